@@ -1,0 +1,61 @@
+"""The `twinning` command line.
+
+Each sub-command lives in its own module with a `register(subcommands)` function that adds
+its parser and sets `handler`. Commands that need the database call `setup_django()` first;
+the pure ones (`extract`, `match`) never touch Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+COMMAND_MODULES = [
+    "twinning.cli.server",
+    "twinning.cli.data",
+    "twinning.cli.extract",
+    "twinning.cli.match",
+    "twinning.cli.ingest",
+    "twinning.cli.search",
+]
+
+
+def setup_django() -> None:
+    """Configure Django and bring the schema up to date (a new SQLite file gets created)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinning.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="twinning",
+        description="Run cross-border partnership programmes: directory, ingest, matching, calls.",
+    )
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        module.register(subcommands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
