@@ -1,0 +1,41 @@
+"""API endpoints of the directory."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from twinning.api.schemas import OrganisationOut, OrganisationSummary, TopicOut
+from twinning.directory.access import access_organisation, visible_organisations
+from twinning.directory.models import Topic
+from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
+
+router = Router(tags=["directory"])
+
+
+class OrganisationQuery(Schema):
+    q: str = ""
+    country: str = ""
+    region: str = ""
+    type: str = ""
+    topic: str = ""
+    programme: str = ""
+    year: int | None = None
+
+
+@router.get("/topics", response=list[TopicOut])
+def list_topics(request: HttpRequest):
+    return Topic.objects.select_related("parent")
+
+
+@router.get("/organisations", response=list[OrganisationSummary])
+@paginate(LimitOffsetPagination)
+def list_organisations(request: HttpRequest, query: Query[OrganisationQuery]):
+    filters = DirectoryFilters.from_query({k: v for k, v in query.dict().items() if v is not None})
+    return sorted_for_language(filter_organisations(visible_organisations(request.user), filters)).prefetch_related("topics")
+
+
+@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: dict})
+def get_organisation(request: HttpRequest, slug: str):
+    return access_organisation(request.user, slug)

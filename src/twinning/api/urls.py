@@ -1,0 +1,22 @@
+"""The REST API: one NinjaAPI, a router per app; session auth with CSRF for writes."""
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI
+
+from twinning.api import directory, programmes
+
+api = NinjaAPI(
+    title="Twinning API",
+    version="1",
+    description="Directory, programmes, pairs, events, matching, calls and the library of Twinning.",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404):
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+api.add_router("/", directory.router)
+api.add_router("/", programmes.router)

@@ -1,0 +1,17 @@
+"""Helpers shared by list views."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+
+def paginate(request: HttpRequest, items, per_page: int = 24) -> Page:
+    """The requested page; a bad or too-large page number gives the nearest valid page."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

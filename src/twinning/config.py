@@ -1,0 +1,44 @@
+"""Everything Twinning reads from the environment, in one place (`TWINNING_*` variables)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    database_url: str
+    secret_key: str
+    debug: bool
+    allowed_hosts: list[str]
+    max_upload_bytes: int
+    email_backend: str
+    task_backend: str
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load() -> Config:
+    data_dir = Path(os.environ.get("TWINNING_DATA_DIR", PROJECT_ROOT / "var")).resolve()
+    default_database = f"sqlite:///{data_dir / 'twinning.sqlite3'}"
+    return Config(
+        data_dir=data_dir,
+        database_url=os.environ.get("TWINNING_DATABASE_URL", default_database),
+        # A fixed key is fine for the laptop demo; shared deployments must set their own.
+        secret_key=os.environ.get("TWINNING_SECRET_KEY", "insecure-twinning-demo-key-set-TWINNING_SECRET_KEY"),
+        debug=_flag("TWINNING_DEBUG", False),
+        allowed_hosts=os.environ.get("TWINNING_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
+        max_upload_bytes=int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)),
+        email_backend=os.environ.get("TWINNING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        task_backend=os.environ.get("TWINNING_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    )

@@ -1,0 +1,38 @@
+"""Permission-checked reads of the directory, called by web views and the API alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from twinning.directory.models import Organisation
+
+
+def is_coordinator(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def speaks_for(user: Any, organisation: Organisation) -> bool:
+    """True for coordinators and for approved staff of `organisation`."""
+    if is_coordinator(user):
+        return True
+    if not (user and user.is_authenticated):
+        return False
+    return organisation.staff.filter(user=user, is_approved=True).exists()
+
+
+def visible_organisations(user: Any) -> QuerySet[Organisation]:
+    """Published organisations; coordinators also see unpublished ones."""
+    organisations = Organisation.objects.all()
+    if not is_coordinator(user):
+        organisations = organisations.filter(is_published=True)
+    return organisations
+
+
+def access_organisation(user: Any, slug: str) -> Organisation:
+    try:
+        return visible_organisations(user).get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None

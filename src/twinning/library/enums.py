@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    NEWS = "news", _("News")
+    PAGE = "page", _("Web page")
+    PROFILE = "profile", _("Profile")
+    SHEET = "sheet", _("Spreadsheet")
+    OTHER = "other", _("Other")
+
+
+class SourceMethod(models.TextChoices):
+    DOCUMENT = "document", _("Extracted from a document")
+    IMPORT = "import", _("Imported")
+    PERSON = "person", _("Entered by a person")
+    SAMPLE = "sample", _("Sample data")

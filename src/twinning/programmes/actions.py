@@ -1,0 +1,123 @@
+"""State changes of programmes: cohorts, pairs, activities, events and visits."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+
+from twinning.common.text import unique_slug
+from twinning.directory.actions import topics_by_slug
+from twinning.directory.models import Organisation, Person
+from twinning.programmes.enums import DatePrecision, PairStatus
+from twinning.programmes.models import Activity, Cohort, Event, Pair, Programme, Visit, VisitParticipant
+
+
+class ProgrammeError(ValueError):
+    """A change refused, with a message for the person who asked."""
+
+
+@transaction.atomic
+def create_programme(*, name: str, organisers: Iterable[Organisation] = (), topics: Iterable[str] = (), **fields: Any) -> Programme:
+    programme = Programme(name=name, slug=unique_slug(Programme, fields.get("acronym") or name), **fields)
+    programme.full_clean()
+    programme.save()
+    programme.organisers.set(list(organisers))
+    programme.topics.set(topics_by_slug(topics))
+    return programme
+
+
+@transaction.atomic
+def open_cohort(*, programme: Programme, year: int, name: str = "") -> Cohort:
+    """The programme's cohort of `year`, created if it does not exist yet."""
+    cohort, _ = Cohort.objects.get_or_create(programme=programme, year=year, defaults={"name": name})
+    return cohort
+
+
+@transaction.atomic
+def form_pair(
+    *,
+    cohort: Cohort,
+    organisation_a: Organisation,
+    organisation_b: Organisation,
+    topics: Iterable[str] = (),
+    focus: str = "",
+    focus_zh: str = "",
+    status: str = PairStatus.ACTIVE,
+) -> Pair:
+    """Pair two organisations in a cohort; an organisation is in at most one pair per cohort."""
+    if organisation_a.pk == organisation_b.pk:
+        raise ProgrammeError("An organisation cannot be paired with itself.")
+    busy = Pair.objects.filter(cohort=cohort).exclude(status=PairStatus.WITHDRAWN)
+    for organisation in (organisation_a, organisation_b):
+        if busy.filter(organisation_a=organisation).exists() or busy.filter(organisation_b=organisation).exists():
+            raise ProgrammeError(f"{organisation} is already paired in {cohort}.")
+    pair = Pair.objects.create(
+        cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b, focus=focus, focus_zh=focus_zh, status=status
+    )
+    pair.topics.set(topics_by_slug(topics))
+    return pair
+
+
+@transaction.atomic
+def set_pair_status(*, pair: Pair, status: str) -> Pair:
+    if status not in PairStatus.values:
+        raise ProgrammeError(f"Unknown pair status {status!r}.")
+    pair.status = status
+    pair.save(update_fields=["status"])
+    return pair
+
+
+@transaction.atomic
+def add_activity(*, programme: Programme, kind: str, name: str, topics: Iterable[str] = (), **fields: Any) -> Activity:
+    activity = Activity(programme=programme, kind=kind, name=name, **fields)
+    activity.full_clean()
+    activity.save()
+    activity.topics.set(topics_by_slug(topics))
+    return activity
+
+
+@transaction.atomic
+def record_event(
+    *,
+    name: str,
+    start: datetime.date | None = None,
+    start_precision: str = DatePrecision.DAY,
+    organisers: Iterable[Organisation] = (),
+    participants: Iterable[Organisation] = (),
+    topics: Iterable[str] = (),
+    **fields: Any,
+) -> Event:
+    event = Event(name=name, slug=unique_slug(Event, f"{name} {start.year if start else ''}"), start=start, start_precision=start_precision, **fields)
+    event.full_clean()
+    event.save()
+    event.organisers.set(list(organisers))
+    event.participants.set(list(participants))
+    event.topics.set(topics_by_slug(topics))
+    return event
+
+
+@transaction.atomic
+def record_visit(
+    *,
+    date: datetime.date,
+    host: Organisation,
+    visitors: Sequence[Organisation],
+    participants: Iterable[tuple[Person, Organisation | None, str, bool]] = (),
+    topics: Iterable[str] = (),
+    summary: str = "",
+    follow_ups: str = "",
+) -> Visit:
+    """Record a delegation visit; participants are (person, organisation, role, leads) tuples."""
+    if not visitors:
+        raise ProgrammeError("A visit needs at least one visiting organisation.")
+    if any(v.pk == host.pk for v in visitors):
+        raise ProgrammeError("The host cannot visit itself.")
+    visit = Visit.objects.create(date=date, host=host, summary=summary, follow_ups=follow_ups)
+    visit.visitors.set(list(visitors))
+    visit.topics.set(topics_by_slug(topics))
+    for person, organisation, role, is_leader in participants:
+        VisitParticipant.objects.create(visit=visit, person=person, organisation=organisation, role=role, is_leader=is_leader)
+    return visit

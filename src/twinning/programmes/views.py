@@ -1,0 +1,63 @@
+"""Public pages of programmes: programmes, cohorts, pairs and events."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from twinning.common.views import paginate, query_without_page
+from twinning.library.queries import sources_for
+from twinning.programmes.access import access_cohort, access_pair, access_programme, visible_pairs
+from twinning.programmes.models import Event, Programme
+
+PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
+
+
+def programme_list(request: HttpRequest) -> HttpResponse:
+    programmes = Programme.objects.annotate(cohort_count=Count("cohorts", distinct=True), pair_count=Count("cohorts__pairs", distinct=True)).prefetch_related("topics")
+    return render(request, "programmes/list.html", {"programmes": programmes})
+
+
+def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = access_programme(slug)
+    cohorts = programme.cohorts.annotate(pair_count=Count("pairs")).order_by("-year")
+    context = {
+        "programme": programme,
+        "cohorts": cohorts,
+        "activities": programme.activities.prefetch_related("topics"),
+        "organisers": programme.organisers.all(),
+        "events": programme.events.order_by("-start")[:20],
+    }
+    return render(request, "programmes/detail.html", context)
+
+
+def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    cohort = access_cohort(slug, year)
+    pairs = visible_pairs(request.user).filter(cohort=cohort).select_related(*PAIR_RELATED).prefetch_related("topics").order_by("organisation_a__name")
+    return render(request, "programmes/cohort.html", {"cohort": cohort, "pairs": pairs})
+
+
+def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pair = access_pair(request.user, pk)
+    context = {"pair": pair, "topics": pair.topics.all(), "sources": sources_for(pair)}
+    return render(request, "programmes/pair.html", context)
+
+
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = Event.objects.select_related("programme").prefetch_related("organisers").order_by("-start", "name")
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        events = events.filter(start__year=int(year))
+    page = paginate(request, events, per_page=30)
+    years = Event.objects.exclude(start=None).dates("start", "year", order="DESC")
+    return render(request, "programmes/events.html", {"page": page, "query": query_without_page(request), "years": [d.year for d in years], "year": year})
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        event = Event.objects.select_related("programme").get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404("No such event.") from None
+    context = {"event": event, "organisers": event.organisers.all(), "participants": event.participants.all(), "topics": event.topics.all()}
+    return render(request, "programmes/event.html", context)

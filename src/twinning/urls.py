@@ -1,0 +1,23 @@
+"""URL map: the API under /api/, pages under language prefixes (English unprefixed, /zh-hans/)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from twinning import views
+from twinning.api.urls import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("twinning.accounts.urls")),
+    path("organisations/", include("twinning.directory.urls")),
+    path("programmes/", include("twinning.programmes.urls")),
+    path("library/", include("twinning.library.urls")),
+    prefix_default_language=False,
+)
