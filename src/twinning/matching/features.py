@@ -201,3 +201,33 @@ def pair_features(a: SideMatrices, b: SideMatrices) -> np.ndarray:
     for name, block in feature_blocks(a, b, slice(0, len(a))):
         tensor[:, :, FEATURES.index(name)] = block
     return tensor
+
+
+def aligned_features(
+    a: SideMatrices, rows: np.ndarray, b: SideMatrices, columns: np.ndarray
+) -> np.ndarray:
+    """Features of the pairs (a[rows[k]], b[columns[k]]): float32 len(rows) × len(FEATURES)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = np.asarray(columns, dtype=np.int64)
+
+    def dot(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return np.einsum("ij,ij->i", left[rows], right[columns]).astype(np.float32)
+
+    lexical = np.asarray(a.lexical[rows].multiply(b.lexical[columns]).sum(axis=1)).ravel()
+    region = dot(a.preferences, b.location) + dot(a.location, b.preferences)
+    out = np.stack(
+        [
+            dot(a.topics, b.topics),
+            dot(a.family, b.family),
+            dot(a.text_topics, b.text_topics),
+            dot(a.roles @ complement_matrix(), b.roles),
+            dot(a.roles, b.roles),
+            dot(a.semantic, b.semantic),
+            lexical.astype(np.float32),
+            (dot(a.languages, b.languages) > 0).astype(np.float32),
+            dot(a.types, b.types),
+            (region > 0).astype(np.float32),
+        ],
+        axis=1,
+    )
+    return out.reshape(len(rows), len(FEATURES))
