@@ -49,7 +49,11 @@ def organisation_json_ld(organisation: Organisation, request: HttpRequest, membe
         "url": request.build_absolute_uri(organisation.get_absolute_url()),
         "description": organisation.description,
         "foundingDate": str(organisation.founded) if organisation.founded else None,
-        "address": {"@type": "PostalAddress", "addressCountry": organisation.country or None, "addressLocality": organisation.city or None, "addressRegion": organisation.province or None},
+        "address": {
+            key: value
+            for key, value in {"@type": "PostalAddress", "addressCountry": organisation.country, "addressLocality": organisation.city, "addressRegion": organisation.province}.items()
+            if value
+        },
         "sameAs": [organisation.website] if organisation.website else [],
         "knowsAbout": [topic.name for topic in organisation.topics.all()],
         "identifier": [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in organisation.identifiers.all()],

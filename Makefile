@@ -1,0 +1,52 @@
+# Twinning — `make demo` serves the demo, `make test` runs every test; both set up what is missing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo serve test test-sqlite test-postgres test-e2e lint bench messages system-deps clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Twinning needs Python 3.11 or newer"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	PORT=$(PORT) $(BIN)/twinning demo --port $(PORT)
+
+serve: $(STAMP)
+	$(BIN)/twinning serve --port $(PORT)
+
+# Browser tests drive Debian's Chromium and need CJK fonts; install them when we can (root).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "note: chromium or fonts-noto-cjk missing and not root: browser tests will be skipped"; fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m django makemigrations --check --dry-run --settings=twinning.settings >/dev/null
+
+test-sqlite: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+test-postgres: $(STAMP)
+	$(BIN)/python -m pytest -q -p tests.postgres_plugin -m "not e2e"
+
+test: lint test-sqlite test-postgres
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+messages: $(STAMP)
+	cd src/twinning && ../../$(BIN)/python -m django makemessages -l zh_Hans --settings=twinning.settings --ignore "extract/*" --ignore "matching/*"
+	cd src/twinning && ../../$(BIN)/python -m django compilemessages --settings=twinning.settings
+
+clean:
+	rm -rf $(VENV) var

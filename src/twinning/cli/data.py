@@ -1,0 +1,97 @@
+"""Coordinator commands: accounts, data import and export."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from twinning.cli import setup_django
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:
+    migrate = subcommands.add_parser("migrate", help="create or update the database schema")
+    migrate.set_defaults(handler=run_migrate)
+
+    coordinator = subcommands.add_parser("create-coordinator", help="create a coordinator account (staff, may use the admin)")
+    coordinator.add_argument("username")
+    coordinator.add_argument("--email", required=True)
+    coordinator.add_argument("--password", help="the password (default: $TWINNING_PASSWORD, else asked)")
+    coordinator.set_defaults(handler=run_create_coordinator)
+
+    export = subcommands.add_parser("export", help="export the organisations as CSV, JSON or XLSX")
+    export.add_argument("--format", choices=["csv", "json", "xlsx"], default="json")
+    export.add_argument("--output", "-o", help="file to write (default: standard output; required for xlsx)")
+    export.set_defaults(handler=run_export)
+
+    load = subcommands.add_parser("import", help="create or update organisations from a CSV, JSON or XLSX file (all or nothing)")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=run_import)
+
+    demo_data = subcommands.add_parser("load-demo", help="load the demo data set into the database (idempotent)")
+    demo_data.set_defaults(handler=run_load_demo)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    setup_django()
+    print("The database schema is up to date.")
+    return 0
+
+
+def run_create_coordinator(args: argparse.Namespace) -> int:
+    setup_django()
+    from twinning.accounts.actions import AccountError, create_coordinator
+
+    password = args.password or os.environ.get("TWINNING_PASSWORD") or getpass.getpass("Password: ")
+    try:
+        user = create_coordinator(username=args.username, email=args.email, password=password)
+    except AccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Created coordinator {user.username}.")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    setup_django()
+    from twinning.directory.exchange import ORGANISATION_COLUMNS, all_organisation_rows, stream_csv, stream_json, write_xlsx
+
+    if args.format == "xlsx":
+        if not args.output:
+            print("error: --output is required for xlsx", file=sys.stderr)
+            return 2
+        write_xlsx(all_organisation_rows(), ORGANISATION_COLUMNS, args.output)
+        return 0
+    chunks = stream_csv(all_organisation_rows(), ORGANISATION_COLUMNS) if args.format == "csv" else stream_json(all_organisation_rows())
+    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - closed below
+    try:
+        for chunk in chunks:
+            target.write(chunk)
+    finally:
+        if args.output:
+            target.close()
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    setup_django()
+    from twinning.directory.exchange import ImportRefused, import_organisations, read_rows
+
+    try:
+        counts = import_organisations(read_rows(args.file))
+    except ImportRefused as error:
+        print(f"error: {error}; nothing was imported.", file=sys.stderr)
+        return 2
+    print(f"Imported {args.file}: {counts['created']} created, {counts['updated']} updated.")
+    return 0
+
+
+def run_load_demo(args: argparse.Namespace) -> int:
+    setup_django()
+    from twinning.demo.load import load_demo
+
+    counts = load_demo()
+    print("Demo data: " + ", ".join(f"{value} {key}" for key, value in counts.items()))
+    return 0

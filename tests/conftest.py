@@ -1,0 +1,37 @@
+"""Shared fixtures: the database engine in use, users of every role, and query counting."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+
+@pytest.fixture
+def database_vendor() -> str:
+    return connection.vendor
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    return django_user_model.objects.create_user(username="coord", email="coord@example.org", password="pw-coord-123", is_staff=True)
+
+
+@pytest.fixture
+def member(django_user_model):
+    return django_user_model.objects.create_user(username="member", email="member@example.org", password="pw-member-123")
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    """A separate browser session signed in as a coordinator (the `client` fixture stays anonymous)."""
+    client = Client()
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def member_client(member):
+    client = Client()
+    client.force_login(member)
+    return client
