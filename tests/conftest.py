@@ -35,3 +35,9 @@ def member_client(member):
     client = Client()
     client.force_login(member)
     return client
+
+
+@pytest.fixture(autouse=True)
+def run_tasks_immediately(settings):
+    """Background tasks run inline in tests; the database queue is tested on its own."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -52,3 +52,8 @@ def run_job(job_id: int, work: Callable[[Job], dict]) -> Job:
     job.finished_at = job.heartbeat_at = timezone.now()
     job.save()
     return job
+
+
+def enqueue_after_commit(task: Any, *args: Any, **kwargs: Any) -> None:
+    """Queue `task` once the surrounding transaction commits, so the worker sees its rows."""
+    transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
