@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "twinning.directory",
     "twinning.programmes",
     "twinning.library",
+    "twinning.ingest",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,64 @@
+"""`twinning ingest`: store documents, extract candidates, and optionally accept them all."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from twinning.cli import setup_django
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser("ingest", help="store documents and queue what they state for review")
+    parser.add_argument("paths", nargs="+", metavar="FILE|FOLDER", help="documents (text, HTML, PDF, CSV, XLSX) or folders of them")
+    parser.add_argument("--accept", action="store_true", help="accept every extracted candidate without review")
+    parser.add_argument("--programme", metavar="SLUG", help="programme that twinning pairs found in the documents join")
+    parser.set_defaults(handler=run_ingest)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    setup_django()
+    from rich.progress import Progress
+
+    from twinning.extract.readers import expand_paths
+    from twinning.ingest.actions import IngestError, extract, queue_candidates, review_in_bulk, store_document
+    from twinning.ingest.enums import CandidateStatus
+    from twinning.ingest.resolution import OrganisationIndex
+    from twinning.programmes.models import Programme
+
+    programme = None
+    if args.programme:
+        programme = Programme.objects.filter(slug=args.programme).first()
+        if programme is None:
+            print(f"error: no programme {args.programme!r}", file=sys.stderr)
+            return 2
+    try:
+        paths = expand_paths(args.paths)
+    except Exception as error:  # a missing path is reported like any unreadable file
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    failures = documents = candidates = accepted = 0
+    index = OrganisationIndex.build()
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        bar = progress.add_task("ingesting", total=len(paths))
+        for path in paths:
+            progress.update(bar, description=f"ingesting {Path(path).name}")
+            try:
+                data = Path(path).read_bytes() if path != "-" else sys.stdin.buffer.read()
+                stored = store_document(data=data, filename=Path(path).name if path != "-" else "stdin.txt", source=path, programme=programme)
+                if stored.changed:
+                    documents += 1
+                    candidates += queue_candidates(document=stored.document, result=extract(stored.document), index=index)
+                if args.accept:
+                    pending = list(stored.document.candidates.filter(status=CandidateStatus.PENDING))
+                    done, errors = review_in_bulk(candidates=pending, decision="accept", user=None)
+                    accepted += done
+                    for error in errors:
+                        print(f"warning: {path}: {error}", file=sys.stderr)
+            except (OSError, IngestError) as error:
+                failures += 1
+                print(f"error: {error}", file=sys.stderr)
+            progress.advance(bar)
+    print(f"{documents} document(s) stored, {candidates} candidate(s) queued" + (f", {accepted} accepted" if args.accept else "") + (f", {failures} file(s) failed" if failures else "") + ".")
+    return 2 if failures else 0

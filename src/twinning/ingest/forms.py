@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from twinning.directory.models import Organisation
+from twinning.programmes.models import Programme
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label=_("Documents"), help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."))
+    programme = forms.ModelChoiceField(Programme.objects.all(), required=False, label=_("Programme"), help_text=_("Twinning pairs found in the documents join this programme."))
+
+
+class OrganisationCandidateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=300)
+    acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
+    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, required=False)
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    founded = forms.IntegerField(label=_("Founding year"), min_value=1800, max_value=2100, required=False)
+    type = forms.CharField(label=_("Type"), max_length=40, required=False)
+    topics = forms.CharField(label=_("Topics"), required=False, help_text=_("Separated by commas"))
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def cleaned_record(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["topics"] = [t.strip() for t in data.get("topics", "").split(",") if t.strip()]
+        data["country"] = (data.get("country") or "").upper() or None
+        return data
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(Organisation.objects.all(), label=_("Merge into"))

@@ -1,0 +1,121 @@
+"""Coordinator pages of ingest: upload, job progress and the review queue."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from twinning.common.jobs import create_job, enqueue_after_commit
+from twinning.common.models import Job
+from twinning.common.views import paginate, query_without_page
+from twinning.ingest.access import access_candidate, access_job, require_coordinator, visible_candidates
+from twinning.ingest.actions import IngestError, accept_candidate, merge_candidate, reject_candidate, review_in_bulk, store_document
+from twinning.ingest.enums import CandidateKind, CandidateStatus
+from twinning.ingest.forms import MergeForm, OrganisationCandidateForm, UploadForm
+from twinning.ingest.tasks import extract_documents_task
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        stored, problems = [], []
+        for uploaded in form.cleaned_data["files"]:
+            try:
+                result = store_document(data=uploaded.read(), filename=uploaded.name, source=uploaded.name, programme=form.cleaned_data["programme"])
+            except IngestError as error:
+                problems.append(str(error))
+                continue
+            if result.changed:
+                stored.append(result.document.pk)
+            else:
+                messages.info(request, _("%(name)s was ingested before and has not changed.") % {"name": uploaded.name})
+        for problem in problems:
+            messages.error(request, problem)
+        if stored:
+            with transaction.atomic():
+                job = create_job(kind="ingest", title=_("Extracting %(count)d document(s)") % {"count": len(stored)}, total=len(stored), created_by=request.user)
+                enqueue_after_commit(extract_documents_task, job.pk, stored)
+            return redirect("ingest:job", pk=job.pk)
+        return redirect("ingest:upload")
+    jobs = Job.objects.filter(kind="ingest")[:10]
+    pending = visible_candidates(request.user).filter(status=CandidateStatus.PENDING).count()
+    return render(request, "ingest/upload.html", {"form": form, "jobs": jobs, "pending": pending})
+
+
+@login_required
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = access_job(request.user, pk)
+    template = "ingest/_job.html" if request.htmx else "ingest/job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    candidates = visible_candidates(request.user)
+    status = request.GET.get("status", CandidateStatus.PENDING)
+    if status in CandidateStatus.values:
+        candidates = candidates.filter(status=status)
+    kind = request.GET.get("kind", "")
+    if kind in CandidateKind.values:
+        candidates = candidates.filter(kind=kind)
+    document = request.GET.get("document", "")
+    if document.isdigit():
+        candidates = candidates.filter(document_id=int(document))
+    page = paginate(request, candidates.order_by("document_id", "kind", "pk"), per_page=50)
+    context = {"page": page, "query": query_without_page(request), "status": status, "kind": kind, "statuses": CandidateStatus.choices, "kinds": CandidateKind.choices}
+    return render(request, "ingest/queue.html", context)
+
+
+@login_required
+@require_POST
+def review_bulk(request: HttpRequest) -> HttpResponse:
+    candidates = list(visible_candidates(request.user).filter(pk__in=request.POST.getlist("candidate"), status=CandidateStatus.PENDING))
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject") or not candidates:
+        messages.error(request, _("Choose at least one waiting candidate and accept or reject."))
+        return redirect("ingest:queue")
+    done, errors = review_in_bulk(candidates=candidates, decision=decision, user=request.user)
+    messages.success(request, _("%(count)d candidate(s) reviewed.") % {"count": done})
+    for error in errors:
+        messages.error(request, error)
+    return redirect(request.POST.get("next") or "ingest:queue")
+
+
+@login_required
+def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = access_candidate(request.user, pk)
+    edit_form = None
+    if candidate.kind == CandidateKind.ORGANISATION:
+        initial = {**candidate.data, "topics": ", ".join(candidate.data.get("topics") or [])}
+        edit_form = OrganisationCandidateForm(request.POST or None, initial=initial)
+    merge_form = MergeForm(request.POST or None, initial={"into": candidate.match_id})
+    if request.method == "POST" and candidate.is_open:
+        action = request.POST.get("action")
+        try:
+            if action == "accept":
+                data = None
+                if edit_form is not None:
+                    if not edit_form.is_valid():
+                        return render(request, "ingest/candidate.html", {"candidate": candidate, "edit_form": edit_form, "merge_form": MergeForm()})
+                    data = edit_form.cleaned_record()
+                accept_candidate(candidate=candidate, user=request.user, data=data)
+                messages.success(request, _("Accepted."))
+            elif action == "merge" and merge_form.is_valid():
+                merge_candidate(candidate=candidate, into=merge_form.cleaned_data["into"], user=request.user)
+                messages.success(request, _("Merged."))
+            elif action == "reject":
+                reject_candidate(candidate=candidate, user=request.user, note=request.POST.get("note", ""))
+                messages.success(request, _("Rejected."))
+            else:
+                messages.error(request, _("Unknown action."))
+        except IngestError as error:
+            messages.error(request, str(error))
+        return redirect("ingest:candidate", pk=candidate.pk)
+    return render(request, "ingest/candidate.html", {"candidate": candidate, "edit_form": edit_form, "merge_form": merge_form})
