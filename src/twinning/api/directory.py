@@ -1,6 +1,5 @@
 """API endpoints of the directory."""
 
-from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema

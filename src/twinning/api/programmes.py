@@ -1,6 +1,5 @@
 """API endpoints of programmes, cohorts, pairs and events."""
 
-from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest

@@ -1,6 +1,5 @@
 """Response and request shapes of the REST API."""
 
-from __future__ import annotations
 
 import datetime
 

@@ -1,0 +1,40 @@
+import pytest
+
+from tests.factories import OrganisationFactory, PairFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_schema_is_served_and_lists_the_directory_paths(client):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/organisations", "/api/organisations/{slug}", "/api/pairs", "/api/topics"} <= set(schema["paths"])
+    assert client.get("/api/docs").status_code == 200
+
+
+def test_organisation_list_filters_and_paginates(client):
+    OrganisationFactory(name="River Keepers", country="FI", topics=["water"])
+    OrganisationFactory(name="Compost Circle", country="IT", topics=["waste"])
+    body = client.get("/api/organisations", {"country": "FI"}).json()
+    assert body["count"] == 1
+    assert body["items"][0]["name"] == "River Keepers"
+    assert body["items"][0]["topics"] == ["water"]
+
+
+def test_organisation_detail_and_404_for_unpublished(client):
+    organisation = OrganisationFactory(name="Eco Canton", name_zh="宜居广州")
+    assert client.get(f"/api/organisations/{organisation.slug}").json()["name_zh"] == "宜居广州"
+    hidden = OrganisationFactory(is_published=False)
+    response = client.get(f"/api/organisations/{hidden.slug}")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No such organisation."}
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_pair_list_query_count(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        PairFactory(topics=["waste"])
+    with django_assert_num_queries(5):
+        body = client.get("/api/pairs").json()
+    assert body["count"] == rows
+    assert body["items"][0]["topics"] == ["waste"]

@@ -1,0 +1,57 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import CohortFactory, EventFactory, OrganisationFactory, PairFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_cohort_page_lists_pairs_with_topics_in_flat_queries(client, django_assert_num_queries, rows):
+    cohort = CohortFactory(year=2017)
+    for _ in range(rows):
+        PairFactory(cohort=cohort, topics=["waste", "climate"])
+    with django_assert_num_queries(3):
+        response = client.get(cohort.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr>") == rows + 1
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_programme_list_query_count(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        ProgrammeFactory()
+    with django_assert_num_queries(2):
+        assert client.get(reverse("programmes:list")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_event_list_query_count(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        EventFactory().organisers.add(OrganisationFactory())
+    with django_assert_num_queries(4):
+        response = client.get(reverse("programmes:events"))
+    assert response.content.decode().count("eco-forum-") == rows
+
+
+def test_pair_page_shows_both_sides_and_hides_pairs_with_unpublished_members(client):
+    pair = PairFactory(organisation_a__name="Zero Waste Europe", organisation_b__name="Eco Canton", organisation_b__name_zh="宜居广州", topics=["waste"])
+    page = client.get(pair.get_absolute_url()).content.decode()
+    assert "Zero Waste Europe" in page and "宜居广州" in page
+    hidden = PairFactory(organisation_a__is_published=False)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+def test_programme_and_cohort_pages_404_for_unknown_addresses(client):
+    assert client.get(reverse("programmes:programme", kwargs={"slug": "nope"})).status_code == 404
+    programme = ProgrammeFactory()
+    assert client.get(reverse("programmes:cohort", kwargs={"slug": programme.slug, "year": 1999})).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_home_page_query_count(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        PairFactory(topics=["water"])
+    with django_assert_num_queries(8):
+        response = client.get(reverse("home"))
+    assert response.context["figures"]["pairs"] == rows
