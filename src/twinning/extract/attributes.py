@@ -1,0 +1,193 @@
+"""Attributes of the organisations found: founding year, type, country and city, topics."""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.gazetteer import country_code, demonym_code, find_city, resolve_place
+from twinning.extract.names import ORGANISATION_HEADS, words
+from twinning.extract.organisations import IS_A
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.text import YEAR
+from twinning.topics import topics_in_text
+
+FOUNDED = re.compile(
+    r"\b(?:founded|established|set up|registered|formed|incorporated|created|inaugurated)\b"
+    r"(?!\s+(?:a|an|the|partnerships?|cooperation|relations?|contacts?|links?|ties|by\s+the\s+government)\b)"
+    r"[^.;]{0,40}?(?<![\d-])(" + YEAR + r")(?![\d-])",
+    re.IGNORECASE,
+)
+FOUNDED_ZH = re.compile(
+    r"(?:成立|创立|创建|始建|注册|组建)(?:于|在)\s*(" + YEAR + r")\s*年|(" + YEAR + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:正式|依法)?(?:成立|创立|创建|注册成立|登记成立)"
+)
+TYPE_OF_NOUN = {
+    "organization": "ngo", "organisation": "ngo", "ngo": "ngo", "charity": "ngo", "ecolabel": "ngo",
+    "association": "association", "club": "association", "society": "society",
+    "network": "network", "alliance": "network", "coalition": "network", "league": "network",
+    "federation": "network", "movement": "network", "platform": "network",
+    "foundation": "foundation", "trust": "foundation", "fund": "foundation",
+    "institute": "research centre", "centre": "research centre", "center": "research centre",
+    "think tank": "research centre", "think-tank": "research centre", "academy": "research centre",
+    "laboratory": "research centre", "observatory": "research centre",
+    "university": "university", "college": "university", "school": "university",
+    "company": "company", "enterprise": "company", "consultancy": "company", "consulting": "company",
+    "corporation": "company", "co.": "company", "ltd": "company", "ltd.": "company", "gmbh": "company",
+    "inc": "company", "inc.": "company", "bank": "company", "cooperative": "company",
+    "project": "project", "programme": "project", "initiative": "project",
+    "municipality": "municipality", "city": "municipality",
+    "ministry": "government", "bureau": "government", "commission": "government",
+    "agency": "government", "government": "government", "department": "government",
+    "secretariat": "government", "committee": "government",
+}  # fmt: skip
+TYPE_OF_CHINESE_SUFFIX = (
+    ("青年", "youth organisation"), ("学会", "society"), ("研究会", "society"),
+    ("协会", "association"), ("促进会", "association"), ("商会", "association"),
+    ("基金会", "foundation"), ("联盟", "network"), ("网络", "network"), ("联合会", "network"),
+    ("研究院", "research centre"), ("研究所", "research centre"), ("研究中心", "research centre"),
+    ("大学", "university"), ("学院", "university"), ("公司", "company"), ("集团", "company"),
+    ("政府", "government"), ("局", "government"), ("委员会", "government"), ("项目", "project"),
+    ("中心", "ngo"), ("组织", "ngo"),
+)  # fmt: skip
+REGIONS = {"europe", "european", "eu", "asia", "asian", "africa", "african", "sino-european", "euro", "latin", "world", "global"}
+NAME_CITY_MIN_POPULATION = 400_000
+
+
+def subject_of(sentence: str, registry: Registry, fallback: Entry | None) -> Entry | None:
+    """The organisation a sentence is about: its first mention not introduced by "by/under/of"."""
+    for start, _end, entry in registry.mentions(sentence):
+        before = sentence[max(0, start - 12) : start].lower()
+        if re.search(r"\b(?:by|under|of|from|with|and)\s+(?:the\s+)?$", before):
+            continue
+        return entry
+    return fallback
+
+
+def assign_founded(sentence: str, registry: Registry, fallback: Entry | None) -> None:
+    for match in [*FOUNDED.finditer(sentence), *FOUNDED_ZH.finditer(sentence)]:
+        year = int(next(group for group in match.groups() if group))
+        before = registry.mentions(sentence[: match.start()])
+        entry = subject_of(sentence, registry, fallback) if before else None
+        if entry is None:
+            after = registry.mentions(sentence[match.end() :])
+            entry = after[0][2] if after and match.start() < 15 else fallback
+        if entry is not None and entry.organisation.founded is None:
+            entry.organisation.founded = year
+        return
+
+
+def assign_type_and_country_from_sentence(sentence: str, registry: Registry) -> None:
+    """ "X is a non-profit association" gives X a type; "an Italian association" a country."""
+    match = IS_A.match(sentence)
+    if not match:
+        return
+    entry = registry.find(match.group("name")) or subject_of(sentence, registry, None)
+    if entry is None:
+        return
+    noun = match.group("noun").lower().rstrip("s") if match.group("noun").lower() != "ngos" else "ngo"
+    descriptor = match.group("descriptor").lower()
+    organisation = entry.organisation
+    if organisation.type is None:
+        if "youth" in descriptor and noun in ("organization", "organisation", "ngo", "network"):
+            organisation.type = "youth organisation"
+        elif noun in ("organization", "organisation", "ngo"):
+            organisation.type = _type_from_name(organisation.name) or "ngo"
+        else:
+            organisation.type = TYPE_OF_NOUN.get(noun)
+    if organisation.country is None:
+        codes = {demonym_code(word) for word in words(match.group("descriptor"))} - {None}
+        if len(codes) == 1:
+            organisation.country = codes.pop()
+    based = re.search(r"\bbased in ([A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?)", sentence)
+    if based:
+        place = resolve_place(based.group(1))
+        if place and organisation.country in (None, place.country):
+            organisation.country = place.country
+            organisation.city = organisation.city or place.city
+
+
+def _type_from_name(name: str) -> str | None:
+    found = None
+    for word in words(name):
+        key = word.lower()
+        if word[:1].isupper() and key in TYPE_OF_NOUN and key in ORGANISATION_HEADS | {"co.", "ltd", "inc"}:
+            found = TYPE_OF_NOUN[key]
+    if found is None:
+        for suffix, kind in TYPE_OF_CHINESE_SUFFIX:
+            if suffix in name:
+                return kind
+    if found and re.search(r"\bYouth\b", name) and found == "ngo":
+        return "youth organisation"
+    return found
+
+
+def place_from_name(name: str) -> tuple[str | None, str | None]:
+    """Country and city implied by a name: "WWF China", "Finnish Association", "重庆市...学会"."""
+    from twinning.extract.gazetteer import chinese_countries, chinese_place_prefix
+
+    if re.search(r"[\u4e00-\u9fff]", name):
+        for chinese_name, code in chinese_countries().items():
+            if name.startswith(chinese_name):
+                return code, None
+        city = chinese_place_prefix(name)
+        return (city.country, city.name) if city else (None, None)
+    codes: set[str] = set()
+    city_found = None
+    tokens = re.findall(r"[A-Za-z]+", name)
+    if any(token.lower() in REGIONS for token in tokens):
+        return None, None
+    for index, token in enumerate(tokens):
+        if not token[:1].isupper():
+            continue
+        code = demonym_code(token) or country_code(token)
+        if index + 1 < len(tokens):
+            code = country_code(f"{token} {tokens[index + 1]}") or code
+        if code:
+            codes.add(code)
+            continue
+        if token.lower() in ORGANISATION_HEADS or len(token) < 4:
+            continue
+        city = find_city(token, min_population=NAME_CITY_MIN_POPULATION)
+        if city and city_found is None:
+            city_found = city
+    if city_found and (not codes or city_found.country in codes):
+        return city_found.country, city_found.name
+    if len(codes) == 1:
+        return codes.pop(), None
+    return None, None
+
+
+def assign_from_names(registry: Registry, text: str) -> None:
+    """Type, country and city from the names, and country inherited through "X of the Y"."""
+    for entry in registry.entries:
+        organisation = entry.organisation
+        if organisation.type is None:
+            organisation.type = _type_from_name(organisation.name)
+        country, city = place_from_name(organisation.name)
+        if organisation.country is None and country:
+            organisation.country = country
+        if organisation.city is None and city and organisation.country == country:
+            organisation.city = city
+    for entry in registry.entries:
+        organisation = entry.organisation
+        if organisation.country is not None:
+            continue
+        forms = [organisation.name] + ([organisation.acronym] if organisation.acronym else [])
+        for form in forms:
+            pattern = re.escape(form) + r"(?:\s*\([^)]{1,15}\))?\s+of\s+(?:the\s+)?"
+            for match in re.finditer(pattern, text):
+                mentions = registry.mentions(text[match.end() : match.end() + 120])
+                if mentions and mentions[0][0] == 0 and mentions[0][2].organisation.country:
+                    organisation.country = mentions[0][2].organisation.country
+                    break
+        demonym = re.search(
+            r"\b([A-Z][a-z]+)\s+(?:ministry|organi[sz]ation|NGO|association|society|foundation|network|agency)\s+(?:the\s+)?"
+            + "(?:" + "|".join(re.escape(form) for form in forms) + r")\b",
+            text,
+        )
+        if demonym and demonym_code(demonym.group(1)):
+            organisation.country = demonym_code(demonym.group(1))
+
+
+def assign_topics(entry: Entry, text: str) -> None:
+    if not entry.organisation.topics:
+        entry.organisation.topics = topics_in_text(text)[:6]

@@ -1,0 +1,57 @@
+"""Chinese organisation names: a run of Han characters ending in 学会, 协会, 基金会, 联盟 ..."""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.registry import Registry
+
+SUFFIXES = (
+    "志愿者联合会", "研究中心", "研究院", "研究所", "研究会", "促进会", "联合会", "基金会",
+    "委员会", "办公室", "俱乐部", "合作社", "事务所", "学会", "协会", "联盟", "网络", "中心",
+    "大学", "学院", "公司", "集团", "政府", "组织", "商会", "项目", "平台", "局",
+)  # fmt: skip
+BOUNDARY = set("的和与及同由是在对向从了为将被并等于年月日、，。；：:“”\"'（）()《》「」 \n,.;!?！？0123456789以中把让给到")
+LEADING_NOISE = re.compile(r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过)")
+MAX_LENGTH = 22
+
+
+def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
+    """(position, name) of Chinese organisation names in `text`, longest where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    pattern = re.compile("|".join(re.escape(suffix) for suffix in SUFFIXES))
+    for match in pattern.finditer(text):
+        end = match.end()
+        start = match.start()
+        while start > 0 and end - start < MAX_LENGTH and text[start - 1] not in BOUNDARY and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        name = LEADING_NOISE.sub("", text[start:end])
+        start = end - len(name)
+        if len(name) - len(match.group(0)) < 2:
+            continue
+        if match.group(0) == "局" and not re.search(r"[市省区县]", name):
+            continue
+        if match.group(0) == "中心" and len(name) < 5:
+            continue
+        found.append((start, end, name))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if kept and start < kept[-1][1]:
+            if end > kept[-1][1] and start == kept[-1][0]:
+                kept[-1] = (start, end, name)
+            continue
+        kept.append((start, end, name))
+    # A name that runs on into a longer one ending later ("北京大学" in "北京大学环境学院").
+    merged: list[tuple[int, int, str]] = []
+    for item in kept:
+        if merged and item[0] == merged[-1][1]:
+            merged[-1] = (merged[-1][0], item[1], merged[-1][2] + item[2])
+        else:
+            merged.append(item)
+    return [(start, name) for start, _end, name in merged]
+
+
+def register_chinese(sentence: str, registry: Registry) -> None:
+    for _position, name in chinese_organisation_names(sentence):
+        registry.add(name, evidence=sentence)

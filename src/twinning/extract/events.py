@@ -1,0 +1,187 @@
+"""Events: list lines ("World Urban Forum, Nanjing, 2008"), "organised two events: A and B,
+in October 2014 in Beijing", prose mentions with a date, and Chinese 论坛/会议 names."""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.attributes import subject_of
+from twinning.extract.gazetteer import resolve_place
+from twinning.extract.names import CAPITALISED_RUN, has_event_head, has_organisation_head, is_acronym
+from twinning.extract.records import Event
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.text import YEAR, Block, find_dates, name_key
+
+ORGANISED_BY = re.compile(r"\s*,?\s*\b(?:organi[sz]ed|sponsored|hosted|convened|co-organi[sz]ed|initiated|held)\s+by\s+(?:the\s+)?(?P<organiser>[^,;]+)")
+YEAR_RANGE = re.compile(r"(?<![\d-])(" + YEAR + r")\s*(?:to|-|–|—|until)\s*(" + YEAR + r")(?![\d-])")
+EVENTS_LIST = re.compile(r"\b(?:organi[sz]ed|hosted|held|convened|co-organi[sz]ed|launched|ran)\b[^:]{0,60}\bevents?\s*:\s*(?P<list>.+?)(?:,\s*|\s+)(?=(?:in|on)\s+(?:" + r"[A-Z][a-z]+\s+)?(?:\d|" + YEAR + r"))")
+ORDINAL_PREFIX = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:to|-|–)\s+\d+(?:st|nd|rd|th)\s+)")
+ZH_EVENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|年会|座谈会|培训班|展览会)")
+ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:市)?(?:举办|举行|召开|开幕)")
+
+
+def _years(text: str) -> list[str]:
+    years: list[str] = []
+    for match in YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if 0 <= last - first <= 15:
+            years.extend(str(year) for year in range(first, last + 1))
+    text = YEAR_RANGE.sub(" ", text)
+    years.extend(re.findall(r"(?<![\d-])(" + YEAR + r")(?![\d-])", text))
+    return years
+
+
+def _place_in(text: str) -> str | None:
+    for match in re.finditer(r"(?:\bin\s+|^|,\s*|\()([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+        candidate = match.group(1)
+        for option in (candidate, candidate.split()[0]):
+            place = resolve_place(option)
+            if place and place.city:
+                return place.city
+    return None
+
+
+def _organisers(name: str, registry: Registry) -> tuple[str, list[str]]:
+    """Leading organiser acronyms ("UN-HABITAT – ICLEI Nanning Conference") split off the name."""
+    organisers: list[str] = []
+    while True:
+        match = re.match(r"^([A-Z][A-Za-z\-]*[A-Z][A-Za-z\-]*)\s*(?:[–—-]\s+|\s+)(?=[A-Z])", name)
+        if not match or not is_acronym(match.group(1)) or not has_event_head(name[match.end() :]):
+            break
+        organisers.append(registry.add(match.group(1), evidence=name).organisation.name)
+        name = name[match.end() :]
+    return name.strip(), organisers
+
+
+def parse_event_line(line: str, registry: Registry, source: str | None) -> list[Event]:
+    """One list line with an event name, places and years; a year or a list of years each give
+    an event ("Eco-Forum Global 2010, 2011 in Guiyang")."""
+    text = re.sub(r"\s*MORE\s*>>\s*$", "", line).strip(" .;")
+    head = re.split(r":\s", text, maxsplit=1)[0]
+    if not has_event_head(head) or not re.search(r"(?<![\d-])" + YEAR + r"(?![\d-])", head):
+        return []
+    organisers: list[str] = []
+    by = ORGANISED_BY.search(head)
+    if by:
+        organiser_text = re.sub(r"\s*\([^)]*\)\s*$", "", by.group("organiser")).strip()
+        entry = registry.find(organiser_text) or registry.add(organiser_text, evidence=line)
+        organisers.append(entry.organisation.name)
+        remainder = head[: by.start()] + head[by.end() :]
+    else:
+        remainder = head
+    remainder = ORDINAL_PREFIX.sub("", remainder)
+    parts = [part.strip() for part in re.split(r",\s*", remainder) if part.strip()]
+    name_parts = [part for part in parts if not re.match(r"^(?:and\s+)?(?:" + YEAR + r"|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s+" + YEAR + r")", part) and not resolve_place(part)]
+    if not name_parts:
+        return []
+    if len(name_parts) >= 2 and has_event_head(name_parts[1]) and not has_event_head(name_parts[0].replace("Forum", "")):
+        organisers.append(registry.add(name_parts[0], evidence=line).organisation.name)
+        name_parts = name_parts[1:]
+    elif len(name_parts) >= 2 and has_event_head(name_parts[1]):
+        organisers.append(registry.add(name_parts[0], evidence=line).organisation.name)
+        name_parts = name_parts[1:]
+    name = name_parts[0]
+    name = re.split(r"\s+(?:in|on)\s+(?=" + YEAR + r"|[A-Z])", name)[0]
+    name = re.sub(r"(?:\s+(?:and\s+)?" + YEAR + r"(?:\s*(?:to|-|–)\s*" + YEAR + r")?,?)+\s*$", "", name).strip()
+    name, leading = _organisers(name, registry)
+    organisers.extend(leading)
+    tail = remainder[remainder.find(name_parts[0]) + len(name_parts[0]) :] if name_parts[0] in remainder else remainder
+    events: list[Event] = []
+    segments = re.split(r"\band\b(?=\s+[A-Z][a-z]+,?\s+" + YEAR + r")", name_parts[0] + tail)
+    for segment in segments:
+        place = _place_in(segment) or _place_in(remainder)
+        for year in _years(segment):
+            events.append(Event(name, year, place, list(dict.fromkeys(organisers)), line, source))
+    return events
+
+
+def events_in_sentence(sentence: str, registry: Registry, fallback: Entry | None, source: str | None) -> list[Event]:
+    """ "X organised two events: A and B, in October 2014 in Beijing" and dated prose mentions."""
+    events: list[Event] = []
+    listed = EVENTS_LIST.search(sentence)
+    dates = find_dates(sentence)
+    if listed:
+        organiser = subject_of(sentence[: listed.start()], registry, fallback)
+        rest = sentence[listed.end("list") :]
+        rest_dates = find_dates(rest)
+        start = rest_dates[0][1] if rest_dates else None
+        place = _place_in(rest)
+        for name in re.split(r",\s*|\s+and\s+", listed.group("list")):
+            name = name.strip()
+            if name and name[0].isupper():
+                organisers = [organiser.organisation.name] if organiser else []
+                events.append(Event(name, start, place, organisers, sentence, source))
+        return events
+    if not dates or re.search(r"\b(?:founded|established|registered)\b", sentence, re.IGNORECASE):
+        return events
+    for match in CAPITALISED_RUN.finditer(sentence):
+        run = re.sub(r"^(?:The|At|In|On|During|the)\s+", "", match.group(0))
+        if not has_event_head(run) or len(run.split()) < 2 or registry.find(run):
+            continue
+        if has_organisation_head(run.split()[-1]):
+            continue
+        position = match.start()
+        date = min(dates, key=lambda item: abs(item[0] - position))[1]
+        name, organisers = _organisers(re.sub(r"\s+" + YEAR + r"$", "", run), registry)
+        held_by = re.search(r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+", sentence[match.end() : match.end() + 30])
+        if held_by:
+            mentions = registry.mentions(sentence[match.end() + held_by.end() :])
+            if mentions:
+                organisers.append(mentions[0][2].organisation.name)
+        events.append(Event(name, date, _place_in(sentence[match.end() :]), organisers, sentence, source))
+    return events
+
+
+def chinese_events(sentence: str, registry: Registry, source: str | None) -> list[Event]:
+    events: list[Event] = []
+    dates = find_dates(sentence)
+    if not dates:
+        return events
+    for match in ZH_EVENT.finditer(sentence):
+        name = re.sub(r"^.*?(?:举办|举行|召开|参加|出席|了|的|在)", "", match.group(0)).strip("“”\"")
+        if len(name) < 4:
+            continue
+        place_match = ZH_PLACE.search(sentence)
+        place = resolve_place(place_match.group(1)) if place_match else None
+        mentions = registry.mentions(sentence[: match.start()])
+        organisers = [mentions[0][2].organisation.name] if mentions and re.search(r"(?:举办|主办|举行|召开)", sentence) else []
+        events.append(Event(name, dates[0][1], place.city if place else None, organisers, sentence, source))
+    return events
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """Same name and a compatible start ("2014" and "2014-10") are one event; undated repeats go."""
+    kept: list[Event] = []
+    for event in events:
+        key = name_key(event.name)
+        duplicate = None
+        for known in kept:
+            if name_key(known.name) != key:
+                continue
+            if event.start is None or known.start is None or event.start.startswith(known.start) or known.start.startswith(event.start):
+                duplicate = known
+                break
+        if duplicate is None:
+            kept.append(event)
+            continue
+        if event.start and (duplicate.start is None or len(event.start) > len(duplicate.start)):
+            duplicate.start = event.start
+        duplicate.place = duplicate.place or event.place
+        duplicate.organisers.extend(o for o in event.organisers if o not in duplicate.organisers)
+    return kept
+
+
+def events_in_blocks(blocks: list[Block], registry: Registry, fallback: Entry | None, source: str | None) -> list[Event]:
+    events: list[Event] = []
+    for block in blocks:
+        if block.is_bullet or block.is_heading:
+            line_events = parse_event_line(block.text, registry, source)
+            if line_events:
+                events.extend(line_events)
+                continue
+        for sentence in block.sentences:
+            if re.search(r"[\u4e00-\u9fff]", sentence):
+                events.extend(chinese_events(sentence, registry, source))
+            else:
+                events.extend(events_in_sentence(sentence, registry, fallback, source))
+    return dedupe(events)

@@ -1,0 +1,321 @@
+"""Find organisations in English text: profile headings, acronym definitions, names carrying an
+organisation word, "X is a non-profit association" subjects, and acronyms used as actors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from twinning.extract.gazetteer import Place, country_code, demonym_code, find_city, resolve_place
+from twinning.extract.names import (
+    CAPITALISED_RUN,
+    GENERIC_NAMES,
+    ROLE_WORDS,
+    SENTENCE_STARTERS,
+    STOP_ACRONYMS,
+    acronym_fits,
+    has_event_head,
+    has_organisation_head,
+    is_acronym,
+    is_title_case,
+)
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.text import Block, name_key
+
+TYPE_NOUNS = (
+    r"organi[sz]ations?|NGOs?|association|society|network|foundation|alliance|platform|group|"
+    r"institute|cent(?:re|er)|charity|ecolabel|initiative|project|company|enterprise|consultancy|"
+    r"university|movement|league|coalition|club|think[- ]tank|cooperative|trust|federation|"
+    r"municipality|city|agency|ministry|programme"
+)
+IS_A = re.compile(
+    r"^(?:The\s+)?(?P<name>[A-Z][\w'&\-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'&\-]*){0,7})"
+    r"(?:\s*\([^)]{1,20}\))?,?\s+(?:is|was|has been|are)\s+(?:both\s+|also\s+|now\s+)?"
+    r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)\b(?P<noun>" + TYPE_NOUNS + r")\b"
+)
+ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,14})\s*\)")
+FULL_NAME_AFTER_ACRONYM = re.compile(
+    r"(?<![\w\-])(?P<acronym>[A-Z][A-Z0-9&\-]{1,12})\s*\((?P<full>(?:The\s+)?[A-Z][^()]{5,120})\)"
+)
+OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
+PART_OF_CONTEXT = re.compile(
+    r"\b(?:members?|part|branch|chapter|organi[sz]ation|secretariat|office|affiliate)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ACTOR_CONTEXT = re.compile(r"\b(?:from|with|by|at|of|joined|between|and|for)\s+(?:the\s+)?$")
+ACTOR_FOLLOW = re.compile(
+    r"^(?:'s\b|\s+(?:has|have|is|was|were|organi[sz]ed|aims|works|will|also|hosted|launched|"
+    r"signed|supports|promotes|held|co-organi[sz]ed|invited|published|joined|brings)\b)"
+)
+NOT_ORGANISATION_RUNS = {"europe", "asia", "africa", "america", "latin america", "east asia", "southeast asia", "middle east", "earth", "the earth"}
+
+
+@dataclass
+class HeadingOrganisation:
+    name: str
+    acronym: str | None
+    place: Place | None
+
+
+def _split_trailing_acronym(part: str) -> tuple[str, str | None]:
+    """ "Name (ACR)" or "Name ACR" into name and acronym."""
+    match = re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,14})\s*\)", part)
+    if match and is_acronym(match.group(2)):
+        return match.group(1).strip(), match.group(2)
+    tokens = part.split()
+    if len(tokens) >= 3 and is_acronym(tokens[-1]) and not is_acronym(tokens[-2]):
+        return " ".join(tokens[:-1]), tokens[-1]
+    return part.strip(), None
+
+
+def parse_heading(line: str) -> list[HeadingOrganisation]:
+    """Organisations in a profile heading such as "Name (ACR), Country", "Name, ACR, City",
+    "Name (City)" or "Name, Other Name, Country"; empty when the line is no such heading."""
+    text = line.strip().rstrip(":").strip()
+    if not text or text.lower().startswith(("exchange topic", "about ", "topic")):
+        return []
+    place: Place | None = None
+    parts: list[str]
+    in_match = re.fullmatch(r"([A-Z][A-Z\-]{2,14})\s+in\s+(.+)", text)
+    if in_match and resolve_place(in_match.group(2)):
+        return [HeadingOrganisation(in_match.group(1), None, None)]
+    bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    if bracket and resolve_place(bracket.group(2)):
+        place = resolve_place(bracket.group(2))
+        parts = [part.strip() for part in bracket.group(1).split(",") if part.strip()]
+    else:
+        parts = [part.strip() for part in re.split(r",\s*|\s+[–—|]\s+", text) if part.strip()]
+        if len(parts) >= 2 and resolve_place(parts[-1]):
+            place = resolve_place(parts[-1])
+            parts = parts[:-1]
+            if len(parts) >= 2 and resolve_place(parts[-1]) and place and not place.city:
+                city = resolve_place(parts[-1])
+                if city and city.city and city.country == place.country:
+                    place = Place(f"{parts[-1]}, {place.name}", place.country, city.city)
+                    parts = parts[:-1]
+    found: list[HeadingOrganisation] = []
+    for part in parts:
+        name, acronym = _split_trailing_acronym(part)
+        if is_acronym(name) and found and found[-1].acronym is None and " " not in name:
+            found[-1].acronym = name
+            continue
+        if not name or len(name.split()) > 12 or not (name[0].isupper() or name[0].isdigit()):
+            return []
+        if resolve_place(name) or name.lower() in NOT_ORGANISATION_RUNS:
+            return []
+        found.append(HeadingOrganisation(name, acronym, place))
+    if not found:
+        return []
+    if place is None:
+        # Without a place, only a name that says it is an organisation makes a heading.
+        return [item for item in found if has_organisation_head(item.name) or item.acronym][:1]
+    if not all(is_title_case(item.name) for item in found):
+        return []
+    return found
+
+
+def place_attributes(place: Place | None) -> dict[str, str | None]:
+    if place is None:
+        return {}
+    return {"country": place.country, "city": place.city}
+
+
+def clean_run(run: str, *, sentence_start: bool) -> str | None:
+    """Trim a capitalised run to an organisation name: no leading starter word, role or the."""
+    tokens = run.split()
+    while tokens and (
+        tokens[0] in ("The", "A", "An")
+        or (sentence_start and tokens[0].lower() in SENTENCE_STARTERS)
+        or tokens[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Prof")
+    ):
+        tokens = tokens[1:]
+        sentence_start = False
+    text = " ".join(tokens)
+    while tokens and tokens[0].lower().strip(",") in ROLE_WORDS:
+        if " of " not in text:
+            return None
+        text = text.split(" of ", 1)[1]
+        tokens = text.split()
+    unit = re.match(r"^(?:[\w&'\-]+\s+){0,4}?(?:Department|Division|Unit)\s+of\s+(?:the\s+)?(.+)$", text)
+    if unit and has_organisation_head(unit.group(1)):
+        text = unit.group(1)
+    text = re.sub(r"'s$", "", text).strip(" ,.-")
+    text = re.sub(r"\s+(?:of|for|and|&|on|the|de)$", "", text)
+    return text or None
+
+
+def register_headings(blocks: list[Block], registry: Registry) -> dict[int, Entry]:
+    """Register organisations named in profile headings; returns heading block index -> entry."""
+    headings: dict[int, Entry] = {}
+    for block in blocks:
+        if not block.is_heading:
+            continue
+        for position, item in enumerate(parse_heading(block.text)):
+            entry = registry.add(
+                item.name, item.acronym, evidence=block.text, strength=3, **place_attributes(item.place)
+            )
+            if position == 0:
+                headings[block.index] = entry
+    return headings
+
+
+def register_acronym_definitions(text: str, registry: Registry) -> None:
+    """ "Full Name (ACR)" and "ACR (Full Name)" anywhere in the text."""
+    for match in FULL_NAME_AFTER_ACRONYM.finditer(text):
+        acronym, full = match.group("acronym"), match.group("full").strip()
+        full = re.sub(r"^The\s+", "", full)
+        if is_acronym(acronym) and acronym not in STOP_ACRONYMS and has_organisation_head(full):
+            if not resolve_place(full):
+                registry.add(full, acronym, evidence=_sentence_around(text, match.start()), strength=2)
+    for match in ACRONYM_DEFINITION.finditer(text):
+        acronym = match.group("acronym")
+        if not is_acronym(acronym) or acronym in STOP_ACRONYMS:
+            continue
+        before = text[max(0, match.start() - 200) : match.start()].rstrip()
+        before_words = re.findall(r"\S+", before)
+        for count in range(min(14, len(before_words)), 0, -1):
+            candidate = " ".join(before_words[-count:])
+            entry = registry.find(candidate)
+            if entry is not None:
+                if entry.organisation.acronym is None and name_key(candidate) != name_key(acronym):
+                    entry.organisation.acronym = acronym
+                    registry.alias(entry, acronym)
+                break
+        else:
+            runs = list(CAPITALISED_RUN.finditer(before))
+            if not runs or runs[-1].end() != len(before):
+                continue
+            run_start = runs[-1].start()
+            sentence_start = not before[:run_start].strip() or before[:run_start].rstrip()[-1:] in ".!?:"
+            name = clean_run(runs[-1].group(0), sentence_start=sentence_start)
+            if name and has_organisation_head(name) and acronym_fits(acronym, name):
+                if not has_event_head(name) or has_organisation_head(name.split()[-1]):
+                    registry.add(name, acronym, evidence=_sentence_around(text, match.start()), strength=2)
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+    end_candidates = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    end = min(end_candidates) + 1 if end_candidates else len(text)
+    return text[start:end].strip()
+
+
+def register_runs(sentence: str, registry: Registry) -> None:
+    """Names carrying an organisation word, and names in "member of X" or "X is a ..." places."""
+    is_a = IS_A.match(sentence)
+    if is_a:
+        name = clean_run(is_a.group("name"), sentence_start=True)
+        noun = is_a.group("noun").lower()
+        if name and not resolve_place(name) and noun not in ("city", "project", "programme", "initiative", "platform", "group"):
+            if name_key(name) not in GENERIC_NAMES and not is_acronym(name) or registry.find(name):
+                registry.add(name, evidence=sentence, strength=2)
+            elif is_acronym(name) and name not in STOP_ACRONYMS:
+                registry.add(name, evidence=sentence, strength=2)
+    for match in CAPITALISED_RUN.finditer(sentence):
+        run = match.group(0)
+        before = sentence[: match.start()]
+        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"'–-"
+        name = clean_run(run, sentence_start=sentence_start)
+        if not name or len(name.split()) < 2 and not is_acronym(name):
+            if name and PART_OF_CONTEXT.search(before) and not resolve_place(name):
+                registry.add(name, evidence=sentence)
+            continue
+        if OWNED.search(before) or name_key(name) in GENERIC_NAMES:
+            continue
+        name, trailing = _split_trailing_acronym(name)
+        if has_organisation_head(name) and len(name.split()) >= 2:
+            if has_event_head(name) and not has_organisation_head(name.split()[-1]):
+                continue
+            if _inside_known(name, registry) or resolve_place(name):
+                continue
+            registry.add(name, trailing, evidence=sentence)
+        elif PART_OF_CONTEXT.search(before) and not resolve_place(name) and is_title_case(name, 0.99):
+            if name.lower() not in NOT_ORGANISATION_RUNS and not demonym_code(name.split()[0]):
+                registry.add(name, trailing, evidence=sentence)
+
+
+def _inside_known(name: str, registry: Registry) -> bool:
+    """Whether `name` is only part of an organisation already known ("World Resources Institute"
+    inside "World Resources Institute Beijing office")."""
+    key = name_key(name)
+    if registry.find(name):
+        return False
+    for entry in registry.entries:
+        known = name_key(entry.organisation.name)
+        if key != known and re.search(r"(?:^| )" + re.escape(key) + r"(?: |$)", known):
+            return True
+    return False
+
+
+def register_acronym_actors(text: str, registry: Registry) -> None:
+    """Acronyms used as actors ("from UNDP", "ICLEI has ...") become organisations or aliases."""
+    counts: dict[str, int] = {}
+    contexts: dict[str, str] = {}
+    for match in re.finditer(r"(?<![\w\-])([A-Z][A-Za-z0-9&\-]{1,14})(?![\w\-])", text):
+        token = match.group(1)
+        if not is_acronym(token) or token in STOP_ACRONYMS or token.upper() in STOP_ACRONYMS:
+            continue
+        if country_code(token) or find_city(token) or len(token) < 3:
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() : match.end() + 25]
+        if ACTOR_CONTEXT.search(before) or ACTOR_FOLLOW.match(after):
+            counts[token] = counts.get(token, 0) + 1
+            contexts.setdefault(token, _sentence_around(text, match.start()))
+    for token, count in counts.items():
+        if registry.find(token):
+            continue
+        linked = [
+            entry
+            for entry in registry.entries
+            if not entry.organisation.acronym
+            and not is_acronym(entry.organisation.name)
+            and acronym_fits(token, entry.organisation.name)
+            and re.sub(r"[^A-Z]", "", token)[:1] in re.sub(r"[^A-Z]", "", entry.organisation.name)
+        ]
+        fitting = [entry for entry in registry.entries if entry.organisation.acronym and _near_acronym(token, entry.organisation.acronym)]
+        if len(linked) == 1 and _strict_fit(token, linked[0].organisation.name):
+            linked[0].organisation.acronym = token
+            registry.alias(linked[0], token)
+        elif fitting:
+            registry.alias(fitting[0], token)
+        elif count >= 1:
+            registry.add(token, evidence=contexts[token])
+
+
+def _strict_fit(acronym: str, name: str) -> bool:
+    from twinning.extract.names import initials
+
+    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    full = initials(name)
+    if letters in full:
+        return True
+    return len(letters) >= 4 and any(
+        sum(a != b for a, b in zip(full[i : i + len(letters)], letters, strict=True)) <= 1
+        for i in range(len(full) - len(letters) + 1)
+    )
+
+
+def _near_acronym(token: str, acronym: str) -> bool:
+    """Same length, one letter apart: a typo of a known acronym ("BBRC" for "BRRC")."""
+    if len(token) != len(acronym) or len(token) < 4:
+        return False
+    return sum(a != b for a, b in zip(token, acronym, strict=True)) == 1
+
+
+def link_unattached_acronyms(registry: Registry) -> None:
+    """An acronym-only organisation that abbreviates a named one is folded into it."""
+    for entry in list(registry.entries):
+        name = entry.organisation.name
+        if not is_acronym(name) or entry not in registry.entries:
+            continue
+        for other in registry.entries:
+            if other is entry or is_acronym(other.organisation.name):
+                continue
+            if other.organisation.acronym and _near_acronym(name, other.organisation.acronym):
+                registry.absorb(other, entry)
+                break
+            if not other.organisation.acronym and _strict_fit(name, other.organisation.name):
+                other.organisation.acronym = name
+                registry.absorb(other, entry)
+                break

@@ -1,0 +1,157 @@
+"""The extraction pipeline: a document's text (and tables) in, an `ExtractionResult` out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from twinning.extract import attributes, events, people, relations
+from twinning.extract.chinese import register_chinese
+from twinning.extract.names import is_acronym
+from twinning.extract.organisations import (
+    link_unattached_acronyms,
+    register_acronym_actors,
+    register_acronym_definitions,
+    register_headings,
+    register_runs,
+)
+from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
+from twinning.extract.records import ExtractionResult
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.tabular import records_from_table
+from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
+
+
+def _sections(blocks: list[Block], headings: dict[int, Entry]) -> dict[int, Entry]:
+    """Block index -> the profile it belongs to: from an organisation heading to the next heading."""
+    sections: dict[int, Entry] = {}
+    current: Entry | None = None
+    for block in blocks:
+        if block.index in headings:
+            current = headings[block.index]
+        elif block.is_heading or relations.TOPIC_LINE.match(block.text):
+            current = None
+        if current is not None:
+            sections[block.index] = current
+    return sections
+
+
+def _main_organisation(registry: Registry, text: str) -> Entry | None:
+    """The organisation the document is about: the most mentioned one, the earliest on a tie."""
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for start, _end, entry in registry.mentions(text):
+        counts[id(entry)] = counts.get(id(entry), 0) + 1
+        first.setdefault(id(entry), start)
+    if not counts:
+        return None
+    best = max(registry.entries, key=lambda entry: (counts.get(id(entry), 0), -first.get(id(entry), 10**9)))
+    return best if counts.get(id(best), 0) >= 2 else None
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str | None = None,
+    content_type: str = "text",
+    tables: list[list[list[str]]] | None = None,
+) -> ExtractionResult:
+    """Organisations, partnerships, events and people in one document's text (and tables)."""
+    text = clean_text(text)
+    blocks = split_blocks(text)
+    sentences = [sentence for block in blocks for sentence in block.sentences]
+    registry = Registry(source)
+    kind = relations.document_kind(text)
+
+    headings = register_headings(blocks, registry)
+    listed = relations.partner_lists(blocks, registry, source)
+    register_acronym_definitions(text, registry)
+    for sentence in sentences:
+        if has_cjk(sentence):
+            register_chinese(sentence, registry)
+        else:
+            register_runs(sentence, registry)
+    partnerships = relations.pair_lines(blocks, registry, kind, source)
+    sections = _sections(blocks, headings)
+    block_of_sentence = [(block, sentence) for block in blocks for sentence in block.sentences]
+    for block, sentence in block_of_sentence:
+        partnerships.extend(relations.memberships(sentence, registry, sections.get(block.index), source))
+    register_acronym_actors(text, registry)
+    link_unattached_acronyms(registry)
+    register_acronym_definitions(text, registry)
+    main = _main_organisation(registry, text)
+    found_events = events.events_in_blocks(blocks, registry, main, source)
+
+    for block, sentence in block_of_sentence:
+        fallback = sections.get(block.index)
+        attributes.assign_founded(sentence, registry, fallback)
+        attributes.assign_type_and_country_from_sentence(sentence, registry)
+    attributes.assign_from_names(registry, text)
+    for entry in registry.entries:
+        section_text = " ".join(block.text for block in blocks if sections.get(block.index) is entry)
+        if section_text:
+            organisation = entry.organisation
+            prose = [block for block in blocks if sections.get(block.index) is entry and not block.is_heading]
+            if prose and organisation.description is None:
+                organisation.description = " ".join(prose[0].sentences[:2])
+            attributes.assign_topics(entry, section_text)
+        elif entry.organisation.evidence:
+            attributes.assign_topics(entry, entry.organisation.evidence)
+
+    partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
+    main = _main_organisation(registry, text) or main
+    if main is not None:
+        for entry, list_kind, evidence in listed:
+            if entry is not main:
+                partnerships.append(relations.Partnership(main.organisation.name, entry.organisation.name, list_kind, [], None, evidence, source))
+    for block, sentence in block_of_sentence:
+        fallback = sections.get(block.index) or main
+        if has_cjk(sentence):
+            partnerships.extend(relations.chinese_relations(sentence, registry, fallback, source))
+        else:
+            partnerships.extend(relations.visits(sentence, registry, source))
+            partnerships.extend(relations.agreements(sentence, registry, fallback, kind, source))
+    found_people = people.find_people(sentences, registry, source)
+    names = {entry.organisation.name for entry in registry.entries}
+    partnerships = [p for p in relations.dedupe(_canonical(partnerships, registry)) if p.a in names and p.b in names]
+
+    result = ExtractionResult(
+        organisations=[entry.organisation for entry in registry.entries if _keep(entry)],
+        partnerships=partnerships,
+        events=found_events,
+        people=found_people,
+        sources=[source] if source else [],
+    )
+    for table in tables or []:
+        result = result.merge(records_from_table(table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")))
+    return result
+
+
+def _canonical(partnerships: list[relations.Partnership], registry: Registry) -> list[relations.Partnership]:
+    """Partnership ends renamed to the final name of their organisation (acronyms resolved)."""
+    for partnership in partnerships:
+        for attribute in ("a", "b"):
+            entry = registry.find(getattr(partnership, attribute))
+            if entry is not None:
+                setattr(partnership, attribute, entry.organisation.name)
+    return partnerships
+
+
+def _keep(entry: Entry) -> bool:
+    name = entry.organisation.name
+    return bool(name) and not (is_acronym(name) and len(name) < 3) and not re.fullmatch(r"[\W\d_]+", name)
+
+
+def extract_document(document: ReadDocument) -> ExtractionResult:
+    """Records of a document already read by `read_document`."""
+    return extract_text(document.text, source=document.source, content_type=document.content_type, tables=document.tables)
+
+
+def extract_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractionResult:
+    """Read every file (folders expanded, "-" is stdin) and merge their records into one result.
+    Raises `ExtractError` on the first file that cannot be read."""
+    result = ExtractionResult()
+    for path in expand_paths(paths):
+        result = result.merge(extract_document(read_document(path, max_bytes=max_bytes)))
+    return result

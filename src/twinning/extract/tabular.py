@@ -1,0 +1,112 @@
+"""Tables with a header row (CSV, XLSX, HTML): columns mapped by English or Chinese header."""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.attributes import TYPE_OF_NOUN, place_from_name
+from twinning.extract.gazetteer import country_code, demonym_code, resolve_place
+from twinning.extract.readers import ExtractError
+from twinning.extract.records import ExtractionResult, Organisation, Partnership, Person
+from twinning.topics import normalise_topic
+
+HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (field, re.compile(pattern, re.IGNORECASE))
+    for field, pattern in (
+        ("partner", r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)"),
+        ("acronym", r"acronym|abbreviation|short\s*name|简称|缩写"),
+        ("contact", r"contact|person|representative|联系人|负责人"),
+        ("role", r"position|role|job|职务|职位"),
+        ("country", r"country|nation|国家|国别"),
+        ("city", r"city|town|location|place|城市|所在地|地点"),
+        ("founded", r"found|establish|since|year|成立|创立"),
+        ("type", r"type|category|kind|legal form|类型|性质|类别"),
+        ("topics", r"topic|theme|focus|field|area|sector|issue|主题|领域|议题|方向"),
+        ("description", r"description|about|profile|summary|mission|简介|介绍|描述"),
+        ("name", r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"),
+    )
+)
+
+
+def map_header(header: list[str]) -> dict[str, int]:
+    """Column index of each known field; a second name column counts as the partner."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        label = cell.strip()
+        if not label:
+            continue
+        for field, pattern in HEADER_PATTERNS:
+            if pattern.search(label):
+                if field == "name" and "name" in columns and "partner" not in columns:
+                    columns["partner"] = index
+                elif field not in columns:
+                    columns[field] = index
+                break
+    if "name" not in columns and "partner" in columns:
+        columns["name"] = columns.pop("partner")
+    return columns
+
+
+def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
+    index = columns.get(field)
+    if index is None or index >= len(row):
+        return ""
+    return row[index].strip()
+
+
+def _organisation(name: str, row: list[str], columns: dict[str, int], source: str | None, prefix: str = "") -> Organisation:
+    country_text = _cell(row, columns, prefix + "country") if prefix else _cell(row, columns, "country")
+    country = country_code(country_text) or demonym_code(country_text) if country_text else None
+    city_text = _cell(row, columns, "city") if not prefix else ""
+    place = resolve_place(city_text) if city_text else None
+    name_country, name_city = place_from_name(name)
+    founded_text = _cell(row, columns, "founded") if not prefix else ""
+    year = re.search(r"(?:19|20)\d{2}", founded_text)
+    type_text = _cell(row, columns, "type").lower() if not prefix else ""
+    kind = next((value for key, value in TYPE_OF_NOUN.items() if key in type_text), None) if type_text else None
+    if "youth" in type_text:
+        kind = "youth organisation"
+    topics: list[str] = []
+    for label in re.split(r"[,;/、，；|]", _cell(row, columns, "topics")):
+        slug = normalise_topic(label)
+        if slug and slug not in topics:
+            topics.append(slug)
+    return Organisation(
+        name=name,
+        acronym=(_cell(row, columns, "acronym") or None) if not prefix else None,
+        country=country or (place.country if place else None) or name_country,
+        city=city_text if city_text and not place else (place.city if place else name_city),
+        founded=int(year.group(0)) if year else None,
+        type=kind,
+        topics=topics,
+        description=(_cell(row, columns, "description") or None) if not prefix else None,
+        evidence=" | ".join(row),
+        source=source,
+    )
+
+
+def records_from_table(rows: list[list[str]], *, source: str | None, kind: str, strict: bool) -> ExtractionResult:
+    """Records of a table whose first row is a header; `strict` raises on an unknown header."""
+    result = ExtractionResult()
+    if not rows:
+        return result
+    columns = map_header(rows[0])
+    if "name" not in columns:
+        if strict:
+            raise ExtractError(f"{source}: malformed sheet: no organisation or name column in the header row")
+        return result
+    for row in rows[1:]:
+        name = _cell(row, columns, "name")
+        if not name:
+            continue
+        organisation = _organisation(name, row, columns, source)
+        result.organisations.append(organisation)
+        partner = _cell(row, columns, "partner")
+        if partner:
+            result.organisations.append(_organisation(partner, row, columns, source, prefix="partner "))
+            result.partnerships.append(Partnership(name, partner, kind, list(organisation.topics), None, " | ".join(row), source))
+        contact = _cell(row, columns, "contact")
+        if contact:
+            contact = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", contact)
+            result.people.append(Person(contact, _cell(row, columns, "role") or None, name, " | ".join(row), source))
+    return result
