@@ -48,7 +48,7 @@ TYPE_OF_CHINESE_SUFFIX = (
     ("政府", "government"), ("局", "government"), ("委员会", "government"), ("项目", "project"),
     ("中心", "ngo"), ("组织", "ngo"),
 )  # fmt: skip
-REGIONS = {"europe", "european", "eu", "asia", "asian", "africa", "african", "sino-european", "euro", "latin", "world", "global"}
+REGIONS = {"europe", "european", "eu", "asia", "asian", "africa", "african", "sino-european", "euro", "latin"}
 NAME_CITY_MIN_POPULATION = 400_000
 
 

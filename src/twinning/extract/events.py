@@ -53,6 +53,27 @@ def _organisers(name: str, registry: Registry) -> tuple[str, list[str]]:
     return name.strip(), organisers
 
 
+def _is_time_or_place(part: str) -> bool:
+    """A list part that only says when or where: "2013", "and 2014", "Tianjin 2008", "Zhuhai"."""
+    part = re.sub(r"^and\s+", "", part.strip())
+    if re.match(r"^" + YEAR, part) or resolve_place(part):
+        return True
+    place_then_year = re.match(r"^([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+" + YEAR, part)
+    return bool(place_then_year and resolve_place(place_then_year.group(1)))
+
+
+def _strip_tail(name: str) -> str:
+    """An event name without its trailing " in Place", dates and year lists."""
+    cut = re.search(r"\s+(?:in|on)\s+(?=" + YEAR + r"|(?:" + "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")) + r")\b)", name)
+    if cut:
+        name = name[: cut.start()]
+    place = re.search(r"\s+in\s+([A-Z][\w\-]+)", name)
+    if place and resolve_place(place.group(1)):
+        name = name[: place.start()]
+    name = re.sub(r"(?:,?\s+(?:and\s+|to\s+)?" + YEAR + r")+\s*$", "", name)
+    return name.strip(" ,")
+
+
 def parse_event_line(line: str, registry: Registry, source: str | None) -> list[Event]:
     """One list line with an event name, places and years; a year or a list of years each give
     an event ("Eco-Forum Global 2010, 2011 in Guiyang")."""
@@ -71,27 +92,23 @@ def parse_event_line(line: str, registry: Registry, source: str | None) -> list[
         remainder = head
     remainder = ORDINAL_PREFIX.sub("", remainder)
     parts = [part.strip() for part in re.split(r",\s*", remainder) if part.strip()]
-    name_parts = [part for part in parts if not re.match(r"^(?:and\s+)?(?:" + YEAR + r"|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s+" + YEAR + r")", part) and not resolve_place(part)]
+    name_parts = [part for part in parts if not _is_time_or_place(part)]
     if not name_parts:
         return []
-    if len(name_parts) >= 2 and has_event_head(name_parts[1]) and not has_event_head(name_parts[0].replace("Forum", "")):
+    if len(name_parts) >= 2 and has_event_head(name_parts[1]) and not _is_time_or_place(name_parts[1]):
         organisers.append(registry.add(name_parts[0], evidence=line).organisation.name)
         name_parts = name_parts[1:]
-    elif len(name_parts) >= 2 and has_event_head(name_parts[1]):
-        organisers.append(registry.add(name_parts[0], evidence=line).organisation.name)
-        name_parts = name_parts[1:]
-    name = name_parts[0]
-    name = re.split(r"\s+(?:in|on)\s+(?=" + YEAR + r"|[A-Z])", name)[0]
-    name = re.sub(r"(?:\s+(?:and\s+)?" + YEAR + r"(?:\s*(?:to|-|–)\s*" + YEAR + r")?,?)+\s*$", "", name).strip()
+    name = _strip_tail(name_parts[0])
     name, leading = _organisers(name, registry)
     organisers.extend(leading)
-    tail = remainder[remainder.find(name_parts[0]) + len(name_parts[0]) :] if name_parts[0] in remainder else remainder
     events: list[Event] = []
-    segments = re.split(r"\band\b(?=\s+[A-Z][a-z]+,?\s+" + YEAR + r")", name_parts[0] + tail)
-    for segment in segments:
-        place = _place_in(segment) or _place_in(remainder)
-        for year in _years(segment):
-            events.append(Event(name, year, place, list(dict.fromkeys(organisers)), line, source))
+    default_place = _place_in(remainder)
+    for segment in re.split(r"\s+and\s+(?=[A-Z][\w\-]+,?\s+" + YEAR + r")", remainder):
+        segment = segment.strip()
+        place = _place_in(segment) or default_place
+        precise = [date for _position, date in find_dates(segment) if len(date) > 4]
+        for start in precise[:1] or _years(segment):
+            events.append(Event(name, start, place, list(dict.fromkeys(organisers)), line, source))
     return events
 
 
@@ -112,6 +129,7 @@ def events_in_sentence(sentence: str, registry: Registry, fallback: Entry | None
                 organisers = [organiser.organisation.name] if organiser else []
                 events.append(Event(name, start, place, organisers, sentence, source))
         return events
+    dates = [(position, date) for position, date in dates if not re.search(r"\b(?:by|until|before|to)\s+$", sentence[max(0, position - 8) : position])]
     if not dates or re.search(r"\b(?:founded|established|registered)\b", sentence, re.IGNORECASE):
         return events
     for match in CAPITALISED_RUN.finditer(sentence):
@@ -152,11 +170,15 @@ def chinese_events(sentence: str, registry: Registry, source: str | None) -> lis
 def dedupe(events: list[Event]) -> list[Event]:
     """Same name and a compatible start ("2014" and "2014-10") are one event; undated repeats go."""
     kept: list[Event] = []
+
+    def bare(name: str) -> str:
+        return re.sub(r"(?: " + YEAR + r")+$", "", name_key(name))
+
     for event in events:
-        key = name_key(event.name)
+        key = bare(event.name)
         duplicate = None
         for known in kept:
-            if name_key(known.name) != key:
+            if bare(known.name) != key:
                 continue
             if event.start is None or known.start is None or event.start.startswith(known.start) or known.start.startswith(event.start):
                 duplicate = known
@@ -178,6 +200,10 @@ def events_in_blocks(blocks: list[Block], registry: Registry, fallback: Entry | 
             line_events = parse_event_line(block.text, registry, source)
             if line_events:
                 events.extend(line_events)
+                continue
+            head = re.split(r":\s", block.text, maxsplit=1)
+            if block.is_bullet and len(head) == 2 and has_event_head(head[0]) and len(head[0].split()) <= 12:
+                events.append(Event(head[0].strip(), None, None, [], block.text, source))
                 continue
         for sentence in block.sentences:
             if re.search(r"[\u4e00-\u9fff]", sentence):

@@ -51,7 +51,7 @@ GENERIC_NAMES = {
     "central government", "state council", "sustainable development goals", "belt and road",
 }  # fmt: skip
 
-CAP_WORD = r"(?:[A-Z0-9][\w'.©\-]*[\w©)]|[A-Z]|\d+(?:st|nd|rd|th))"
+CAP_WORD = r"(?:[A-Z0-9][\w'.©\-]*[\w©]|[A-Z]|\d+(?:st|nd|rd|th))"
 CONNECTOR = r"(?:of|for|and|&|on|the|de|du|des|la|le|für|der|di|del|van|von)"
 CAPITALISED_RUN = re.compile(
     r"(?<![\w\-])" + CAP_WORD + r"(?:\s+(?:" + CONNECTOR + r"\s+)*" + CAP_WORD + r")*"
@@ -89,9 +89,10 @@ def has_organisation_head(text: str) -> bool:
 
 def has_event_head(text: str) -> bool:
     return any(
-        word.lower().strip("©") in EVENT_HEADS or word.lower().startswith("ecoprocura")
+        part.lower().strip("©") in EVENT_HEADS or part.lower().startswith("ecoprocura")
         for word in words(text)
-        if word[:1].isupper()
+        for part in word.split("-")
+        if part[:1].isupper()
     )
 
 

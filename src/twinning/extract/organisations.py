@@ -31,7 +31,7 @@ TYPE_NOUNS = (
 IS_A = re.compile(
     r"^(?:The\s+)?(?P<name>[A-Z][\w'&\-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'&\-]*){0,7})"
     r"(?:\s*\([^)]{1,20}\))?,?\s+(?:is|was|has been|are)\s+(?:both\s+|also\s+|now\s+)?"
-    r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)\b(?P<noun>" + TYPE_NOUNS + r")\b"
+    r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)(?<!-)\b(?P<noun>" + TYPE_NOUNS + r")\b"
 )
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,14})\s*\)")
 FULL_NAME_AFTER_ACRONYM = re.compile(
@@ -131,6 +131,10 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
         tokens = tokens[1:]
         sentence_start = False
     text = " ".join(tokens)
+    if " and the " in text or " & the " in text:
+        left, right = re.split(r" (?:and|&) the ", text, maxsplit=1)
+        text = left if has_organisation_head(left) else right
+        tokens = text.split()
     while tokens and tokens[0].lower().strip(",") in ROLE_WORDS:
         if " of " not in text:
             return None
@@ -248,49 +252,56 @@ def _inside_known(name: str, registry: Registry) -> bool:
 
 
 def register_acronym_actors(text: str, registry: Registry) -> None:
-    """Acronyms used as actors ("from UNDP", "ICLEI has ...") become organisations or aliases."""
+    """Acronyms used as actors ("from UNDP", "ICLEI has ...") become organisations, or aliases
+    of the named organisation they abbreviate (exact initials first, then one slip)."""
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
+    inside = [(start, end) for start, end, _entry in registry.mentions(text)]
     for match in re.finditer(r"(?<![\w\-])([A-Z][A-Za-z0-9&\-]{1,14})(?![\w\-])", text):
         token = match.group(1)
         if not is_acronym(token) or token in STOP_ACRONYMS or token.upper() in STOP_ACRONYMS:
             continue
         if country_code(token) or find_city(token) or len(token) < 3:
             continue
+        if any(start <= match.start() and match.end() <= end for start, end in inside):
+            continue
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 25]
         if ACTOR_CONTEXT.search(before) or ACTOR_FOLLOW.match(after):
             counts[token] = counts.get(token, 0) + 1
             contexts.setdefault(token, _sentence_around(text, match.start()))
-    for token, count in counts.items():
-        if registry.find(token):
-            continue
-        linked = [
-            entry
-            for entry in registry.entries
-            if not entry.organisation.acronym
-            and not is_acronym(entry.organisation.name)
-            and acronym_fits(token, entry.organisation.name)
-            and re.sub(r"[^A-Z]", "", token)[:1] in re.sub(r"[^A-Z]", "", entry.organisation.name)
-        ]
-        fitting = [entry for entry in registry.entries if entry.organisation.acronym and _near_acronym(token, entry.organisation.acronym)]
-        if len(linked) == 1 and _strict_fit(token, linked[0].organisation.name):
-            linked[0].organisation.acronym = token
-            registry.alias(linked[0], token)
-        elif fitting:
-            registry.alias(fitting[0], token)
-        elif count >= 1:
-            registry.add(token, evidence=contexts[token])
+    pending = [token for token in counts if not registry.find(token)]
+    for tolerant in (False, True):
+        for token in list(pending):
+            near = [e for e in registry.entries if e.organisation.acronym and _near_acronym(token, e.organisation.acronym)]
+            fitting = [
+                entry
+                for entry in registry.entries
+                if not entry.organisation.acronym
+                and not is_acronym(entry.organisation.name)
+                and _strict_fit(token, entry.organisation.name, tolerant=tolerant)
+            ]
+            if len(fitting) == 1:
+                fitting[0].organisation.acronym = token
+                registry.alias(fitting[0], token)
+            elif tolerant and near:
+                registry.alias(near[0], token)
+            elif tolerant:
+                registry.add(token, evidence=contexts[token])
+            else:
+                continue
+            pending.remove(token)
 
 
-def _strict_fit(acronym: str, name: str) -> bool:
+def _strict_fit(acronym: str, name: str, *, tolerant: bool = True) -> bool:
+    """Whether the acronym's letters are a run of the name's initials (one slip if tolerant)."""
     from twinning.extract.names import initials
 
     letters = re.sub(r"[^A-Z]", "", acronym.upper())
     full = initials(name)
     if letters in full:
         return True
-    return len(letters) >= 4 and any(
+    return tolerant and len(letters) >= 4 and any(
         sum(a != b for a, b in zip(full[i : i + len(letters)], letters, strict=True)) <= 1
         for i in range(len(full) - len(letters) + 1)
     )

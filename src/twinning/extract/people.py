@@ -65,7 +65,7 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
         if mentions and mentions[0][0] == 0:
             return None, mentions[0][2].organisation.name
         return None, None
-    clause = re.match(r",\s+(?:the\s+)?([^,;.()]{2,140}?)(?=,\s*(?:Mr|Ms|Mrs|Dr|Prof|and)\b|[,;.(]|\s+(?:and|were|was|who|said|says|has|will)\s|$)", text)
+    clause = re.match(r",\s+(?:the\s+)?([^,;.()]{2,140}?)(?=,\s*(?:Mr|Ms|Mrs|Dr|Prof|and)\b|[,;.(]|\s+(?:were|was|who|said|says|has|will)\s|$)", text)
     if clause and not re.match(TITLES + r"\s", clause.group(1)):
         body = clause.group(1).strip()
         mentions = registry.mentions(body)

@@ -82,6 +82,7 @@ def extract_text(
     register_acronym_definitions(text, registry)
     main = _main_organisation(registry, text)
     found_events = events.events_in_blocks(blocks, registry, main, source)
+    register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)

@@ -146,6 +146,13 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b",
+            re.IGNORECASE,
+        ),
+        "dmy",
+    ),
+    (
+        re.compile(
             r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b",
             re.IGNORECASE,
         ),

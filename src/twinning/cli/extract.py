@@ -1,0 +1,111 @@
+"""`twinning extract FILE... [--json]` and `twinning eval-extract GOLD.json FILE...`.
+
+Pure: reads files, prints records or scores, touches no database and never imports Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from twinning.extract import DEFAULT_MAX_BYTES, ExtractError, ExtractionResult, extract_paths
+
+
+def register(subcommands: Any) -> None:
+    parser = subcommands.add_parser(
+        "extract",
+        help="extract organisations, partnerships, events and people from documents",
+        description="Read text, HTML, PDF, CSV or XLSX files (folders expand; '-' is standard input) and print the records found.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to read; '-' for standard input")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (CONTRACTS §2)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file accepted (default: 50 MB)")
+    parser.set_defaults(handler=run_extract)
+
+    evaluation = subcommands.add_parser(
+        "eval-extract",
+        help="score extraction against a gold file (precision, recall, F1 per field)",
+        description="Compare the records extracted from FILES with GOLD.json, which maps each file's basename to its expected records.",
+    )
+    evaluation.add_argument("gold", metavar="GOLD.json")
+    evaluation.add_argument("files", nargs="+", metavar="FILE")
+    evaluation.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluation.set_defaults(handler=run_evaluation)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    try:
+        result = extract_paths(args.files, max_bytes=args.max_bytes)
+    except ExtractError as error:
+        print(f"twinning extract: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print_tables(result)
+    return 0
+
+
+def print_tables(result: ExtractionResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    sections: list[tuple[str, list[str], list[list[str]]]] = [
+        (
+            "Organisations",
+            ["Name", "Acronym", "Country", "City", "Founded", "Type", "Topics"],
+            [
+                [o.name, o.acronym or "", o.country or "", o.city or "", str(o.founded or ""), o.type or "", ", ".join(o.topics)]
+                for o in result.organisations
+            ],
+        ),
+        (
+            "Partnerships",
+            ["A", "B", "Kind", "Year", "Topics"],
+            [[p.a, p.b, p.kind, str(p.year or ""), ", ".join(p.topics)] for p in result.partnerships],
+        ),
+        (
+            "Events",
+            ["Name", "Start", "Place", "Organisers"],
+            [[e.name, e.start or "", e.place or "", ", ".join(e.organisers)] for e in result.events],
+        ),
+        ("People", ["Name", "Role", "Organisation"], [[p.name, p.role or "", p.organisation or ""] for p in result.people]),
+    ]
+    for title, columns, rows in sections:
+        table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    from twinning.extract.evaluate import FIELDS, evaluate
+
+    try:
+        scores = evaluate(args.gold, args.files)
+    except ExtractError as error:
+        print(f"twinning eval-extract: {error}", file=sys.stderr)
+        return 2
+    except KeyError as error:
+        print(f"twinning eval-extract: {error.args[0]} is not in the gold file", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as error:
+        print(f"twinning eval-extract: cannot read gold file: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        payload = {
+            field: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4), "true_positives": s.true_positives, "predicted": s.predicted, "expected": s.expected}
+            for field, s in scores.items()
+        }
+        print(json.dumps(payload, indent=2))
+        return 0
+    print(f"{'field':<14} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
+    for field in (*FIELDS, "overall"):
+        s = scores[field]
+        print(f"{field:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.true_positives:>5} {s.predicted:>5} {s.expected:>5}")
+    return 0
