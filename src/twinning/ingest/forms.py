@@ -24,7 +24,7 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label=_("Documents"), help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."))
+    files = MultipleFileField(allow_empty_file=True, label=_("Documents"), help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."))
     programme = forms.ModelChoiceField(Programme.objects.all(), required=False, label=_("Programme"), help_text=_("Twinning pairs found in the documents join this programme."))
 
 
