@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from twinning.directory import views
 
 app_name = "directory"
 urlpatterns = [
     path("", views.organisation_list, name="list"),
+    re_path(r"^export\.(?P<format>csv|json)$", views.organisation_export, name="export"),
     path("<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

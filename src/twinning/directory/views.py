@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from twinning.common.views import paginate, query_without_page
 from twinning.directory import geography
 from twinning.directory.access import access_organisation, speaks_for, visible_organisations
+from twinning.directory.exchange import ORGANISATION_COLUMNS, organisation_rows, stream_csv, stream_json
 from twinning.directory.enums import AffiliationKind, OrganisationType, Region
 from twinning.directory.models import Affiliation, Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
@@ -102,3 +103,16 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     context["json_ld"] = organisation_json_ld(organisation, request, members_of)
     return render(request, "directory/detail.html", context)
+
+
+def organisation_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """The filtered directory as CSV or JSON, streamed row by row."""
+    filters = DirectoryFilters.from_query(request.GET)
+    organisations = filter_organisations(visible_organisations(request.user), filters).order_by("pk").prefetch_related("topics")
+    rows = organisation_rows(organisations.iterator(chunk_size=500))
+    if format == "csv":
+        response = StreamingHttpResponse(stream_csv(rows, ORGANISATION_COLUMNS), content_type="text/csv; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(stream_json(rows), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="organisations.{format}"'
+    return response
