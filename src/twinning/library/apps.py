@@ -6,3 +6,8 @@ class LibraryConfig(AppConfig):
     name = "twinning.library"
     label = "library"
     verbose_name = _("Library")
+
+    def ready(self) -> None:
+        from twinning.library import signals
+
+        signals.connect()

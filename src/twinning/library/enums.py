@@ -16,3 +16,12 @@ class SourceMethod(models.TextChoices):
     IMPORT = "import", _("Imported")
     PERSON = "person", _("Entered by a person")
     SAMPLE = "sample", _("Sample data")
+
+
+class SearchKind(models.TextChoices):
+    """The kinds of record the search box finds."""
+
+    DOCUMENT = "document", _("Document")
+    ORGANISATION = "organisation", _("Organisation")
+    PAIR = "pair", _("Twinning pair")
+    EVENT = "event", _("Event")

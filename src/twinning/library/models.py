@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, Person, Topic
-from twinning.library.enums import DocumentKind, SourceMethod
+from twinning.library.enums import DocumentKind, SearchKind, SourceMethod
 from twinning.programmes.models import Cohort, Programme
 
 
@@ -69,3 +69,55 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()}: {self.document or self.note}"
+
+
+class SearchChunk(models.Model):
+    """A paragraph-sized piece of a searchable record, with its segmented words and its embedding.
+
+    The full-text index (FTS5 on SQLite, a tsvector column on PostgreSQL) is created by the
+    migration beside this table and follows it; filters are denormalised here so search needs no join.
+    """
+
+    kind = models.CharField(_("kind"), max_length=12, choices=SearchKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    position = models.PositiveSmallIntegerField(default=0)
+    reference = models.CharField(_("reference"), max_length=140, help_text=_("Slug, or primary key for pairs."))
+    title = models.CharField(_("title"), max_length=400)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=400, blank=True)
+    source = models.CharField(_("source"), max_length=1000, blank=True)
+    text = models.TextField(_("text"))
+    segmented = models.TextField(_("segmented words"))
+    embedding = models.BinaryField(_("embedding"))
+    embedder = models.CharField(_("embedder"), max_length=40)
+    languages = models.CharField(_("languages"), max_length=40, blank=True, help_text=_("Space-delimited codes, e.g. ' en zh '."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    countries = models.CharField(_("countries"), max_length=400, blank=True)
+    topics = models.CharField(_("topics"), max_length=2000, blank=True)
+    programmes = models.CharField(_("programmes"), max_length=2000, blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "object_id", "position"]
+        indexes = [models.Index(fields=["kind", "object_id"]), models.Index(fields=["embedder", "id"])]
+        verbose_name = _("search chunk")
+        verbose_name_plural = _("search chunks")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference} #{self.position}"
+
+
+class PendingIndex(models.Model):
+    """A record whose search chunks must be rebuilt; written with the change, drained by a task."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=SearchKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    requested_at = models.DateTimeField(_("requested"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="pending_index_unique")]
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
