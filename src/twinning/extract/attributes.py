@@ -80,7 +80,9 @@ def assign_type_and_country_from_sentence(sentence: str, registry: Registry) -> 
     match = IS_A.match(sentence)
     if not match:
         return
-    entry = registry.find(match.group("name")) or subject_of(sentence, registry, None)
+    from twinning.extract.organisations import _split_trailing_acronym
+
+    entry = registry.find(_split_trailing_acronym(match.group("name"))[0]) or subject_of(sentence, registry, None)
     if entry is None:
         return
     noun = match.group("noun").lower().rstrip("s") if match.group("noun").lower() != "ngos" else "ngo"

@@ -156,12 +156,13 @@ def chinese_events(sentence: str, registry: Registry, source: str | None) -> lis
     if not dates:
         return events
     for match in ZH_EVENT.finditer(sentence):
-        name = re.sub(r"^.*?(?:举办|举行|召开|参加|出席|了|的|在)", "", match.group(0)).strip("“”\"")
+        name = re.sub(r"^.*(?:举办|举行|召开|参加|出席|了|的|在)", "", match.group(0)).strip("“”\"")
         if len(name) < 4:
             continue
+        name_start = match.end() - len(name)
         place_match = ZH_PLACE.search(sentence)
         place = resolve_place(place_match.group(1)) if place_match else None
-        mentions = registry.mentions(sentence[: match.start()])
+        mentions = registry.mentions(sentence[:name_start])
         organisers = [mentions[0][2].organisation.name] if mentions and re.search(r"(?:举办|主办|举行|召开)", sentence) else []
         events.append(Event(name, dates[0][1], place.city if place else None, organisers, sentence, source))
     return events

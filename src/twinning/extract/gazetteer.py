@@ -7,6 +7,7 @@ a short hand list below.
 from __future__ import annotations
 
 import gettext
+import unicodedata
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -43,7 +44,7 @@ DEMONYMS = {
     "indo": "IN", "american": "US", "canadian": "CA", "australian": "AU", "brazilian": "BR",
     "mexican": "MX", "singaporean": "SG", "thai": "TH", "vietnamese": "VN", "malaysian": "MY",
     "indonesian": "ID", "filipino": "PH", "pakistani": "PK", "nepalese": "NP", "nepali": "NP",
-    "kenyan": "KE", "nigerian": "NG", "egyptian": "EG", "south african": "ZA",
+    "flemish": "BE", "walloon": "BE", "bavarian": "DE", "catalan": "ES", "kenyan": "KE", "nigerian": "NG", "egyptian": "EG", "south african": "ZA",
 }  # fmt: skip
 # Words that are also small cities somewhere; never read them as places on their own.
 NOT_PLACES = {
@@ -109,6 +110,9 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
             continue
         city = City(item["name"], item["countrycode"], population)
         keys = [item["name"]]
+        folded = unicodedata.normalize("NFKD", item["name"]).encode("ascii", "ignore").decode()
+        if folded and folded != item["name"]:
+            keys.append(folded)
         for alternate in item.get("alternatenames") or ():
             if any("\u4e00" <= ch <= "\u9fff" for ch in alternate):
                 if item["countrycode"] in ("CN", "TW", "HK", "MO") or population > 1_000_000:

@@ -28,6 +28,11 @@ ROLE_WORDS = {
     "director-general", "secretary-general", "treasurer", "trustee", "board", "programme",
     "program", "project", "team", "staff", "volunteer", "intern", "associate", "principal",
 }  # fmt: skip
+# Section titles that name what follows, not an organisation ("Events of the X Network").
+SECTION_WORDS = {
+    "events", "news", "partners", "members", "projects", "activities", "publications", "history",
+    "team", "staff", "contact", "about", "programmes", "highlights", "reports", "overview", "welcome",
+}  # fmt: skip
 SENTENCE_STARTERS = {
     "yesterday", "today", "recently", "meanwhile", "since", "in", "on", "at", "as", "for", "with",
     "from", "both", "all", "some", "many", "members", "our", "their", "this", "these", "that",
@@ -51,10 +56,10 @@ GENERIC_NAMES = {
     "central government", "state council", "sustainable development goals", "belt and road",
 }  # fmt: skip
 
-CAP_WORD = r"(?:[A-Z0-9][\w'.©\-]*[\w©]|[A-Z]|\d+(?:st|nd|rd|th))"
+CAP_WORD = r"(?:[A-Z][\w'.©\-]*[\w©]|[A-Z]|\d+(?:st|nd|rd|th)\b|\d+[A-Za-z][\w\-]*)"
 CONNECTOR = r"(?:of|for|and|&|on|the|de|du|des|la|le|für|der|di|del|van|von)"
 CAPITALISED_RUN = re.compile(
-    r"(?<![\w\-])" + CAP_WORD + r"(?:\s+(?:" + CONNECTOR + r"\s+)*" + CAP_WORD + r")*"
+    r"(?<![\w\-])" + CAP_WORD + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+)*" + CAP_WORD + r")*"
 )
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*[A-Z])[A-Z][A-Za-z0-9&\-]{1,14}$")
 

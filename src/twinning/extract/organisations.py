@@ -11,6 +11,7 @@ from twinning.extract.names import (
     CAPITALISED_RUN,
     GENERIC_NAMES,
     ROLE_WORDS,
+    SECTION_WORDS,
     SENTENCE_STARTERS,
     STOP_ACRONYMS,
     acronym_fits,
@@ -30,7 +31,7 @@ TYPE_NOUNS = (
 )
 IS_A = re.compile(
     r"^(?:The\s+)?(?P<name>[A-Z][\w'&\-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'&\-]*){0,7})"
-    r"(?:\s*\([^)]{1,20}\))?,?\s+(?:is|was|has been|are)\s+(?:both\s+|also\s+|now\s+)?"
+    r"(?:\s*\([^)]{1,20}\))?(?:,[^,.]{1,60},)?,?\s+(?:is|was|has been|are)\s+(?:both\s+|also\s+|now\s+)?"
     r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)(?<!-)\b(?P<noun>" + TYPE_NOUNS + r")\b"
 )
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,14})\s*\)")
@@ -79,7 +80,12 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
     in_match = re.fullmatch(r"([A-Z][A-Z\-]{2,14})\s+in\s+(.+)", text)
     if in_match and resolve_place(in_match.group(2)):
         return [HeadingOrganisation(in_match.group(1), None, None)]
-    bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    trailing_region = re.fullmatch(r"(.+?)\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", text)
+    if trailing_region and (has_organisation_head(trailing_region.group(1)) or is_acronym(trailing_region.group(1))):
+        name, acronym = _split_trailing_acronym(trailing_region.group(1))
+        if is_title_case(name, 0.75):
+            return [HeadingOrganisation(name, acronym, None)]
+    bracket = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", text)
     if bracket and resolve_place(bracket.group(2)):
         place = resolve_place(bracket.group(2))
         parts = [part.strip() for part in bracket.group(1).split(",") if part.strip()]
@@ -107,8 +113,11 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
     if not found:
         return []
     if place is None:
-        # Without a place, only a name that says it is an organisation makes a heading.
-        return [item for item in found if has_organisation_head(item.name) or item.acronym][:1]
+        # Without a place, only a title-case name that says it is an organisation makes a heading.
+        named = [item for item in found if (has_organisation_head(item.name) or item.acronym) and is_title_case(item.name, 0.75)]
+        for item in named:
+            item.name = clean_run(item.name, sentence_start=True) or item.name
+        return named[:1]
     if not all(is_title_case(item.name) for item in found):
         return []
     return found
@@ -123,6 +132,8 @@ def place_attributes(place: Place | None) -> dict[str, str | None]:
 def clean_run(run: str, *, sentence_start: bool) -> str | None:
     """Trim a capitalised run to an organisation name: no leading starter word, role or the."""
     tokens = run.split()
+    if len(tokens) > 3 and tokens[0].lower() in SECTION_WORDS and tokens[1] in ("of", "from", "at", "by"):
+        tokens = tokens[2:]
     while tokens and (
         tokens[0] in ("The", "A", "An")
         or (sentence_start and tokens[0].lower() in SENTENCE_STARTERS)
@@ -148,11 +159,28 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
     return text or None
 
 
+PAIR_SEPARATORS = (r"\s+/\s+|\s*↔\s*|\s+<->\s+|\s+[–—]\s+|\s+&\s+|\s*\|\s*|\s+-\s+", r"\s+(?:and|with|x)\s+")
+
+
+def split_pair_line(text: str) -> tuple[HeadingOrganisation, HeadingOrganisation] | None:
+    """ "Org A (Country) / Org B (City)": two organisations, each with its place, else None."""
+    if len(text) > 200:
+        return None
+    for separator in PAIR_SEPARATORS:
+        parts = re.split(separator, text)
+        if len(parts) != 2:
+            continue
+        left, right = parse_heading(parts[0]), parse_heading(parts[1])
+        if len(left) == 1 and len(right) == 1 and left[0].place and right[0].place:
+            return left[0], right[0]
+    return None
+
+
 def register_headings(blocks: list[Block], registry: Registry) -> dict[int, Entry]:
     """Register organisations named in profile headings; returns heading block index -> entry."""
     headings: dict[int, Entry] = {}
     for block in blocks:
-        if not block.is_heading:
+        if not block.is_heading or split_pair_line(block.text):
             continue
         for position, item in enumerate(parse_heading(block.text)):
             entry = registry.add(
@@ -175,7 +203,8 @@ def register_acronym_definitions(text: str, registry: Registry) -> None:
         acronym = match.group("acronym")
         if not is_acronym(acronym) or acronym in STOP_ACRONYMS:
             continue
-        before = text[max(0, match.start() - 200) : match.start()].rstrip()
+        before = text[max(0, match.start() - 200) : match.start()]
+        before = before[before.rfind("\n") + 1 :].rstrip()
         before_words = re.findall(r"\S+", before)
         for count in range(min(14, len(before_words)), 0, -1):
             candidate = " ".join(before_words[-count:])
@@ -209,10 +238,13 @@ def register_runs(sentence: str, registry: Registry) -> None:
     is_a = IS_A.match(sentence)
     if is_a:
         name = clean_run(is_a.group("name"), sentence_start=True)
+        acronym = None
+        if name:
+            name, acronym = _split_trailing_acronym(name)
         noun = is_a.group("noun").lower()
         if name and not resolve_place(name) and noun not in ("city", "project", "programme", "initiative", "platform", "group"):
             if name_key(name) not in GENERIC_NAMES and not is_acronym(name) or registry.find(name):
-                registry.add(name, evidence=sentence, strength=2)
+                registry.add(name, acronym, evidence=sentence, strength=2)
             elif is_acronym(name) and name not in STOP_ACRONYMS:
                 registry.add(name, evidence=sentence, strength=2)
     for match in CAPITALISED_RUN.finditer(sentence):

@@ -79,7 +79,9 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
     return role, organisation
 
 
-def find_people(sentences: list[str], registry: Registry, source: str | None) -> list[Person]:
+def find_people(sentences: list[str], registry: Registry, source: str | None, fallback: str | None = None) -> list[Person]:
+    """People named in `sentences`; a role without an organisation falls back to `fallback`,
+    the organisation the document is about."""
     people: list[Person] = []
     seen: dict[str, Person] = {}
 
@@ -115,7 +117,7 @@ def find_people(sentences: list[str], registry: Registry, source: str | None) ->
             organisation = role_mentions[0][2].organisation.name if role_mentions else None
             if organisation is None:
                 _role, organisation = _organisation_after(sentence[match.end() :], registry)
-            add(name, role, organisation, sentence)
+            add(name, role, organisation or fallback, sentence)
         for match in NAME_THEN_ROLE.finditer(sentence):
             name = match.group("name")
             if not plausible_name(name) or re.search(TITLES + r"\s+$", sentence[: match.start("name")]):
@@ -129,6 +131,6 @@ def find_people(sentences: list[str], registry: Registry, source: str | None) ->
         for pattern in (ZH_ROLE_NAME, ZH_NAME_ROLE):
             for match in pattern.finditer(sentence):
                 before = registry.mentions(sentence[: match.start()])
-                organisation = before[-1][2].organisation.name if before else None
+                organisation = before[-1][2].organisation.name if before else fallback
                 add(match.group("name"), match.group("role"), organisation, sentence)
     return people

@@ -19,7 +19,7 @@ from twinning.extract.organisations import (
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.tabular import records_from_table
+from twinning.extract.tabular import map_header, records_from_table
 from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
 
 
@@ -59,12 +59,17 @@ def extract_text(
 ) -> ExtractionResult:
     """Organisations, partnerships, events and people in one document's text (and tables)."""
     text = clean_text(text)
+    for table in tables or []:
+        if "name" in map_header(table[0]):
+            rows = {clean_text(" | ".join(row)).strip() for row in table}
+            text = "\n".join(line for line in text.split("\n") if line.strip() not in rows)
     blocks = split_blocks(text)
     sentences = [sentence for block in blocks for sentence in block.sentences]
     registry = Registry(source)
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
+    partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relations.partner_lists(blocks, registry, source)
     register_acronym_definitions(text, registry)
     for sentence in sentences:
@@ -72,7 +77,6 @@ def extract_text(
             register_chinese(sentence, registry)
         else:
             register_runs(sentence, registry)
-    partnerships = relations.pair_lines(blocks, registry, kind, source)
     sections = _sections(blocks, headings)
     block_of_sentence = [(block, sentence) for block in blocks for sentence in block.sentences]
     for block, sentence in block_of_sentence:
@@ -113,7 +117,7 @@ def extract_text(
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(relations.agreements(sentence, registry, fallback, kind, source))
-    found_people = people.find_people(sentences, registry, source)
+    found_people = people.find_people(sentences, registry, source, main.organisation.name if main else None)
     names = {entry.organisation.name for entry in registry.entries}
     partnerships = [p for p in relations.dedupe(_canonical(partnerships, registry)) if p.a in names and p.b in names]
 

@@ -7,7 +7,7 @@ import re
 
 from twinning.extract.attributes import subject_of
 from twinning.extract.names import CAPITALISED_RUN, has_organisation_head, is_acronym, is_title_case
-from twinning.extract.organisations import _split_trailing_acronym, clean_run, parse_heading, place_attributes
+from twinning.extract.organisations import _split_trailing_acronym, clean_run, parse_heading, place_attributes, split_pair_line
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import Block, first_date, name_key
@@ -101,22 +101,19 @@ def profile_pairs(blocks: list[Block], headings: dict[int, Entry], kind: str, so
 def pair_lines(blocks: list[Block], registry: Registry, kind: str, source: str | None) -> list[Partnership]:
     """Lines such as "Org A (Country) / Org B (City)" or "Org A, City – Org B, Country"."""
     found: list[Partnership] = []
-    for block in blocks:
-        if len(block.text) > 200:
+    for position, block in enumerate(blocks):
+        split = split_pair_line(block.text)
+        if split is None:
             continue
-        for separator in (r"\s+/\s+|\s*↔\s*|\s+<->\s+|\s+[–—]\s+|\s+&\s+|\s*\|\s*|\s+-\s+", r"\s+(?:and|with|x)\s+"):
-            parts = re.split(separator, block.text)
-            if len(parts) != 2:
-                continue
-            left, right = parse_heading(parts[0]), parse_heading(parts[1])
-            if not left or not right or not left[0].place or not right[0].place:
-                continue
-            a = registry.add(left[0].name, left[0].acronym, evidence=block.text, strength=3, **place_attributes(left[0].place))
-            b = registry.add(right[0].name, right[0].acronym, evidence=block.text, strength=3, **place_attributes(right[0].place))
-            pair = _partnership(a, b, kind, block.text, source)
-            if pair:
-                found.append(pair)
-            break
+        left, right = split
+        a = registry.add(left.name, left.acronym, evidence=block.text, strength=3, **place_attributes(left.place))
+        b = registry.add(right.name, right.acronym, evidence=block.text, strength=3, **place_attributes(right.place))
+        following = blocks[position + 1].text if position + 1 < len(blocks) else ""
+        topic = TOPIC_LINE.match(following) if len(following) < 300 else None
+        topics = topics_of_line(topic.group(1) or topic.group(2)) if topic else []
+        pair = _partnership(a, b, kind, block.text, source, topics)
+        if pair:
+            found.append(pair)
     return found
 
 

@@ -91,6 +91,8 @@ def records_from_table(rows: list[list[str]], *, source: str | None, kind: str, 
     if not rows:
         return result
     columns = map_header(rows[0])
+    if "partner" in columns and re.search(r"twin|tandem|结对|姐妹", rows[0][columns["partner"]], re.IGNORECASE):
+        kind = "twinning"
     if "name" not in columns:
         if strict:
             raise ExtractError(f"{source}: malformed sheet: no organisation or name column in the header row")

@@ -127,7 +127,12 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             item = strip_bullet(line)
             blocks.append(Block(item, len(blocks), False, True, (item,)))
-        elif looks_like_heading(line) and not buffer and _stands_alone(line, following):
+        elif (
+            looks_like_heading(line)
+            and (not buffer or buffer[-1].endswith((".", "!", "?", "。", "!", "?")))
+            and _stands_alone(line, following)
+        ):
+            flush()
             blocks.append(Block(line, len(blocks), True, False, (line,)))
         else:
             buffer.append(line)
