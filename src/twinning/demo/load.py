@@ -41,8 +41,23 @@ from twinning.directory.models import Affiliation, Organisation, Person, Positio
 from twinning.library.actions import add_document, cite
 from twinning.library.enums import SourceMethod
 from twinning.library.models import Document
-from twinning.programmes.actions import add_activity, create_programme, form_pair, open_cohort, record_event, record_visit
-from twinning.programmes.models import Activity, Cohort, Event, Pair, Programme, Visit, date_from_parts
+from twinning.programmes.actions import (
+    add_activity,
+    create_programme,
+    form_pair,
+    open_cohort,
+    record_event,
+    record_visit,
+)
+from twinning.programmes.models import (
+    Activity,
+    Cohort,
+    Event,
+    Pair,
+    Programme,
+    Visit,
+    date_from_parts,
+)
 
 SEED_NOTE = "demo data: public programme pages"
 SAMPLE_NOTE = "demo data: invented sample record"

@@ -15,7 +15,6 @@ from twinning.demo.records import (
     VisitRecord,
 )
 from twinning.demo.seeds import SEED_AFFILIATIONS, SEED_ORGANISATIONS, SEED_PEOPLE
-from twinning.library.enums import DocumentKind
 from twinning.programmes.enums import ActivityKind, ProgrammeKind
 
 TWINNING = "eu-china-twinning"

@@ -7,7 +7,8 @@ only where they are well established; otherwise the field stays empty.
 from __future__ import annotations
 
 from twinning.demo.records import AffiliationRecord, Org, PersonRecord, Role
-from twinning.directory.enums import AffiliationKind, OrganisationType as T
+from twinning.directory.enums import AffiliationKind
+from twinning.directory.enums import OrganisationType as T
 
 MEMBER = AffiliationKind.MEMBERSHIP
 PARTNER = AffiliationKind.PARTNER
