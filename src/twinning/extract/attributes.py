@@ -72,6 +72,12 @@ def assign_founded(sentence: str, registry: Registry, fallback: Entry | None) ->
             entry = after[0][2] if after and match.start() < 15 else fallback
         if entry is not None and entry.organisation.founded is None:
             entry.organisation.founded = year
+            # "founded in 2009 in Rotterdam": the place it was founded in.
+            where = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", sentence[match.end() :])
+            place = resolve_place(where.group(1)) if where else None
+            if place and entry.organisation.country in (None, place.country):
+                entry.organisation.country = place.country
+                entry.organisation.city = entry.organisation.city or place.city
         return
 
 

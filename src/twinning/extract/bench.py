@@ -1,0 +1,98 @@
+"""Extraction benchmark: documents per second for Twinning's extractor and for a plain
+regex baseline (capitalised phrases and years) on the same synthetic documents (CONTRACTS §6)."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from typing import Any
+
+from twinning.extract.pipeline import extract_text
+
+_PLACES = [("France", "Lyon"), ("Germany", "Leipzig"), ("Italy", "Turin"), ("China", "Chengdu"), ("China", "Wuhan"), ("Spain", "Valencia"), ("Poland", "Poznan"), ("Finland", "Tampere")]
+_STEMS = ["Green", "River", "Clean Air", "Solar", "Urban Garden", "Zero Waste", "Wetland", "Youth Climate", "Coastal", "Cycling"]
+_KINDS = ["Association", "Society", "Network", "Foundation", "Alliance", "Institute"]
+_TOPICS = ["Water", "Energy", "Climate", "Waste", "Education", "Transport", "Air quality"]
+_CHINESE = ["重庆", "成都", "武汉", "杭州", "南京"]
+_CHINESE_KINDS = ["环保协会", "可再生能源学会", "零废弃联盟", "青年环境网络"]
+_NAMES = ["Anna Weber", "Li Na", "Marco Bianchi", "Wang Fang", "Sofia Nieminen", "Zhang Wei"]
+
+
+def _organisation(rng: random.Random) -> tuple[str, str, str]:
+    country, city = rng.choice(_PLACES)
+    return f"{city} {rng.choice(_STEMS)} {rng.choice(_KINDS)}", country, city
+
+
+def generate_documents(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """`n` (name, text) documents of four shapes: profile pairs, press release, partner list,
+    Chinese profile; the same `seed` gives the same documents."""
+    rng = random.Random(seed)
+    documents: list[tuple[str, str]] = []
+    for index in range(n):
+        shape = index % 4
+        if shape == 0:
+            (a, country_a, _), (b, country_b, city_b) = _organisation(rng), _organisation(rng)
+            text = (
+                f"{a}, {country_a}\n\n{a} is a non-profit association founded in {rng.randint(1980, 2020)}. "
+                f"It works on {rng.choice(_TOPICS).lower()} with schools and volunteers.\n\n"
+                f"{b}, {city_b}\n\n{b} was established in {rng.randint(1980, 2020)} and runs local campaigns.\n\n"
+                f"Exchange Topic: {rng.choice(_TOPICS)}, {rng.choice(_TOPICS)}\n"
+            )
+        elif shape == 1:
+            (a, _, _), (b, _, city_b) = _organisation(rng), _organisation(rng)
+            person = rng.choice(_NAMES)
+            text = (
+                f"On {rng.randint(1, 28)} May {rng.randint(2015, 2024)} – a delegation from {a} visited {b} in {city_b}. "
+                f"The group was led by Ms. {person}, Director of {a}. "
+                f"{a} is also a member of the European Climate Network.\n"
+            )
+        elif shape == 2:
+            main, _, _ = _organisation(rng)
+            partners = "\n".join(f"• {_organisation(rng)[0]}" for _ in range(rng.randint(3, 8)))
+            text = f"{main}\n\n{main} works with many groups. Our partners include:\n\n{partners}\n\n• {rng.choice(_STEMS)} Forum, {rng.choice(_PLACES)[1]}, {rng.randint(2005, 2023)}\n"
+        else:
+            name = rng.choice(_CHINESE) + rng.choice(_CHINESE_KINDS)
+            text = f"{name}成立于{rng.randint(1995, 2020)}年，关注{rng.choice(['水', '能源', '气候', '垃圾分类'])}问题。秘书长{rng.choice(['王', '李', '张'])}明介绍了协会的工作。\n"
+        documents.append((f"synthetic-{index:04d}.txt", text))
+    return documents
+
+
+_BASELINE_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+(?:of|for|and)?\s*[A-Z][\w\-]*)+")
+_BASELINE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def baseline_extract(text: str) -> dict[str, list[Any]]:
+    """The plain peer: every capitalised phrase is an organisation, every year a founding year."""
+    return {"organisations": sorted(set(_BASELINE_NAME.findall(text))), "years": _BASELINE_YEAR.findall(text)}
+
+
+def run_benchmark(n: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
+    """One CONTRACTS §6 entry: documents per second, Twinning's extractor against the baseline."""
+    documents = generate_documents(n, seed)
+    extract_text("Warm-up Society, France\n\nWarm-up Society was founded in 2001.", source="warm-up")
+    started = time.perf_counter()
+    for name, text in documents:
+        extract_text(text, source=name)
+    ours = n / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for _name, text in documents:
+        baseline_extract(text)
+    theirs = n / (time.perf_counter() - started)
+    return [
+        {
+            "name": "extract_documents",
+            "metric": "throughput",
+            "value": round(ours, 2),
+            "unit": "documents/s",
+            "peer": "regex baseline (capitalised phrases + years)",
+            "peer_value": round(theirs, 2),
+            "params": {"documents": n, "seed": seed, "shapes": ["profile pair", "press release", "partner list", "chinese profile"]},
+        }
+    ]
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run_benchmark(), indent=2))
