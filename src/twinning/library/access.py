@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -9,6 +10,8 @@ from django.http import Http404
 
 from twinning.directory.access import is_coordinator
 from twinning.library.models import Document
+from twinning.library.search.engine import SearchHit, more_like_this, search
+from twinning.library.search.retrieval import SearchFilters
 
 
 def visible_documents(user: Any) -> QuerySet[Document]:
@@ -23,3 +26,14 @@ def access_document(user: Any, slug: str) -> Document:
         return visible_documents(user).get(slug=slug)
     except Document.DoesNotExist:
         raise Http404("No such document.") from None
+
+
+def search_library(user: Any, query: str, filters: SearchFilters | None = None, *, limit: int = 20) -> list[SearchHit]:
+    """Hybrid search as `user` may see it: visitors find published records only."""
+    filters = replace(filters or SearchFilters(), public_only=not is_coordinator(user))
+    return search(query, filters, limit=limit)
+
+
+def similar_records(user: Any, kind: str, object_id: int, *, limit: int = 5) -> list[SearchHit]:
+    """"More like this" for a record the caller has already been allowed to see."""
+    return more_like_this(kind, object_id, public_only=not is_coordinator(user), limit=limit)

@@ -49,3 +49,33 @@ def cite(
         note=note,
         entered_by=entered_by,
     )
+
+
+class UploadRefused(Exception):
+    """An upload that cannot become a document; `str(error)` is a message for the coordinator."""
+
+
+@transaction.atomic
+def upload_document(*, data: bytes, filename: str, title: str = "", organisations: Any = (), people: Any = (), topics: Any = (), **fields: Any) -> Document:
+    """Store an uploaded report, page or PDF with its text; all or nothing."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+
+    from twinning.extract.readers import ExtractError, read_document
+
+    limit = settings.TWINNING_MAX_UPLOAD_BYTES
+    if len(data) > limit:
+        raise UploadRefused(f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit.")
+    try:
+        read = read_document(data, filename, max_bytes=limit)
+    except ExtractError as error:
+        raise UploadRefused(str(error)) from None
+    if read.content_type not in ("text", "html", "pdf"):
+        raise UploadRefused(f"{filename}: only text, HTML and PDF files can be added to the library.")
+    first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), "")
+    document = add_document(title=title or first_line[:200] or filename, text=read.text, source=filename, **fields)
+    document.organisations.set(organisations)
+    document.people.set(people)
+    document.topics.set(topics)
+    document.file.save(filename, ContentFile(data), save=True)  # last step: nothing after it can fail and orphan the file
+    return document

@@ -23,6 +23,20 @@ class SearchFilters:
     language: str = ""
     public_only: bool = True
 
+    @classmethod
+    def from_query(cls, query: dict) -> SearchFilters:
+        """Filters from request parameters; unknown or malformed values are ignored."""
+        year = str(query.get("year") or "").strip()
+        kind = str(query.get("type") or "").strip()
+        return cls(
+            kind=kind if kind in ("document", "organisation", "pair", "event") else "",
+            topic=str(query.get("topic") or "").strip()[:60],
+            country=str(query.get("country") or "").strip().upper()[:2],
+            programme=str(query.get("programme") or "").strip()[:120],
+            year=int(year) if year.isdigit() and len(year) == 4 else None,
+            language=str(query.get("language") or "").strip()[:10],
+        )
+
     def where(self, alias: str = "c") -> tuple[str, list]:
         """SQL conditions on the chunk table (same SQL on SQLite and PostgreSQL) and their parameters."""
         conditions, params = [], []

@@ -20,7 +20,7 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 STOPWORDS = frozenset(
     """a an and are as at be been but by for from has have how in into is it its of on or that the
     their this to was were what when where which who why with about our we you your do does
-    的 了 和 与 及 在 是 有 也 都 就 而 或 等 对 为 把 被 之 其 这 那 中 上 下 我们 他们 一个 如何 什么 哪些""".split()
+    的 了 和 与 及 在 是 有 也 都 就 而 或 等 对 为 把 被 之 其 这 那 中 上 下 我们 他们 一个 如何 什么 哪些""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
 

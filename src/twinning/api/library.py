@@ -1,0 +1,118 @@
+"""API endpoints of the library: documents, hybrid search and "more like this"."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from twinning.library.access import (
+    access_document,
+    search_library,
+    similar_records,
+    visible_documents,
+)
+from twinning.library.enums import SearchKind
+from twinning.library.search.retrieval import SearchFilters
+
+router = Router(tags=["library"])
+
+
+class SearchQuery(Schema):
+    q: str
+    type: str = ""
+    topic: str = ""
+    country: str = ""
+    programme: str = ""
+    year: int | None = None
+    language: str = ""
+    limit: int = 10
+
+
+class SearchResultOut(Schema):
+    type: str
+    id: str
+    title: str
+    source: str | None
+    score: float
+    snippet: str
+    snippet_html: str
+    url: str
+
+
+class SearchOut(Schema):
+    results: list[SearchResultOut]
+
+
+class DocumentSummaryOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    language: str
+    published: datetime.date | None
+    source: str
+    url: str
+    topics: list[str]
+
+    @staticmethod
+    def resolve_url(document) -> str:
+        return document.get_absolute_url()
+
+    @staticmethod
+    def resolve_topics(document) -> list[str]:
+        return [topic.slug for topic in document.topics.all()]
+
+
+class DocumentOut(DocumentSummaryOut):
+    summary: str
+    text: str
+    programme: str | None
+    organisations: list[str]
+
+    @staticmethod
+    def resolve_programme(document) -> str | None:
+        return document.programme.slug if document.programme_id else None
+
+    @staticmethod
+    def resolve_organisations(document) -> list[str]:
+        return [organisation.slug for organisation in document.organisations.all()]
+
+
+def _results(hits: list) -> dict:
+    return {"results": [{**hit.as_json(), "snippet_html": str(hit.snippet_html), "url": hit.url} for hit in hits]}
+
+
+@router.get("/search", response=SearchOut)
+def search(request: HttpRequest, query: Query[SearchQuery]):
+    """Documents, organisations, pairs and events for a query in English, Chinese or both, best first."""
+    filters = SearchFilters.from_query(query.dict())
+    return _results(search_library(request.user, query.q[:300], filters, limit=max(1, min(query.limit, 100))))
+
+
+@router.get("/documents", response=list[DocumentSummaryOut])
+@paginate(LimitOffsetPagination)
+def list_documents(request: HttpRequest, type: str = "", language: str = "", year: int | None = None, topic: str = ""):
+    documents = visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
+    if type:
+        documents = documents.filter(kind=type)
+    if language:
+        documents = documents.filter(language=language)
+    if year:
+        documents = documents.filter(published__year=year)
+    if topic:
+        documents = documents.filter(topics__slug=topic).distinct()
+    return documents
+
+
+@router.get("/documents/{slug}", response=DocumentOut)
+def get_document(request: HttpRequest, slug: str):
+    return access_document(request.user, slug)
+
+
+@router.get("/documents/{slug}/similar", response=SearchOut)
+def similar_documents(request: HttpRequest, slug: str, limit: int = 5):
+    """Records closest in meaning to this document."""
+    document = access_document(request.user, slug)
+    return _results(similar_records(request.user, SearchKind.DOCUMENT, document.pk, limit=max(1, min(limit, 50))))
