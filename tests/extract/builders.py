@@ -11,7 +11,10 @@ def make_pdf(lines: list[str]) -> bytes:
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    rows = [f"BT /F1 11 Tf 50 {760 - 16 * index} Td ({escape(line)}) Tj ET" for index, line in enumerate(lines)]
+    rows = [
+        f"BT /F1 11 Tf 50 {760 - 16 * index} Td ({escape(line)}) Tj ET"
+        for index, line in enumerate(lines)
+    ]
     stream = "\n".join(rows).encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -30,7 +33,9 @@ def make_pdf(lines: list[str]) -> bytes:
     output.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         output.write(f"{offset:010d} 00000 n \n".encode())
-    output.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    output.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return output.getvalue()
 
 

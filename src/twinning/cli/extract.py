@@ -19,9 +19,16 @@ def register(subcommands: Any) -> None:
         help="extract organisations, partnerships, events and people from documents",
         description="Read text, HTML, PDF, CSV or XLSX files (folders expand; '-' is standard input) and print the records found.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to read; '-' for standard input")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents to read; '-' for standard input"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object (CONTRACTS §2)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file accepted (default: 50 MB)")
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="largest file accepted (default: 50 MB)",
+    )
     parser.set_defaults(handler=run_extract)
 
     evaluation = subcommands.add_parser(
@@ -58,21 +65,39 @@ def print_tables(result: ExtractionResult) -> None:
             "Organisations",
             ["Name", "Acronym", "Country", "City", "Founded", "Type", "Topics"],
             [
-                [o.name, o.acronym or "", o.country or "", o.city or "", str(o.founded or ""), o.type or "", ", ".join(o.topics)]
+                [
+                    o.name,
+                    o.acronym or "",
+                    o.country or "",
+                    o.city or "",
+                    str(o.founded or ""),
+                    o.type or "",
+                    ", ".join(o.topics),
+                ]
                 for o in result.organisations
             ],
         ),
         (
             "Partnerships",
             ["A", "B", "Kind", "Year", "Topics"],
-            [[p.a, p.b, p.kind, str(p.year or ""), ", ".join(p.topics)] for p in result.partnerships],
+            [
+                [p.a, p.b, p.kind, str(p.year or ""), ", ".join(p.topics)]
+                for p in result.partnerships
+            ],
         ),
         (
             "Events",
             ["Name", "Start", "Place", "Organisers"],
-            [[e.name, e.start or "", e.place or "", ", ".join(e.organisers)] for e in result.events],
+            [
+                [e.name, e.start or "", e.place or "", ", ".join(e.organisers)]
+                for e in result.events
+            ],
         ),
-        ("People", ["Name", "Role", "Organisation"], [[p.name, p.role or "", p.organisation or ""] for p in result.people]),
+        (
+            "People",
+            ["Name", "Role", "Organisation"],
+            [[p.name, p.role or "", p.organisation or ""] for p in result.people],
+        ),
     ]
     for title, columns, rows in sections:
         table = Table(title=f"{title} ({len(rows)})", show_lines=False)
@@ -99,13 +124,24 @@ def run_evaluation(args: argparse.Namespace) -> int:
         return 2
     if args.json:
         payload = {
-            field: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4), "true_positives": s.true_positives, "predicted": s.predicted, "expected": s.expected}
+            field: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "true_positives": s.true_positives,
+                "predicted": s.predicted,
+                "expected": s.expected,
+            }
             for field, s in scores.items()
         }
         print(json.dumps(payload, indent=2))
         return 0
-    print(f"{'field':<14} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
+    print(
+        f"{'field':<14} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"
+    )
     for field in (*FIELDS, "overall"):
         s = scores[field]
-        print(f"{field:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.true_positives:>5} {s.predicted:>5} {s.expected:>5}")
+        print(
+            f"{field:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.true_positives:>5} {s.predicted:>5} {s.expected:>5}"
+        )
     return 0

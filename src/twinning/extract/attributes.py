@@ -18,7 +18,11 @@ FOUNDED = re.compile(
     re.IGNORECASE,
 )
 FOUNDED_ZH = re.compile(
-    r"(?:成立|创立|创建|始建|注册|组建)(?:于|在)\s*(" + YEAR + r")\s*年|(" + YEAR + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:正式|依法)?(?:成立|创立|创建|注册成立|登记成立)"
+    r"(?:成立|创立|创建|始建|注册|组建)(?:于|在)\s*("
+    + YEAR
+    + r")\s*年|("
+    + YEAR
+    + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:正式|依法)?(?:成立|创立|创建|注册成立|登记成立)"
 )
 TYPE_OF_NOUN = {
     "organization": "ngo", "organisation": "ngo", "ngo": "ngo", "charity": "ngo", "ecolabel": "ngo",
@@ -48,8 +52,19 @@ TYPE_OF_CHINESE_SUFFIX = (
     ("政府", "government"), ("局", "government"), ("委员会", "government"), ("项目", "project"),
     ("中心", "ngo"), ("组织", "ngo"),
 )  # fmt: skip
-REGIONS = {"europe", "european", "eu", "asia", "asian", "africa", "african", "sino-european", "euro", "latin"}
-NAME_CITY_MIN_POPULATION = 400_000
+REGIONS = {
+    "europe",
+    "european",
+    "eu",
+    "asia",
+    "asian",
+    "africa",
+    "african",
+    "sino-european",
+    "euro",
+    "latin",
+}
+NAME_CITY_MIN_POPULATION = 150_000
 
 
 def subject_of(sentence: str, registry: Registry, fallback: Entry | None) -> Entry | None:
@@ -88,10 +103,14 @@ def assign_type_and_country_from_sentence(sentence: str, registry: Registry) -> 
         return
     from twinning.extract.organisations import _split_trailing_acronym
 
-    entry = registry.find(_split_trailing_acronym(match.group("name"))[0]) or subject_of(sentence, registry, None)
+    entry = registry.find(_split_trailing_acronym(match.group("name"))[0]) or subject_of(
+        sentence, registry, None
+    )
     if entry is None:
         return
-    noun = match.group("noun").lower().rstrip("s") if match.group("noun").lower() != "ngos" else "ngo"
+    noun = (
+        match.group("noun").lower().rstrip("s") if match.group("noun").lower() != "ngos" else "ngo"
+    )
     descriptor = match.group("descriptor").lower()
     organisation = entry.organisation
     if organisation.type is None:
@@ -117,7 +136,11 @@ def _type_from_name(name: str) -> str | None:
     found = None
     for word in words(name):
         key = word.lower()
-        if word[:1].isupper() and key in TYPE_OF_NOUN and key in ORGANISATION_HEADS | {"co.", "ltd", "inc"}:
+        if (
+            word[:1].isupper()
+            and key in TYPE_OF_NOUN
+            and key in ORGANISATION_HEADS | {"co.", "ltd", "inc"}
+        ):
             found = TYPE_OF_NOUN[key]
     if found is None:
         for suffix, kind in TYPE_OF_CHINESE_SUFFIX:
@@ -189,7 +212,9 @@ def assign_from_names(registry: Registry, text: str) -> None:
                     break
         demonym = re.search(
             r"\b([A-Z][a-z]+)\s+(?:ministry|organi[sz]ation|NGO|association|society|foundation|network|agency)\s+(?:the\s+)?"
-            + "(?:" + "|".join(re.escape(form) for form in forms) + r")\b",
+            + "(?:"
+            + "|".join(re.escape(form) for form in forms)
+            + r")\b",
             text,
         )
         if demonym and demonym_code(demonym.group(1)):

@@ -10,8 +10,28 @@ from typing import Any
 
 from twinning.extract.pipeline import extract_text
 
-_PLACES = [("France", "Lyon"), ("Germany", "Leipzig"), ("Italy", "Turin"), ("China", "Chengdu"), ("China", "Wuhan"), ("Spain", "Valencia"), ("Poland", "Poznan"), ("Finland", "Tampere")]
-_STEMS = ["Green", "River", "Clean Air", "Solar", "Urban Garden", "Zero Waste", "Wetland", "Youth Climate", "Coastal", "Cycling"]
+_PLACES = [
+    ("France", "Lyon"),
+    ("Germany", "Leipzig"),
+    ("Italy", "Turin"),
+    ("China", "Chengdu"),
+    ("China", "Wuhan"),
+    ("Spain", "Valencia"),
+    ("Poland", "Poznan"),
+    ("Finland", "Tampere"),
+]
+_STEMS = [
+    "Green",
+    "River",
+    "Clean Air",
+    "Solar",
+    "Urban Garden",
+    "Zero Waste",
+    "Wetland",
+    "Youth Climate",
+    "Coastal",
+    "Cycling",
+]
 _KINDS = ["Association", "Society", "Network", "Foundation", "Alliance", "Institute"]
 _TOPICS = ["Water", "Energy", "Climate", "Waste", "Education", "Transport", "Air quality"]
 _CHINESE = ["重庆", "成都", "武汉", "杭州", "南京"]
@@ -32,7 +52,7 @@ def generate_documents(n: int, seed: int = 0) -> list[tuple[str, str]]:
     for index in range(n):
         shape = index % 4
         if shape == 0:
-            (a, country_a, _), (b, country_b, city_b) = _organisation(rng), _organisation(rng)
+            (a, country_a, _), (b, _, city_b) = _organisation(rng), _organisation(rng)
             text = (
                 f"{a}, {country_a}\n\n{a} is a non-profit association founded in {rng.randint(1980, 2020)}. "
                 f"It works on {rng.choice(_TOPICS).lower()} with schools and volunteers.\n\n"
@@ -64,13 +84,18 @@ _BASELINE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 def baseline_extract(text: str) -> dict[str, list[Any]]:
     """The plain peer: every capitalised phrase is an organisation, every year a founding year."""
-    return {"organisations": sorted(set(_BASELINE_NAME.findall(text))), "years": _BASELINE_YEAR.findall(text)}
+    return {
+        "organisations": sorted(set(_BASELINE_NAME.findall(text))),
+        "years": _BASELINE_YEAR.findall(text),
+    }
 
 
 def run_benchmark(n: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
     """One CONTRACTS §6 entry: documents per second, Twinning's extractor against the baseline."""
     documents = generate_documents(n, seed)
-    extract_text("Warm-up Society, France\n\nWarm-up Society was founded in 2001.", source="warm-up")
+    extract_text(
+        "Warm-up Society, France\n\nWarm-up Society was founded in 2001.", source="warm-up"
+    )
     started = time.perf_counter()
     for name, text in documents:
         extract_text(text, source=name)
@@ -87,7 +112,11 @@ def run_benchmark(n: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
             "unit": "documents/s",
             "peer": "regex baseline (capitalised phrases + years)",
             "peer_value": round(theirs, 2),
-            "params": {"documents": n, "seed": seed, "shapes": ["profile pair", "press release", "partner list", "chinese profile"]},
+            "params": {
+                "documents": n,
+                "seed": seed,
+                "shapes": ["profile pair", "press release", "partner list", "chinese profile"],
+            },
         }
     ]
 

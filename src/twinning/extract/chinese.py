@@ -11,10 +11,17 @@ SUFFIXES = (
     "委员会", "办公室", "俱乐部", "合作社", "事务所", "学会", "协会", "联盟", "网络", "中心",
     "大学", "学院", "公司", "集团", "政府", "组织", "商会", "项目", "平台", "局",
 )  # fmt: skip
-BOUNDARY = set("的和与及同由是在对向从了为将被并等于年月日、，。；：:“”\"'（）()《》「」 \n,.;!?！？0123456789以把让给到")
+DATE_UNITS = set("年月日")
+BOUNDARY = set(
+    "的和与及同由是在对向从了为将被并等于、，。；：:“”\"'（）()《》「」 \n,.;!?！？0123456789以把让给到"
+)
 # Descriptions, not names: "民间环保组织" (a grassroots environmental organisation).
-GENERIC = re.compile(r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本)+$")
-LEADING_NOISE = re.compile(r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过)")
+GENERIC = re.compile(
+    r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本)+$"
+)
+LEADING_NOISE = re.compile(
+    r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过)"
+)
 MAX_LENGTH = 22
 
 
@@ -25,7 +32,19 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
     for match in pattern.finditer(text):
         end = match.end()
         start = match.start()
-        while start > 0 and end - start < MAX_LENGTH and text[start - 1] not in BOUNDARY and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while (
+            start > 0
+            and end - start < MAX_LENGTH
+            and text[start - 1] not in BOUNDARY
+            and "\u4e00" <= text[start - 1] <= "\u9fff"
+        ):
+            # 年 ends a date ("2018年") but belongs to a name in "青年".
+            if (
+                text[start - 1] in DATE_UNITS
+                and start > 1
+                and (text[start - 2].isdigit() or text[start - 2] in "今去明当每")
+            ):
+                break
             start -= 1
         name = LEADING_NOISE.sub("", text[start:end])
         start = end - len(name)

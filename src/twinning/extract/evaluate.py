@@ -49,7 +49,9 @@ def _organisation_keys(record: dict[str, Any]) -> set[str]:
     return keys - {""}
 
 
-def _match_organisations(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def _match_organisations(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs, exact names first, then acronyms."""
     pairs: list[tuple[int, int]] = []
     used_gold: set[int] = set()
@@ -64,7 +66,9 @@ def _match_organisations(gold: list[dict[str, Any]], predicted: list[dict[str, A
                 if exact:
                     hit = name_key(gold_record["name"]) == name_key(predicted_record["name"])
                 else:
-                    hit = bool(_organisation_keys(gold_record) & _organisation_keys(predicted_record))
+                    hit = bool(
+                        _organisation_keys(gold_record) & _organisation_keys(predicted_record)
+                    )
                 if hit:
                     pairs.append((gold_index, predicted_index))
                     used_gold.add(gold_index)
@@ -104,16 +108,23 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str,
     gold_organisations = gold.get("organisations", [])
     predicted_organisations = predicted.get("organisations", [])
     matched = _match_organisations(gold_organisations, predicted_organisations)
-    scores["organisations"] = Score(len(matched), len(predicted_organisations), len(gold_organisations))
+    scores["organisations"] = Score(
+        len(matched), len(predicted_organisations), len(gold_organisations)
+    )
     for field, attribute in (("country", "country"), ("founded", "founded")):
         score = scores[field]
-        score.expected = sum(1 for record in gold_organisations if record.get(attribute) is not None)
-        score.predicted = sum(1 for record in predicted_organisations if record.get(attribute) is not None)
+        score.expected = sum(
+            1 for record in gold_organisations if record.get(attribute) is not None
+        )
+        score.predicted = sum(
+            1 for record in predicted_organisations if record.get(attribute) is not None
+        )
         score.true_positives = sum(
             1
             for gold_index, predicted_index in matched
             if gold_organisations[gold_index].get(attribute) is not None
-            and gold_organisations[gold_index].get(attribute) == predicted_organisations[predicted_index].get(attribute)
+            and gold_organisations[gold_index].get(attribute)
+            == predicted_organisations[predicted_index].get(attribute)
         )
 
     def keys_for(name: str, organisations: list[dict[str, Any]]) -> set[str]:
@@ -126,20 +137,36 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str,
     def pair_matches(gold_pair: dict[str, Any], predicted_pair: dict[str, Any]) -> bool:
         if gold_pair["kind"] != predicted_pair["kind"]:
             return False
-        gold_a, gold_b = keys_for(gold_pair["a"], gold_organisations), keys_for(gold_pair["b"], gold_organisations)
-        a, b = keys_for(predicted_pair["a"], predicted_organisations), keys_for(predicted_pair["b"], predicted_organisations)
+        gold_a, gold_b = (
+            keys_for(gold_pair["a"], gold_organisations),
+            keys_for(gold_pair["b"], gold_organisations),
+        )
+        a, b = (
+            keys_for(predicted_pair["a"], predicted_organisations),
+            keys_for(predicted_pair["b"], predicted_organisations),
+        )
         return bool((gold_a & a and gold_b & b) or (gold_a & b and gold_b & a))
 
     gold_pairs, predicted_pairs = gold.get("partnerships", []), predicted.get("partnerships", [])
-    scores["pairs"] = Score(_greedy(gold_pairs, predicted_pairs, pair_matches), len(predicted_pairs), len(gold_pairs))
+    scores["pairs"] = Score(
+        _greedy(gold_pairs, predicted_pairs, pair_matches), len(predicted_pairs), len(gold_pairs)
+    )
     gold_people, predicted_people = gold.get("people", []), predicted.get("people", [])
     scores["people"] = Score(
-        _greedy(gold_people, predicted_people, lambda g, p: _person_key(g["name"]) == _person_key(p["name"])),
+        _greedy(
+            gold_people,
+            predicted_people,
+            lambda g, p: _person_key(g["name"]) == _person_key(p["name"]),
+        ),
         len(predicted_people),
         len(gold_people),
     )
     gold_events, predicted_events = gold.get("events", []), predicted.get("events", [])
-    scores["events"] = Score(_greedy(gold_events, predicted_events, _event_matches), len(predicted_events), len(gold_events))
+    scores["events"] = Score(
+        _greedy(gold_events, predicted_events, _event_matches),
+        len(predicted_events),
+        len(gold_events),
+    )
     return scores
 
 

@@ -7,16 +7,32 @@ import re
 
 from twinning.extract.attributes import subject_of
 from twinning.extract.gazetteer import resolve_place
-from twinning.extract.names import CAPITALISED_RUN, has_event_head, has_organisation_head, is_acronym
+from twinning.extract.names import (
+    CAPITALISED_RUN,
+    has_event_head,
+    has_organisation_head,
+    is_acronym,
+)
 from twinning.extract.records import Event
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import YEAR, Block, find_dates, name_key
 
-ORGANISED_BY = re.compile(r"\s*,?\s*\b(?:organi[sz]ed|sponsored|hosted|convened|co-organi[sz]ed|initiated|held)\s+by\s+(?:the\s+)?(?P<organiser>[^,;]+)")
-YEAR_RANGE = re.compile(r"(?<![\d-])(" + YEAR + r")\s*(?:to|-|–|—|until)\s*(" + YEAR + r")(?![\d-])")
-EVENTS_LIST = re.compile(r"\b(?:organi[sz]ed|hosted|held|convened|co-organi[sz]ed|launched|ran)\b[^:]{0,60}\bevents?\s*:\s*(?P<list>.+?)(?:,\s*|\s+)(?=(?:in|on)\s+(?:" + r"[A-Z][a-z]+\s+)?(?:\d|" + YEAR + r"))")
+ORGANISED_BY = re.compile(
+    r"\s*,?\s*\b(?:organi[sz]ed|sponsored|hosted|convened|co-organi[sz]ed|initiated|held)\s+by\s+(?:the\s+)?(?P<organiser>[^,;]+)"
+)
+YEAR_RANGE = re.compile(
+    r"(?<![\d-])(" + YEAR + r")\s*(?:to|-|–|—|until)\s*(" + YEAR + r")(?![\d-])"
+)
+EVENTS_LIST = re.compile(
+    r"\b(?:organi[sz]ed|hosted|held|convened|co-organi[sz]ed|launched|ran)\b[^:]{0,60}\bevents?\s*:\s*(?P<list>.+?)(?:,\s*|\s+)(?=(?:in|on)\s+(?:"
+    + r"[A-Z][a-z]+\s+)?(?:\d|"
+    + YEAR
+    + r"))"
+)
 ORDINAL_PREFIX = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:to|-|–)\s+\d+(?:st|nd|rd|th)\s+)")
-ZH_EVENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|年会|座谈会|培训班|展览会)")
+ZH_EVENT = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|年会|座谈会|培训班|展览会)"
+)
 ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:市)?(?:举办|举行|召开|开幕)")
 
 
@@ -64,7 +80,30 @@ def _is_time_or_place(part: str) -> bool:
 
 def _strip_tail(name: str) -> str:
     """An event name without its trailing " in Place", dates and year lists."""
-    cut = re.search(r"\s+(?:in|on)\s+(?=" + YEAR + r"|(?:" + "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")) + r")\b)", name)
+    cut = re.search(
+        r"\s+(?:in|on)\s+(?="
+        + YEAR
+        + r"|(?:"
+        + "|".join(
+            m.capitalize()
+            for m in (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            )
+        )
+        + r")\b)",
+        name,
+    )
     if cut:
         name = name[: cut.start()]
     place = re.search(r"\s+in\s+([A-Z][\w\-]+)", name)
@@ -95,7 +134,11 @@ def parse_event_line(line: str, registry: Registry, source: str | None) -> list[
     name_parts = [part for part in parts if not _is_time_or_place(part)]
     if not name_parts:
         return []
-    if len(name_parts) >= 2 and has_event_head(name_parts[1]) and not _is_time_or_place(name_parts[1]):
+    if (
+        len(name_parts) >= 2
+        and has_event_head(name_parts[1])
+        and not _is_time_or_place(name_parts[1])
+    ):
         organisers.append(registry.add(name_parts[0], evidence=line).organisation.name)
         name_parts = name_parts[1:]
     name = _strip_tail(name_parts[0])
@@ -112,7 +155,9 @@ def parse_event_line(line: str, registry: Registry, source: str | None) -> list[
     return events
 
 
-def events_in_sentence(sentence: str, registry: Registry, fallback: Entry | None, source: str | None) -> list[Event]:
+def events_in_sentence(
+    sentence: str, registry: Registry, fallback: Entry | None, source: str | None
+) -> list[Event]:
     """ "X organised two events: A and B, in October 2014 in Beijing" and dated prose mentions."""
     events: list[Event] = []
     listed = EVENTS_LIST.search(sentence)
@@ -129,7 +174,11 @@ def events_in_sentence(sentence: str, registry: Registry, fallback: Entry | None
                 organisers = [organiser.organisation.name] if organiser else []
                 events.append(Event(name, start, place, organisers, sentence, source))
         return events
-    dates = [(position, date) for position, date in dates if not re.search(r"\b(?:by|until|before|to)\s+$", sentence[max(0, position - 8) : position])]
+    dates = [
+        (position, date)
+        for position, date in dates
+        if not re.search(r"\b(?:by|until|before|to)\s+$", sentence[max(0, position - 8) : position])
+    ]
     if not dates or re.search(r"\b(?:founded|established|registered)\b", sentence, re.IGNORECASE):
         return events
     for match in CAPITALISED_RUN.finditer(sentence):
@@ -141,12 +190,16 @@ def events_in_sentence(sentence: str, registry: Registry, fallback: Entry | None
         position = match.start()
         date = min(dates, key=lambda item: abs(item[0] - position))[1]
         name, organisers = _organisers(re.sub(r"\s+" + YEAR + r"$", "", run), registry)
-        held_by = re.search(r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+", sentence[match.end() : match.end() + 30])
+        held_by = re.search(
+            r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+", sentence[match.end() : match.end() + 30]
+        )
         if held_by:
             mentions = registry.mentions(sentence[match.end() + held_by.end() :])
             if mentions:
                 organisers.append(mentions[0][2].organisation.name)
-        events.append(Event(name, date, _place_in(sentence[match.end() :]), organisers, sentence, source))
+        events.append(
+            Event(name, date, _place_in(sentence[match.end() :]), organisers, sentence, source)
+        )
     return events
 
 
@@ -156,15 +209,21 @@ def chinese_events(sentence: str, registry: Registry, source: str | None) -> lis
     if not dates:
         return events
     for match in ZH_EVENT.finditer(sentence):
-        name = re.sub(r"^.*(?:举办|举行|召开|参加|出席|了|的|在)", "", match.group(0)).strip("“”\"")
+        name = re.sub(r"^.*(?:举办|举行|召开|参加|出席|了|的|在)", "", match.group(0)).strip('“”"')
         if len(name) < 4:
             continue
         name_start = match.end() - len(name)
         place_match = ZH_PLACE.search(sentence)
         place = resolve_place(place_match.group(1)) if place_match else None
         mentions = registry.mentions(sentence[:name_start])
-        organisers = [mentions[0][2].organisation.name] if mentions and re.search(r"(?:举办|主办|举行|召开)", sentence) else []
-        events.append(Event(name, dates[0][1], place.city if place else None, organisers, sentence, source))
+        organisers = (
+            [mentions[0][2].organisation.name]
+            if mentions and re.search(r"(?:举办|主办|举行|召开)", sentence)
+            else []
+        )
+        events.append(
+            Event(name, dates[0][1], place.city if place else None, organisers, sentence, source)
+        )
     return events
 
 
@@ -181,7 +240,12 @@ def dedupe(events: list[Event]) -> list[Event]:
         for known in kept:
             if bare(known.name) != key:
                 continue
-            if event.start is None or known.start is None or event.start.startswith(known.start) or known.start.startswith(event.start):
+            if (
+                event.start is None
+                or known.start is None
+                or event.start.startswith(known.start)
+                or known.start.startswith(event.start)
+            ):
                 duplicate = known
                 break
         if duplicate is None:
@@ -194,7 +258,9 @@ def dedupe(events: list[Event]) -> list[Event]:
     return kept
 
 
-def events_in_blocks(blocks: list[Block], registry: Registry, fallback: Entry | None, source: str | None) -> list[Event]:
+def events_in_blocks(
+    blocks: list[Block], registry: Registry, fallback: Entry | None, source: str | None
+) -> list[Event]:
     events: list[Event] = []
     for block in blocks:
         if block.is_bullet or block.is_heading:
@@ -203,7 +269,12 @@ def events_in_blocks(blocks: list[Block], registry: Registry, fallback: Entry | 
                 events.extend(line_events)
                 continue
             head = re.split(r":\s", block.text, maxsplit=1)
-            if block.is_bullet and len(head) == 2 and has_event_head(head[0]) and len(head[0].split()) <= 12:
+            if (
+                block.is_bullet
+                and len(head) == 2
+                and has_event_head(head[0])
+                and len(head[0].split()) <= 12
+            ):
                 events.append(Event(head[0].strip(), None, None, [], block.text, source))
                 continue
         for sentence in block.sentences:

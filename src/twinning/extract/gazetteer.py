@@ -7,8 +7,8 @@ a short hand list below.
 from __future__ import annotations
 
 import gettext
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 

@@ -7,13 +7,29 @@ import re
 import lxml.html
 from lxml import etree
 
-BOILERPLATE_TAGS = ("script", "style", "nav", "footer", "header", "aside", "noscript", "form", "template", "svg", "iframe", "button", "select")
+BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "noscript",
+    "form",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+)
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
     "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "address", "figure",
     "figcaption", "br", "hr", "body",
 }  # fmt: skip
-BOILERPLATE_CLASS = re.compile(r"\b(?:nav|navbar|menu|breadcrumb|cookie|footer|header|sidebar|share|social)\b", re.IGNORECASE)
+BOILERPLATE_CLASS = re.compile(
+    r"\b(?:nav|navbar|menu|breadcrumb|cookie|footer|header|sidebar|share|social)\b", re.IGNORECASE
+)
 
 
 def html_to_text(markup: str) -> tuple[str, list[list[list[str]]]]:
@@ -22,17 +38,22 @@ def html_to_text(markup: str) -> tuple[str, list[list[list[str]]]]:
     if not markup.strip():
         return "", []
     root = lxml.html.document_fromstring(markup)
-    for element in root.iter(etree.Comment, etree.ProcessingInstruction):
-        element.drop_tree() if element.getparent() is not None else None
+    for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        if element.getparent() is not None:
+            element.drop_tree()
     for tag in BOILERPLATE_TAGS:
         for element in root.findall(f".//{tag}"):
             if element.getparent() is not None:
                 element.drop_tree()
     for element in root.xpath("//*[@role='navigation' or @class or @id]"):
         label = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-        if BOILERPLATE_CLASS.search(label) and element.tag not in ("body", "main", "article"):
-            if element.getparent() is not None:
-                element.drop_tree()
+        boilerplate = BOILERPLATE_CLASS.search(label) and element.tag not in (
+            "body",
+            "main",
+            "article",
+        )
+        if boilerplate and element.getparent() is not None:
+            element.drop_tree()
     tables: list[list[list[str]]] = []
     for table in root.findall(".//table"):
         rows = []
@@ -80,7 +101,20 @@ def _walk(element: lxml.html.HtmlElement, lines: list[str], buffer: list[str]) -
         return
     if tag in BLOCK_TAGS:
         flush()
-        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article"):
+        if tag in (
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "table",
+            "ul",
+            "ol",
+            "section",
+            "article",
+        ):
             lines.append("")
     if element.text:
         buffer.append(element.text)

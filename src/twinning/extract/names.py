@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import re
 
-CONNECTORS = {"of", "for", "and", "&", "on", "the", "de", "du", "des", "la", "le", "für", "der", "di", "del", "van", "von"}
+CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "&",
+    "on",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "für",
+    "der",
+    "di",
+    "del",
+    "van",
+    "von",
+}
 ORGANISATION_HEADS = {
     "society", "association", "network", "foundation", "institute", "institution", "center",
     "centre", "university", "college", "academy", "council", "alliance", "league", "federation",
@@ -39,7 +57,7 @@ SENTENCE_STARTERS = {
     "last", "next", "each", "every", "when", "while", "after", "before", "during", "through",
     "together", "and", "but", "also", "dear", "welcome", "about", "partners", "partner",
     "contact", "here", "there", "founded", "established", "registered", "its", "his", "her",
-    "representatives", "delegates", "through", "under", "by", "between", "following", "then",
+    "representatives", "delegates", "under", "by", "between", "following", "then",
     "later", "a", "an", "it", "they", "we", "he", "she", "if", "so", "not", "led",
 }  # fmt: skip
 # Capitalised abbreviations that are not organisations.

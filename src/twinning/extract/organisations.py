@@ -32,7 +32,9 @@ TYPE_NOUNS = (
 IS_A = re.compile(
     r"^(?:The\s+)?(?P<name>[A-Z][\w'&\-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'&\-]*){0,7})"
     r"(?:\s*\([^)]{1,20}\))?(?:,[^,.]{1,60},)?,?\s+(?:is|was|has been|are)\s+(?:both\s+|also\s+|now\s+)?"
-    r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)(?<!-)\b(?P<noun>" + TYPE_NOUNS + r")\b"
+    r"(?:a|an|the|one of the)\s+(?P<descriptor>[^.;:]{0,100}?)(?<!-)\b(?P<noun>"
+    + TYPE_NOUNS
+    + r")\b"
 )
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,14})\s*\)")
 FULL_NAME_AFTER_ACRONYM = re.compile(
@@ -48,7 +50,18 @@ ACTOR_FOLLOW = re.compile(
     r"^(?:'s\b|\s+(?:has|have|is|was|were|organi[sz]ed|aims|works|will|also|hosted|launched|"
     r"signed|supports|promotes|held|co-organi[sz]ed|invited|published|joined|brings)\b)"
 )
-NOT_ORGANISATION_RUNS = {"europe", "asia", "africa", "america", "latin america", "east asia", "southeast asia", "middle east", "earth", "the earth"}
+NOT_ORGANISATION_RUNS = {
+    "europe",
+    "asia",
+    "africa",
+    "america",
+    "latin america",
+    "east asia",
+    "southeast asia",
+    "middle east",
+    "earth",
+    "the earth",
+}
 
 
 @dataclass
@@ -81,7 +94,9 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
     if in_match and resolve_place(in_match.group(2)):
         return [HeadingOrganisation(in_match.group(1), None, None)]
     trailing_region = re.fullmatch(r"(.+?)\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", text)
-    if trailing_region and (has_organisation_head(trailing_region.group(1)) or is_acronym(trailing_region.group(1))):
+    if trailing_region and (
+        has_organisation_head(trailing_region.group(1)) or is_acronym(trailing_region.group(1))
+    ):
         name, acronym = _split_trailing_acronym(trailing_region.group(1))
         if is_title_case(name, 0.75):
             return [HeadingOrganisation(name, acronym, None)]
@@ -114,7 +129,11 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
         return []
     if place is None:
         # Without a place, only a title-case name that says it is an organisation makes a heading.
-        named = [item for item in found if (has_organisation_head(item.name) or item.acronym) and is_title_case(item.name, 0.75)]
+        named = [
+            item
+            for item in found
+            if (has_organisation_head(item.name) or item.acronym) and is_title_case(item.name, 0.75)
+        ]
         for item in named:
             item.name = clean_run(item.name, sentence_start=True) or item.name
         return named[:1]
@@ -132,7 +151,11 @@ def place_attributes(place: Place | None) -> dict[str, str | None]:
 def clean_run(run: str, *, sentence_start: bool) -> str | None:
     """Trim a capitalised run to an organisation name: no leading starter word, role or the."""
     tokens = run.split()
-    if len(tokens) > 3 and tokens[0].lower() in SECTION_WORDS and tokens[1] in ("of", "from", "at", "by"):
+    if (
+        len(tokens) > 3
+        and tokens[0].lower() in SECTION_WORDS
+        and tokens[1] in ("of", "from", "at", "by")
+    ):
         tokens = tokens[2:]
     while tokens and (
         tokens[0] in ("The", "A", "An")
@@ -151,7 +174,9 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
             return None
         text = text.split(" of ", 1)[1]
         tokens = text.split()
-    unit = re.match(r"^(?:[\w&'\-]+\s+){0,4}?(?:Department|Division|Unit)\s+of\s+(?:the\s+)?(.+)$", text)
+    unit = re.match(
+        r"^(?:[\w&'\-]+\s+){0,4}?(?:Department|Division|Unit)\s+of\s+(?:the\s+)?(.+)$", text
+    )
     if unit and has_organisation_head(unit.group(1)):
         text = unit.group(1)
     text = re.sub(r"'s$", "", text).strip(" ,.-")
@@ -159,7 +184,10 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
     return text or None
 
 
-PAIR_SEPARATORS = (r"\s+/\s+|\s*↔\s*|\s+<->\s+|\s+[–—]\s+|\s+&\s+|\s*\|\s*|\s+-\s+", r"\s+(?:and|with|x)\s+")
+PAIR_SEPARATORS = (
+    r"\s+/\s+|\s*↔\s*|\s+<->\s+|\s+[–—]\s+|\s+&\s+|\s*\|\s*|\s+-\s+",
+    r"\s+(?:and|with|x)\s+",
+)
 
 
 def split_pair_line(text: str) -> tuple[HeadingOrganisation, HeadingOrganisation] | None:
@@ -184,7 +212,11 @@ def register_headings(blocks: list[Block], registry: Registry) -> dict[int, Entr
             continue
         for position, item in enumerate(parse_heading(block.text)):
             entry = registry.add(
-                item.name, item.acronym, evidence=block.text, strength=3, **place_attributes(item.place)
+                item.name,
+                item.acronym,
+                evidence=block.text,
+                strength=3,
+                **place_attributes(item.place),
             )
             if position == 0:
                 headings[block.index] = entry
@@ -196,9 +228,9 @@ def register_acronym_definitions(text: str, registry: Registry) -> None:
     for match in FULL_NAME_AFTER_ACRONYM.finditer(text):
         acronym, full = match.group("acronym"), match.group("full").strip()
         full = re.sub(r"^The\s+", "", full)
-        if is_acronym(acronym) and acronym not in STOP_ACRONYMS and has_organisation_head(full):
-            if not resolve_place(full):
-                registry.add(full, acronym, evidence=_sentence_around(text, match.start()), strength=2)
+        usable = is_acronym(acronym) and acronym not in STOP_ACRONYMS
+        if usable and has_organisation_head(full) and not resolve_place(full):
+            registry.add(full, acronym, evidence=_sentence_around(text, match.start()), strength=2)
     for match in ACRONYM_DEFINITION.finditer(text):
         acronym = match.group("acronym")
         if not is_acronym(acronym) or acronym in STOP_ACRONYMS:
@@ -219,11 +251,15 @@ def register_acronym_definitions(text: str, registry: Registry) -> None:
             if not runs or runs[-1].end() != len(before):
                 continue
             run_start = runs[-1].start()
-            sentence_start = not before[:run_start].strip() or before[:run_start].rstrip()[-1:] in ".!?:"
+            sentence_start = (
+                not before[:run_start].strip() or before[:run_start].rstrip()[-1:] in ".!?:"
+            )
             name = clean_run(runs[-1].group(0), sentence_start=sentence_start)
-            if name and has_organisation_head(name) and acronym_fits(acronym, name):
-                if not has_event_head(name) or has_organisation_head(name.split()[-1]):
-                    registry.add(name, acronym, evidence=_sentence_around(text, match.start()), strength=2)
+            fits = name and has_organisation_head(name) and acronym_fits(acronym, name)
+            if fits and (not has_event_head(name) or has_organisation_head(name.split()[-1])):
+                registry.add(
+                    name, acronym, evidence=_sentence_around(text, match.start()), strength=2
+                )
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -242,7 +278,11 @@ def register_runs(sentence: str, registry: Registry) -> None:
         if name:
             name, acronym = _split_trailing_acronym(name)
         noun = is_a.group("noun").lower()
-        if name and not resolve_place(name) and noun not in ("city", "project", "programme", "initiative", "platform", "group"):
+        if (
+            name
+            and not resolve_place(name)
+            and noun not in ("city", "project", "programme", "initiative", "platform", "group")
+        ):
             if name_key(name) not in GENERIC_NAMES and not is_acronym(name) or registry.find(name):
                 registry.add(name, acronym, evidence=sentence, strength=2)
             elif is_acronym(name) and name not in STOP_ACRONYMS:
@@ -265,9 +305,14 @@ def register_runs(sentence: str, registry: Registry) -> None:
             if _inside_known(name, registry) or resolve_place(name):
                 continue
             registry.add(name, trailing, evidence=sentence)
-        elif PART_OF_CONTEXT.search(before) and not resolve_place(name) and is_title_case(name, 0.99):
-            if name.lower() not in NOT_ORGANISATION_RUNS and not demonym_code(name.split()[0]):
-                registry.add(name, trailing, evidence=sentence)
+        elif (
+            PART_OF_CONTEXT.search(before)
+            and not resolve_place(name)
+            and is_title_case(name, 0.99)
+            and name.lower() not in NOT_ORGANISATION_RUNS
+            and not demonym_code(name.split()[0])
+        ):
+            registry.add(name, trailing, evidence=sentence)
 
 
 def _inside_known(name: str, registry: Registry) -> bool:
@@ -305,7 +350,11 @@ def register_acronym_actors(text: str, registry: Registry) -> None:
     pending = [token for token in counts if not registry.find(token)]
     for tolerant in (False, True):
         for token in list(pending):
-            near = [e for e in registry.entries if e.organisation.acronym and _near_acronym(token, e.organisation.acronym)]
+            near = [
+                e
+                for e in registry.entries
+                if e.organisation.acronym and _near_acronym(token, e.organisation.acronym)
+            ]
             fitting = [
                 entry
                 for entry in registry.entries
@@ -333,9 +382,13 @@ def _strict_fit(acronym: str, name: str, *, tolerant: bool = True) -> bool:
     full = initials(name)
     if letters in full:
         return True
-    return tolerant and len(letters) >= 4 and any(
-        sum(a != b for a, b in zip(full[i : i + len(letters)], letters, strict=True)) <= 1
-        for i in range(len(full) - len(letters) + 1)
+    return (
+        tolerant
+        and len(letters) >= 4
+        and any(
+            sum(a != b for a, b in zip(full[i : i + len(letters)], letters, strict=True)) <= 1
+            for i in range(len(full) - len(letters) + 1)
+        )
     )
 
 

@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 from twinning.extract.gazetteer import country_code, demonym_code, find_city
-from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, ROLE_WORDS, has_organisation_head
+from twinning.extract.names import (
+    EVENT_HEADS,
+    ORGANISATION_HEADS,
+    ROLE_WORDS,
+    has_organisation_head,
+)
 from twinning.extract.records import Person
 from twinning.extract.registry import Registry
 from twinning.extract.text import MONTHS, name_key
@@ -20,13 +25,47 @@ ROLE_PHRASE = (
     r"Chairwoman|Chairperson|Secretary[- ]General|Director[- ]General|Head|CEO|Founder|Co-founder|"
     r"Professor|Mayor|Minister|Dean|Representative|Ambassador|Leader|Spokesperson|Treasurer)"
 )
-ROLE_BEFORE = re.compile(r"(?P<role>" + ROLE_PHRASE + r")\s+(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})(?=\s*(?:[.,;:)]|$|\s+(?:and|said|says|from|of|at|who|has|will|is|was)\b))")
-NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bby\s))(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}),\s+(?P<role>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS)) + r")\b)")
-AUTHORS = re.compile(r"\b(?:report|article|study|paper|book|presentation|photos?|interview|story|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>" + PERSON_NAME + r"(?:\s*(?:,|and|&)\s*" + PERSON_NAME + r")*)")
+ROLE_BEFORE = re.compile(
+    r"(?P<role>"
+    + ROLE_PHRASE
+    + r")\s+(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})(?=\s*(?:[.,;:)]|$|\s+(?:and|said|says|from|of|at|who|has|will|is|was)\b))"
+)
+NAME_THEN_ROLE = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bby\s))(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2}),\s+(?P<role>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}(?:"
+    + "|".join(sorted(w.capitalize() for w in ROLE_WORDS))
+    + r")\b)"
+)
+AUTHORS = re.compile(
+    r"\b(?:report|article|study|paper|book|presentation|photos?|interview|story|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
+    + PERSON_NAME
+    + r"(?:\s*(?:,|and|&)\s*"
+    + PERSON_NAME
+    + r")*)"
+)
 ZH_ROLES = "副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-ZH_ROLE_NAME = re.compile(r"(?P<role>" + ZH_ROLES + r")(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?=[，,、。；;和与及等在表示指出介绍说带领率\s(（]|$)")
-ZH_NAME_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?P<role>" + ZH_ROLES + r")")
+ZH_ROLE_NAME = re.compile(
+    r"(?P<role>"
+    + ZH_ROLES
+    + r")(?P<name>["
+    + ZH_SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}?)(?=[，,、。；;和与及等在表示指出介绍说带领率\s(（]|$)"
+)
+ZH_NAME_ROLE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>["
+    + ZH_SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}?)(?P<role>"
+    + ZH_ROLES
+    + r")"
+)
 NOT_NAME_WORDS = {m.capitalize() for m in MONTHS} | {
     "The", "This", "That", "Our", "We", "They", "His", "Her", "China", "Europe", "European",
     "Chinese", "International", "National", "Global", "Green", "Climate", "Energy", "Urban",
@@ -45,7 +84,11 @@ def plausible_name(name: str) -> bool:
         bare = token.strip(".,")
         if bare in NOT_NAME_WORDS or bare.lower() in ORGANISATION_HEADS | EVENT_HEADS | ROLE_WORDS:
             return False
-        if demonym_code(bare) or country_code(bare) or (len(tokens) > 1 and find_city(bare, min_population=2_000_000)):
+        if (
+            demonym_code(bare)
+            or country_code(bare)
+            or (len(tokens) > 1 and find_city(bare, min_population=2_000_000))
+        ):
             return False
     return not has_organisation_head(name)
 
@@ -65,21 +108,32 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
         if mentions and mentions[0][0] == 0:
             return None, mentions[0][2].organisation.name
         return None, None
-    clause = re.match(r",\s+(?:the\s+)?([^,;.()]{2,140}?)(?=,\s*(?:Mr|Ms|Mrs|Dr|Prof|and)\b|[,;.(]|\s+(?:were|was|who|said|says|has|will)\s|$)", text)
+    clause = re.match(
+        r",\s+(?:the\s+)?([^,;.()]{2,140}?)(?=,\s*(?:Mr|Ms|Mrs|Dr|Prof|and)\b|[,;.(]|\s+(?:were|was|who|said|says|has|will)\s|$)",
+        text,
+    )
     if clause and not re.match(TITLES + r"\s", clause.group(1)):
         body = clause.group(1).strip()
         mentions = registry.mentions(body)
         if mentions:
             start, _end, entry = mentions[-1]
             organisation = entry.organisation.name
-            role_text = re.sub(r"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?$", "", body[:start]).strip(" ,")
+            role_text = re.sub(
+                r"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?$", "", body[:start]
+            ).strip(" ,")
             role = role_text or None
-        elif body[:1].isupper() and len(body.split()) <= 8 and any(word.lower() in ROLE_WORDS for word in body.split()):
+        elif (
+            body[:1].isupper()
+            and len(body.split()) <= 8
+            and any(word.lower() in ROLE_WORDS for word in body.split())
+        ):
             role = body
     return role, organisation
 
 
-def find_people(sentences: list[str], registry: Registry, source: str | None, fallback: str | None = None) -> list[Person]:
+def find_people(
+    sentences: list[str], registry: Registry, source: str | None, fallback: str | None = None
+) -> list[Person]:
     """People named in `sentences`; a role without an organisation falls back to `fallback`,
     the organisation the document is about."""
     people: list[Person] = []
@@ -110,7 +164,9 @@ def find_people(sentences: list[str], registry: Registry, source: str | None, fa
             add(name, role, organisation, sentence)
         for match in ROLE_BEFORE.finditer(sentence):
             name = match.group("name")
-            if re.search(TITLES + r"\s+$", sentence[: match.start("name")]) or not plausible_name(name):
+            if re.search(TITLES + r"\s+$", sentence[: match.start("name")]) or not plausible_name(
+                name
+            ):
                 continue
             role = re.sub(r"^(?:Our|The|Their|Its)\s+", "", match.group("role"))
             role_mentions = registry.mentions(role)
@@ -120,7 +176,9 @@ def find_people(sentences: list[str], registry: Registry, source: str | None, fa
             add(name, role, organisation or fallback, sentence)
         for match in NAME_THEN_ROLE.finditer(sentence):
             name = match.group("name")
-            if not plausible_name(name) or re.search(TITLES + r"\s+$", sentence[: match.start("name")]):
+            if not plausible_name(name) or re.search(
+                TITLES + r"\s+$", sentence[: match.start("name")]
+            ):
                 continue
             role, organisation = _organisation_after(sentence[match.end("name") :], registry)
             add(name, role, organisation, sentence)

@@ -46,7 +46,9 @@ def _main_organisation(registry: Registry, text: str) -> Entry | None:
         first.setdefault(id(entry), start)
     if not counts:
         return None
-    best = max(registry.entries, key=lambda entry: (counts.get(id(entry), 0), -first.get(id(entry), 10**9)))
+    best = max(
+        registry.entries, key=lambda entry: (counts.get(id(entry), 0), -first.get(id(entry), 10**9))
+    )
     return best if counts.get(id(best), 0) >= 2 else None
 
 
@@ -80,7 +82,9 @@ def extract_text(
     sections = _sections(blocks, headings)
     block_of_sentence = [(block, sentence) for block in blocks for sentence in block.sentences]
     for block, sentence in block_of_sentence:
-        partnerships.extend(relations.memberships(sentence, registry, sections.get(block.index), source))
+        partnerships.extend(
+            relations.memberships(sentence, registry, sections.get(block.index), source)
+        )
     register_acronym_actors(text, registry)
     link_unattached_acronyms(registry)
     register_acronym_definitions(text, registry)
@@ -94,10 +98,16 @@ def extract_text(
         attributes.assign_type_and_country_from_sentence(sentence, registry)
     attributes.assign_from_names(registry, text)
     for entry in registry.entries:
-        section_text = " ".join(block.text for block in blocks if sections.get(block.index) is entry)
+        section_text = " ".join(
+            block.text for block in blocks if sections.get(block.index) is entry
+        )
         if section_text:
             organisation = entry.organisation
-            prose = [block for block in blocks if sections.get(block.index) is entry and not block.is_heading]
+            prose = [
+                block
+                for block in blocks
+                if sections.get(block.index) is entry and not block.is_heading
+            ]
             if prose and organisation.description is None:
                 organisation.description = " ".join(prose[0].sentences[:2])
             attributes.assign_topics(entry, section_text)
@@ -109,7 +119,17 @@ def extract_text(
     if main is not None:
         for entry, list_kind, evidence in listed:
             if entry is not main:
-                partnerships.append(relations.Partnership(main.organisation.name, entry.organisation.name, list_kind, [], None, evidence, source))
+                partnerships.append(
+                    relations.Partnership(
+                        main.organisation.name,
+                        entry.organisation.name,
+                        list_kind,
+                        [],
+                        None,
+                        evidence,
+                        source,
+                    )
+                )
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index) or main
         if has_cjk(sentence):
@@ -117,9 +137,15 @@ def extract_text(
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(relations.agreements(sentence, registry, fallback, kind, source))
-    found_people = people.find_people(sentences, registry, source, main.organisation.name if main else None)
+    found_people = people.find_people(
+        sentences, registry, source, main.organisation.name if main else None
+    )
     names = {entry.organisation.name for entry in registry.entries}
-    partnerships = [p for p in relations.dedupe(_canonical(partnerships, registry)) if p.a in names and p.b in names]
+    partnerships = [
+        p
+        for p in relations.dedupe(_canonical(partnerships, registry))
+        if p.a in names and p.b in names
+    ]
 
     result = ExtractionResult(
         organisations=[entry.organisation for entry in registry.entries if _keep(entry)],
@@ -129,11 +155,17 @@ def extract_text(
         sources=[source] if source else [],
     )
     for table in tables or []:
-        result = result.merge(records_from_table(table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")))
+        result = result.merge(
+            records_from_table(
+                table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")
+            )
+        )
     return result
 
 
-def _canonical(partnerships: list[relations.Partnership], registry: Registry) -> list[relations.Partnership]:
+def _canonical(
+    partnerships: list[relations.Partnership], registry: Registry
+) -> list[relations.Partnership]:
     """Partnership ends renamed to the final name of their organisation (acronyms resolved)."""
     for partnership in partnerships:
         for attribute in ("a", "b"):
@@ -145,15 +177,26 @@ def _canonical(partnerships: list[relations.Partnership], registry: Registry) ->
 
 def _keep(entry: Entry) -> bool:
     name = entry.organisation.name
-    return bool(name) and not (is_acronym(name) and len(name) < 3) and not re.fullmatch(r"[\W\d_]+", name)
+    return (
+        bool(name)
+        and not (is_acronym(name) and len(name) < 3)
+        and not re.fullmatch(r"[\W\d_]+", name)
+    )
 
 
 def extract_document(document: ReadDocument) -> ExtractionResult:
     """Records of a document already read by `read_document`."""
-    return extract_text(document.text, source=document.source, content_type=document.content_type, tables=document.tables)
+    return extract_text(
+        document.text,
+        source=document.source,
+        content_type=document.content_type,
+        tables=document.tables,
+    )
 
 
-def extract_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractionResult:
+def extract_paths(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> ExtractionResult:
     """Read every file (folders expanded, "-" is stdin) and merge their records into one result.
     Raises `ExtractError` on the first file that cannot be read."""
     result = ExtractionResult()

@@ -75,7 +75,10 @@ def sniff_content_type(data: bytes, filename: str) -> str:
 
 
 def read_document(
-    path_or_bytes: str | Path | bytes, filename: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path_or_bytes: str | Path | bytes,
+    filename: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadDocument:
     """Read a file path ("-" is standard input) or raw bytes named `filename`."""
     if isinstance(path_or_bytes, bytes):
@@ -96,7 +99,9 @@ def read_document(
         elif content_type == "xlsx":
             document = ReadDocument(source, "xlsx", "", _xlsx_tables(data, name))
         elif content_type in ("csv", "tsv"):
-            document = ReadDocument(source, content_type, "", [_csv_rows(decode_bytes(data), content_type)])
+            document = ReadDocument(
+                source, content_type, "", [_csv_rows(decode_bytes(data), content_type)]
+            )
         elif content_type == "html":
             from twinning.extract.html import html_to_text
 
@@ -165,7 +170,9 @@ def _csv_rows(text: str, content_type: str) -> list[list[str]]:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
     rows = [row for row in rows if any(row)]
     if len(rows) < 2 or len(rows[0]) < 1:
         raise ExtractError("sheet needs a header row and at least one data row")
@@ -200,7 +207,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
             expanded.extend(
                 str(child)
                 for child in sorted(Path(text).rglob("*"))
-                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES
+                if child.is_file()
+                and child.suffix.lower() in READABLE_SUFFIXES
                 and not child.name.startswith(".")
             )
         else:

@@ -57,7 +57,9 @@ class Registry:
             acronym = None
         entry = self.find(name) or (self.find(acronym) if acronym else None)
         if entry is None:
-            entry = Entry(Organisation(name=name, acronym=acronym, evidence=evidence, source=self.source))
+            entry = Entry(
+                Organisation(name=name, acronym=acronym, evidence=evidence, source=self.source)
+            )
             entry.strength = strength
             self.entries.append(entry)
         else:
@@ -66,9 +68,17 @@ class Registry:
             if is_acronym(organisation.name) and not is_acronym(name) and not organisation.acronym:
                 organisation.acronym = organisation.name
                 organisation.name = name
-            elif acronym and name_key(organisation.name) == name_key(acronym) and not is_acronym(name):
+            elif (
+                acronym
+                and name_key(organisation.name) == name_key(acronym)
+                and not is_acronym(name)
+            ):
                 organisation.name = name
-            if acronym and not organisation.acronym and name_key(acronym) != name_key(organisation.name):
+            if (
+                acronym
+                and not organisation.acronym
+                and name_key(acronym) != name_key(organisation.name)
+            ):
                 organisation.acronym = acronym
             if organisation.evidence is None:
                 organisation.evidence = evidence

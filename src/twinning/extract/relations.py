@@ -7,34 +7,60 @@ import re
 
 from twinning.extract.attributes import subject_of
 from twinning.extract.names import CAPITALISED_RUN, has_organisation_head, is_acronym, is_title_case
-from twinning.extract.organisations import _split_trailing_acronym, clean_run, parse_heading, place_attributes, split_pair_line
+from twinning.extract.organisations import (
+    _split_trailing_acronym,
+    clean_run,
+    parse_heading,
+    place_attributes,
+    split_pair_line,
+)
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import Block, first_date, name_key
 from twinning.topics import normalise_topic, topics_in_text
 
-TOPIC_LINE = re.compile(r"^(?:exchange|twinning|cooperation|common|shared)?\s*(?:topics?|themes?|focus)\s*[:：]\s*(.+)$|^(?:交流|合作|结对)?主题\s*[:：]\s*(.+)$", re.IGNORECASE)
+TOPIC_LINE = re.compile(
+    r"^(?:exchange|twinning|cooperation|common|shared)?\s*(?:topics?|themes?|focus)\s*[:：]\s*(.+)$|^(?:交流|合作|结对)?主题\s*[:：]\s*(.+)$",
+    re.IGNORECASE,
+)
 TWINNING_WORDS = re.compile(r"\btwinn(?:ing|ed)\b|\btwins?\b|\btandems?\b|结对|姐妹", re.IGNORECASE)
 VISIT_VERB = re.compile(
     r"\b(?:visited|paid (?:a |an official |a study )?visits? to|made (?:a |an official |a study )?visit to|"
     r"went on (?:a |an )?(?:study )?visit to|came to visit|travell?ed to)\b"
 )
-HOSTED_VISIT = re.compile(r"\b(?:received|hosted|welcomed)\s+(?:a\s+)?(?:delegation|group|delegates|visitors)\s+(?:of\s+\w+\s+)?from\b")
+HOSTED_VISIT = re.compile(
+    r"\b(?:received|hosted|welcomed)\s+(?:a\s+)?(?:delegation|group|delegates|visitors)\s+(?:of\s+\w+\s+)?from\b"
+)
 MEMBERSHIP = re.compile(
     r"\b(?:is|are|was|became|has been|have been|as)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
     r"(?:founding\s+|active\s+|full\s+|associate\s+|initial\s+)?members?\s+(?:organi[sz]ation\s+)?of\s+(?P<list>[^.;]+)"
     r"|\bone of the (?:initial |founding |first )?(?:members?|institutions?|organi[sz]ations?|initiators?|founders?) of\s+(?P<single>[^.;,]+)"
     r"|\bjoined\s+(?P<joined>(?:the\s+)?[A-Z][^.;,]+)"
 )
-AGREEMENT = re.compile(r"\b(?:signed|concluded|renewed)\s+(?:an?\s+|the\s+)?[^.;]{0,40}?\b(?:agreement|memorandum|MoU|MOU|partnership|accord)\b")
-TWINNED_WITH = re.compile(r"\b(?:twinned|paired|matched)\s+with\b|\btwinning\s+(?:\w+\s+){0,2}?between\b")
-PARTNERSHIP_WITH = re.compile(r"\b(?:in partnership with|partnered with|in cooperation with|in collaboration with)\b")
-LIST_INTRO = re.compile(r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b", re.IGNORECASE)
-EVENT_INTRO = re.compile(r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE)
+AGREEMENT = re.compile(
+    r"\b(?:signed|concluded|renewed)\s+(?:an?\s+|the\s+)?[^.;]{0,40}?\b(?:agreement|memorandum|MoU|MOU|partnership|accord)\b"
+)
+TWINNED_WITH = re.compile(
+    r"\b(?:twinned|paired|matched)\s+with\b|\btwinning\s+(?:\w+\s+){0,2}?between\b"
+)
+PARTNERSHIP_WITH = re.compile(
+    r"\b(?:in partnership with|partnered with|in cooperation with|in collaboration with)\b"
+)
+LIST_INTRO = re.compile(
+    r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b",
+    re.IGNORECASE,
+)
+EVENT_INTRO = re.compile(
+    r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE
+)
 ZH_VISIT = re.compile(r"(?:代表团|一行|代表)?[^。，,]{0,8}?(?:访问|到访|拜访|考察|参访)了?")
 ZH_PAIR = re.compile(r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:结对|结为|结成)")
-ZH_AGREEMENT = re.compile(r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:签署|签订)(?:了)?[^。]{0,12}(?:协议|备忘录|协定)")
-ZH_MEMBER = re.compile(r"是(?P<b>[^。，,、]{2,30}?)的(?:成员|会员|理事)(?:单位|机构)?|加入(?:了)?(?P<c>[^。，,、]{2,30}?)(?:[。，,]|$)")
+ZH_AGREEMENT = re.compile(
+    r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:签署|签订)(?:了)?[^。]{0,12}(?:协议|备忘录|协定)"
+)
+ZH_MEMBER = re.compile(
+    r"是(?P<b>[^。，,、]{2,30}?)的(?:成员|会员|理事)(?:单位|机构)?|加入(?:了)?(?P<c>[^。，,、]{2,30}?)(?:[。，,]|$)"
+)
 
 
 def document_kind(text: str) -> str:
@@ -54,10 +80,20 @@ def topics_of_line(text: str) -> list[str]:
     return slugs
 
 
-def _partnership(a: Entry, b: Entry, kind: str, evidence: str, source: str | None, topics: list[str] | None = None, year: int | None = None) -> Partnership | None:
+def _partnership(
+    a: Entry,
+    b: Entry,
+    kind: str,
+    evidence: str,
+    source: str | None,
+    topics: list[str] | None = None,
+    year: int | None = None,
+) -> Partnership | None:
     if a is b:
         return None
-    return Partnership(a.organisation.name, b.organisation.name, kind, topics or [], year, evidence, source)
+    return Partnership(
+        a.organisation.name, b.organisation.name, kind, topics or [], year, evidence, source
+    )
 
 
 def _year(text: str) -> int | None:
@@ -65,18 +101,27 @@ def _year(text: str) -> int | None:
     return int(date[:4]) if date else None
 
 
-def profile_pairs(blocks: list[Block], headings: dict[int, Entry], kind: str, source: str | None) -> list[Partnership]:
+def profile_pairs(
+    blocks: list[Block], headings: dict[int, Entry], kind: str, source: str | None
+) -> list[Partnership]:
     """Two profiles followed by a topic line form a pair; so do two adjacent heading lines."""
     found: list[Partnership] = []
     group: list[Entry] = []
-    for position, block in enumerate(blocks):
+    for block in blocks:
         if block.index in headings:
             group.append(headings[block.index])
             continue
         topic = TOPIC_LINE.match(block.text) if len(block.text) < 300 else None
         if topic:
             if len(group) == 2:
-                pair = _partnership(group[0], group[1], kind, block.text, source, topics_of_line(topic.group(1) or topic.group(2)))
+                pair = _partnership(
+                    group[0],
+                    group[1],
+                    kind,
+                    block.text,
+                    source,
+                    topics_of_line(topic.group(1) or topic.group(2)),
+                )
                 if pair:
                     found.append(pair)
             group = []
@@ -92,13 +137,22 @@ def profile_pairs(blocks: list[Block], headings: dict[int, Entry], kind: str, so
             topics: list[str] = []
             if following is not None and following.is_heading and len(following.text) < 80:
                 topics = topics_of_line(following.text)
-            pair = _partnership(headings[first.index], headings[second.index], kind, f"{first.text} / {second.text}", source, topics)
+            pair = _partnership(
+                headings[first.index],
+                headings[second.index],
+                kind,
+                f"{first.text} / {second.text}",
+                source,
+                topics,
+            )
             if pair:
                 found.append(pair)
     return found
 
 
-def pair_lines(blocks: list[Block], registry: Registry, kind: str, source: str | None) -> list[Partnership]:
+def pair_lines(
+    blocks: list[Block], registry: Registry, kind: str, source: str | None
+) -> list[Partnership]:
     """Lines such as "Org A (Country) / Org B (City)" or "Org A, City – Org B, Country"."""
     found: list[Partnership] = []
     for position, block in enumerate(blocks):
@@ -106,8 +160,16 @@ def pair_lines(blocks: list[Block], registry: Registry, kind: str, source: str |
         if split is None:
             continue
         left, right = split
-        a = registry.add(left.name, left.acronym, evidence=block.text, strength=3, **place_attributes(left.place))
-        b = registry.add(right.name, right.acronym, evidence=block.text, strength=3, **place_attributes(right.place))
+        a = registry.add(
+            left.name, left.acronym, evidence=block.text, strength=3, **place_attributes(left.place)
+        )
+        b = registry.add(
+            right.name,
+            right.acronym,
+            evidence=block.text,
+            strength=3,
+            **place_attributes(right.place),
+        )
         following = blocks[position + 1].text if position + 1 < len(blocks) else ""
         topic = TOPIC_LINE.match(following) if len(following) < 300 else None
         topics = topics_of_line(topic.group(1) or topic.group(2)) if topic else []
@@ -139,7 +201,11 @@ def visits(sentence: str, registry: Registry, source: str | None) -> list[Partne
         if not before:
             continue
         visitor = before[-1][2]
-        from_clause = [m for m in before if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", sentence[max(0, m[0] - 10) : m[0]])]
+        from_clause = [
+            m
+            for m in before
+            if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", sentence[max(0, m[0] - 10) : m[0]])
+        ]
         if from_clause:
             visitor = from_clause[-1][2]
         host = _entry_after(sentence[match.end() :], registry)
@@ -160,14 +226,17 @@ def visits(sentence: str, registry: Registry, source: str | None) -> list[Partne
 
 def split_name_list(text: str) -> list[str]:
     """ "A, B, the C and D" into names; "Belt and Road" style names stay whole."""
-    text = re.sub(r"\s*(?:,\s*)?\b(?:among others|etc\.?|and others|and more)\s*$", "", text.strip())
+    text = re.sub(
+        r"\s*(?:,\s*)?\b(?:among others|etc\.?|and others|and more)\s*$", "", text.strip()
+    )
     items: list[str] = []
     for part in re.split(r",\s*|;\s*", text):
         part = re.sub(r"^(?:and|as well as|&)\s+", "", part.strip())
         part = re.sub(r"^(?:the|The)\s+", "", part)
         pieces = re.split(r"\s+(?:and|as well as|&)\s+(?:the\s+)?", part)
         if len(pieces) == 2 and all(
-            (has_organisation_head(piece) and len(piece.split()) >= 2) or is_acronym(piece) for piece in pieces
+            (has_organisation_head(piece) and len(piece.split()) >= 2) or is_acronym(piece)
+            for piece in pieces
         ):
             items.extend(pieces)
         elif part:
@@ -175,7 +244,9 @@ def split_name_list(text: str) -> list[str]:
     return [item.strip(" .") for item in items if item.strip(" .")]
 
 
-def memberships(sentence: str, registry: Registry, fallback: Entry | None, source: str | None) -> list[Partnership]:
+def memberships(
+    sentence: str, registry: Registry, fallback: Entry | None, source: str | None
+) -> list[Partnership]:
     found: list[Partnership] = []
     for match in MEMBERSHIP.finditer(sentence):
         member = subject_of(sentence[: match.start()], registry, fallback)
@@ -190,7 +261,9 @@ def memberships(sentence: str, registry: Registry, fallback: Entry | None, sourc
                 cleaned = clean_run(name, sentence_start=False) or ""
                 if not cleaned or not is_title_case(cleaned, 0.75) or len(cleaned.split()) > 12:
                     continue
-                if not (has_organisation_head(cleaned) or is_acronym(cleaned) or match.group("list")):
+                if not (
+                    has_organisation_head(cleaned) or is_acronym(cleaned) or match.group("list")
+                ):
                     continue
                 entry = registry.add(cleaned, evidence=sentence)
             pair = _partnership(member, entry, "membership", sentence, source)
@@ -199,7 +272,9 @@ def memberships(sentence: str, registry: Registry, fallback: Entry | None, sourc
     return found
 
 
-def agreements(sentence: str, registry: Registry, fallback: Entry | None, kind: str, source: str | None) -> list[Partnership]:
+def agreements(
+    sentence: str, registry: Registry, fallback: Entry | None, kind: str, source: str | None
+) -> list[Partnership]:
     """ "A and B signed a memorandum", "A is twinned with B", "in partnership with B"."""
     found: list[Partnership] = []
     mentions = registry.mentions(sentence)
@@ -208,8 +283,12 @@ def agreements(sentence: str, registry: Registry, fallback: Entry | None, kind: 
     agreement = AGREEMENT.search(sentence)
     if agreement:
         before = [m for m in mentions if m[1] <= agreement.start()]
-        if len(before) >= 2 and re.search(r"\band\b|&|\bwith\b", sentence[before[-2][1] : before[-1][0]]):
-            pair = _partnership(before[-2][2], before[-1][2], sentence_kind, sentence, source, year=year)
+        if len(before) >= 2 and re.search(
+            r"\band\b|&|\bwith\b", sentence[before[-2][1] : before[-1][0]]
+        ):
+            pair = _partnership(
+                before[-2][2], before[-1][2], sentence_kind, sentence, source, year=year
+            )
             if pair:
                 found.append(pair)
         elif len(before) == 1:
@@ -217,7 +296,9 @@ def agreements(sentence: str, registry: Registry, fallback: Entry | None, kind: 
             if with_match:
                 other = _entry_after(sentence[agreement.end() + with_match.end() :], registry)
                 if other:
-                    pair = _partnership(before[0][2], other, sentence_kind, sentence, source, year=year)
+                    pair = _partnership(
+                        before[0][2], other, sentence_kind, sentence, source, year=year
+                    )
                     if pair:
                         found.append(pair)
     twinned = TWINNED_WITH.search(sentence)
@@ -237,13 +318,22 @@ def agreements(sentence: str, registry: Registry, fallback: Entry | None, kind: 
         subject = subject_of(sentence[: joint.start()], registry, fallback)
         other = _entry_after(sentence[joint.end() :], registry)
         if subject and other:
-            pair = _partnership(subject, other, kind if kind == "twinning" and sentence_kind == "twinning" else "partner", sentence, source, year=year)
+            pair = _partnership(
+                subject,
+                other,
+                kind if kind == "twinning" and sentence_kind == "twinning" else "partner",
+                sentence,
+                source,
+                year=year,
+            )
             if pair:
                 found.append(pair)
     return found
 
 
-def partner_lists(blocks: list[Block], registry: Registry, source: str | None) -> list[tuple[Entry, str, str]]:
+def partner_lists(
+    blocks: list[Block], registry: Registry, source: str | None
+) -> list[tuple[Entry, str, str]]:
     """Organisations listed as bullets under an intro naming partners or members:
     (entry, "partner" | "membership", evidence). Registers them."""
     found: list[tuple[Entry, str, str]] = []
@@ -260,19 +350,31 @@ def partner_lists(blocks: list[Block], registry: Registry, source: str | None) -
         first = re.split(r"\)\s+of\s+(?:the\s+)?", item, maxsplit=1)
         name_part = first[0] + (")" if len(first) == 2 else "")
         name, acronym = _split_trailing_acronym(name_part)
-        if not name or len(name.split()) > 12 or not is_title_case(name, 0.5) or re.search(r"\b(?:19|20)\d{2}\b", item):
+        if (
+            not name
+            or len(name.split()) > 12
+            or not is_title_case(name, 0.5)
+            or re.search(r"\b(?:19|20)\d{2}\b", item)
+        ):
             continue
         entry = registry.add(name, acronym, evidence=block.text, strength=2)
         if len(first) == 2:
             parent, parent_acronym = _split_trailing_acronym(first[1])
             if has_organisation_head(parent):
                 registry.add(parent, parent_acronym, evidence=block.text, strength=2)
-        kind = "membership" if re.search(r"\bmembers?\b", intro.text, re.IGNORECASE) and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE) else "partner"
+        kind = (
+            "membership"
+            if re.search(r"\bmembers?\b", intro.text, re.IGNORECASE)
+            and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE)
+            else "partner"
+        )
         found.append((entry, kind, block.text))
     return found
 
 
-def chinese_relations(sentence: str, registry: Registry, fallback: Entry | None, source: str | None) -> list[Partnership]:
+def chinese_relations(
+    sentence: str, registry: Registry, fallback: Entry | None, source: str | None
+) -> list[Partnership]:
     """访问 (visit), 结对 (twinning), 签署协议 (partner) and 成员 (membership) in Chinese text."""
     found: list[Partnership] = []
     mentions = registry.mentions(sentence)

@@ -13,7 +13,10 @@ from twinning.topics import normalise_topic
 HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(pattern, re.IGNORECASE))
     for field, pattern in (
-        ("partner", r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)"),
+        (
+            "partner",
+            r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)",
+        ),
         ("acronym", r"acronym|abbreviation|short\s*name|简称|缩写"),
         ("contact", r"contact|person|representative|联系人|负责人"),
         ("role", r"position|role|job|职务|职位"),
@@ -54,8 +57,12 @@ def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
     return row[index].strip()
 
 
-def _organisation(name: str, row: list[str], columns: dict[str, int], source: str | None, prefix: str = "") -> Organisation:
-    country_text = _cell(row, columns, prefix + "country") if prefix else _cell(row, columns, "country")
+def _organisation(
+    name: str, row: list[str], columns: dict[str, int], source: str | None, prefix: str = ""
+) -> Organisation:
+    country_text = (
+        _cell(row, columns, prefix + "country") if prefix else _cell(row, columns, "country")
+    )
     country = country_code(country_text) or demonym_code(country_text) if country_text else None
     city_text = _cell(row, columns, "city") if not prefix else ""
     place = resolve_place(city_text) if city_text else None
@@ -63,7 +70,11 @@ def _organisation(name: str, row: list[str], columns: dict[str, int], source: st
     founded_text = _cell(row, columns, "founded") if not prefix else ""
     year = re.search(r"(?:19|20)\d{2}", founded_text)
     type_text = _cell(row, columns, "type").lower() if not prefix else ""
-    kind = next((value for key, value in TYPE_OF_NOUN.items() if key in type_text), None) if type_text else None
+    kind = (
+        next((value for key, value in TYPE_OF_NOUN.items() if key in type_text), None)
+        if type_text
+        else None
+    )
     if "youth" in type_text:
         kind = "youth organisation"
     topics: list[str] = []
@@ -85,17 +96,23 @@ def _organisation(name: str, row: list[str], columns: dict[str, int], source: st
     )
 
 
-def records_from_table(rows: list[list[str]], *, source: str | None, kind: str, strict: bool) -> ExtractionResult:
+def records_from_table(
+    rows: list[list[str]], *, source: str | None, kind: str, strict: bool
+) -> ExtractionResult:
     """Records of a table whose first row is a header; `strict` raises on an unknown header."""
     result = ExtractionResult()
     if not rows:
         return result
     columns = map_header(rows[0])
-    if "partner" in columns and re.search(r"twin|tandem|结对|姐妹", rows[0][columns["partner"]], re.IGNORECASE):
+    if "partner" in columns and re.search(
+        r"twin|tandem|结对|姐妹", rows[0][columns["partner"]], re.IGNORECASE
+    ):
         kind = "twinning"
     if "name" not in columns:
         if strict:
-            raise ExtractError(f"{source}: malformed sheet: no organisation or name column in the header row")
+            raise ExtractError(
+                f"{source}: malformed sheet: no organisation or name column in the header row"
+            )
         return result
     for row in rows[1:]:
         name = _cell(row, columns, "name")
@@ -105,10 +122,18 @@ def records_from_table(rows: list[list[str]], *, source: str | None, kind: str, 
         result.organisations.append(organisation)
         partner = _cell(row, columns, "partner")
         if partner:
-            result.organisations.append(_organisation(partner, row, columns, source, prefix="partner "))
-            result.partnerships.append(Partnership(name, partner, kind, list(organisation.topics), None, " | ".join(row), source))
+            result.organisations.append(
+                _organisation(partner, row, columns, source, prefix="partner ")
+            )
+            result.partnerships.append(
+                Partnership(
+                    name, partner, kind, list(organisation.topics), None, " | ".join(row), source
+                )
+            )
         contact = _cell(row, columns, "contact")
         if contact:
             contact = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", contact)
-            result.people.append(Person(contact, _cell(row, columns, "role") or None, name, " | ".join(row), source))
+            result.people.append(
+                Person(contact, _cell(row, columns, "role") or None, name, " | ".join(row), source)
+            )
     return result

@@ -51,7 +51,9 @@ def strip_bullet(line: str) -> str:
     return BULLET_RE.sub("", line, count=1).strip()
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])"
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -61,7 +63,9 @@ def split_sentences(paragraph: str) -> list[str]:
     for match in _SENTENCE_END.finditer(paragraph):
         candidate = paragraph[start : match.start()].rstrip()
         last_word = re.search(r"([\w.]+)\.$", candidate)
-        if last_word and (last_word.group(1).lower() in ABBREVIATIONS or len(last_word.group(1)) == 1):
+        if last_word and (
+            last_word.group(1).lower() in ABBREVIATIONS or len(last_word.group(1)) == 1
+        ):
             continue
         if candidate:
             pieces.append(candidate.strip())
@@ -151,7 +155,11 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b",
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+("
+            + MONTH_NAMES
+            + r")\.?,?\s+("
+            + YEAR
+            + r")\b",
             re.IGNORECASE,
         ),
         "dmy",

@@ -1,0 +1,33 @@
+from twinning.extract.bench import baseline_extract, generate_documents, run_benchmark
+
+
+def test_generated_documents_are_deterministic_and_mixed():
+    first = generate_documents(8, seed=7)
+    assert first == generate_documents(8, seed=7)
+    assert [name for name, _text in first[:2]] == ["synthetic-0000.txt", "synthetic-0001.txt"]
+    assert "Exchange Topic:" in first[0][1]
+    assert "delegation from" in first[1][1]
+    assert "Our partners include:" in first[2][1]
+    assert "成立于" in first[3][1]
+
+
+def test_benchmark_entry_has_the_contract_shape():
+    entries = run_benchmark(n=12, seed=1)
+    assert len(entries) == 1
+    entry = entries[0]
+    assert set(entry) == {"name", "metric", "value", "unit", "peer", "peer_value", "params"}
+    assert (entry["name"], entry["metric"], entry["unit"]) == (
+        "extract_documents",
+        "throughput",
+        "documents/s",
+    )
+    assert entry["peer"] == "regex baseline (capitalised phrases + years)"
+    assert entry["value"] > 0 and entry["peer_value"] > 0
+    assert entry["params"]["documents"] == 12
+
+
+def test_baseline_takes_every_capitalised_phrase():
+    assert baseline_extract("Alpha Society met Beta Network in 2019.") == {
+        "organisations": ["Alpha Society", "Beta Network"],
+        "years": ["2019"],
+    }
