@@ -94,7 +94,9 @@ def match_cohort(
         if profile.side == "A":
             ranking[profile.id] = [b.profiles[j].id for j in order_rows[row_of[profile.id]][:limit]]
         else:
-            ranking[profile.id] = [a.profiles[i].id for i in order_columns[column_of[profile.id]][:limit]]
+            ranking[profile.id] = [
+                a.profiles[i].id for i in order_columns[column_of[profile.id]][:limit]
+            ]
     report = stability_report(scores, assignment, forbidden)
     return CohortMatch(
         pairs=pairs,

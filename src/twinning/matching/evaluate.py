@@ -59,7 +59,9 @@ def evaluate(method: str, cohorts: Sequence[Cohort], scorer: Scorer) -> Evaluati
             recovered += (i, j) in chosen
             reciprocal.append(1.0 / _rank(scores[i], scores[i, j]))
             reciprocal.append(1.0 / _rank(scores[:, j], scores[i, j]))
-    return Evaluation(method, len(cohorts), total, recovered, float(np.mean(reciprocal)) if reciprocal else 0.0)
+    return Evaluation(
+        method, len(cohorts), total, recovered, float(np.mean(reciprocal)) if reciprocal else 0.0
+    )
 
 
 def _rank(candidates: np.ndarray, value: float) -> float:
@@ -90,9 +92,10 @@ def embedding_scorer(embedder: Embedder | None = None) -> Scorer:
 
     def score(cohort: Cohort) -> np.ndarray:
         model = embedder or default_embedder()
-        return model.encode([p.description for p in cohort.side_a]) @ model.encode(
-            [p.description for p in cohort.side_b]
-        ).T
+        return (
+            model.encode([p.description for p in cohort.side_a])
+            @ model.encode([p.description for p in cohort.side_b]).T
+        )
 
     return score
 

@@ -20,16 +20,16 @@ from twinning.matching.text import COMPLEMENTARY_ROLES, ROLES, activity_roles, t
 from twinning.topics import ancestors, vocabulary
 
 FEATURES: tuple[str, ...] = (
-    "topic_shared",          # same exchange topic (vocabulary slug) declared by both
-    "topic_related",         # same topic family: parent/child credit through the hierarchy
-    "topic_in_text",         # the descriptions mention the same vocabulary topics
-    "roles_complementary",   # one researches/advocates/…, the other trains/implements/…
-    "roles_shared",          # the same kind of work
-    "semantic",              # multilingual sentence-embedding cosine of the descriptions
-    "lexical",               # TF-IDF cosine of segmented description tokens
-    "language_shared",       # at least one common working language
-    "same_type",             # same organisation type (youth group, network, research body…)
-    "region_preference",     # one names the other's country or region as preferred
+    "topic_shared",  # same exchange topic (vocabulary slug) declared by both
+    "topic_related",  # same topic family: parent/child credit through the hierarchy
+    "topic_in_text",  # the descriptions mention the same vocabulary topics
+    "roles_complementary",  # one researches/advocates/…, the other trains/implements/…
+    "roles_shared",  # the same kind of work
+    "semantic",  # multilingual sentence-embedding cosine of the descriptions
+    "lexical",  # TF-IDF cosine of segmented description tokens
+    "language_shared",  # at least one common working language
+    "same_type",  # same organisation type (youth group, network, research body…)
+    "region_preference",  # one names the other's country or region as preferred
 )
 
 HIERARCHY_CREDIT = 0.5  # weight of a parent topic in the expanded ("family") vector
@@ -54,19 +54,19 @@ class SideMatrices:
     """Per-profile rows for one side; row i belongs to `profiles[i]`."""
 
     profiles: list[Profile]
-    topics: np.ndarray        # n × T, L2-normalised multi-hot of exchange topics
-    family: np.ndarray        # n × T, topics plus ancestors at HIERARCHY_CREDIT, normalised
-    text_topics: np.ndarray   # n × T, normalised multi-hot of topics named in the description
-    roles: np.ndarray         # n × R, normalised presence of activity roles
-    semantic: np.ndarray      # n × d, L2-normalised sentence embeddings
+    topics: np.ndarray  # n × T, L2-normalised multi-hot of exchange topics
+    family: np.ndarray  # n × T, topics plus ancestors at HIERARCHY_CREDIT, normalised
+    text_topics: np.ndarray  # n × T, normalised multi-hot of topics named in the description
+    roles: np.ndarray  # n × R, normalised presence of activity roles
+    semantic: np.ndarray  # n × d, L2-normalised sentence embeddings
     lexical: sparse.csr_matrix  # n × V, L2-normalised TF-IDF
-    languages: np.ndarray     # n × L, 0/1
-    types: np.ndarray         # n × K, one-hot organisation type
-    location: np.ndarray      # n × G, 0/1 country and region tokens
-    preferences: np.ndarray   # n × G, 0/1 preferred partner countries or regions
+    languages: np.ndarray  # n × L, 0/1
+    types: np.ndarray  # n × K, one-hot organisation type
+    location: np.ndarray  # n × G, 0/1 country and region tokens
+    preferences: np.ndarray  # n × G, 0/1 preferred partner countries or regions
 
     def __len__(self) -> int:
-        return len(self.profiles)
+        return int(self.topics.shape[0])
 
 
 def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
@@ -132,7 +132,9 @@ def prepare_sides(
     profiles = [*side_a, *side_b]
     tokens = [tokenise(p.document) for p in profiles]
     lexicon = Lexicon(tokens)
-    languages = {lang: i for i, lang in enumerate(sorted({l for p in profiles for l in p.languages}))}
+    languages = {
+        lang: i for i, lang in enumerate(sorted({code for p in profiles for code in p.languages}))
+    }
     types = {kind: i for i, kind in enumerate(sorted({p.org_type for p in profiles if p.org_type}))}
     places = sorted(
         {token for p in profiles for token in (*_location(p), *_lower(p.partner_regions))}
@@ -177,22 +179,67 @@ def _location(profile: Profile) -> list[str]:
     return _lower([value for value in (profile.country, profile.region) if value])
 
 
+BILINEAR: tuple[str, ...] = FEATURES[:6]  # features that are one inner product each
+
+
+def item_vectors(side: SideMatrices) -> np.ndarray:
+    """Item side of the bilinear features: [topics, family, text topics, roles, embedding]."""
+    return np.hstack(
+        [side.topics, side.family, side.text_topics, side.roles, side.semantic]
+    ).astype(np.float32)
+
+
+def query_vectors(side: SideMatrices, weights: dict[str, float]) -> np.ndarray:
+    """Query side scaled by the weights, so query · item = Σ weight × feature over BILINEAR."""
+    roles = complement_matrix() * weights.get("roles_complementary", 0.0) + np.eye(
+        len(ROLES), dtype=np.float32
+    ) * weights.get("roles_shared", 0.0)
+    return np.hstack(
+        [
+            side.topics * weights.get("topic_shared", 0.0),
+            side.family * weights.get("topic_related", 0.0),
+            side.text_topics * weights.get("topic_in_text", 0.0),
+            side.roles @ roles,
+            side.semantic * weights.get("semantic", 0.0),
+        ]
+    ).astype(np.float32)
+
+
 def feature_blocks(
-    a: SideMatrices, b: SideMatrices, rows: slice
+    a: SideMatrices, b: SideMatrices, rows: slice, skip: frozenset[str] = frozenset()
 ) -> Iterator[tuple[str, np.ndarray]]:
     """Yield (feature name, rows × len(b) float32 matrix) for the A rows in `rows`."""
-    yield "topic_shared", a.topics[rows] @ b.topics.T
-    yield "topic_related", a.family[rows] @ b.family.T
-    yield "topic_in_text", a.text_topics[rows] @ b.text_topics.T
-    yield "roles_complementary", a.roles[rows] @ complement_matrix() @ b.roles.T
-    yield "roles_shared", a.roles[rows] @ b.roles.T
-    yield "semantic", a.semantic[rows] @ b.semantic.T
-    yield "lexical", np.asarray((a.lexical[rows] @ b.lexical.T).todense(), dtype=np.float32)
-    yield "language_shared", ((a.languages[rows] @ b.languages.T) > 0).astype(np.float32)
-    yield "same_type", a.types[rows] @ b.types.T
-    yield "region_preference", (
-        ((a.preferences[rows] @ b.location.T) + (a.location[rows] @ b.preferences.T)) > 0
-    ).astype(np.float32)
+    yield from _feature_blocks(a, b, rows, skip)
+
+
+def _feature_blocks(
+    a: SideMatrices, b: SideMatrices, rows: slice, skip: frozenset[str]
+) -> Iterator[tuple[str, np.ndarray]]:
+    if "topic_shared" not in skip:
+        yield "topic_shared", a.topics[rows] @ b.topics.T
+    if "topic_related" not in skip:
+        yield "topic_related", a.family[rows] @ b.family.T
+    if "topic_in_text" not in skip:
+        yield "topic_in_text", a.text_topics[rows] @ b.text_topics.T
+    if "roles_complementary" not in skip:
+        yield "roles_complementary", a.roles[rows] @ complement_matrix() @ b.roles.T
+    if "roles_shared" not in skip:
+        yield "roles_shared", a.roles[rows] @ b.roles.T
+    if "semantic" not in skip:
+        yield "semantic", a.semantic[rows] @ b.semantic.T
+    if "lexical" not in skip:
+        yield "lexical", np.asarray((a.lexical[rows] @ b.lexical.T).todense(), dtype=np.float32)
+    if "language_shared" not in skip:
+        yield "language_shared", ((a.languages[rows] @ b.languages.T) > 0).astype(np.float32)
+    if "same_type" not in skip:
+        yield "same_type", a.types[rows] @ b.types.T
+    if "region_preference" not in skip:
+        yield (
+            "region_preference",
+            (
+                ((a.preferences[rows] @ b.location.T) + (a.location[rows] @ b.preferences.T)) > 0
+            ).astype(np.float32),
+        )
 
 
 def pair_features(a: SideMatrices, b: SideMatrices) -> np.ndarray:

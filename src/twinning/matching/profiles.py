@@ -85,7 +85,7 @@ def make_profile(raw: dict[str, Any]) -> Profile:
         raise CohortError("each organisation needs a non-empty string 'id'")
     side = raw.get("side")
     if side not in ("A", "B"):
-        raise CohortError(f"organisation {identifier!r}: 'side' must be \"A\" or \"B\"")
+        raise CohortError(f'organisation {identifier!r}: \'side\' must be "A" or "B"')
     description = raw.get("description", "")
     if not isinstance(description, str):
         raise CohortError(f"organisation {identifier!r}: 'description' must be a string")
@@ -116,7 +116,9 @@ def make_profile(raw: dict[str, Any]) -> Profile:
         languages=tuple(
             lang.lower() for lang in _string_list(raw.get("languages", []), identifier, "languages")
         ),
-        partner_regions=tuple(_string_list(raw.get("partner_regions", []), identifier, "partner_regions")),
+        partner_regions=tuple(
+            _string_list(raw.get("partner_regions", []), identifier, "partner_regions")
+        ),
     )
 
 
@@ -136,7 +138,9 @@ def _pairs(raw: Any, key: str, by_id: dict[str, Profile]) -> list[tuple[str, str
         raise CohortError(f"'{key}' must be a list of [id, id] pairs")
     pairs: list[tuple[str, str]] = []
     for item in raw:
-        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(i, str) for i in item)):
+        if not (
+            isinstance(item, list) and len(item) == 2 and all(isinstance(i, str) for i in item)
+        ):
             raise CohortError(f"'{key}' must be a list of [id, id] pairs")
         first, second = item
         for identifier in item:
@@ -192,7 +196,9 @@ def read_cohort(path: str | Path) -> Cohort:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise CohortError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}") from error
+        raise CohortError(
+            f"{path} is not valid JSON: {error.msg} at line {error.lineno}"
+        ) from error
     return make_cohort(data)
 
 

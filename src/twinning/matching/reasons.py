@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from twinning.matching.features import FEATURES, SideMatrices
+from twinning.matching.features import FEATURES
 from twinning.matching.profiles import Profile
 from twinning.matching.text import COMPLEMENTARY_ROLES, ROLES, activity_roles, tokenise
 from twinning.topics import ancestors, vocabulary
@@ -37,7 +37,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "their descriptions are close in meaning",
         "zh": "双方的工作介绍在内容上相近",
     },
-    "shared_terms": {"en": "their descriptions share the words {terms}", "zh": "双方的介绍都用到{terms}"},
+    "shared_terms": {
+        "en": "their descriptions share the words {terms}",
+        "zh": "双方的介绍都用到{terms}",
+    },
     "shared_language": {"en": "both work in {languages}", "zh": "双方都使用{languages}工作"},
     "same_type": {"en": "both are {kind} organisations", "zh": "双方都是{kind}类组织"},
     "region_preference": {
@@ -122,7 +125,11 @@ def render(reason: Reason, language: str = "en") -> str:
             language,
         )
     if "terms" in params:
-        quoted = [f"“{t}”" for t in params["terms"]] if language == "zh" else [f'"{t}"' for t in params["terms"]]
+        quoted = (
+            [f"“{t}”" for t in params["terms"]]
+            if language == "zh"
+            else [f'"{t}"' for t in params["terms"]]
+        )
         params["terms"] = _join(quoted, language)
     return TEMPLATES[reason.code][language].format(**params)
 
@@ -159,8 +166,11 @@ def _shared_terms(a: Profile, b: Profile, limit: int = 3) -> list[str]:
     tokens_b = set(tokenise(b.document))
     seen: list[str] = []
     for token in tokenise(a.document):
-        if token in tokens_b and token not in seen and len(token) > 3 or (
-            token in tokens_b and token not in seen and not token.isascii()
+        if (
+            token in tokens_b
+            and token not in seen
+            and len(token) > 3
+            or (token in tokens_b and token not in seen and not token.isascii())
         ):
             seen.append(token)
     return sorted(seen, key=len, reverse=True)[:limit]
@@ -178,11 +188,23 @@ def explain_pair(
         found.append((share["topic_shared"] + 100, Reason("shared_topics", {"topics": shared[:4]})))
     related = _related_pair(a, b)
     if related and share["topic_related"] >= MINIMUM_CONTRIBUTION and not shared:
-        found.append((share["topic_related"], Reason("related_topics", {"a_topic": related[0], "b_topic": related[1]})))
+        found.append(
+            (
+                share["topic_related"],
+                Reason("related_topics", {"a_topic": related[0], "b_topic": related[1]}),
+            )
+        )
     roles = _complementary(a, b)
     if roles and share["roles_complementary"] >= MINIMUM_CONTRIBUTION:
-        found.append((share["roles_complementary"] + 50, Reason("complementary_roles", {"a_role": roles[0], "b_role": roles[1]})))
-    common_roles = [r for r in ROLES if r in activity_roles(a.document) and r in activity_roles(b.document)]
+        found.append(
+            (
+                share["roles_complementary"] + 50,
+                Reason("complementary_roles", {"a_role": roles[0], "b_role": roles[1]}),
+            )
+        )
+    common_roles = [
+        r for r in ROLES if r in activity_roles(a.document) and r in activity_roles(b.document)
+    ]
     if common_roles and share["roles_shared"] >= MINIMUM_CONTRIBUTION:
         found.append((share["roles_shared"], Reason("shared_roles", {"role": common_roles[0]})))
     in_text = [t for t in a.text_topics if t in b.text_topics and t not in shared]
@@ -195,11 +217,15 @@ def explain_pair(
         found.append((share["lexical"], Reason("shared_terms", {"terms": terms})))
     languages = [code for code in a.languages if code in b.languages]
     if languages and share["language_shared"] >= MINIMUM_CONTRIBUTION:
-        found.append((share["language_shared"], Reason("shared_language", {"languages": languages})))
+        found.append(
+            (share["language_shared"], Reason("shared_language", {"languages": languages}))
+        )
     if a.org_type and a.org_type == b.org_type and share["same_type"] >= MINIMUM_CONTRIBUTION:
         found.append((share["same_type"], Reason("same_type", {"kind": a.org_type})))
     if share["region_preference"] >= MINIMUM_CONTRIBUTION and value["region_preference"] > 0:
         place = b.region or b.country if a.partner_regions else a.region or a.country
-        found.append((share["region_preference"], Reason("region_preference", {"place": place or ""})))
+        found.append(
+            (share["region_preference"], Reason("region_preference", {"place": place or ""}))
+        )
     found.sort(key=lambda item: -item[0])
     return [reason for _, reason in found] or [Reason("weak_fit")]

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import numpy as np
 
-from twinning.matching.features import FEATURES, SideMatrices, feature_blocks
+from twinning.matching.features import (
+    BILINEAR,
+    FEATURES,
+    SideMatrices,
+    feature_blocks,
+    item_vectors,
+    query_vectors,
+)
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "weights.json"
 
@@ -55,10 +62,14 @@ def score_matrix(
     """Pair scores in [0, 1], float32 len(a) × len(b), computed in row blocks."""
     weights = weights or shipped_weights()
     result = np.empty((len(a), len(b)), dtype=np.float32)
+    queries, items = query_vectors(a, weights.weights), item_vectors(b).T.copy()
+    # the bilinear features are one matrix product; the others are added one by one
+    skip = frozenset(BILINEAR) | {name for name in FEATURES if not weights.weights.get(name)}
     for start in range(0, len(a), block_rows):
         rows = slice(start, min(start + block_rows, len(a)))
-        total = np.full((rows.stop - rows.start, len(b)), weights.bias, dtype=np.float32)
-        for name, block in feature_blocks(a, b, rows):
+        total = queries[rows] @ items
+        total += np.float32(weights.bias)
+        for name, block in feature_blocks(a, b, rows, skip):
             weight = weights.weights.get(name, 0.0)
             if weight:
                 total += np.float32(weight) * block
@@ -69,4 +80,6 @@ def score_matrix(
 def contributions(features: np.ndarray, weights: Weights | None = None) -> dict[str, float]:
     """Each feature's share of one pair's logit (weight × value), by feature name."""
     weights = weights or shipped_weights()
-    return {name: float(weights.weights.get(name, 0.0) * features[i]) for i, name in enumerate(FEATURES)}
+    return {
+        name: float(weights.weights.get(name, 0.0) * features[i]) for i, name in enumerate(FEATURES)
+    }

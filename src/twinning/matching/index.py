@@ -1,0 +1,138 @@
+"""Approximate top-k partner search over a million profiles.
+
+The bilinear part of the score (topics, topic family, roles, embeddings) is one inner product
+between a weighted query vector and a plain item vector, so search is maximum inner product:
+an IVF index (numpy k-means over a PCA projection) picks candidates, and a re-rank with the
+stored float16 item vectors restores the exact bilinear score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from twinning.matching import features
+from twinning.matching.features import SideMatrices
+from twinning.matching.score import Weights, shipped_weights
+
+
+def item_vectors(side: SideMatrices) -> np.ndarray:
+    """Item vectors of a side: see `features.item_vectors`."""
+    return features.item_vectors(side)
+
+
+def query_vectors(side: SideMatrices, weights: Weights | None = None) -> np.ndarray:
+    """Query vectors scaled by the (shipped) weights: query · item = bilinear logit."""
+    return features.query_vectors(side, (weights or shipped_weights()).weights)
+
+
+def kmeans(points: np.ndarray, clusters: int, iterations: int = 12, seed: int = 0) -> np.ndarray:
+    """Lloyd's k-means (squared L2) in float32; empty clusters are re-seeded from random points."""
+    rng = np.random.default_rng(seed)
+    centroids = points[rng.choice(len(points), clusters, replace=False)].copy()
+    for _ in range(iterations):
+        labels = assign(points, centroids)
+        sums = np.zeros_like(centroids)
+        np.add.at(sums, labels, points)
+        counts = np.bincount(labels, minlength=clusters).astype(np.float32)
+        empty = counts == 0
+        centroids = sums / np.maximum(counts, 1)[:, None]
+        centroids[empty] = points[rng.choice(len(points), int(empty.sum()), replace=False)]
+    return centroids.astype(np.float32)
+
+
+def assign(points: np.ndarray, centroids: np.ndarray, block: int = 65536) -> np.ndarray:
+    """Nearest centroid (squared L2) of every point, computed in row blocks."""
+    squared = (centroids * centroids).sum(axis=1)
+    labels = np.empty(len(points), dtype=np.int32)
+    for start in range(0, len(points), block):
+        chunk = points[start : start + block]
+        labels[start : start + block] = np.argmin(
+            squared[None, :] - 2.0 * chunk @ centroids.T, axis=1
+        )
+    return labels
+
+
+@dataclass
+class PartnerIndex:
+    """IVF over PCA-reduced vectors, lists stored contiguously; float16 vectors for the re-rank."""
+
+    projection: np.ndarray  # D × d
+    centroids: np.ndarray  # lists × d
+    offsets: np.ndarray  # lists + 1, start of each list in the sorted arrays
+    reduced: np.ndarray  # N × d float32, sorted by list
+    full: np.ndarray  # N × D float16, sorted by list
+    ids: np.ndarray  # N int64, original row of each sorted row
+
+    @classmethod
+    def build(
+        cls,
+        vectors: np.ndarray,
+        lists: int | None = None,
+        dimensions: int = 128,
+        sample: int = 100_000,
+        seed: int = 0,
+    ) -> PartnerIndex:
+        """Index the rows of `vectors` (N × D float32)."""
+        rng = np.random.default_rng(seed)
+        count = len(vectors)
+        lists = lists or max(1, int(np.sqrt(count)))
+        chosen = rng.choice(count, min(sample, count), replace=False)
+        training = vectors[chosen].astype(np.float32)
+        _, _, right = np.linalg.svd(training, full_matrices=False)
+        projection = right[: min(dimensions, right.shape[0])].T.astype(np.float32)
+        reduced = np.empty((count, projection.shape[1]), dtype=np.float32)
+        for start in range(0, count, 65536):
+            reduced[start : start + 65536] = vectors[start : start + 65536] @ projection
+        centroids = kmeans(reduced[chosen], min(lists, len(chosen)), seed=seed)
+        labels = assign(reduced, centroids)
+        order = np.argsort(labels, kind="stable")
+        offsets = np.zeros(len(centroids) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum(np.bincount(labels, minlength=len(centroids)))
+        return cls(
+            projection=projection,
+            centroids=centroids,
+            offsets=offsets,
+            reduced=reduced[order],
+            full=vectors[order].astype(np.float16),
+            ids=order.astype(np.int64),
+        )
+
+    @property
+    def bytes_per_profile(self) -> float:
+        stored = self.reduced.nbytes + self.full.nbytes + self.ids.nbytes
+        shared = self.projection.nbytes + self.centroids.nbytes + self.offsets.nbytes
+        return (stored + shared) / max(1, len(self.ids))
+
+    def search(
+        self, query: np.ndarray, k: int = 10, probes: int = 32, candidates: int = 384
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Approximate top-k (original row ids, scores) by inner product with `query`, best first."""
+        reduced_query = query.astype(np.float32) @ self.projection
+        lists = np.argpartition(
+            -(self.centroids @ reduced_query), min(probes, len(self.centroids) - 1)
+        )[:probes]
+        starts, stops = self.offsets[lists], self.offsets[lists + 1]
+        if int((stops - starts).sum()) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        # lists are contiguous slices: score each in place instead of gathering rows
+        rough = np.concatenate(
+            [self.reduced[a:b] @ reduced_query for a, b in zip(starts, stops, strict=True)]
+        )
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, stops, strict=True)])
+        keep = min(candidates, len(rows))
+        shortlist = np.sort(rows[np.argpartition(-rough, keep - 1)[:keep]])
+        exact = self.full[shortlist].astype(np.float32) @ query.astype(np.float32)
+        top = np.argsort(-exact, kind="stable")[:k]
+        return self.ids[shortlist[top]], exact[top]
+
+
+def exact_search(
+    vectors: np.ndarray, query: np.ndarray, k: int = 10
+) -> tuple[np.ndarray, np.ndarray]:
+    """Brute-force top-k by inner product over all rows: the reference for recall."""
+    scores = vectors @ query.astype(np.float32)
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return top, scores[top]
