@@ -319,3 +319,26 @@ def test_own_documents_against_gold():
         "overall": (130, 130, 131),
     }
     assert len(json.loads(GOLD.read_text(encoding="utf-8"))) == 13
+
+
+def test_second_document_set_against_gold():
+    folder = Path(__file__).with_name("heldout")
+    scores = evaluate(
+        Path(__file__).with_name("gold") / "heldout.json",
+        sorted(str(path) for path in folder.iterdir()),
+    )
+    assert (
+        scores["overall"].true_positives,
+        scores["overall"].predicted,
+        scores["overall"].expected,
+    ) == (43, 43, 43)
+
+
+def test_member_list_with_and_of_the():
+    result = extract_text(
+        "The Vienna Energy Cooperative (VEC) is a member of REScoop.eu and of the Austrian Citizen Energy Alliance."
+    ).to_json()
+    assert [(p["a"], p["b"], p["kind"]) for p in result["partnerships"]] == [
+        ("Vienna Energy Cooperative", "REScoop.eu", "membership"),
+        ("Vienna Energy Cooperative", "Austrian Citizen Energy Alliance", "membership"),
+    ]

@@ -64,7 +64,7 @@ REGIONS = {
     "euro",
     "latin",
 }
-NAME_CITY_MIN_POPULATION = 150_000
+NAME_CITY_MIN_POPULATION = 80_000
 
 
 def subject_of(sentence: str, registry: Registry, fallback: Entry | None) -> Entry | None:
@@ -163,7 +163,7 @@ def place_from_name(name: str) -> tuple[str | None, str | None]:
         return (city.country, city.name) if city else (None, None)
     codes: set[str] = set()
     city_found = None
-    tokens = re.findall(r"[A-Za-z]+", name)
+    tokens = re.findall(r"[A-Za-z][A-Za-z']*", name)
     if any(token.lower() in REGIONS for token in tokens):
         return None, None
     for index, token in enumerate(tokens):

@@ -122,7 +122,7 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
             elif population >= 1_000_000 and re.fullmatch(r"[A-Z][a-z]{3,}", alternate):
                 keys.append(alternate)
         for key in keys:
-            lowered = key.lower()
+            lowered = key.lower().replace("\u2019", "'")
             if lowered in NOT_PLACES:
                 continue
             known = latin.get(lowered)

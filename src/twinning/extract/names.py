@@ -35,7 +35,7 @@ ORGANISATION_HEADS = {
 EVENT_HEADS = {
     "forum", "conference", "symposium", "summit", "expo", "exposition", "workshop", "festival",
     "congress", "meeting", "week", "dialogue", "fair", "seminar", "exhibition", "roundtable",
-    "convention", "hackathon", "assembly", "webinar", "camp", "ecoprocura",
+    "convention", "hackathon", "assembly", "webinar", "camp", "ecoprocura", "day", "days",
 }  # fmt: skip
 ROLE_WORDS = {
     "secretary", "general", "director", "president", "vice", "chair", "chairman", "chairwoman",

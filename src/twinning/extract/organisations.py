@@ -165,8 +165,8 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
         tokens = tokens[1:]
         sentence_start = False
     text = " ".join(tokens)
-    if " and the " in text or " & the " in text:
-        left, right = re.split(r" (?:and|&) the ", text, maxsplit=1)
+    if re.search(r" (?:and|&) (?:of )?the | and of ", text):
+        left, right = re.split(r" (?:and|&) (?:of )?the | and of ", text, maxsplit=1)
         text = left if has_organisation_head(left) else right
         tokens = text.split()
     while tokens and tokens[0].lower().strip(",") in ROLE_WORDS:

@@ -33,7 +33,7 @@ HOSTED_VISIT = re.compile(
 )
 MEMBERSHIP = re.compile(
     r"\b(?:is|are|was|became|has been|have been|as)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
-    r"(?:founding\s+|active\s+|full\s+|associate\s+|initial\s+)?members?\s+(?:organi[sz]ation\s+)?of\s+(?P<list>[^.;]+)"
+    r"(?:founding\s+|active\s+|full\s+|associate\s+|initial\s+)?members?\s+(?:organi[sz]ation\s+)?of\s+(?P<list>(?:[^.;]|\.(?=\S))+)"
     r"|\bone of the (?:initial |founding |first )?(?:members?|institutions?|organi[sz]ations?|initiators?|founders?) of\s+(?P<single>[^.;,]+)"
     r"|\bjoined\s+(?P<joined>(?:the\s+)?[A-Z][^.;,]+)"
 )
@@ -233,11 +233,13 @@ def split_name_list(text: str) -> list[str]:
     for part in re.split(r",\s*|;\s*", text):
         part = re.sub(r"^(?:and|as well as|&)\s+", "", part.strip())
         part = re.sub(r"^(?:the|The)\s+", "", part)
-        pieces = re.split(r"\s+(?:and|as well as|&)\s+(?:the\s+)?", part)
-        if len(pieces) == 2 and all(
+        pieces = re.split(r"\s+(?:and|as well as|&)\s+(?:of\s+)?(?:the\s+)?", part)
+        explicit = re.search(r"\s+(?:and|as well as|&)\s+(?:of\s+the|of|the)\s+", part)
+        both_named = all(
             (has_organisation_head(piece) and len(piece.split()) >= 2) or is_acronym(piece)
             for piece in pieces
-        ):
+        )
+        if len(pieces) == 2 and (explicit or both_named):
             items.extend(pieces)
         elif part:
             items.append(part)
