@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "twinning.programmes",
     "twinning.library",
     "twinning.ingest",
+    "twinning.calls",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("twinning.directory.urls")),
     path("programmes/", include("twinning.programmes.urls")),
     path("library/", include("twinning.library.urls")),
+    path("calls/", include("twinning.calls.urls")),
     path("ingest/", include("twinning.ingest.urls")),
     prefix_default_language=False,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from twinning.accounts.models import User
+from twinning.common.text import unique_slug
 
 
 class AccountError(ValueError):
@@ -19,3 +20,22 @@ def create_coordinator(*, username: str, email: str, password: str) -> User:
     if User.objects.filter(email__iexact=email).exists():
         raise AccountError(f"An account with e-mail {email!r} already exists.")
     return User.objects.create_user(username=username, email=email, password=password, is_staff=True, is_superuser=True)
+
+
+@transaction.atomic
+def sign_up(*, email: str, password: str, display_name: str = "", language: str = "en") -> User:
+    """An inactive account that becomes active when its e-mail address is confirmed."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise AccountError(f"An account with e-mail {email!r} already exists.")
+    username = unique_slug(User, email.split("@")[0], max_length=140, field="username")
+    return User.objects.create_user(username=username, email=email, password=password, display_name=display_name, language=language, is_active=False)
+
+
+@transaction.atomic
+def confirm_email(*, user: User) -> User:
+    """Activate the account whose e-mail address was just confirmed (idempotent)."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    return user

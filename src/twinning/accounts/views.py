@@ -1,0 +1,106 @@
+"""Sign-up with e-mail confirmation, and the organisations an account speaks for."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from twinning.accounts import actions
+from twinning.accounts.forms import ClaimForm, OrganisationProfileForm, SignupForm
+from twinning.directory.access import is_coordinator, speaks_for
+from twinning.directory.actions import DirectoryError, approve_staff_membership, claim_staff_membership, update_organisation
+from twinning.directory.models import Organisation, StaffMembership
+
+
+def send_confirmation(request: HttpRequest, user) -> None:
+    """E-mail the link that activates the account, in the account's language."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = request.build_absolute_uri(reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token}))
+    with translation.override(user.language or "en"):
+        body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
+        send_mail(_("Confirm your e-mail address"), body, None, [user.email])
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.sign_up(**form.cleaned_data)
+        except actions.AccountError as error:
+            form.add_error("email", str(error))
+        else:
+            send_confirmation(request, user)
+            return render(request, "accounts/signup_done.html", {"email": user.email})
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    try:
+        user = get_user_model().objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+    except (ValueError, TypeError, OverflowError, get_user_model().DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/confirm_failed.html", status=400)
+    actions.confirm_email(user=user)
+    messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
+    return redirect("accounts:login")
+
+
+@login_required
+def organisations(request: HttpRequest) -> HttpResponse:
+    """The organisations I speak for, my pending claims, and (coordinators) claims to approve."""
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            claim_staff_membership(user=request.user, organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"])
+        except DirectoryError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your claim is recorded; a coordinator will approve it."))
+        return redirect("accounts:organisations")
+    memberships = request.user.staff_memberships.select_related("organisation").order_by("organisation__name")
+    pending = StaffMembership.objects.filter(is_approved=False).select_related("user", "organisation").order_by("created_at") if is_coordinator(request.user) else []
+    return render(request, "accounts/organisations.html", {"form": form, "memberships": memberships, "pending": pending})
+
+
+@login_required
+@require_POST
+def approve_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    if not is_coordinator(request.user):
+        raise PermissionDenied("Only coordinators approve claims.")
+    approve_staff_membership(membership=get_object_or_404(StaffMembership, pk=pk))
+    messages.success(request, _("Claim approved."))
+    return redirect("accounts:organisations")
+
+
+@login_required
+def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not speaks_for(request.user, organisation):
+        raise PermissionDenied("Only the organisation's approved staff edit its profile.")
+    form = OrganisationProfileForm(request.POST or None, instance=organisation, initial={"topics": organisation.topics.all()})
+    if request.method == "POST" and form.is_valid():
+        fields = {key: value for key, value in form.cleaned_data.items() if key != "topics"}
+        fresh = Organisation.objects.get(pk=organisation.pk)
+        try:
+            update_organisation(organisation=fresh, topics=[t.slug for t in form.cleaned_data["topics"]], **fields)
+        except DirectoryError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The profile is saved."))
+            return redirect(fresh.get_absolute_url())
+    return render(request, "accounts/edit_organisation.html", {"form": form, "organisation": organisation})

@@ -1,0 +1,1 @@
+"""Calls for applications: eligibility, tandem and single applications, review, selection."""

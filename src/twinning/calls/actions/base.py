@@ -1,0 +1,41 @@
+"""Errors the actions raise and the audit-log writer they share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import models
+
+from twinning.calls.models import AuditEntry, Call
+
+
+class CallError(ValueError):
+    """A change refused; `reasons` are sentences for the person who asked."""
+
+    def __init__(self, reasons: str | Sequence[str]) -> None:
+        self.reasons = [reasons] if isinstance(reasons, str) else list(reasons)
+        super().__init__(" ".join(self.reasons))
+
+
+class ConflictOfInterest(CallError):
+    """The reviewer has a conflict of interest with the application."""
+
+
+def audit(*, call: Call, actor: Any, verb: str, subject: models.Model, changes: dict[str, Any] | None = None) -> AuditEntry:
+    """Append one entry to the call's audit log (never updated or deleted)."""
+    return AuditEntry.objects.create(
+        call=call,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        verb=verb,
+        subject_type=subject._meta.model_name,
+        subject_id=subject.pk,
+        changes=changes or {},
+    )
+
+
+def require_open(call: Call) -> None:
+    from django.utils.translation import gettext as _
+
+    if not call.accepts_changes:
+        raise CallError(_("The call “%(call)s” does not accept changes: its deadline has passed or it is not open.") % {"call": call.title})

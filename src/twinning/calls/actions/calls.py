@@ -1,0 +1,94 @@
+"""Opening calls, seating the committee and recording declared conflicts."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from twinning.calls.actions.base import CallError
+from twinning.calls.enums import CallStatus, Direction
+from twinning.calls.models import Call, CommitteeMember, ConflictDeclaration, Criterion, ExchangeWindow, Question
+from twinning.common.text import unique_slug
+from twinning.directory.enums import OrganisationType
+from twinning.directory.models import Organisation
+from twinning.programmes.actions import open_cohort
+from twinning.programmes.models import Programme
+
+CALL_FIELDS = {
+    "title_zh", "description", "description_zh", "side_a_label", "side_b_label", "organisation_types",
+    "min_years_registered", "requires_permanent_staff", "same_country_is_conflict", "reviews_per_application",
+}
+
+
+@transaction.atomic
+def open_call(
+    *,
+    programme: Programme,
+    title: str,
+    opens_on: datetime.date,
+    deadline: datetime.datetime,
+    decision_on: datetime.date,
+    side_a_areas: Sequence[str],
+    side_b_areas: Sequence[str],
+    questions: Iterable[str | dict[str, Any]] = (),
+    criteria: Iterable[tuple[str, int] | dict[str, Any]] = (),
+    windows: Iterable[tuple[str, datetime.date, datetime.date]] = (),
+    cohort_year: int | None = None,
+    publish: bool = True,
+    **fields: Any,
+) -> Call:
+    """Create a call with its form, weighted criteria and exchange windows, in the cohort of `cohort_year`."""
+    unknown = set(fields) - CALL_FIELDS
+    if unknown:
+        raise CallError(f"Unknown call field(s): {', '.join(sorted(unknown))}")
+    problems = []
+    if not title.strip():
+        problems.append(_("A call needs a title."))
+    if not (opens_on <= deadline.date() <= decision_on):
+        problems.append(_("The dates must follow each other: opening, deadline, decision."))
+    if not side_a_areas or not side_b_areas:
+        problems.append(_("Each side needs at least one country or region."))
+    bad_types = [t for t in fields.get("organisation_types", []) if t not in OrganisationType.values]
+    if bad_types:
+        problems.append(_("Unknown organisation type(s): %(types)s.") % {"types": ", ".join(bad_types)})
+    window_rows = [(Direction(direction), start, end) for direction, start, end in windows]
+    if any(end < start for _direction, start, end in window_rows):
+        problems.append(_("An exchange window cannot end before it starts."))
+    if problems:
+        raise CallError(problems)
+    cohort = open_cohort(programme=programme, year=cohort_year or decision_on.year)
+    call = Call.objects.create(
+        programme=programme, cohort=cohort, title=title.strip(), slug=unique_slug(Call, f"{title} {cohort.year}"),
+        opens_on=opens_on, deadline=deadline, decision_on=decision_on,
+        side_a_areas=list(side_a_areas), side_b_areas=list(side_b_areas),
+        status=CallStatus.OPEN if publish else CallStatus.DRAFT, **fields,
+    )
+    for position, question in enumerate(questions):
+        spec = {"text": question} if isinstance(question, str) else dict(question)
+        Question.objects.create(call=call, position=position, **spec)
+    for position, criterion in enumerate(criteria):
+        spec = {"name": criterion[0], "weight": criterion[1]} if isinstance(criterion, tuple) else dict(criterion)
+        Criterion.objects.create(call=call, position=position, **spec)
+    for direction, start, end in window_rows:
+        ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
+    return call
+
+
+@transaction.atomic
+def add_committee_member(*, call: Call, user: Any, country: str = "") -> CommitteeMember:
+    """Seat `user` on the call's committee (idempotent; updates the country)."""
+    member, _created = CommitteeMember.objects.update_or_create(call=call, user=user, defaults={"country": country.upper()})
+    return member
+
+
+@transaction.atomic
+def declare_conflict(*, reviewer: Any, organisation: Organisation, reason: str) -> ConflictDeclaration:
+    """Record the reviewer's own conflict with an organisation; it blocks assignments from now on."""
+    if not reason.strip():
+        raise CallError(_("Please say why you have a conflict of interest."))
+    declaration, _created = ConflictDeclaration.objects.update_or_create(reviewer=reviewer, organisation=organisation, defaults={"reason": reason.strip()[:300]})
+    return declaration

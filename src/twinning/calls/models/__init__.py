@@ -1,0 +1,11 @@
+"""Models of the calls app, one file per area; import them from here."""
+
+from twinning.calls.models.applications import Application, Reminder
+from twinning.calls.models.audit import AuditEntry
+from twinning.calls.models.calls import Call, CommitteeMember, Criterion, ExchangeWindow, Question
+from twinning.calls.models.reviews import ConflictDeclaration, Decision, Review, Score
+
+__all__ = [
+    "Application", "AuditEntry", "Call", "CommitteeMember", "ConflictDeclaration", "Criterion",
+    "Decision", "ExchangeWindow", "Question", "Reminder", "Review", "Score",
+]

@@ -1,0 +1,91 @@
+"""Coordinator pages: committee and reviewer assignment, the ranking and decisions, the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from twinning.calls import actions
+from twinning.calls.access import access_call, access_call_to_coordinate, can_see_ranking
+from twinning.calls.enums import ApplicationStatus, CallStatus
+from twinning.calls.forms import AssignForm, CommitteeMemberForm, DecisionForm
+from twinning.calls.models import Decision
+from twinning.calls.ranking import proposed_pairs, ranked_applications
+from twinning.calls.suggestions import METHOD
+from twinning.calls.views import show_refusal
+from django.core.exceptions import PermissionDenied
+
+
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    call = access_call_to_coordinate(request.user, slug)
+    member_form = CommitteeMemberForm(prefix="member")
+    assign_form = AssignForm(call=call, prefix="assign")
+    if request.method == "POST":
+        try:
+            if "member-username" in request.POST:
+                member_form = CommitteeMemberForm(request.POST, prefix="member")
+                if member_form.is_valid():
+                    actions.add_committee_member(call=call, user=member_form.cleaned_data["username"], country=member_form.cleaned_data["country"])
+                    return redirect("calls:manage", slug=slug)
+            elif "auto" in request.POST:
+                created = actions.assign_reviewers_automatically(call=call, actor=request.user)
+                messages.success(request, _("%(count)d reviews assigned.") % {"count": len(created)})
+                return redirect("calls:manage", slug=slug)
+            else:
+                assign_form = AssignForm(request.POST, call=call, prefix="assign")
+                if assign_form.is_valid():
+                    review = actions.assign_reviewer(application=assign_form.cleaned_data["application"], reviewer=assign_form.cleaned_data["reviewer"], actor=request.user)
+                    messages.success(request, _("%(reviewer)s now reviews %(organisation)s.") % {"reviewer": review.reviewer, "organisation": review.application.organisation.name})
+                    return redirect("calls:manage", slug=slug)
+        except actions.CallError as error:
+            show_refusal(request, error)
+    applications = call.applications.exclude(status=ApplicationStatus.WITHDRAWN).select_related("organisation", "partner").prefetch_related("reviews__reviewer").order_by("status", "organisation__name")
+    context = {"call": call, "applications": applications, "committee": call.committee.select_related("user"), "member_form": member_form, "assign_form": assign_form}
+    return render(request, "calls/manage.html", context)
+
+
+def committee(request: HttpRequest, slug: str) -> HttpResponse:
+    call = access_call(request.user, slug)
+    if not can_see_ranking(request.user, call):
+        raise PermissionDenied("Only coordinators see the committee's ranking.")
+    if request.method == "POST":
+        call = access_call_to_coordinate(request.user, slug)
+        try:
+            if "apply" in request.POST:
+                applied = actions.apply_decisions(call=call, actor=request.user)
+                messages.success(request, _("%(count)d decisions applied; every applicant is notified.") % {"count": len(applied)})
+            else:
+                form = DecisionForm(request.POST, call=call)
+                if form.is_valid():
+                    actions.record_decision(actor=request.user, **form.cleaned_data)
+                else:
+                    messages.error(request, _("Please check the decision."))
+        except actions.CallError as error:
+            show_refusal(request, error)
+        return redirect("calls:committee", slug=slug)
+    ranked = ranked_applications(call)
+    decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call).select_related("paired_with__organisation")}
+    rows = []
+    for row in ranked:
+        decision = decisions.get(row.application.pk)
+        initial = {"application": row.application.pk, "outcome": decision.outcome if decision else "", "paired_with": decision.paired_with_id if decision else None, "note": decision.note if decision else ""}
+        form = DecisionForm(call=call, initial=initial, prefix=None) if call.status == CallStatus.OPEN else None
+        rows.append((row, decision, form))
+    context = {
+        "call": call,
+        "rows": rows,
+        "criteria": call.criteria.all(),
+        "proposals": proposed_pairs(ranked),
+        "suggestion_method": METHOD,
+        "pending": sum(1 for d in decisions.values() if d.is_pending),
+        "is_open": call.status == CallStatus.OPEN,
+    }
+    return render(request, "calls/committee.html", context)
+
+
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    call = access_call_to_coordinate(request.user, slug)
+    entries = call.audit_entries.select_related("actor")[:500]
+    return render(request, "calls/audit.html", {"call": call, "entries": entries})

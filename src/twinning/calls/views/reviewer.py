@@ -1,0 +1,54 @@
+"""Reviewer pages: the reviews assigned to me, scoring one, declaring a conflict of interest."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from twinning.calls import actions
+from twinning.calls.access import access_review, reviews_of
+from twinning.calls.conflicts import conflicts_of
+from twinning.calls.enums import ApplicationStatus, CallStatus
+from twinning.calls.forms import ConflictForm, ScoreForm
+from twinning.calls.views import show_refusal
+from twinning.directory.models import Organisation
+
+
+@login_required
+def my_reviews(request: HttpRequest) -> HttpResponse:
+    reviews = reviews_of(request.user).select_related("application__call", "application__organisation", "application__partner").order_by("-application__call__deadline", "pk")
+    visible = [review for review in reviews if not conflicts_of(request.user, review.application)]
+    applying = Organisation.objects.filter(applications__call__committee__user=request.user, applications__call__status=CallStatus.OPEN).exclude(applications__status=ApplicationStatus.WITHDRAWN).distinct().order_by("name")
+    form = ConflictForm(request.POST or None, organisations=applying)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.declare_conflict(reviewer=request.user, organisation=form.cleaned_data["organisation"], reason=form.cleaned_data["reason"])
+        except actions.CallError as error:
+            show_refusal(request, error)
+        else:
+            messages.success(request, _("Your conflict of interest is recorded; you will not review this organisation."))
+            return redirect("calls:reviews")
+    return render(request, "calls/my_reviews.html", {"reviews": visible, "form": form, "declared": request.user.declared_conflicts.select_related("organisation")})
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = access_review(request.user, pk)
+    application = review.application
+    criteria = list(application.call.criteria.all())
+    initial = {score.criterion_id: (score.value, score.comment) for score in review.scores.all()}
+    form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial, initial={"comment": review.comment})
+    can_score = application.call.status == CallStatus.OPEN and application.status == ApplicationStatus.SUBMITTED
+    if request.method == "POST" and can_score and form.is_valid():
+        try:
+            actions.score_application(review=review, scores=form.scores(), comment=form.cleaned_data["comment"], actor=request.user, submit="submit" in request.POST)
+        except actions.CallError as error:
+            show_refusal(request, error)
+        else:
+            messages.success(request, _("Your review is saved."))
+            return redirect("calls:reviews")
+    answers = [(question, application.answers.get(question.key, "")) for question in application.call.questions.all()]
+    return render(request, "calls/review.html", {"review": review, "application": application, "form": form, "answers": answers, "can_score": can_score})
