@@ -52,7 +52,7 @@ NOT_PLACES = {
     "university", "energy", "progress", "victoria", "ocean", "independence", "liberty", "eco",
     "focus", "pa", "global", "climate", "center", "centre", "nature", "young", "friends", "asian",
     "zero", "more", "media", "hope", "unity", "opportunity", "harmony", "crystal", "sale", "wells",
-    "china", "europe", "east", "west", "north", "south", "york", "paris",
+    "china", "europe", "east", "west", "north", "south",
 }  # fmt: skip
 CITY_MIN_POPULATION = 15_000
 

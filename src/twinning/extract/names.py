@@ -35,7 +35,7 @@ ORGANISATION_HEADS = {
 EVENT_HEADS = {
     "forum", "conference", "symposium", "summit", "expo", "exposition", "workshop", "festival",
     "congress", "meeting", "week", "dialogue", "fair", "seminar", "exhibition", "roundtable",
-    "convention", "hackathon", "assembly", "webinar", "camp", "ecoprocura", "day", "days",
+    "convention", "hackathon", "assembly", "webinar", "camp", "day", "days",
 }  # fmt: skip
 ROLE_WORDS = {
     "secretary", "general", "director", "president", "vice", "chair", "chairman", "chairwoman",
@@ -112,7 +112,7 @@ def has_organisation_head(text: str) -> bool:
 
 def has_event_head(text: str) -> bool:
     return any(
-        part.lower().strip("©") in EVENT_HEADS or part.lower().startswith("ecoprocura")
+        part.lower().strip("©") in EVENT_HEADS
         for word in words(text)
         for part in word.split("-")
         if part[:1].isupper()
