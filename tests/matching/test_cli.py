@@ -1,0 +1,76 @@
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from twinning.cli import match as match_cli
+
+from .test_cohort import COHORT
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(argv, capsys):
+    parser = argparse.ArgumentParser(prog="twinning")
+    match_cli.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    code = args.handler(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_match_json_follows_the_contract(tmp_path, capsys):
+    path = tmp_path / "cohort.json"
+    path.write_text(json.dumps(COHORT), encoding="utf-8")
+    code, out, err = run(
+        ["match", str(path), "--json", "--embedder", "hashing", "--top", "1"], capsys
+    )
+    assert code == 0 and err == ""
+    result = json.loads(out)
+    assert set(result) == {"pairs", "unmatched", "rankings"}
+    assert [(p["a"], p["b"]) for p in result["pairs"]] == [("bund", "cycan"), ("zwe", "ecocanton")]
+    assert result["unmatched"] == ["rhine"]
+    assert result["rankings"]["ecocanton"] == ["zwe"]
+    assert all(isinstance(p["score"], float) and p["reasons"] for p in result["pairs"])
+
+
+def test_match_table_and_max_min(tmp_path, capsys):
+    path = tmp_path / "cohort.json"
+    path.write_text(json.dumps(COHORT), encoding="utf-8")
+    code, out, _ = run(["match", str(path), "--max-min", "--embedder", "hashing"], capsys)
+    assert code == 0
+    assert "Zero Waste Europe" in out and "Unmatched: Rhine Water" in out
+
+
+def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"organisations": [{"id": "x", "side": "C"}]}', encoding="utf-8")
+    code, out, err = run(["match", str(bad), "--json"], capsys)
+    assert (code, out) == (2, "")
+    assert err == "twinning: error: organisation 'x': 'side' must be \"A\" or \"B\"\n"
+    code, out, err = run(["match", str(tmp_path / "missing.json"), "--json"], capsys)
+    assert (code, out, err.count("\n")) == (2, "", 1)
+
+
+def test_eval_match_reports_twinning_and_baseline(capsys):
+    code, out, _ = run(["eval-match", "--json", "--embedder", "hashing"], capsys)
+    assert code == 0
+    methods = [r["method"] for r in json.loads(out)["results"]]
+    assert methods == ["twinning", "tfidf-hungarian", "description-embedding-hungarian"]
+
+
+def test_module_entry_point_runs_match(tmp_path):
+    path = tmp_path / "cohort.json"
+    path.write_text(json.dumps(COHORT), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "twinning", "match", str(path), "--json", "--embedder", "hashing"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["unmatched"] == ["rhine"]

@@ -1,0 +1,39 @@
+import numpy as np
+
+from twinning.matching.features import pair_features
+from twinning.matching.index import PartnerIndex, exact_search, item_vectors, query_vectors
+from twinning.matching.score import score_matrix, shipped_weights, sigmoid
+from twinning.matching.synthetic import synthetic_side
+
+
+def test_query_item_product_is_the_bilinear_part_of_the_score():
+    a, b = synthetic_side(20, seed=1), synthetic_side(30, seed=2)
+    weights = shipped_weights()
+    bilinear = query_vectors(a) @ item_vectors(b).T
+    features = pair_features(a, b)
+    rest = features[:, :, 6:] @ weights.vector()[6:]
+    expected = sigmoid(bilinear + rest + weights.bias)
+    assert np.allclose(score_matrix(a, b), expected, atol=1e-5)
+
+
+def test_index_recall_against_brute_force():
+    vectors = item_vectors(synthetic_side(4000, seed=3))
+    queries = query_vectors(synthetic_side(40, seed=4))
+    index = PartnerIndex.build(vectors, lists=32, dimensions=64)
+    recall = []
+    for query in queries:
+        found, scores = index.search(query, k=10, probes=8, candidates=200)
+        truth, _ = exact_search(vectors, query, 10)
+        assert list(scores) == sorted(scores, reverse=True)
+        recall.append(len(set(found) & set(truth)) / 10)
+    assert np.mean(recall) >= 0.95
+
+
+def test_probing_every_list_finds_the_exact_best():
+    vectors = item_vectors(synthetic_side(500, seed=5))
+    query = query_vectors(synthetic_side(1, seed=6))[0]
+    index = PartnerIndex.build(vectors, lists=8, dimensions=32)
+    found, _ = index.search(query, k=1, probes=8, candidates=500)
+    truth, _ = exact_search(vectors, query, 1)
+    assert found.tolist() == truth.tolist()
+    assert len(index.ids) == 500 and sorted(index.ids.tolist()) == list(range(500))
