@@ -21,10 +21,19 @@ def embedder_name() -> str:
 
 
 _hashing = HashingEmbedder(dimension=256)
+_registered: dict[str, Embedder] = {}
+
+
+def register_embedder(name: str, embedder: Embedder) -> None:
+    """Make another embedder available by name (the benchmark's cheap model uses this)."""
+    _registered[name] = embedder
 
 
 def get_embedder(name: str | None = None) -> Embedder:
-    return _hashing if (name or embedder_name()) == "hashing" else default_embedder()
+    name = name or embedder_name()
+    if name in _registered:
+        return _registered[name]
+    return _hashing if name == "hashing" else default_embedder()
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

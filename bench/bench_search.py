@@ -1,0 +1,192 @@
+"""Search benchmark (CONTRACTS §6): a synthetic library of 1,000,000 chunks in SQLite.
+
+Measures hybrid search (FTS5 BM25 + vectors, reciprocal rank fusion) against BM25 alone in the
+same engine and in tantivy on the same corpus, indexing throughput and memory. The chunks are
+embedded with a cheap model (normalised sum of random 64-d word vectors), because USE at
+~700 paragraphs/s would need ~25 minutes for a million; `params` says so. The work runs in a
+child process on a fresh SQLite file so that its memory and database stay its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+CHUNKS = int(os.environ.get("BENCH_SEARCH_CHUNKS", 1_000_000))
+QUERIES = int(os.environ.get("BENCH_SEARCH_QUERIES", 200))
+WORDS_PER_CHUNK = 36
+VOCABULARY = 40_000
+DIMENSION = 64
+EMBEDDER = "bench-random-words-64"
+SEED = 20240601
+
+
+def vocabulary() -> list[str]:
+    """Pseudo-words: 34,000 Latin ones and 6,000 two- or three-character Chinese ones."""
+    random = np.random.default_rng(SEED)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    latin = {"".join(random.choice(letters, size=random.integers(4, 10))) for _ in range(40_000)}
+    cjk = {"".join(chr(0x4E00 + int(c)) for c in random.integers(0, 3000, size=random.integers(2, 4))) for _ in range(8_000)}
+    words = sorted(latin)[:34_000] + sorted(cjk)[:6_000]
+    random.shuffle(words)
+    return words[:VOCABULARY]
+
+
+class RandomWordEmbedder:
+    """The cheap benchmark model: each word a fixed random vector, a text the normalised sum."""
+
+    dimension = DIMENSION
+
+    def __init__(self, words: list[str]) -> None:
+        self.index = {word: number for number, word in enumerate(words)}
+        self.vectors = np.random.default_rng(SEED + 1).standard_normal((len(words), DIMENSION)).astype(np.float32)
+
+    def encode_ids(self, ids: np.ndarray) -> np.ndarray:
+        summed = self.vectors[ids].sum(axis=1)
+        return summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-9)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            ids = [self.index[w] for w in text.split() if w in self.index] or [0]
+            rows.append(self.encode_ids(np.array([ids]))[0])
+        return np.stack(rows).astype(np.float32)
+
+
+def _zipf_ids(random: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+    ranks = np.arange(1, VOCABULARY + 1, dtype=np.float64)
+    probabilities = 1.0 / ranks**1.07
+    return random.choice(VOCABULARY, size=shape, p=probabilities / probabilities.sum())
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.array(values) * 1000.0, q))
+
+
+def work(output: Path) -> None:
+    """Runs in the child: build, index, query; writes the results list to `output`."""
+    from twinning.cli import setup_django
+
+    setup_django()
+    from django.db import connection, transaction
+
+    from twinning.library.search.embeddings import register_embedder
+    from twinning.library.search.engine import search
+    from twinning.library.search.retrieval import SearchFilters, vector_cache
+
+    words = vocabulary()
+    model = RandomWordEmbedder(words)
+    register_embedder(EMBEDDER, model)
+    random = np.random.default_rng(SEED + 2)
+    lexicon = np.array(words, dtype=object)
+
+    started = time.perf_counter()
+    build_seconds = embed_seconds = 0.0
+    batch = 50_000
+    texts_for_tantivy: list[str] = []
+    for start in range(0, CHUNKS, batch):
+        count = min(batch, CHUNKS - start)
+        t0 = time.perf_counter()
+        ids = _zipf_ids(random, (count, WORDS_PER_CHUNK))
+        texts = [" ".join(row) for row in lexicon[ids]]
+        t1 = time.perf_counter()
+        vectors = model.encode_ids(ids).astype(np.float32)
+        t2 = time.perf_counter()
+        rows = [
+            ("document", start + n, 0, f"d{start + n}", f"Chunk {start + n}", "", "", text, text, vectors[n].tobytes(), EMBEDDER, " en ", 2000 + (start + n) % 25, "", "", "", True)
+            for n, text in enumerate(texts)
+        ]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO library_searchchunk (kind, object_id, position, reference, title, title_zh, source, text, segmented, embedding, embedder, languages, year, countries, topics, programmes, is_public, indexed_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, CURRENT_TIMESTAMP)",
+                rows,
+            )
+        build_seconds += t1 - t0
+        embed_seconds += t2 - t1
+        texts_for_tantivy.extend(texts)
+    index_seconds = time.perf_counter() - started - build_seconds
+    sqlite_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    import tantivy
+
+    t0 = time.perf_counter()
+    schema_builder = tantivy.SchemaBuilder()
+    schema_builder.add_text_field("body", stored=False)
+    schema_builder.add_integer_field("id", stored=True)
+    tantivy_index = tantivy.Index(schema_builder.build(), path=tempfile.mkdtemp(prefix="bench-tantivy-"))
+    writer = tantivy_index.writer(heap_size=300_000_000, num_threads=2)
+    for number, text in enumerate(texts_for_tantivy):
+        writer.add_document(tantivy.Document(body=text, id=number))
+    writer.commit()
+    writer.wait_merging_threads()
+    tantivy_index.reload()
+    tantivy_seconds = time.perf_counter() - t0
+    del texts_for_tantivy
+
+    # Queries: two or three words of middling frequency, as people type them.
+    query_ids = random.integers(200, 8000, size=(QUERIES, 3))
+    queries = [" ".join(lexicon[row[: 2 + n % 2]]) for n, row in enumerate(query_ids)]
+    filters = SearchFilters(public_only=False)
+    t0 = time.perf_counter()
+    search(queries[0], filters, embedder=EMBEDDER)  # loads the vectors into memory once
+    vector_load_seconds = time.perf_counter() - t0
+    vector_megabytes = sum(v[2].nbytes for v in vector_cache.entries.values()) / 1e6
+
+    def timed(function) -> list[float]:
+        times = []
+        for query in queries:
+            t = time.perf_counter()
+            function(query)
+            times.append(time.perf_counter() - t)
+        return times
+
+    hybrid = timed(lambda q: search(q, filters, limit=10, embedder=EMBEDDER))
+    text_only = timed(lambda q: search(q, filters, limit=10, mode="text", embedder=EMBEDDER))
+    searcher = tantivy_index.searcher()
+    peer = timed(lambda q: searcher.search(tantivy_index.parse_query(" OR ".join(q.split()), ["body"]), 10).hits)
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    database_megabytes = Path(connection.settings_dict["NAME"]).stat().st_size / 1e6
+
+    params = {
+        "chunks": CHUNKS, "queries": QUERIES, "words_per_chunk": WORDS_PER_CHUNK, "vocabulary": VOCABULARY, "engine": "SQLite FTS5 + numpy vectors",
+        "embedder": f"{EMBEDDER}: normalised sum of random {DIMENSION}-d word vectors, because USE would take ~25 min for 1M chunks",
+        "fusion": "reciprocal rank fusion, k=60, top 200 chunks from each side", "cpu_count": os.cpu_count(),
+    }
+    results = [
+        {"name": "search_hybrid_latency_p50", "metric": "p50 latency", "value": _percentile(hybrid, 50), "unit": "ms", "peer": "SQLite FTS5 BM25 alone (same engine, same code path)", "peer_value": _percentile(text_only, 50), "params": params},
+        {"name": "search_hybrid_latency_p95", "metric": "p95 latency", "value": _percentile(hybrid, 95), "unit": "ms", "peer": "SQLite FTS5 BM25 alone (same engine, same code path)", "peer_value": _percentile(text_only, 95), "params": params},
+        {"name": "search_bm25_latency_p50", "metric": "p50 latency", "value": _percentile(text_only, 50), "unit": "ms", "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(), "peer_value": _percentile(peer, 50), "params": params},
+        {"name": "search_bm25_latency_p95", "metric": "p95 latency", "value": _percentile(text_only, 95), "unit": "ms", "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(), "peer_value": _percentile(peer, 95), "params": params},
+        {"name": "search_indexing_throughput", "metric": "chunks indexed per second (embedding + table + FTS5)", "value": CHUNKS / index_seconds, "unit": "chunks/s", "peer": "tantivy (index only, no embedding)", "peer_value": CHUNKS / tantivy_seconds, "params": {**params, "embed_seconds": round(embed_seconds, 1), "sqlite_index_seconds": round(index_seconds, 1), "tantivy_seconds": round(tantivy_seconds, 1)}},
+        {"name": "search_memory_peak", "metric": "peak resident memory of the benchmark process", "value": peak_rss, "unit": "MB", "peer": None, "peer_value": None, "params": {**params, "rss_after_sqlite_index_mb": round(sqlite_rss), "vector_cache_mb": round(vector_megabytes), "vector_cold_load_seconds": round(vector_load_seconds, 2), "database_mb": round(database_megabytes)}},
+    ]
+    output.write_text(json.dumps(results))
+
+
+def run() -> list[dict]:
+    """Run the benchmark in a child process on a fresh SQLite file; returns the result entries."""
+    directory = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    output = directory / "results.json"
+    environment = {**os.environ, "TWINNING_DATA_DIR": str(directory), "TWINNING_DATABASE_URL": f"sqlite:///{directory / 'bench.sqlite3'}", "TWINNING_TASK_BACKEND": "django_tasks.backends.dummy.DummyBackend", "DJANGO_SETTINGS_MODULE": "twinning.settings"}
+    subprocess.run([sys.executable, __file__, "--work", str(output)], env=environment, check=True)
+    results = json.loads(output.read_text())
+    for path in sorted(directory.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    directory.rmdir()
+    return results
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--work":
+        work(Path(sys.argv[2]))
+    else:
+        print(json.dumps(run(), indent=2, ensure_ascii=False))
