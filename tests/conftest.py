@@ -41,3 +41,9 @@ def member_client(member):
 def run_tasks_immediately(settings):
     """Background tasks run inline in tests; the database queue is tested on its own."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def cheap_matching_embedder(settings):
+    """Matching in tests uses the deterministic hashing embedder; the real model is tested in tests/matching."""
+    settings.TWINNING_MATCHING_EMBEDDER = "hashing"

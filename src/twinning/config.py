@@ -19,6 +19,7 @@ class Config:
     max_upload_bytes: int
     email_backend: str
     task_backend: str
+    matching_embedder: str
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -41,4 +42,5 @@ def load() -> Config:
         max_upload_bytes=int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)),
         email_backend=os.environ.get("TWINNING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
         task_backend=os.environ.get("TWINNING_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
     )

@@ -136,3 +136,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"twinning": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# Sentence embeddings for matching: "use" (multilingual, offline) or "hashing" (cheap, for tests).
+TWINNING_MATCHING_EMBEDDER = CONFIG.matching_embedder

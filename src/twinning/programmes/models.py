@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, Person, Topic, bilingual
-from twinning.programmes.enums import ActivityKind, DatePrecision, PairStatus, ProgrammeKind
+from twinning.programmes.enums import ActivityKind, ConstraintKind, DatePrecision, PairStatus, ProgrammeKind, Side
 
 
 class Programme(models.Model):
@@ -229,3 +229,57 @@ def date_from_parts(year: int, month: int | None = None, day: int | None = None)
     if day is None:
         return datetime.date(year, month, 1), DatePrecision.MONTH
     return datetime.date(year, month, day), DatePrecision.DAY
+
+
+class PoolMember(models.Model):
+    """An organisation waiting to be paired in a cohort, on side A or B."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pool")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pool_memberships")
+    side = models.CharField(_("side"), max_length=1, choices=Side.choices)
+
+    class Meta:
+        ordering = ["cohort", "side", "organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")]
+        verbose_name = _("organisation to pair")
+        verbose_name_plural = _("organisations to pair")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.side})"
+
+
+class PairingConstraint(models.Model):
+    """A coordinator's instruction for the next pairing run: keep this pair, or never propose it."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairing_constraints")
+    organisation_a = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    organisation_b = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=ConstraintKind.choices)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cohort", "organisation_a", "organisation_b"], name="pairing_constraint_unique")]
+        verbose_name = _("pairing constraint")
+        verbose_name_plural = _("pairing constraints")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_a} – {self.organisation_b}: {self.get_kind_display()}"
+
+
+class PairingRun(models.Model):
+    """One run of cohort pairing: its options, its job and the proposal it produced."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairing_runs")
+    job = models.OneToOneField("common.Job", on_delete=models.PROTECT, related_name="pairing_run")
+    maximise_weakest = models.BooleanField(_("make the weakest pair as strong as possible"), default=False)
+    result = models.JSONField(_("proposal"), default=dict, blank=True)
+    is_accepted = models.BooleanField(_("accepted"), default=False)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("pairing run")
+        verbose_name_plural = _("pairing runs")
+
+    def __str__(self) -> str:
+        return f"{self.cohort} @ {self.created_at:%Y-%m-%d %H:%M}"

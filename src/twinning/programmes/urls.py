@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.programmes import views
+from twinning.programmes import pairing_views, views
 
 app_name = "programmes"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair"),
+    path("suggestions/<slug:slug>/", pairing_views.suggestions, name="suggestions"),
     path("<slug:slug>/", views.programme_detail, name="programme"),
     path("<slug:slug>/<int:year>/", views.cohort_detail, name="cohort"),
+    path("<slug:slug>/<int:year>/pairing/", pairing_views.cohort_pairing, name="pairing"),
+    path("<slug:slug>/<int:year>/pairing/change/", pairing_views.cohort_pairing_change, name="pairing_change"),
 ]

@@ -1,0 +1,14 @@
+"""Background work of programmes: cohort pairing runs."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from twinning.common.jobs import run_job
+
+
+@task()
+def pairing_task(job_id: int, run_id: int) -> None:
+    from twinning.programmes.pairing import run_pairing
+
+    run_job(job_id, lambda job: run_pairing(job, run_id))
