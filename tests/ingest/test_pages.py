@@ -32,7 +32,7 @@ def test_visitors_and_members_cannot_ingest_or_review(client, member_client):
 def test_upload_runs_extraction_as_a_job_and_fills_the_queue(coordinator_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(coordinator_client, SimpleUploadedFile("profile.txt", PROFILE.encode()))
-    job = Job.objects.get()
+    job = Job.objects.get(kind="ingest")
     assert response.url == reverse("ingest:job", args=[job.pk])
     assert (job.status, job.done, job.total, job.result["candidates"]) == (JobStatus.SUCCEEDED, 1, 1, Candidate.objects.count())
     page = coordinator_client.get(response.url).content.decode()
