@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 
 from twinning.api import directory, programmes
+from twinning.api import calls as calls_api
 from twinning.api import library as library_api
 
 api = NinjaAPI(
@@ -22,3 +23,4 @@ def not_found(request: HttpRequest, exc: Http404):
 api.add_router("/", directory.router)
 api.add_router("/", programmes.router)
 api.add_router("/", library_api.router)
+api.add_router("/", calls_api.router)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +19,17 @@ from twinning.calls.models import Application, Decision
 from twinning.directory.models import Organisation, StaffMembership
 
 SITE_URL_SETTING = "TWINNING_SITE_URL"
+_muted: ContextVar[bool] = ContextVar("calls_notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted() -> Iterator[None]:
+    """Send nothing inside this block (the demo loader replays a cycle nobody should be mailed about)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def site_url() -> str:
@@ -32,6 +45,8 @@ def staff_of(organisations: Iterable[Organisation]) -> list[Any]:
 
 def _send(users: Iterable[Any], template: str, subject: str, context: dict[str, Any]) -> None:
     """Render and queue one message per user; nothing leaves if the surrounding transaction fails."""
+    if _muted.get():
+        return
     messages = []
     for user in users:
         with translation.override(getattr(user, "language", "en") or "en"):

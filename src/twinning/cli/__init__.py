@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "twinning.cli.match",
     "twinning.cli.ingest",
     "twinning.cli.search",
+    "twinning.cli.calls",
 ]
 
 

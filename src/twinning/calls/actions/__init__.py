@@ -11,7 +11,7 @@ from twinning.calls.actions.applications import (
     withdraw_application,
 )
 from twinning.calls.actions.base import CallError, ConflictOfInterest
-from twinning.calls.actions.calls import add_committee_member, declare_conflict, open_call
+from twinning.calls.actions.calls import add_committee_member, declare_conflict, open_call, reschedule_call
 from twinning.calls.actions.decisions import apply_decisions, record_decision
 from twinning.calls.actions.reminders import send_deadline_reminders
 from twinning.calls.actions.reviews import assign_reviewer, assign_reviewers_automatically, score_application, unassign_reviewer
@@ -19,6 +19,6 @@ from twinning.calls.actions.reviews import assign_reviewer, assign_reviewers_aut
 __all__ = [
     "CallError", "ConflictOfInterest", "add_committee_member", "apply_decisions", "assign_reviewer",
     "assign_reviewers_automatically", "confirm_tandem", "declare_conflict", "decline_tandem", "invite_partner",
-    "open_call", "propose_partner", "record_decision", "save_application", "score_application",
+    "open_call", "propose_partner", "record_decision", "reschedule_call", "save_application", "score_application",
     "send_deadline_reminders", "start_application", "submit_application", "unassign_reviewer", "withdraw_application",
 ]

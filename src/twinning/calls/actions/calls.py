@@ -9,8 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from twinning.calls.actions.base import CallError
-from twinning.calls.enums import CallStatus, Direction
+from twinning.calls.actions.base import CallError, audit
+from twinning.calls.enums import AuditVerb, CallStatus, Direction
 from twinning.calls.models import Call, CommitteeMember, ConflictDeclaration, Criterion, ExchangeWindow, Question
 from twinning.common.text import unique_slug
 from twinning.directory.enums import OrganisationType
@@ -75,6 +75,21 @@ def open_call(
         Criterion.objects.create(call=call, position=position, **spec)
     for direction, start, end in window_rows:
         ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
+    return call
+
+
+@transaction.atomic
+def reschedule_call(*, call: Call, deadline: datetime.datetime, actor: Any, decision_on: datetime.date | None = None) -> Call:
+    """Move the deadline (extend it, or close the call early); a decided call keeps its dates."""
+    if call.status == CallStatus.DECIDED:
+        raise CallError(_("A decided call keeps its dates."))
+    decision_on = decision_on or max(call.decision_on, deadline.date())
+    if not (call.opens_on <= deadline.date() <= decision_on):
+        raise CallError(_("The dates must follow each other: opening, deadline, decision."))
+    changes = {"deadline": [call.deadline.isoformat(), deadline.isoformat()]}
+    call.deadline, call.decision_on = deadline, decision_on
+    call.save(update_fields=["deadline", "decision_on"])
+    audit(call=call, actor=actor, verb=AuditVerb.UPDATED, subject=call, changes=changes)
     return call
 
 

@@ -1,0 +1,424 @@
+"""API endpoints of calls, applications, reviews and decisions; same access rules as the pages."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from twinning.calls import actions
+from twinning.calls.access import (
+    access_application,
+    access_application_to_edit,
+    access_call,
+    access_call_to_coordinate,
+    access_invitation,
+    access_review,
+    applications_of,
+    can_see_ranking,
+    organisations_of,
+    reviews_of,
+    visible_calls,
+)
+from twinning.calls.models import Application, Call, Review
+from twinning.calls.ranking import ranked_applications
+from twinning.directory.access import is_coordinator
+from twinning.directory.models import Organisation
+from twinning.programmes.access import access_programme
+
+router = Router(tags=["calls"])
+
+
+class QuestionOut(Schema):
+    id: int
+    text: str
+    text_zh: str
+    is_required: bool
+    max_length: int
+
+
+class CriterionOut(Schema):
+    id: int
+    name: str
+    name_zh: str
+    weight: int
+    max_score: int
+
+
+class WindowOut(Schema):
+    direction: str
+    label: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+
+class CallOut(Schema):
+    slug: str
+    title: str
+    title_zh: str
+    programme: str
+    cohort_year: int
+    status: str
+    accepts_applications: bool
+    opens_on: datetime.date
+    deadline: datetime.datetime
+    decision_on: datetime.date
+    side_a_label: str
+    side_b_label: str
+    side_a_areas: list[str]
+    side_b_areas: list[str]
+    organisation_types: list[str]
+    min_years_registered: int
+    requires_permanent_staff: bool
+    questions: list[QuestionOut]
+    criteria: list[CriterionOut]
+    windows: list[WindowOut]
+
+    @staticmethod
+    def resolve_programme(call: Call) -> str:
+        return call.programme.slug
+
+    @staticmethod
+    def resolve_cohort_year(call: Call) -> int:
+        return call.cohort.year
+
+    @staticmethod
+    def resolve_accepts_applications(call: Call) -> bool:
+        return call.accepts_changes
+
+    @staticmethod
+    def resolve_questions(call: Call) -> list:
+        return list(call.questions.all())
+
+    @staticmethod
+    def resolve_criteria(call: Call) -> list:
+        return list(call.criteria.all())
+
+    @staticmethod
+    def resolve_windows(call: Call) -> list:
+        return list(call.windows.all())
+
+
+class CallIn(Schema):
+    programme: str
+    title: str
+    opens_on: datetime.date
+    deadline: datetime.datetime
+    decision_on: datetime.date
+    side_a_areas: list[str]
+    side_b_areas: list[str]
+    side_a_label: str = "Europe"
+    side_b_label: str = "China"
+    organisation_types: list[str] = []
+    min_years_registered: int = 0
+    requires_permanent_staff: bool = True
+    same_country_is_conflict: bool = False
+    questions: list[str] = []
+    criteria: list[tuple[str, int]] = []
+    windows: list[tuple[str, datetime.date, datetime.date]] = []
+
+
+class ApplicationOut(Schema):
+    id: int
+    call: str
+    organisation: str
+    side: str
+    kind: str
+    status: str
+    partner: str | None
+    partner_status: str
+    proposed_partner: str | None
+    answers: dict[str, str]
+    staff_is_permanent: bool
+    submitted_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_call(application: Application) -> str:
+        return application.call.slug
+
+    @staticmethod
+    def resolve_organisation(application: Application) -> str:
+        return application.organisation.slug
+
+    @staticmethod
+    def resolve_partner(application: Application) -> str | None:
+        return application.partner.slug if application.partner_id else None
+
+    @staticmethod
+    def resolve_proposed_partner(application: Application) -> str | None:
+        return application.proposed_partner.slug if application.proposed_partner_id else None
+
+
+class ApplicationIn(Schema):
+    organisation: str
+    kind: str = "single"
+    partner: str | None = None
+
+
+class ApplicationUpdate(Schema):
+    answers: dict[str, str] | None = None
+    staff_is_permanent: bool | None = None
+
+
+class InvitationAnswer(Schema):
+    confirm: bool
+
+
+class ScoreIn(Schema):
+    criterion: int
+    value: int
+    comment: str = ""
+
+
+class ReviewIn(Schema):
+    scores: list[ScoreIn]
+    comment: str = ""
+    submit: bool = True
+
+
+class ReviewOut(Schema):
+    id: int
+    application: int
+    reviewer: str
+    submitted: bool
+    comment: str
+    scores: dict[str, int]
+
+    @staticmethod
+    def resolve_application(review: Review) -> int:
+        return review.application_id
+
+    @staticmethod
+    def resolve_reviewer(review: Review) -> str:
+        return review.reviewer.username
+
+    @staticmethod
+    def resolve_submitted(review: Review) -> bool:
+        return review.is_submitted
+
+    @staticmethod
+    def resolve_scores(review: Review) -> dict[str, int]:
+        return {str(score.criterion_id): score.value for score in review.scores.all()}
+
+
+class AssignmentIn(Schema):
+    application: int
+    reviewer: str
+
+
+class RankingOut(Schema):
+    application: int
+    organisation: str
+    partner: str | None
+    kind: str
+    score: float | None
+    reviews_done: int
+    decision: str | None
+
+
+class DecisionIn(Schema):
+    application: int
+    outcome: str
+    paired_with: int | None = None
+    note: str = ""
+
+
+class DecisionOut(Schema):
+    application: int
+    outcome: str
+    paired_with: int | None
+    pending: bool
+    pair: int | None
+
+
+class Refusal(Schema):
+    detail: str
+    reasons: list[str] = []
+
+
+def _refuse(error: actions.CallError) -> tuple[int, dict]:
+    return 400, {"detail": str(error), "reasons": error.reasons}
+
+
+def _forbid(error: PermissionDenied) -> HttpError:
+    return HttpError(403, str(error) or "Forbidden.")
+
+
+def _calls():
+    return ("programme", "cohort"), ("questions", "criteria", "windows__call")
+
+
+@router.get("/calls", response=list[CallOut])
+def list_calls(request: HttpRequest):
+    related, prefetch = _calls()
+    return visible_calls(request.user).select_related(*related).prefetch_related(*prefetch)
+
+
+@router.get("/calls/{slug}", response=CallOut)
+def get_call(request: HttpRequest, slug: str):
+    return access_call(request.user, slug)
+
+
+@router.post("/calls", response={201: CallOut, 400: Refusal}, auth=django_auth)
+def create_call(request: HttpRequest, payload: CallIn):
+    if not is_coordinator(request.user):
+        raise HttpError(403, "Only coordinators open calls.")
+    data = payload.dict()
+    programme = access_programme(data.pop("programme"))
+    try:
+        return 201, actions.open_call(programme=programme, **data)
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.get("/applications", response=list[ApplicationOut], auth=django_auth)
+def list_applications(request: HttpRequest):
+    return applications_of(request.user).order_by("pk")
+
+
+@router.get("/applications/{application_id}", response=ApplicationOut, auth=django_auth)
+def get_application(request: HttpRequest, application_id: int):
+    return access_application(request.user, application_id)
+
+
+@router.post("/calls/{slug}/applications", response={201: ApplicationOut, 400: Refusal}, auth=django_auth)
+def start_application(request: HttpRequest, slug: str, payload: ApplicationIn):
+    call = access_call(request.user, slug)
+    organisation = organisations_of(request.user).filter(slug=payload.organisation).first()
+    if organisation is None:
+        raise HttpError(403, "You do not speak for this organisation.")
+    partner = get_object_or_404(Organisation, slug=payload.partner, is_published=True) if payload.partner else None
+    try:
+        return 201, actions.start_application(call=call, organisation=organisation, actor=request.user, kind=payload.kind, partner=partner)
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.patch("/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+def update_application(request: HttpRequest, application_id: int, payload: ApplicationUpdate):
+    try:
+        application = access_application_to_edit(request.user, application_id)
+        return actions.save_application(application=application, actor=request.user, answers=payload.answers, staff_is_permanent=payload.staff_is_permanent)
+    except PermissionDenied as error:
+        raise _forbid(error) from None
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.post("/applications/{application_id}/submit", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+def submit_application(request: HttpRequest, application_id: int):
+    try:
+        application = access_application_to_edit(request.user, application_id)
+        return actions.submit_application(application=application, actor=request.user)
+    except PermissionDenied as error:
+        raise _forbid(error) from None
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.post("/applications/{application_id}/invitation", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+def answer_invitation(request: HttpRequest, application_id: int, payload: InvitationAnswer):
+    try:
+        application = access_invitation(request.user, application_id)
+        answer = actions.confirm_tandem if payload.confirm else actions.decline_tandem
+        return answer(application=application, actor=request.user)
+    except PermissionDenied as error:
+        raise _forbid(error) from None
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.get("/reviews", response=list[ReviewOut], auth=django_auth)
+def list_reviews(request: HttpRequest):
+    from twinning.calls.conflicts import conflicts_of
+
+    reviews = reviews_of(request.user).select_related("reviewer", "application__call", "application__organisation", "application__partner").prefetch_related("scores")
+    return [review for review in reviews if not conflicts_of(request.user, review.application)]
+
+
+@router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)
+def get_review(request: HttpRequest, review_id: int):
+    return access_review(request.user, review_id)
+
+
+@router.post("/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth)
+def score_review(request: HttpRequest, review_id: int, payload: ReviewIn):
+    review = access_review(request.user, review_id)
+    scores = {score.criterion: (score.value, score.comment) for score in payload.scores}
+    try:
+        return actions.score_application(review=review, scores=scores, comment=payload.comment, submit=payload.submit, actor=request.user)
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+def _coordinated_call(request: HttpRequest, slug: str) -> Call:
+    try:
+        return access_call_to_coordinate(request.user, slug)
+    except PermissionDenied as error:
+        raise _forbid(error) from None
+
+
+@router.post("/calls/{slug}/assignments", response={201: ReviewOut, 400: Refusal}, auth=django_auth)
+def assign_reviewer(request: HttpRequest, slug: str, payload: AssignmentIn):
+    call = _coordinated_call(request, slug)
+    application = get_object_or_404(Application, pk=payload.application, call=call)
+    reviewer = get_object_or_404(get_user_model(), username=payload.reviewer)
+    try:
+        return 201, actions.assign_reviewer(application=application, reviewer=reviewer, actor=request.user)
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.post("/calls/{slug}/assignments/automatic", response={200: list[ReviewOut], 400: Refusal}, auth=django_auth)
+def assign_automatically(request: HttpRequest, slug: str):
+    call = _coordinated_call(request, slug)
+    try:
+        return actions.assign_reviewers_automatically(call=call, actor=request.user)
+    except actions.CallError as error:
+        return _refuse(error)
+
+
+@router.get("/calls/{slug}/ranking", response=list[RankingOut], auth=django_auth)
+def ranking(request: HttpRequest, slug: str):
+    call = access_call(request.user, slug)
+    if not can_see_ranking(request.user, call):
+        raise HttpError(403, "Only coordinators see the committee's ranking.")
+    rows = []
+    for row in ranked_applications(call):
+        application = row.application
+        decision = getattr(application, "decision", None)
+        rows.append({
+            "application": application.pk, "organisation": application.organisation.slug,
+            "partner": application.partner.slug if application.partner_id else None, "kind": application.kind,
+            "score": row.score, "reviews_done": row.reviews_done, "decision": decision.outcome if decision else None,
+        })
+    return rows
+
+
+def _decision_out(decision) -> dict:
+    return {"application": decision.application_id, "outcome": decision.outcome, "paired_with": decision.paired_with_id, "pending": decision.is_pending, "pair": decision.pair_id}
+
+
+@router.post("/calls/{slug}/decisions", response={200: DecisionOut, 400: Refusal}, auth=django_auth)
+def record_decision(request: HttpRequest, slug: str, payload: DecisionIn):
+    call = _coordinated_call(request, slug)
+    application = get_object_or_404(Application, pk=payload.application, call=call)
+    paired_with = get_object_or_404(Application, pk=payload.paired_with, call=call) if payload.paired_with else None
+    try:
+        decision = actions.record_decision(application=application, outcome=payload.outcome, paired_with=paired_with, note=payload.note, actor=request.user)
+    except (actions.CallError, ValueError) as error:
+        return _refuse(error if isinstance(error, actions.CallError) else actions.CallError(str(error)))
+    return _decision_out(decision)
+
+
+@router.post("/calls/{slug}/decisions/apply", response={200: list[DecisionOut], 400: Refusal}, auth=django_auth)
+def apply_decisions(request: HttpRequest, slug: str):
+    call = _coordinated_call(request, slug)
+    try:
+        return [_decision_out(decision) for decision in actions.apply_decisions(call=call, actor=request.user)]
+    except actions.CallError as error:
+        return _refuse(error)
