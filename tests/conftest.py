@@ -47,3 +47,13 @@ def run_tasks_immediately(settings):
 def cheap_matching_embedder(settings):
     """Matching in tests uses the deterministic hashing embedder; the real model is tested in tests/matching."""
     settings.TWINNING_MATCHING_EMBEDDER = "hashing"
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request in Chinese must not leave the next test's `reverse()` in Chinese."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
