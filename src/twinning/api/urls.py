@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 
-from twinning.api import directory, programmes
+from twinning.api import directory, matching, programmes
 from twinning.api import calls as calls_api
 from twinning.api import library as library_api
 
@@ -24,3 +24,4 @@ api.add_router("/", directory.router)
 api.add_router("/", programmes.router)
 api.add_router("/", library_api.router)
 api.add_router("/", calls_api.router)
+api.add_router("/", matching.router)

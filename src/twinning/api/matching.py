@@ -1,0 +1,129 @@
+"""API endpoints of matching: suggested partners, stateless cohort matching, cohort pairing runs."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from ninja import Body, Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from twinning.api.schemas import OrganisationSummary
+from twinning.common.models import Job
+from twinning.directory.access import access_organisation, is_coordinator, speaks_for
+from twinning.matching.cohort import match_cohort
+from twinning.matching.profiles import CohortError, make_cohort
+from twinning.programmes.access import access_cohort
+from twinning.programmes.models import PairingRun
+from twinning.programmes.pairing import PairingError, accept_pairing_run, matching_embedder, start_pairing_run, suggest_partners
+
+router = Router(tags=["matching"])
+
+
+class SuggestionOut(Schema):
+    organisation: OrganisationSummary
+    score: float
+    reasons: list[str]
+
+
+class MatchOut(Schema):
+    pairs: list[dict[str, Any]]
+    unmatched: list[str]
+    rankings: dict[str, list[str]]
+
+
+class RunIn(Schema):
+    maximise_weakest: bool = False
+
+
+class RunOut(Schema):
+    id: int
+    status: str
+    done: int
+    total: int
+    message: str
+    error: str
+    stalled: bool
+    accepted: bool
+    maximise_weakest: bool
+    proposal: dict[str, Any]
+
+
+class Refusal(Schema):
+    detail: str
+
+
+def _language() -> str:
+    return "zh" if (get_language() or "en").startswith("zh") else "en"
+
+
+def _require_coordinator(request: HttpRequest) -> None:
+    if not is_coordinator(request.user):
+        raise HttpError(403, "Only coordinators can pair a cohort.")
+
+
+def _run_out(run: PairingRun) -> dict[str, Any]:
+    job: Job = run.job
+    return {
+        "id": run.pk, "status": job.status, "done": job.done, "total": job.total, "message": job.message, "error": job.error,
+        "stalled": job.is_stalled, "accepted": run.is_accepted, "maximise_weakest": run.maximise_weakest, "proposal": run.result,
+    }
+
+
+@router.get("/organisations/{slug}/suggestions", response=list[SuggestionOut], auth=django_auth)
+def organisation_suggestions(request: HttpRequest, slug: str, limit: int = 5):
+    """Best partners on the other side; for coordinators and the organisation's own staff."""
+    organisation = access_organisation(request.user, slug)
+    if not speaks_for(request.user, organisation):
+        raise HttpError(403, "Suggestions are shown to coordinators and the organisation's staff.")
+    found = suggest_partners(organisation, user=request.user, limit=min(max(limit, 1), 50), language=_language())
+    return [{"organisation": item.organisation, "score": item.score, "reasons": item.reasons} for item in found]
+
+
+@router.post("/match", response={200: MatchOut, 400: Refusal}, auth=django_auth)
+def match(request: HttpRequest, payload: dict[str, Any] = Body(...), top: int | None = None):  # noqa: B008 - ninja declares bodies so
+    """Pair a cohort given in the body (CONTRACTS §3 input); reads and writes nothing."""
+    _require_coordinator(request)
+    try:
+        cohort = make_cohort(payload)
+    except CohortError as error:
+        return 400, {"detail": str(error)}
+    return match_cohort(cohort, embedder=matching_embedder(), top=top).to_contract(_language())
+
+
+@router.get("/programmes/{slug}/cohorts/{year}/pairing", response={200: RunOut, 404: Refusal}, auth=django_auth)
+def latest_pairing_run(request: HttpRequest, slug: str, year: int):
+    _require_coordinator(request)
+    run = access_cohort(slug, year).pairing_runs.select_related("job").first()
+    if run is None:
+        return 404, {"detail": "No pairing run yet."}
+    return _run_out(run)
+
+
+@router.post("/programmes/{slug}/cohorts/{year}/pairing", response={202: RunOut, 400: Refusal}, auth=django_auth)
+def start_pairing(request: HttpRequest, slug: str, year: int, payload: RunIn):
+    """Queue a pairing run of the cohort's pool; poll the GET endpoint for progress."""
+    _require_coordinator(request)
+    try:
+        run = start_pairing_run(cohort=access_cohort(slug, year), user=request.user, maximise_weakest=payload.maximise_weakest)
+    except PairingError as error:
+        return 400, {"detail": str(error)}
+    run.refresh_from_db()
+    return 202, _run_out(run)
+
+
+@router.post("/programmes/{slug}/cohorts/{year}/pairing/{run_id}/accept", response={200: RunOut, 400: Refusal}, auth=django_auth)
+def accept_pairing(request: HttpRequest, slug: str, year: int, run_id: int):
+    _require_coordinator(request)
+    cohort = access_cohort(slug, year)
+    run = cohort.pairing_runs.select_related("job").filter(pk=run_id).first()
+    if run is None:
+        raise HttpError(404, "No such pairing run.")
+    try:
+        accept_pairing_run(run=run)
+    except PairingError as error:
+        return 400, {"detail": str(error)}
+    run.refresh_from_db()
+    return _run_out(run)
+
+
