@@ -62,3 +62,21 @@ def reviewer_for(call, username: str, country: str = ""):
     user = UserFactory(username=username)
     add_committee_member(call=call, user=user, country=country)
     return user
+
+
+def submitted(call, organisation, user, **kwargs):
+    """A submitted single (or tandem, with `partner` and `partner_user`) application."""
+    from twinning.calls.actions import (
+        confirm_tandem,
+        save_application,
+        start_application,
+        submit_application,
+    )
+
+    partner_user = kwargs.pop("partner_user", None)
+    application = start_application(call=call, organisation=organisation, actor=user, **kwargs)
+    answers = {question.key: "Composting in schools" for question in call.questions.all()}
+    save_application(application=application, actor=user, answers=answers, staff_is_permanent=True)
+    if partner_user is not None:
+        confirm_tandem(application=application, actor=partner_user)
+    return submit_application(application=application, actor=user)

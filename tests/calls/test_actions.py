@@ -15,15 +15,23 @@ from twinning.calls.actions import (
     assign_reviewer,
     assign_reviewers_automatically,
     confirm_tandem,
-    decline_tandem,
     declare_conflict,
+    decline_tandem,
     record_decision,
     save_application,
     score_application,
     start_application,
     submit_application,
 )
-from twinning.calls.enums import ApplicationKind, ApplicationStatus, AuditVerb, CallStatus, Outcome, PartnerStatus, Side
+from twinning.calls.enums import (
+    ApplicationKind,
+    ApplicationStatus,
+    AuditVerb,
+    CallStatus,
+    Outcome,
+    PartnerStatus,
+    Side,
+)
 from twinning.calls.models import AuditEntry, Call
 from twinning.directory.actions import affiliate
 from twinning.programmes.models import Pair

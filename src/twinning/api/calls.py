@@ -20,8 +20,8 @@ from twinning.calls.access import (
     access_review,
     applications_of,
     can_see_ranking,
+    listed_reviews,
     organisations_of,
-    reviews_of,
     visible_calls,
 )
 from twinning.calls.models import Application, Call, Review
@@ -334,10 +334,7 @@ def answer_invitation(request: HttpRequest, application_id: int, payload: Invita
 
 @router.get("/reviews", response=list[ReviewOut], auth=django_auth)
 def list_reviews(request: HttpRequest):
-    from twinning.calls.conflicts import conflicts_of
-
-    reviews = reviews_of(request.user).select_related("reviewer", "application__call", "application__organisation", "application__partner").prefetch_related("scores")
-    return [review for review in reviews if not conflicts_of(request.user, review.application)]
+    return listed_reviews(request.user).select_related("reviewer").prefetch_related("scores").order_by("pk")
 
 
 @router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)

@@ -93,6 +93,19 @@ def reviews_of(user: Any) -> QuerySet[Review]:
     return Review.objects.filter(reviewer=user)
 
 
+def listed_reviews(user: Any) -> QuerySet[Review]:
+    """Reviews assigned to the user, without those of organisations they declared a conflict with.
+
+    Conflicts from relations are checked on every single review (`access_review`), not on the list.
+    """
+    return (
+        reviews_of(user)
+        .exclude(application__organisation__declared_conflicts__reviewer=user)
+        .exclude(application__partner__declared_conflicts__reviewer=user)
+        .select_related("application__call", "application__organisation", "application__partner")
+    )
+
+
 def access_review(user: Any, pk: int) -> Review:
     """A review assigned to the user; a conflict found since the assignment hides it."""
     review = reviews_of(user).select_related(*(f"application__{r}" for r in APPLICATION_RELATED)).filter(pk=pk).first()

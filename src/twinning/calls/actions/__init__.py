@@ -11,10 +11,20 @@ from twinning.calls.actions.applications import (
     withdraw_application,
 )
 from twinning.calls.actions.base import CallError, ConflictOfInterest
-from twinning.calls.actions.calls import add_committee_member, declare_conflict, open_call, reschedule_call
+from twinning.calls.actions.calls import (
+    add_committee_member,
+    declare_conflict,
+    open_call,
+    reschedule_call,
+)
 from twinning.calls.actions.decisions import apply_decisions, record_decision
 from twinning.calls.actions.reminders import send_deadline_reminders
-from twinning.calls.actions.reviews import assign_reviewer, assign_reviewers_automatically, score_application, unassign_reviewer
+from twinning.calls.actions.reviews import (
+    assign_reviewer,
+    assign_reviewers_automatically,
+    score_application,
+    unassign_reviewer,
+)
 
 __all__ = [
     "CallError", "ConflictOfInterest", "add_committee_member", "apply_decisions", "assign_reviewer",

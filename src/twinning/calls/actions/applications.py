@@ -133,9 +133,8 @@ def propose_partner(*, application: Application, partner: Organisation | None, a
     _require_draft(application)
     if application.is_tandem and application.partner_status != PartnerStatus.DECLINED:
         raise CallError(_("A tandem application already has its partner."))
-    if partner is not None:
-        if application.call.side_of(partner) in (None, application.side):
-            raise CallError(_("A proposed partner must be on the other side of the call."))
+    if partner is not None and application.call.side_of(partner) in (None, application.side):
+        raise CallError(_("A proposed partner must be on the other side of the call."))
     application.kind = ApplicationKind.SINGLE
     application.partner = None
     application.partner_status = PartnerStatus.NONE

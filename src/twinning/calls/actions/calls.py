@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from twinning.calls.actions.base import CallError, audit
 from twinning.calls.enums import AuditVerb, CallStatus, Direction
-from twinning.calls.models import Call, CommitteeMember, ConflictDeclaration, Criterion, ExchangeWindow, Question
+from twinning.calls.models import (
+    Call,
+    CommitteeMember,
+    ConflictDeclaration,
+    Criterion,
+    ExchangeWindow,
+    Question,
+)
 from twinning.common.text import unique_slug
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation

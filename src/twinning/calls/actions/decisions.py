@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 
 from twinning.calls import notifications
 from twinning.calls.actions.base import CallError, audit
-from twinning.calls.enums import ApplicationKind, ApplicationStatus, AuditVerb, CallStatus, Outcome, Side
+from twinning.calls.enums import (
+    ApplicationKind,
+    ApplicationStatus,
+    AuditVerb,
+    CallStatus,
+    Outcome,
+    Side,
+)
 from twinning.calls.models import Application, Call, Decision
 from twinning.programmes.actions import ProgrammeError, form_pair
 

@@ -7,7 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from twinning.calls.enums import ApplicationKind, ApplicationStatus, PartnerStatus, ReminderKind, Side
+from twinning.calls.enums import (
+    ApplicationKind,
+    ApplicationStatus,
+    PartnerStatus,
+    ReminderKind,
+    Side,
+)
 from twinning.calls.models.calls import Call
 from twinning.directory.models import Organisation
 

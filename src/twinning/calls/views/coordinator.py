@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinning.calls import actions
 from twinning.calls.access import access_call, access_call_to_coordinate, can_see_ranking
@@ -15,7 +17,6 @@ from twinning.calls.models import Decision
 from twinning.calls.ranking import proposed_pairs, ranked_applications
 from twinning.calls.suggestions import METHOD
 from twinning.calls.views import show_refusal
-from django.core.exceptions import PermissionDenied
 
 
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
@@ -31,7 +32,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
                     return redirect("calls:manage", slug=slug)
             elif "auto" in request.POST:
                 created = actions.assign_reviewers_automatically(call=call, actor=request.user)
-                messages.success(request, _("%(count)d reviews assigned.") % {"count": len(created)})
+                messages.success(request, ngettext("%(count)d review assigned.", "%(count)d reviews assigned.", len(created)) % {"count": len(created)})
                 return redirect("calls:manage", slug=slug)
             else:
                 assign_form = AssignForm(request.POST, call=call, prefix="assign")
@@ -55,7 +56,7 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             if "apply" in request.POST:
                 applied = actions.apply_decisions(call=call, actor=request.user)
-                messages.success(request, _("%(count)d decisions applied; every applicant is notified.") % {"count": len(applied)})
+                messages.success(request, ngettext("%(count)d decision applied; every applicant is notified.", "%(count)d decisions applied; every applicant is notified.", len(applied)) % {"count": len(applied)})
             else:
                 form = DecisionForm(request.POST, call=call)
                 if form.is_valid():

@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from twinning.calls import actions
-from twinning.calls.access import access_review, reviews_of
-from twinning.calls.conflicts import conflicts_of
+from twinning.calls.access import access_review, listed_reviews
 from twinning.calls.enums import ApplicationStatus, CallStatus
 from twinning.calls.forms import ConflictForm, ScoreForm
 from twinning.calls.views import show_refusal
@@ -19,8 +18,7 @@ from twinning.directory.models import Organisation
 
 @login_required
 def my_reviews(request: HttpRequest) -> HttpResponse:
-    reviews = reviews_of(request.user).select_related("application__call", "application__organisation", "application__partner").order_by("-application__call__deadline", "pk")
-    visible = [review for review in reviews if not conflicts_of(request.user, review.application)]
+    reviews = listed_reviews(request.user).order_by("-application__call__deadline", "pk")
     applying = Organisation.objects.filter(applications__call__committee__user=request.user, applications__call__status=CallStatus.OPEN).exclude(applications__status=ApplicationStatus.WITHDRAWN).distinct().order_by("name")
     form = ConflictForm(request.POST or None, organisations=applying)
     if request.method == "POST" and form.is_valid():
@@ -31,7 +29,7 @@ def my_reviews(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your conflict of interest is recorded; you will not review this organisation."))
             return redirect("calls:reviews")
-    return render(request, "calls/my_reviews.html", {"reviews": visible, "form": form, "declared": request.user.declared_conflicts.select_related("organisation")})
+    return render(request, "calls/my_reviews.html", {"reviews": reviews, "form": form, "declared": request.user.declared_conflicts.select_related("organisation")})
 
 
 @login_required
