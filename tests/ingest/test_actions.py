@@ -1,10 +1,18 @@
-import io
 
 import pytest
 
 from tests.factories import OrganisationFactory, UserFactory
 from twinning.directory.models import Affiliation, Organisation, Person, Position
-from twinning.ingest.actions import IngestError, accept_candidate, extract, merge_candidate, queue_candidates, reject_candidate, review_in_bulk, store_document
+from twinning.ingest.actions import (
+    IngestError,
+    accept_candidate,
+    extract,
+    merge_candidate,
+    queue_candidates,
+    reject_candidate,
+    review_in_bulk,
+    store_document,
+)
 from twinning.ingest.enums import CandidateKind, CandidateStatus
 from twinning.ingest.models import Candidate
 from twinning.library.models import Document, Source

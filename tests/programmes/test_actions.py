@@ -3,7 +3,14 @@ import datetime
 import pytest
 
 from tests.factories import CohortFactory, OrganisationFactory, PersonFactory
-from twinning.programmes.actions import ProgrammeError, form_pair, open_cohort, record_event, record_visit, set_pair_status
+from twinning.programmes.actions import (
+    ProgrammeError,
+    form_pair,
+    open_cohort,
+    record_event,
+    record_visit,
+    set_pair_status,
+)
 from twinning.programmes.enums import DatePrecision, PairStatus
 from twinning.programmes.models import Event, Pair, Visit, date_from_parts
 

@@ -1,7 +1,13 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import CohortFactory, EventFactory, OrganisationFactory, PairFactory, ProgrammeFactory
+from tests.factories import (
+    CohortFactory,
+    EventFactory,
+    OrganisationFactory,
+    PairFactory,
+    ProgrammeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,13 @@ from twinning.matching.cohort import match_cohort
 from twinning.matching.profiles import CohortError, make_cohort
 from twinning.programmes.access import access_cohort
 from twinning.programmes.models import PairingRun
-from twinning.programmes.pairing import PairingError, accept_pairing_run, matching_embedder, start_pairing_run, suggest_partners
+from twinning.programmes.pairing import (
+    PairingError,
+    accept_pairing_run,
+    matching_embedder,
+    start_pairing_run,
+    suggest_partners,
+)
 
 router = Router(tags=["matching"])
 

@@ -3,8 +3,8 @@
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 
-from twinning.api import directory, matching, programmes
 from twinning.api import calls as calls_api
+from twinning.api import directory, matching, programmes
 from twinning.api import library as library_api
 
 api = NinjaAPI(

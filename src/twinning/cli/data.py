@@ -56,7 +56,13 @@ def run_create_coordinator(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     setup_django()
-    from twinning.directory.exchange import ORGANISATION_COLUMNS, all_organisation_rows, stream_csv, stream_json, write_xlsx
+    from twinning.directory.exchange import (
+        ORGANISATION_COLUMNS,
+        all_organisation_rows,
+        stream_csv,
+        stream_json,
+        write_xlsx,
+    )
 
     if args.format == "xlsx":
         if not args.output:

@@ -22,7 +22,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
     from twinning.extract.readers import expand_paths
-    from twinning.ingest.actions import IngestError, extract, queue_candidates, review_in_bulk, store_document
+    from twinning.ingest.actions import (
+        IngestError,
+        extract,
+        queue_candidates,
+        review_in_bulk,
+        store_document,
+    )
     from twinning.ingest.enums import CandidateStatus
     from twinning.ingest.resolution import OrganisationIndex
     from twinning.programmes.models import Programme

@@ -9,7 +9,15 @@ from django.db import transaction
 
 from twinning import topics as vocabulary
 from twinning.common.text import unique_slug
-from twinning.directory.models import Affiliation, Identifier, Organisation, Person, Position, StaffMembership, Topic
+from twinning.directory.models import (
+    Affiliation,
+    Identifier,
+    Organisation,
+    Person,
+    Position,
+    StaffMembership,
+    Topic,
+)
 
 ORGANISATION_FIELDS = {
     "name", "name_zh", "acronym", "other_names", "country", "province", "city", "founded", "type",

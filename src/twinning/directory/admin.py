@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from twinning.directory.models import Affiliation, Identifier, Organisation, Person, Position, StaffMembership, Topic
+from twinning.directory.models import (
+    Affiliation,
+    Identifier,
+    Organisation,
+    Person,
+    Position,
+    StaffMembership,
+    Topic,
+)
 
 
 class IdentifierInline(admin.TabularInline):

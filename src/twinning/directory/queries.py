@@ -62,7 +62,9 @@ def filter_organisations(organisations: QuerySet[Organisation], filters: Directo
             in_pair &= Q(cohort__programme__slug=filters.programme)
         if filters.year:
             in_pair &= Q(cohort__year=filters.year)
-        from twinning.programmes.models import Pair  # programmes sits above directory; imported at call time
+        from twinning.programmes.models import (
+            Pair,  # programmes sits above directory; imported at call time
+        )
 
         pairs = Pair.objects.filter(in_pair)
         organisations = organisations.filter(Q(pk__in=pairs.values("organisation_a")) | Q(pk__in=pairs.values("organisation_b")))

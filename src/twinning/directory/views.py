@@ -11,8 +11,13 @@ from django.shortcuts import render
 from twinning.common.views import paginate, query_without_page
 from twinning.directory import geography
 from twinning.directory.access import access_organisation, speaks_for, visible_organisations
-from twinning.directory.exchange import ORGANISATION_COLUMNS, organisation_rows, stream_csv, stream_json
 from twinning.directory.enums import AffiliationKind, OrganisationType, Region
+from twinning.directory.exchange import (
+    ORGANISATION_COLUMNS,
+    organisation_rows,
+    stream_csv,
+    stream_json,
+)
 from twinning.directory.models import Affiliation, Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
 from twinning.library.queries import sources_for

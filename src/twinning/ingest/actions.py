@@ -18,7 +18,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from twinning import topics as vocabulary
-from twinning.directory.actions import DirectoryError, affiliate, appoint, create_organisation, create_person
+from twinning.common.text import unique_slug
+from twinning.directory.actions import (
+    DirectoryError,
+    affiliate,
+    appoint,
+    create_organisation,
+    create_person,
+)
 from twinning.directory.enums import AffiliationKind, OrganisationType
 from twinning.directory.models import Organisation, Person
 from twinning.extract import ExtractError, extract_document, read_document
@@ -26,11 +33,17 @@ from twinning.extract.records import ExtractionResult
 from twinning.ingest.enums import CandidateKind, CandidateStatus
 from twinning.ingest.models import Candidate
 from twinning.ingest.resolution import OrganisationIndex
-from twinning.common.text import unique_slug
 from twinning.library.actions import cite
 from twinning.library.enums import DocumentKind, SourceMethod
 from twinning.library.models import Document
-from twinning.programmes.actions import ProgrammeError, create_programme, form_pair, open_cohort, record_event, record_visit
+from twinning.programmes.actions import (
+    ProgrammeError,
+    create_programme,
+    form_pair,
+    open_cohort,
+    record_event,
+    record_visit,
+)
 from twinning.programmes.models import Programme, date_from_parts
 
 IMPORTED_PROGRAMME_SLUG = "imported-twinning-pairs"

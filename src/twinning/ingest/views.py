@@ -13,8 +13,20 @@ from django.views.decorators.http import require_POST
 from twinning.common.jobs import create_job, enqueue_after_commit
 from twinning.common.models import Job
 from twinning.common.views import paginate, query_without_page
-from twinning.ingest.access import access_candidate, access_job, require_coordinator, visible_candidates
-from twinning.ingest.actions import IngestError, accept_candidate, merge_candidate, reject_candidate, review_in_bulk, store_document
+from twinning.ingest.access import (
+    access_candidate,
+    access_job,
+    require_coordinator,
+    visible_candidates,
+)
+from twinning.ingest.actions import (
+    IngestError,
+    accept_candidate,
+    merge_candidate,
+    reject_candidate,
+    review_in_bulk,
+    store_document,
+)
 from twinning.ingest.enums import CandidateKind, CandidateStatus
 from twinning.ingest.forms import MergeForm, OrganisationCandidateForm, UploadForm
 from twinning.ingest.tasks import extract_documents_task

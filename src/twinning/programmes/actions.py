@@ -12,7 +12,15 @@ from twinning.common.text import unique_slug
 from twinning.directory.actions import topics_by_slug
 from twinning.directory.models import Organisation, Person
 from twinning.programmes.enums import DatePrecision, PairStatus
-from twinning.programmes.models import Activity, Cohort, Event, Pair, Programme, Visit, VisitParticipant
+from twinning.programmes.models import (
+    Activity,
+    Cohort,
+    Event,
+    Pair,
+    Programme,
+    Visit,
+    VisitParticipant,
+)
 
 
 class ProgrammeError(ValueError):

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from twinning.programmes.models import Activity, Cohort, Event, Pair, Programme, Visit, VisitParticipant
+from twinning.programmes.models import (
+    Activity,
+    Cohort,
+    Event,
+    Pair,
+    Programme,
+    Visit,
+    VisitParticipant,
+)
 
 
 class CohortInline(admin.TabularInline):

@@ -11,7 +11,14 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, Person, Topic, bilingual
-from twinning.programmes.enums import ActivityKind, ConstraintKind, DatePrecision, PairStatus, ProgrammeKind, Side
+from twinning.programmes.enums import (
+    ActivityKind,
+    ConstraintKind,
+    DatePrecision,
+    PairStatus,
+    ProgrammeKind,
+    Side,
+)
 
 
 class Programme(models.Model):
