@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from twinning.accounts.actions import create_coordinator
-from twinning.calls.demo import load_calls_demo
 from twinning.demo.actions import describe_document
 from twinning.demo.data import DATA_SETS
 from twinning.demo.records import (
@@ -76,7 +75,6 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
     for data in DATA_SETS:
         loader.load(data)
     loader.ensure_accounts()
-    load_calls_demo()
     return loader.counts()
 
 
