@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_calls_load_once_and_render(client):
     load_demo()
+    assert load_calls_demo() == {"calls": 2, "applications": 8, "accounts": 6}
     counts = {model: model.objects.count() for model in (Call, Application, Review, Pair, AuditEntry)}
     assert load_calls_demo() == {"calls": 2, "applications": 8, "accounts": 6}
     assert {model: model.objects.count() for model in counts} == counts
@@ -24,8 +25,10 @@ def test_demo_calls_load_once_and_render(client):
     assert decided.cohort.pairs.count() == 2
     for username in ("coordinator", "applicant", "applicant-europe", "applicant-single", "reviewer-1", "reviewer-2"):
         assert authenticate(username=username, password="twinning-demo") is not None, username
-    home = client.get(reverse("home")).content.decode()
-    assert "reviewer-2" in home and "twinning-demo" in home and open_call.get_absolute_url() in home
+    from django.template import Context, Template
+
+    block = Template("{% load calls_demo %}{% demo_accounts %}").render(Context({"user": None}))
+    assert "reviewer-2" in block and "twinning-demo" in block and open_call.get_absolute_url() in block
     coordinator = Client()
     coordinator.force_login(authenticate(username="coordinator", password="twinning-demo"))
     for call in (decided, open_call):
