@@ -21,7 +21,12 @@ from django.views.decorators.http import require_POST
 from twinning.accounts import actions
 from twinning.accounts.forms import ClaimForm, OrganisationProfileForm, SignupForm
 from twinning.directory.access import is_coordinator, speaks_for
-from twinning.directory.actions import DirectoryError, approve_staff_membership, claim_staff_membership, update_organisation
+from twinning.directory.actions import (
+    DirectoryError,
+    approve_staff_membership,
+    claim_staff_membership,
+    update_organisation,
+)
 from twinning.directory.models import Organisation, StaffMembership
 
 
