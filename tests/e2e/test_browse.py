@@ -37,6 +37,7 @@ def chinese_glyphs_render(page, selector: str) -> bool:
 def test_visitor_browses_to_a_pair(live_server, page, directory, prefix):
     page.goto(f"{live_server.url}{prefix}/")
     assert page.locator("html").get_attribute("lang") == ("zh-hans" if prefix else "en")
+    assert page.locator(".main-nav a").first.inner_text() == ("组织名录" if prefix == "/zh-hans" else "Directory")
     page.locator(".main-nav a").first.click()
     page.wait_for_url("**/organisations/**")
     assert page.locator(".card h3").count() == 3
