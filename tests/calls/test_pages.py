@@ -72,14 +72,16 @@ def test_web_apply_then_submit_shows_every_reason(call, europe_org, europe_staff
     assert (application.status, application.answers[question.key]) == ("submitted", "Composting")
 
 
-def test_single_applicant_sees_suggested_partners_by_shared_topics(call, europe_org, europe_staff):
+def test_single_applicant_sees_suggested_partners_from_the_matching_engine(call, europe_org, europe_staff):
     application = start_application(call=call, organisation=europe_org, actor=europe_staff)
     for name, topics in (("Water Only", ["water"]), ("Waste Too", ["waste"])):
         organisation = chinese(name=name, topics=topics)
         start_application(call=call, organisation=organisation, actor=staff_of(organisation))
     page = client_for(europe_staff).get(application.get_absolute_url())
-    assert [s.organisation.name for s in page.context["suggestions"]] == ["Waste Too", "Water Only"]
-    assert "shared-topics fallback" in page.content.decode()
+    suggestions = page.context["suggestions"]
+    assert [s.organisation.name for s in suggestions] == ["Waste Too", "Water Only"]
+    assert suggestions[0].score > suggestions[1].score and suggestions[0].reasons
+    assert "matching engine" in page.content.decode()
 
 
 def test_coordinator_sees_the_conflict_reason_when_assigning(coordinator_client, call, europe_org, europe_staff):

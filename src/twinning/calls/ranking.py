@@ -6,10 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application, Call, Review, Score
-from twinning.calls.suggestions import shared_topic_score
+from twinning.calls.suggestions import ENGINE_SIDE, reader_language
+from twinning.directory.profiles import organisation_profile
+from twinning.matching.cohort import match_cohort
+from twinning.matching.profiles import Cohort as MatchingCohort
+from twinning.matching.reasons import render
+from twinning.programmes.pairing import matching_embedder
 
 
 def weighted_score(scores: Iterable[tuple[int, int, int]]) -> float | None:
@@ -66,33 +72,30 @@ def ranked_applications(call: Call) -> list[RankedApplication]:
 
 
 def proposed_pairs(ranked: list[RankedApplication]) -> list[tuple[RankedApplication, RankedApplication, list[str]]]:
-    """Pairs of single applicants (side A, side B) for the committee to consider, best first.
+    """Pairs of single applicants (side A, side B) proposed by the matching engine, best first.
 
-    Fallback until the matching package offers a public recommender: mutual proposals first,
-    then greedy by shared topics and the two review scores.
+    Mutual proposals are kept as fixed pairs; the engine pairs the rest for the best total and
+    explains each pair. The committee decides.
     """
     singles = [row for row in ranked if row.application.kind == ApplicationKind.SINGLE]
     side_a = [row for row in singles if row.application.side == Side.A]
     side_b = [row for row in singles if row.application.side == Side.B]
-    candidates = []
-    for row_a in side_a:
-        for row_b in side_b:
-            a, b = row_a.application, row_b.application
-            topics, reasons = shared_topic_score(a.organisation, b.organisation)
-            mutual = a.proposed_partner_id == b.organisation_id and b.proposed_partner_id == a.organisation_id
-            one_way = a.proposed_partner_id == b.organisation_id or b.proposed_partner_id == a.organisation_id
-            if mutual:
-                reasons = ["both proposed each other", *reasons]
-            elif one_way:
-                reasons = ["one proposed the other", *reasons]
-            key = (mutual, one_way, topics, (row_a.score or 0) + (row_b.score or 0))
-            candidates.append((key, row_a, row_b, reasons))
-    candidates.sort(key=lambda item: item[0], reverse=True)
-    used: set[int] = set()
+    if not side_a or not side_b:
+        return []
+    rows = {str(row.application.organisation_id): row for row in singles}
+    profiles = [organisation_profile(row.application.organisation, ENGINE_SIDE[row.application.side]) for row in singles]
+    mutual = [
+        (str(a.application.organisation_id), str(b.application.organisation_id))
+        for a in side_a
+        for b in side_b
+        if a.application.proposed_partner_id == b.application.organisation_id and b.application.proposed_partner_id == a.application.organisation_id
+    ]
+    result = match_cohort(MatchingCohort(profiles=profiles, fixed=mutual), embedder=matching_embedder(), top=1)
+    language = reader_language()
     pairs = []
-    for _key, row_a, row_b, reasons in candidates:
-        if row_a.application.pk in used or row_b.application.pk in used:
-            continue
-        used |= {row_a.application.pk, row_b.application.pk}
-        pairs.append((row_a, row_b, reasons))
+    for pair in result.pairs:
+        reasons = [render(reason, language) for reason in pair.reasons if reason.code != "fixed"]
+        if pair.fixed:
+            reasons.insert(0, str(_("both proposed each other")))
+        pairs.append((rows[pair.a], rows[pair.b], reasons))
     return pairs

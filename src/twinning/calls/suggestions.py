@@ -1,49 +1,57 @@
-"""Partner suggestions for single applicants.
+"""Partner suggestions for single applicants, from the matching engine.
 
-FALLBACK: `twinning.matching` has no public `recommend` function yet, so other-side applicants
-are ranked by the topics they share with the applicant. Replace `suggested_partners` by a call
-to the matching package once it offers one.
+Other-side single applicants of the same call are scored with `twinning.matching` (shared
+exchange topic first, then complementary work, meaning of the descriptions, the rest), and
+each suggestion carries the engine's reasons in the reader's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twinning.calls.enums import ApplicationKind, ApplicationStatus
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application
 from twinning.directory.models import Organisation
+from twinning.directory.profiles import organisation_profile
+from twinning.matching.reasons import render
+from twinning.matching.recommend import recommend_partners
+from twinning.programmes.pairing import matching_embedder
 
-METHOD = "shared-topics fallback"
+METHOD = _("the matching engine (shared exchange topic first, then complementary work and meaning)")
+ENGINE_SIDE = {Side.A: "A", Side.B: "B"}
 
 
 @dataclass
 class Suggestion:
     organisation: Organisation
     application: Application
-    shared_topics: int
+    score: float
     reasons: list[str]
 
 
-def shared_topic_score(a: Organisation, b: Organisation) -> tuple[int, list[str]]:
-    """How many topics two organisations share, and a reason naming them (uses prefetched topics)."""
-    topics_a = {topic.slug: topic for topic in a.topics.all()}
-    shared = [topic for topic in b.topics.all() if topic.slug in topics_a]
-    if not shared:
-        return 0, []
-    return len(shared), ["shared topics: " + ", ".join(sorted(topic.label for topic in shared))]
+def reader_language() -> str:
+    return "zh" if (get_language() or "en").startswith("zh") else "en"
 
 
 def suggested_partners(application: Application, limit: int = 5) -> list[Suggestion]:
-    """Single applicants of the other side in the same call, most shared topics first."""
-    others = (
+    """Single applicants of the other side in the same call, best match first."""
+    others = list(
         Application.objects.filter(call=application.call, kind=ApplicationKind.SINGLE, status__in=[ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED])
         .exclude(side=application.side)
         .select_related("organisation")
         .prefetch_related("organisation__topics")
     )
-    suggestions = []
-    for other in others:
-        count, reasons = shared_topic_score(application.organisation, other.organisation)
-        suggestions.append(Suggestion(organisation=other.organisation, application=other, shared_topics=count, reasons=reasons))
-    suggestions.sort(key=lambda s: (-s.shared_topics, s.organisation.name))
-    return suggestions[:limit]
+    if not others:
+        return []
+    by_id = {str(other.organisation_id): other for other in others}
+    query = organisation_profile(application.organisation, ENGINE_SIDE[application.side])
+    candidates = [organisation_profile(other.organisation, ENGINE_SIDE[other.side]) for other in others]
+    language = reader_language()
+    found = recommend_partners(query, candidates, k=limit, embedder=matching_embedder())
+    return [
+        Suggestion(organisation=by_id[item.partner.id].organisation, application=by_id[item.partner.id], score=round(item.score, 3), reasons=[render(r, language) for r in item.reasons])
+        for item in found
+    ]
