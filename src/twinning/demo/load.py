@@ -75,7 +75,13 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
     for data in DATA_SETS:
         loader.load(data)
     loader.ensure_accounts()
-    return loader.counts()
+    counts = loader.counts()
+    from twinning.calls.demo import (
+        load_calls_demo,  # calls sit above the directory data it builds on
+    )
+
+    counts.update({f"call {kind}": value for kind, value in load_calls_demo().items()})
+    return counts
 
 
 class _Loader:

@@ -19,6 +19,8 @@ from twinning.calls.enums import (
     Side,
 )
 from twinning.calls.models import Application, Call, Decision
+from twinning.library.actions import cite
+from twinning.library.enums import SourceMethod
 from twinning.programmes.actions import ProgrammeError, form_pair
 
 
@@ -89,6 +91,7 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
             except ProgrammeError as error:
                 raise CallError(str(error)) from error
             decision.pair = pair
+            cite(pair, method=SourceMethod.PERSON, entered_by=actor, note=f"committee decision, {call}"[:300])
             if partner_application is not None:
                 Decision.objects.filter(application=partner_application).update(pair=pair)
                 decisions[partner_application.pk].pair = pair
