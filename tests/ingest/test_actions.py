@@ -151,3 +151,20 @@ def test_membership_candidates_become_affiliations():
     ingest(text, "members.txt")
     review_in_bulk(candidates=list(Candidate.objects.all()), decision="accept", user=None)
     assert Affiliation.objects.filter(kind="membership", organisation__name="Green Hills Society").count() >= 1
+
+
+def test_an_organisation_accepted_from_one_document_is_merged_from_the_next():
+    first, _ = ingest(PROFILE, "first.txt")
+    second, _ = ingest(PROFILE.replace("Twinning partners of the 2019 cohort", "Members of the network") + "\nMore news.\n", "second.txt")
+    index_built_before_any_acceptance = list(Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION))
+    review_in_bulk(candidates=list(Candidate.objects.filter(document=first)), decision="accept", user=None)
+    review_in_bulk(candidates=index_built_before_any_acceptance, decision="accept", user=None)
+    assert Organisation.objects.filter(name="Blue Delta Water Alliance").count() == 1
+    assert set(Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION).values_list("status", flat=True)) == {CandidateStatus.MERGED}
+
+
+def test_a_document_without_a_short_line_gets_a_readable_title():
+    text = "On a grey morning in March 2024 " + "a long sentence about river restoration " * 10
+    document, _ = ingest(text, "news.txt")
+    assert document.title.startswith("On a grey morning in March 2024") and document.title.endswith("…")
+    assert len(document.title) <= 121

@@ -72,10 +72,13 @@ def _language_of(text: str) -> str:
 
 
 def _title_of(text: str, filename: str) -> str:
-    for line in text.splitlines():
-        line = line.strip(" •*-#\t")
+    """The first short line, else the start of the first line cut at a word, else the file name."""
+    lines = [line.strip(" •*-#\t") for line in text.splitlines() if line.strip(" •*-#\t")]
+    for line in lines[:5]:
         if 3 <= len(line) <= 200:
             return line
+    if lines:
+        return lines[0][:120].rsplit(" ", 1)[0] + "…"
     return filename
 
 
@@ -227,9 +230,14 @@ def _fill_gaps(organisation: Organisation, data: dict[str, Any], candidate: Cand
     return organisation
 
 
-def _accept_organisation(candidate: Candidate, data: dict[str, Any], user: Any) -> Organisation:
-    if candidate.match is not None:
-        return _fill_gaps(candidate.match, data, candidate, user)
+def _accept_organisation(candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex) -> Organisation:
+    if candidate.match is None:
+        # The directory may have grown since the candidate was queued (another document accepted).
+        found = index.resolve(data["name"], data.get("acronym"), data.get("country"))
+        if found is not None:
+            candidate.match_id, candidate.match_score, candidate.match_reason = found.organisation_id, found.score, found.reason
+    if candidate.match_id is not None:
+        return _fill_gaps(Organisation.objects.get(pk=candidate.match_id), data, candidate, user)
     organisation = create_organisation(name=data["name"], topics=_topic_slugs(data.get("topics") or []), **_organisation_fields(data))
     _cite(organisation, candidate, user)
     return organisation
@@ -298,7 +306,7 @@ def accept_candidate(*, candidate: Candidate, user: Any, data: dict[str, Any] | 
     index = index or OrganisationIndex.build()
     try:
         if candidate.kind == CandidateKind.ORGANISATION:
-            result: models.Model = _accept_organisation(candidate, data, user)
+            result: models.Model = _accept_organisation(candidate, data, user, index)
             status = CandidateStatus.MERGED if candidate.match_id else CandidateStatus.ACCEPTED
         else:
             handler = {CandidateKind.EVENT: _accept_event, CandidateKind.PERSON: _accept_person, CandidateKind.PARTNERSHIP: _accept_partnership}[candidate.kind]
