@@ -17,7 +17,13 @@ from twinning.calls.models import Application, Call, Review
 from twinning.directory.access import is_coordinator
 from twinning.directory.models import Organisation
 
-APPLICATION_RELATED = ("call__programme", "call__cohort", "organisation", "partner", "proposed_partner")
+APPLICATION_RELATED = (
+    "call__programme",
+    "call__cohort",
+    "organisation",
+    "partner",
+    "proposed_partner",
+)
 
 
 def visible_calls(user: Any) -> QuerySet[Call]:
@@ -64,7 +70,12 @@ def access_application(user: Any, pk: int) -> Application:
     application = applications_of(user).filter(pk=pk).first()
     if application is not None:
         return application
-    review = reviews_of(user).filter(application_id=pk).select_related(*(f"application__{r}" for r in APPLICATION_RELATED)).first()
+    review = (
+        reviews_of(user)
+        .filter(application_id=pk)
+        .select_related(*(f"application__{r}" for r in APPLICATION_RELATED))
+        .first()
+    )
     if review is None or conflicts_of(user, review.application):
         raise Http404("No such application.")
     return review.application
@@ -73,15 +84,22 @@ def access_application(user: Any, pk: int) -> Application:
 def access_application_to_edit(user: Any, pk: int) -> Application:
     """An application the user may change: staff of the applying organisation, or a coordinator."""
     application = access_application(user, pk)
-    if not (is_coordinator(user) or organisations_of(user).filter(pk=application.organisation_id).exists()):
-        raise PermissionDenied("Only the applying organisation's staff can change this application.")
+    if not (
+        is_coordinator(user)
+        or organisations_of(user).filter(pk=application.organisation_id).exists()
+    ):
+        raise PermissionDenied(
+            "Only the applying organisation's staff can change this application."
+        )
     return application
 
 
 def access_invitation(user: Any, pk: int) -> Application:
     """An application whose tandem invitation the user may answer: staff of the invited partner."""
     application = access_application(user, pk)
-    if not (application.partner_id and organisations_of(user).filter(pk=application.partner_id).exists()):
+    if not (
+        application.partner_id and organisations_of(user).filter(pk=application.partner_id).exists()
+    ):
         raise PermissionDenied("Only the invited partner's staff can answer this invitation.")
     return application
 
@@ -108,7 +126,12 @@ def listed_reviews(user: Any) -> QuerySet[Review]:
 
 def access_review(user: Any, pk: int) -> Review:
     """A review assigned to the user; a conflict found since the assignment hides it."""
-    review = reviews_of(user).select_related(*(f"application__{r}" for r in APPLICATION_RELATED)).filter(pk=pk).first()
+    review = (
+        reviews_of(user)
+        .select_related(*(f"application__{r}" for r in APPLICATION_RELATED))
+        .filter(pk=pk)
+        .first()
+    )
     if review is None or conflicts_of(user, review.application):
         raise Http404("No such review.")
     return review
@@ -116,4 +139,12 @@ def access_review(user: Any, pk: int) -> Review:
 
 def can_see_ranking(user: Any, call: Call) -> bool:
     """Coordinators, and committee members once the call is decided."""
-    return is_coordinator(user) or (call.status == CallStatus.DECIDED and call.committee.filter(user=user).exists())
+    return is_coordinator(user) or (
+        call.status == CallStatus.DECIDED and call.committee.filter(user=user).exists()
+    )
+
+
+def require_coordinator(user: Any) -> None:
+    """Opening calls is for coordinators: the pages, the API and the CLI ask here."""
+    if not is_coordinator(user):
+        raise PermissionDenied("Only coordinators open calls.")

@@ -5,6 +5,7 @@ from twinning.calls.views import applicant, coordinator, public, reviewer
 app_name = "calls"
 urlpatterns = [
     path("", public.call_list, name="list"),
+    path("new/", coordinator.open_call, name="new"),
     path("applications/", applicant.my_applications, name="applications"),
     path("applications/<int:pk>/", applicant.application_detail, name="application"),
     path("applications/<int:pk>/invitation/", applicant.answer_invitation, name="invitation"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/", public.call_detail, name="call"),
     path("<slug:slug>/apply/", applicant.apply, name="apply"),
     path("<slug:slug>/manage/", coordinator.manage, name="manage"),
+    path("<slug:slug>/dates/", coordinator.reschedule, name="reschedule"),
     path("<slug:slug>/committee/", coordinator.committee, name="committee"),
     path("<slug:slug>/audit/", coordinator.audit_log, name="audit"),
 ]

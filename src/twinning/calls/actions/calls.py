@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from twinning.calls.actions.base import CallError, audit
+from twinning.calls.areas import unknown_areas
 from twinning.calls.enums import AuditVerb, CallStatus, Direction
 from twinning.calls.models import (
     Call,
@@ -26,8 +27,16 @@ from twinning.programmes.actions import open_cohort
 from twinning.programmes.models import Programme
 
 CALL_FIELDS = {
-    "title_zh", "description", "description_zh", "side_a_label", "side_b_label", "organisation_types",
-    "min_years_registered", "requires_permanent_staff", "same_country_is_conflict", "reviews_per_application",
+    "title_zh",
+    "description",
+    "description_zh",
+    "side_a_label",
+    "side_b_label",
+    "organisation_types",
+    "min_years_registered",
+    "requires_permanent_staff",
+    "same_country_is_conflict",
+    "reviews_per_application",
 }
 
 
@@ -59,26 +68,60 @@ def open_call(
         problems.append(_("The dates must follow each other: opening, deadline, decision."))
     if not side_a_areas or not side_b_areas:
         problems.append(_("Each side needs at least one country or region."))
-    bad_types = [t for t in fields.get("organisation_types", []) if t not in OrganisationType.values]
+    unknown_places = unknown_areas([*side_a_areas, *side_b_areas])
+    if unknown_places:
+        problems.append(
+            _("Unknown country code(s) or region(s): %(areas)s.")
+            % {"areas": ", ".join(unknown_places)}
+        )
+    bad_types = [
+        t for t in fields.get("organisation_types", []) if t not in OrganisationType.values
+    ]
     if bad_types:
-        problems.append(_("Unknown organisation type(s): %(types)s.") % {"types": ", ".join(bad_types)})
-    window_rows = [(Direction(direction), start, end) for direction, start, end in windows]
+        problems.append(
+            _("Unknown organisation type(s): %(types)s.") % {"types": ", ".join(bad_types)}
+        )
+    windows = list(windows)
+    bad_directions = sorted(
+        {str(direction) for direction, _start, _end in windows} - set(Direction.values)
+    )
+    if bad_directions:
+        problems.append(
+            _("Unknown exchange direction(s): %(directions)s.")
+            % {"directions": ", ".join(bad_directions)}
+        )
+    window_rows = [
+        (Direction(direction), start, end)
+        for direction, start, end in windows
+        if direction in Direction.values
+    ]
     if any(end < start for _direction, start, end in window_rows):
         problems.append(_("An exchange window cannot end before it starts."))
     if problems:
         raise CallError(problems)
     cohort = open_cohort(programme=programme, year=cohort_year or decision_on.year)
     call = Call.objects.create(
-        programme=programme, cohort=cohort, title=title.strip(), slug=unique_slug(Call, f"{title} {cohort.year}"),
-        opens_on=opens_on, deadline=deadline, decision_on=decision_on,
-        side_a_areas=list(side_a_areas), side_b_areas=list(side_b_areas),
-        status=CallStatus.OPEN if publish else CallStatus.DRAFT, **fields,
+        programme=programme,
+        cohort=cohort,
+        title=title.strip(),
+        slug=unique_slug(Call, f"{title} {cohort.year}"),
+        opens_on=opens_on,
+        deadline=deadline,
+        decision_on=decision_on,
+        side_a_areas=list(side_a_areas),
+        side_b_areas=list(side_b_areas),
+        status=CallStatus.OPEN if publish else CallStatus.DRAFT,
+        **fields,
     )
     for position, question in enumerate(questions):
         spec = {"text": question} if isinstance(question, str) else dict(question)
         Question.objects.create(call=call, position=position, **spec)
     for position, criterion in enumerate(criteria):
-        spec = {"name": criterion[0], "weight": criterion[1]} if isinstance(criterion, tuple) else dict(criterion)
+        spec = (
+            {"name": criterion[0], "weight": criterion[1]}
+            if isinstance(criterion, tuple)
+            else dict(criterion)
+        )
         Criterion.objects.create(call=call, position=position, **spec)
     for direction, start, end in window_rows:
         ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
@@ -86,7 +129,9 @@ def open_call(
 
 
 @transaction.atomic
-def reschedule_call(*, call: Call, deadline: datetime.datetime, actor: Any, decision_on: datetime.date | None = None) -> Call:
+def reschedule_call(
+    *, call: Call, deadline: datetime.datetime, actor: Any, decision_on: datetime.date | None = None
+) -> Call:
     """Move the deadline (extend it, or close the call early); a decided call keeps its dates."""
     if call.status == CallStatus.DECIDED:
         raise CallError(_("A decided call keeps its dates."))
@@ -103,14 +148,20 @@ def reschedule_call(*, call: Call, deadline: datetime.datetime, actor: Any, deci
 @transaction.atomic
 def add_committee_member(*, call: Call, user: Any, country: str = "") -> CommitteeMember:
     """Seat `user` on the call's committee (idempotent; updates the country)."""
-    member, _created = CommitteeMember.objects.update_or_create(call=call, user=user, defaults={"country": country.upper()})
+    member, _created = CommitteeMember.objects.update_or_create(
+        call=call, user=user, defaults={"country": country.upper()}
+    )
     return member
 
 
 @transaction.atomic
-def declare_conflict(*, reviewer: Any, organisation: Organisation, reason: str) -> ConflictDeclaration:
+def declare_conflict(
+    *, reviewer: Any, organisation: Organisation, reason: str
+) -> ConflictDeclaration:
     """Record the reviewer's own conflict with an organisation; it blocks assignments from now on."""
     if not reason.strip():
         raise CallError(_("Please say why you have a conflict of interest."))
-    declaration, _created = ConflictDeclaration.objects.update_or_create(reviewer=reviewer, organisation=organisation, defaults={"reason": reason.strip()[:300]})
+    declaration, _created = ConflictDeclaration.objects.update_or_create(
+        reviewer=reviewer, organisation=organisation, defaults={"reason": reason.strip()[:300]}
+    )
     return declaration

@@ -1,4 +1,4 @@
-"""Coordinator pages: committee and reviewer assignment, the ranking and decisions, the audit log."""
+"""Coordinator pages: opening and rescheduling calls, committee and reviewer assignment, the ranking and decisions, the audit log."""
 
 from __future__ import annotations
 
@@ -6,17 +6,65 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from twinning.calls import actions
-from twinning.calls.access import access_call, access_call_to_coordinate, can_see_ranking
+from twinning.calls.access import (
+    access_call,
+    access_call_to_coordinate,
+    can_see_ranking,
+    require_coordinator,
+)
 from twinning.calls.enums import ApplicationStatus, CallStatus
-from twinning.calls.forms import AssignForm, CommitteeMemberForm, DecisionForm
+from twinning.calls.forms import (
+    AssignForm,
+    CommitteeMemberForm,
+    DecisionForm,
+    OpenCallForm,
+    RescheduleForm,
+)
 from twinning.calls.models import Decision
 from twinning.calls.ranking import proposed_pairs, ranked_applications
 from twinning.calls.suggestions import METHOD
 from twinning.calls.views import show_refusal
+
+
+def open_call(request: HttpRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    form = OpenCallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = actions.open_call(**form.open_call_arguments())
+        except actions.CallError as error:
+            for reason in error.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(
+                request,
+                _("The call “%(title)s” is open.") % {"title": call.title}
+                if call.status == CallStatus.OPEN
+                else _("The call “%(title)s” is saved as a draft.") % {"title": call.title},
+            )
+            return redirect(call.get_absolute_url())
+    return render(request, "calls/open_call.html", {"form": form})
+
+
+def reschedule(request: HttpRequest, slug: str) -> HttpResponse:
+    call = access_call_to_coordinate(request.user, slug)
+    initial = {"deadline": timezone.localtime(call.deadline), "decision_on": call.decision_on}
+    form = RescheduleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.reschedule_call(call=call, actor=request.user, **form.cleaned_data)
+        except actions.CallError as error:
+            for reason in error.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, _("The new dates are saved."))
+            return redirect(call.get_absolute_url())
+    return render(request, "calls/reschedule.html", {"call": call, "form": form})
 
 
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
@@ -28,22 +76,54 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             if "member-username" in request.POST:
                 member_form = CommitteeMemberForm(request.POST, prefix="member")
                 if member_form.is_valid():
-                    actions.add_committee_member(call=call, user=member_form.cleaned_data["username"], country=member_form.cleaned_data["country"])
+                    actions.add_committee_member(
+                        call=call,
+                        user=member_form.cleaned_data["username"],
+                        country=member_form.cleaned_data["country"],
+                    )
                     return redirect("calls:manage", slug=slug)
             elif "auto" in request.POST:
                 created = actions.assign_reviewers_automatically(call=call, actor=request.user)
-                messages.success(request, ngettext("%(count)d review assigned.", "%(count)d reviews assigned.", len(created)) % {"count": len(created)})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d review assigned.", "%(count)d reviews assigned.", len(created)
+                    )
+                    % {"count": len(created)},
+                )
                 return redirect("calls:manage", slug=slug)
             else:
                 assign_form = AssignForm(request.POST, call=call, prefix="assign")
                 if assign_form.is_valid():
-                    review = actions.assign_reviewer(application=assign_form.cleaned_data["application"], reviewer=assign_form.cleaned_data["reviewer"], actor=request.user)
-                    messages.success(request, _("%(reviewer)s now reviews %(organisation)s.") % {"reviewer": review.reviewer, "organisation": review.application.organisation.name})
+                    review = actions.assign_reviewer(
+                        application=assign_form.cleaned_data["application"],
+                        reviewer=assign_form.cleaned_data["reviewer"],
+                        actor=request.user,
+                    )
+                    messages.success(
+                        request,
+                        _("%(reviewer)s now reviews %(organisation)s.")
+                        % {
+                            "reviewer": review.reviewer,
+                            "organisation": review.application.organisation.name,
+                        },
+                    )
                     return redirect("calls:manage", slug=slug)
         except actions.CallError as error:
             show_refusal(request, error)
-    applications = call.applications.exclude(status=ApplicationStatus.WITHDRAWN).select_related("organisation", "partner").prefetch_related("reviews__reviewer").order_by("status", "organisation__name")
-    context = {"call": call, "applications": applications, "committee": call.committee.select_related("user"), "member_form": member_form, "assign_form": assign_form}
+    applications = (
+        call.applications.exclude(status=ApplicationStatus.WITHDRAWN)
+        .select_related("organisation", "partner")
+        .prefetch_related("reviews__reviewer")
+        .order_by("status", "organisation__name")
+    )
+    context = {
+        "call": call,
+        "applications": applications,
+        "committee": call.committee.select_related("user"),
+        "member_form": member_form,
+        "assign_form": assign_form,
+    }
     return render(request, "calls/manage.html", context)
 
 
@@ -56,7 +136,15 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             if "apply" in request.POST:
                 applied = actions.apply_decisions(call=call, actor=request.user)
-                messages.success(request, ngettext("%(count)d decision applied; every applicant is notified.", "%(count)d decisions applied; every applicant is notified.", len(applied)) % {"count": len(applied)})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d decision applied; every applicant is notified.",
+                        "%(count)d decisions applied; every applicant is notified.",
+                        len(applied),
+                    )
+                    % {"count": len(applied)},
+                )
             else:
                 form = DecisionForm(request.POST, call=call)
                 if form.is_valid():
@@ -67,12 +155,26 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             show_refusal(request, error)
         return redirect("calls:committee", slug=slug)
     ranked = ranked_applications(call)
-    decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call).select_related("paired_with__organisation")}
+    decisions = {
+        d.application_id: d
+        for d in Decision.objects.filter(application__call=call).select_related(
+            "paired_with__organisation"
+        )
+    }
     rows = []
     for row in ranked:
         decision = decisions.get(row.application.pk)
-        initial = {"application": row.application.pk, "outcome": decision.outcome if decision else "", "paired_with": decision.paired_with_id if decision else None, "note": decision.note if decision else ""}
-        form = DecisionForm(call=call, initial=initial, prefix=None) if call.status == CallStatus.OPEN else None
+        initial = {
+            "application": row.application.pk,
+            "outcome": decision.outcome if decision else "",
+            "paired_with": decision.paired_with_id if decision else None,
+            "note": decision.note if decision else "",
+        }
+        form = (
+            DecisionForm(call=call, initial=initial, prefix=None)
+            if call.status == CallStatus.OPEN
+            else None
+        )
         rows.append((row, decision, form))
     context = {
         "call": call,

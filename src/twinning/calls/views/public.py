@@ -13,20 +13,38 @@ from twinning.directory.enums import OrganisationType
 
 def call_list(request: HttpRequest) -> HttpResponse:
     calls = visible_calls(request.user).order_by("-deadline")
-    return render(request, "calls/list.html", {"calls": calls, "open_status": CallStatus.OPEN})
+    return render(
+        request,
+        "calls/list.html",
+        {
+            "calls": calls,
+            "open_status": CallStatus.OPEN,
+            "is_coordinator": is_coordinator(request.user),
+        },
+    )
 
 
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_call(request.user, slug)
     mine = organisations_of(request.user)
-    own_applications = call.applications.filter(organisation__in=mine).select_related("organisation")
-    decided_pairs = call.cohort.pairs.select_related("organisation_a", "organisation_b") if call.status == CallStatus.DECIDED else []
+    own_applications = call.applications.filter(organisation__in=mine).select_related(
+        "organisation"
+    )
+    decided_pairs = (
+        call.cohort.pairs.select_related("organisation_a", "organisation_b")
+        if call.status == CallStatus.DECIDED
+        else []
+    )
     context = {
         "call": call,
         "questions": call.questions.all(),
         "criteria": call.criteria.all(),
         "windows": call.windows.select_related("call"),
-        "types": [OrganisationType(t).label for t in call.organisation_types if t in OrganisationType.values],
+        "types": [
+            OrganisationType(t).label
+            for t in call.organisation_types
+            if t in OrganisationType.values
+        ],
         "own_applications": own_applications,
         "can_apply": call.accepts_changes and request.user.is_authenticated,
         "is_coordinator": is_coordinator(request.user),

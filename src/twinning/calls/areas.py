@@ -1,0 +1,30 @@
+"""The areas of a call's sides: ISO country codes ("FR") or directory region names ("europe")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from twinning.directory import geography
+from twinning.directory.enums import Region
+
+
+def normalise_area(text: str) -> str:
+    """An upper-case code for a two-letter entry, a lower-case name for a region."""
+    text = text.strip()
+    return text.upper() if len(text) == 2 else text.lower()
+
+
+def parse_areas(text: str) -> list[str]:
+    """Comma-separated entries, normalised, duplicates dropped, order kept."""
+    areas = [normalise_area(part) for part in text.split(",") if part.strip()]
+    return list(dict.fromkeys(areas))
+
+
+def unknown_areas(areas: Iterable[str]) -> list[str]:
+    """Entries that are neither an ISO 3166 country code nor a directory region."""
+    return [
+        area
+        for area in areas
+        if area not in Region.values
+        and not (len(area) == 2 and area.isupper() and geography.is_country_code(area))
+    ]
