@@ -33,13 +33,25 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         help="pair side A with side B of a cohort file",
         description="Pair organisations of side A with side B (CONTRACTS §3); reads no database.",
     )
-    match.add_argument("cohort", metavar="COHORT.json", help="cohort file: organisations, fixed, forbidden")
-    match.add_argument("--json", action="store_true", help="print one JSON object (pairs, unmatched, rankings)")
-    match.add_argument("--top", type=_positive_int, metavar="K", help="cut each ranking to its best K")
-    match.add_argument("--max-min", action="store_true", help="maximise the weakest pair first, then the total")
-    match.add_argument("--language", choices=["en", "zh"], default="en", help="language of the reasons")
     match.add_argument(
-        "--embedder", choices=["use", "hashing"], default="use",
+        "cohort", metavar="COHORT.json", help="cohort file: organisations, fixed, forbidden"
+    )
+    match.add_argument(
+        "--json", action="store_true", help="print one JSON object (pairs, unmatched, rankings)"
+    )
+    match.add_argument(
+        "--top", type=_positive_int, metavar="K", help="cut each ranking to its best K"
+    )
+    match.add_argument(
+        "--max-min", action="store_true", help="maximise the weakest pair first, then the total"
+    )
+    match.add_argument(
+        "--language", choices=["en", "zh"], default="en", help="language of the reasons"
+    )
+    match.add_argument(
+        "--embedder",
+        choices=["use", "hashing"],
+        default="use",
         help="sentence embedder: multilingual USE (default) or the fast hashing stand-in",
     )
     match.set_defaults(handler=run_match)
@@ -50,7 +62,9 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         description="Evaluate cohort pairing on labelled cohorts against a TF-IDF + Hungarian baseline.",
     )
     evaluation.add_argument(
-        "labelled", metavar="LABELLED.json", nargs="?",
+        "labelled",
+        metavar="LABELLED.json",
+        nargs="?",
         help="labelled cohorts (default: the set shipped with the package)",
     )
     evaluation.add_argument("--split", choices=["heldout", "train", "all"], default="heldout")
@@ -97,7 +111,9 @@ def _print_match(cohort: Any, result: Any, language: str) -> None:
         table.add_column(column, justify="right" if column == "Score" else "left")
     for pair in result.pairs:
         table.add_row(
-            names[pair.a], names[pair.b], f"{pair.score:.3f}",
+            names[pair.a],
+            names[pair.b],
+            f"{pair.score:.3f}",
             "; ".join(render(reason, language) for reason in pair.reasons),
         )
     console = Console()
@@ -128,14 +144,20 @@ def run_eval_match(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Cohort pairing on {args.split} cohorts ({len(chosen)}: "
-                  + ", ".join(c.name for c in chosen) + ")")
+    table = Table(
+        title=f"Cohort pairing on {args.split} cohorts ({len(chosen)}: "
+        + ", ".join(c.name for c in chosen)
+        + ")"
+    )
     for column in ("Method", "True pairs", "Recovered", "Pair accuracy", "MRR"):
         table.add_column(column, justify="left" if column == "Method" else "right")
     for result in results:
         table.add_row(
-            result.method, str(result.true_pairs), str(result.recovered),
-            f"{result.pair_accuracy:.1%}", f"{result.mrr:.3f}",
+            result.method,
+            str(result.true_pairs),
+            str(result.recovered),
+            f"{result.pair_accuracy:.1%}",
+            f"{result.mrr:.3f}",
         )
     Console().print(table)
     return 0
