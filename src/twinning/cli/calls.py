@@ -1,19 +1,489 @@
-"""Calls commands: deadline reminders (run it daily, e.g. from cron; it is idempotent)."""
+"""Calls commands for coordinators: list, open, assign reviewers, apply decisions, export, remind.
+
+Commands that change something act as a named coordinator account (`--as USERNAME`, a staff
+account), so the audit log records who. Errors print one `twinning: error:` line and exit 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, Any
 
 from twinning.cli import setup_django
 
+EXPORT_COLUMNS = ["organisation", "kind", "side", "status", "partner", "weighted_score"]
 
-def register(subcommands: argparse._SubParsersAction) -> None:
-    reminders = subcommands.add_parser(
-        "send-reminders", help="e-mail draft applicants a week and a day before a call's deadline (each reminder once)"
+
+class CommandFailed(Exception):
+    """A refusal to report on one line (or one line per reason) and exit 2."""
+
+    def __init__(self, *lines: str) -> None:
+        self.lines = lines
+        super().__init__(" ".join(lines))
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    listing = subcommands.add_parser("calls", help="list calls with their status, dates and counts")
+    listing.set_defaults(handler=_handled(run_calls))
+
+    opening = subcommands.add_parser(
+        "open-call",
+        help="open a call described in a JSON file (the fields of POST /api/calls)",
+        description=(
+            "Open a call from a JSON object with the fields of POST /api/calls: programme (slug), title, "
+            "opens_on, deadline, decision_on, side_a_areas, side_b_areas, and optionally side_a_label, "
+            "side_b_label, organisation_types, min_years_registered, requires_permanent_staff, "
+            "same_country_is_conflict, questions, criteria ([name, weight(, max score)]), "
+            "windows ([a_to_b|b_to_a, start, end]); also title_zh, description, description_zh, "
+            "reviews_per_application, cohort_year and publish (default true). Nothing is created on error."
+        ),
     )
-    reminders.add_argument("--now", help="pretend the time is this ISO date-time (for testing a schedule)")
+    opening.add_argument("file", metavar="FILE.json", help="the call, one JSON object")
+    opening.set_defaults(handler=_handled(run_open_call))
+
+    assigning = subcommands.add_parser(
+        "assign-reviewers",
+        help="show reviewer assignments and conflicts; --auto assigns with balanced loads",
+        description=(
+            "Without --auto, list the call's assignments and the conflicts of interest that refuse one. "
+            "With --auto, give every submitted application its reviewers, least-loaded first, never conflicted."
+        ),
+    )
+    assigning.add_argument(
+        "call", metavar="CALL_SLUG", help="the call, as listed by `twinning calls`"
+    )
+    assigning.add_argument("--auto", action="store_true", help="assign automatically (needs --as)")
+    assigning.add_argument(
+        "--as", dest="actor", metavar="USERNAME", help="the coordinator account acting"
+    )
+    assigning.set_defaults(handler=_handled(run_assign_reviewers))
+
+    applying = subcommands.add_parser(
+        "apply-decisions",
+        help="apply the committee's pending decisions in one batch (after the deadline)",
+        description="Apply every pending decision at once: statuses, pairs, e-mails; the call becomes decided. Refuses with every reason.",
+    )
+    applying.add_argument(
+        "call", metavar="CALL_SLUG", help="the call, as listed by `twinning calls`"
+    )
+    applying.add_argument(
+        "--as",
+        dest="actor",
+        metavar="USERNAME",
+        required=True,
+        help="the coordinator account acting",
+    )
+    applying.set_defaults(handler=_handled(run_apply_decisions))
+
+    exporting = subcommands.add_parser(
+        "export-applications",
+        help="write a call's applications as CSV or JSON rows",
+        description="Stream one row per application: " + ", ".join(EXPORT_COLUMNS) + ".",
+    )
+    exporting.add_argument(
+        "call", metavar="CALL_SLUG", help="the call, as listed by `twinning calls`"
+    )
+    exporting.add_argument(
+        "--format", choices=["csv", "json"], default="csv", help="csv (default) or a JSON array"
+    )
+    exporting.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    exporting.set_defaults(handler=_handled(run_export_applications))
+
+    reminders = subcommands.add_parser(
+        "send-reminders",
+        help="e-mail draft applicants a week and a day before a call's deadline (each reminder once)",
+    )
+    reminders.add_argument(
+        "--now", help="pretend the time is this ISO date-time (for testing a schedule)"
+    )
     reminders.set_defaults(handler=run_send_reminders)
+
+
+def _handled(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        setup_django()
+        try:
+            return handler(args)
+        except CommandFailed as failure:
+            first, *rest = failure.lines
+            print(f"twinning: error: {first}", file=sys.stderr)
+            for line in rest:
+                print(f"  - {line}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+def _coordinator(username: str | None) -> Any:
+    """The staff account named by --as; the CLI's actions are recorded under it."""
+    from django.contrib.auth import get_user_model
+
+    from twinning.directory.access import is_coordinator
+
+    if not username:
+        raise CommandFailed("name the coordinator account acting with --as USERNAME")
+    user = get_user_model().objects.filter(username=username).first()
+    if not is_coordinator(user):
+        raise CommandFailed(f"{username!r} is not an active coordinator (staff) account")
+    return user
+
+
+def _call(slug: str, user: Any = None) -> Any:
+    """The call to read (any call: the CLI runs on the server) or, with a coordinator, to manage."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from twinning.calls.access import access_call_to_coordinate
+    from twinning.calls.models import Call
+
+    try:
+        if user is not None:
+            return access_call_to_coordinate(user, slug)
+        return Call.objects.select_related("programme", "cohort").get(slug=slug)
+    except (Call.DoesNotExist, Http404):
+        raise CommandFailed(f"no call {slug!r}; `twinning calls` lists them") from None
+    except PermissionDenied as error:
+        raise CommandFailed(str(error)) from None
+
+
+def run_calls(args: argparse.Namespace) -> int:
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from twinning.calls.enums import ApplicationStatus
+    from twinning.calls.models import Call
+
+    calls = Call.objects.annotate(
+        applications_count=Count("applications", distinct=True),
+        submitted_count=Count(
+            "applications",
+            filter=~Q(
+                applications__status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
+            ),
+            distinct=True,
+        ),
+        reviews_count=Count("applications__reviews", distinct=True),
+        reviews_done=Count(
+            "applications__reviews",
+            filter=Q(applications__reviews__submitted_at__isnull=False),
+            distinct=True,
+        ),
+        decisions_count=Count("applications__decision", distinct=True),
+    ).order_by("-deadline", "slug")
+    rows = [
+        (
+            "CALL",
+            "STATUS",
+            "OPENS",
+            "DEADLINE",
+            "DECISION",
+            "APPLICATIONS",
+            "SUBMITTED",
+            "REVIEWS DONE",
+            "DECISIONS",
+        )
+    ]
+    for call in calls:
+        rows.append(
+            (
+                call.slug,
+                call.status,
+                call.opens_on.isoformat(),
+                timezone.localtime(call.deadline).strftime("%Y-%m-%d %H:%M %Z"),
+                call.decision_on.isoformat(),
+                str(call.applications_count),
+                str(call.submitted_count),
+                f"{call.reviews_done}/{call.reviews_count}",
+                str(call.decisions_count),
+            )
+        )
+    if len(rows) == 1:
+        print("No call yet.")
+        return 0
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return 0
+
+
+def run_open_call(args: argparse.Namespace) -> int:
+    from twinning.calls import actions
+    from twinning.programmes.models import Programme
+
+    fields = read_call_file(args.file)
+    slug = fields.pop("programme")
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None:
+        raise CommandFailed(f"no programme {slug!r}")
+    try:
+        call = actions.open_call(programme=programme, **fields)
+    except actions.CallError as error:
+        raise CommandFailed(str(error)) from None
+    print(
+        f"Opened {call.slug} ({call.status}) in the {call.programme.name} cohort {call.cohort.year}: "
+        f"{call.questions.count()} question(s), {call.criteria.count()} criterion/criteria, {call.windows.count()} exchange window(s)."
+    )
+    return 0
+
+
+def read_call_file(path: str) -> dict[str, Any]:
+    """The JSON file as `open_call` keyword arguments (with `programme` still a slug); one-line errors."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise CommandFailed(f"cannot read {path}: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise CommandFailed(
+            f"{path} is not valid JSON: {error.msg} (line {error.lineno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise CommandFailed(f"{path} must hold one JSON object")
+    unknown = sorted(set(data) - set(CALL_FILE_FIELDS))
+    if unknown:
+        raise CommandFailed(f"unknown field(s): {', '.join(unknown)}")
+    missing = [name for name in REQUIRED_FIELDS if name not in data]
+    if missing:
+        raise CommandFailed(f"missing field(s): {', '.join(missing)}")
+    return {name: CALL_FILE_FIELDS[name](name, value) for name, value in data.items()}
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise CommandFailed(f"{name} must be a string")
+    return value
+
+
+def _texts(name: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CommandFailed(f"{name} must be a list of strings")
+    return value
+
+
+def _whole(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CommandFailed(f"{name} must be a whole number, 0 or more")
+    return value
+
+
+def _flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise CommandFailed(f"{name} must be true or false")
+    return value
+
+
+def _date(name: str, value: Any) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(_text(name, value))
+    except ValueError:
+        raise CommandFailed(f"{name} must be a date, YYYY-MM-DD") from None
+
+
+def _moment(name: str, value: Any) -> datetime.datetime:
+    from django.utils import timezone
+
+    try:
+        moment = datetime.datetime.fromisoformat(_text(name, value))
+    except ValueError:
+        raise CommandFailed(
+            f"{name} must be a date and time, YYYY-MM-DDTHH:MM (server time zone unless given)"
+        ) from None
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def _criteria(name: str, value: Any) -> list[dict[str, Any]]:
+    criteria = []
+    for item in value if isinstance(value, list) else [None]:
+        if not (
+            isinstance(item, list)
+            and len(item) in (2, 3)
+            and isinstance(item[0], str)
+            and item[0].strip()
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in item[1:])
+        ):
+            raise CommandFailed(
+                f"{name} must be a list of [name, weight] or [name, weight, max score]"
+            )
+        weight, max_score = item[1], item[2] if len(item) == 3 else 5
+        if weight < 1 or not 1 <= max_score <= 100:
+            raise CommandFailed(
+                f"{name}: the weight of {item[0]!r} must be at least 1 and its max score between 1 and 100"
+            )
+        criteria.append({"name": item[0], "weight": weight, "max_score": max_score})
+    return criteria
+
+
+def _windows(name: str, value: Any) -> list[tuple[str, datetime.date, datetime.date]]:
+    windows = []
+    for item in value if isinstance(value, list) else [None]:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
+            raise CommandFailed(f"{name} must be a list of [direction, start date, end date]")
+        windows.append((item[0], _date(name, item[1]), _date(name, item[2])))
+    return windows
+
+
+def _reviews(name: str, value: Any) -> int:
+    number = _whole(name, value)
+    if not 1 <= number <= 10:
+        raise CommandFailed(f"{name} must be between 1 and 10")
+    return number
+
+
+CALL_FILE_FIELDS: dict[str, Callable[[str, Any], Any]] = {
+    "programme": _text,
+    "title": _text,
+    "opens_on": _date,
+    "deadline": _moment,
+    "decision_on": _date,
+    "side_a_areas": _texts,
+    "side_b_areas": _texts,
+    "side_a_label": _text,
+    "side_b_label": _text,
+    "organisation_types": _texts,
+    "min_years_registered": _whole,
+    "requires_permanent_staff": _flag,
+    "same_country_is_conflict": _flag,
+    "questions": _texts,
+    "criteria": _criteria,
+    "windows": _windows,
+    "title_zh": _text,
+    "description": _text,
+    "description_zh": _text,
+    "reviews_per_application": _reviews,
+    "cohort_year": _whole,
+    "publish": _flag,
+}
+REQUIRED_FIELDS = [
+    "programme",
+    "title",
+    "opens_on",
+    "deadline",
+    "decision_on",
+    "side_a_areas",
+    "side_b_areas",
+]
+
+
+def run_assign_reviewers(args: argparse.Namespace) -> int:
+    from twinning.calls import actions
+    from twinning.calls.conflicts import refused_assignments
+    from twinning.calls.models import Review
+
+    if args.auto:
+        actor = _coordinator(args.actor)
+        call = _call(args.call, actor)
+        try:
+            reviews = actions.assign_reviewers_automatically(call=call, actor=actor)
+        except actions.CallError as error:
+            raise CommandFailed(str(error)) from None
+        print(f"Assigned {len(reviews)} review(s) as {actor.username}:")
+    else:
+        call = _call(args.call, _coordinator(args.actor) if args.actor else None)
+        reviews = list(
+            Review.objects.filter(application__call=call).select_related(
+                "reviewer", "application__organisation", "application__partner"
+            )
+        )
+        print(f"{len(reviews)} review(s) assigned (add --auto to assign more):")
+    for review in sorted(
+        reviews, key=lambda r: (r.application.organisation.name, r.reviewer.username)
+    ):
+        print(f"  {review.reviewer.username} -> {_applicants(review.application)}")
+    refused = refused_assignments(call)
+    print(f"Refused for a conflict of interest: {len(refused)}")
+    for application, reviewer, reasons in refused:
+        print(f"  {reviewer.username} x {_applicants(application)}: {' '.join(reasons)}")
+    return 0
+
+
+def _applicants(application: Any) -> str:
+    if application.partner_id:
+        return f"{application.organisation.name} + {application.partner.name}"
+    return application.organisation.name
+
+
+def run_apply_decisions(args: argparse.Namespace) -> int:
+    from twinning.calls import actions
+
+    actor = _coordinator(args.actor)
+    call = _call(args.call, actor)
+    try:
+        decisions = actions.apply_decisions(call=call, actor=actor)
+    except actions.CallError as error:
+        raise CommandFailed(
+            f"the decisions on {call.slug} were not applied:", *error.reasons
+        ) from None
+    print(
+        f"Applied {len(decisions)} decision(s) on {call.slug} as {actor.username}; the call is decided."
+    )
+    for decision in decisions:
+        pair = f" -> pair {decision.pair_id}" if decision.pair_id else ""
+        print(f"  {decision.outcome}: {_applicants(decision.application)}{pair}")
+    return 0
+
+
+def run_export_applications(args: argparse.Namespace) -> int:
+    call = _call(args.call)
+    rows = export_rows(call)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as output:
+            count = _write(rows, output, args.format)
+        print(f"Wrote {count} application(s) to {args.output}.", file=sys.stderr)
+    else:
+        _write(rows, sys.stdout, args.format)
+    return 0
+
+
+def export_rows(call: Any) -> Iterator[dict[str, Any]]:
+    """One dict per application, read in chunks; the score is the ranking's (None before reviews)."""
+    from twinning.calls.ranking import scores_by_application
+
+    scores = scores_by_application(call)
+    applications = call.applications.select_related(
+        "organisation", "partner", "decision__paired_with__organisation"
+    ).order_by("side", "organisation__name")
+    for application in applications.iterator(chunk_size=500):
+        decision = getattr(application, "decision", None)
+        if application.partner_id:
+            partner = application.partner.name
+        elif decision is not None and decision.paired_with_id:
+            partner = decision.paired_with.organisation.name
+        else:
+            partner = ""
+        yield {
+            "organisation": application.organisation.name,
+            "kind": application.kind,
+            "side": call.side_label(application.side),
+            "status": application.status,
+            "partner": partner,
+            "weighted_score": scores.get(application.pk),
+        }
+
+
+def _write(rows: Iterator[dict[str, Any]], output: IO[str], output_format: str) -> int:
+    count = 0
+    if output_format == "csv":
+        writer = csv.DictWriter(output, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count
+    output.write("[")
+    for row in rows:
+        output.write(("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        count += 1
+    output.write("\n]\n")
+    return count
 
 
 def run_send_reminders(args: argparse.Namespace) -> int:
