@@ -192,3 +192,9 @@ def test_progress_goes_to_stdout(db):
     out = io.StringIO()
     load_demo(stdout=out)
     assert out.getvalue().splitlines() == ["Loading seed records…", "Loading sample records…"]
+
+
+def test_the_open_calls_single_applicants_wait_in_the_pairing_pool(demo_counts):
+    cohort = Programme.objects.get(name="EU–China NGO Twinning Programme").cohorts.get(year=2026)
+    sides = set(cohort.pool.values_list("side", flat=True))
+    assert sides == {"A", "B"} and demo_counts["organisations to pair"] == cohort.pool.count()

@@ -76,11 +76,15 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
         loader.load(data)
     loader.ensure_accounts()
     counts = loader.counts()
-    from twinning.calls.demo import (
-        load_calls_demo,  # calls sit above the directory data it builds on
-    )
+    # Calls sit above the directory and programmes this loader builds on.
+    from twinning.calls.actions.pool import pool_single_applicants
+    from twinning.calls.demo import load_calls_demo
+    from twinning.calls.enums import CallStatus
+    from twinning.programmes.models import Cohort
 
     counts.update({f"call {kind}": value for kind, value in load_calls_demo().items()})
+    for cohort in Cohort.objects.filter(calls__status=CallStatus.OPEN).distinct():
+        counts["organisations to pair"] = pool_single_applicants(cohort=cohort)
     return counts
 
 

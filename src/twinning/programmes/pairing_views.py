@@ -98,6 +98,13 @@ def cohort_pairing_change(request: HttpRequest, slug: str, year: int) -> HttpRes
             run = get_object_or_404(PairingRun, pk=request.POST.get("run"), cohort=cohort)
             formed = accept_pairing_run(run=run)
             messages.success(request, _("%(count)d pair(s) formed.") % {"count": len(formed)})
+        elif action == "applicants":
+            from twinning.calls.actions.pool import (
+                pool_single_applicants,  # calls sit above programmes
+            )
+
+            count = pool_single_applicants(cohort=cohort)
+            messages.success(request, _("%(count)d single applicant(s) are in the pool.") % {"count": count})
         elif action in ("add", "remove"):
             organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation"))
             if action == "add":
