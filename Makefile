@@ -45,7 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 messages: $(STAMP)
-	cd src/twinning && ../../$(BIN)/python -m django makemessages -l zh_Hans --settings=twinning.settings --ignore "extract/*" --ignore "matching/*"
+	cd src/twinning && ../../$(BIN)/python -m django makemessages -l zh_Hans --no-obsolete --settings=twinning.settings --ignore "extract/*" --ignore "matching/*"
 	cd src/twinning && ../../$(BIN)/python -m django compilemessages --settings=twinning.settings
 
 clean:
