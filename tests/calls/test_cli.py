@@ -145,6 +145,10 @@ def test_open_call_creates_the_call_from_a_json_file(capsys, tmp_path):
         ),
         ({**CALL_FILE, "programme": "nope"}, "no programme 'nope'"),
         (
+            {**CALL_FILE, "questions": ["x" * 501]},
+            "Titles are at most 250 characters, questions 500 and criterion names 200.",
+        ),
+        (
             {
                 **CALL_FILE,
                 "side_a_areas": ["europe", "XX"],

@@ -130,6 +130,7 @@ def test_bad_lines_are_explained_on_the_form_and_nothing_is_created(coordinator_
         side_b_areas="",
         criteria="Relevance | two\nFit | 0 | 5",
         windows="mars-venus 2031-08-01 2031-09-30\nb_to_a 2031-10-08",
+        questions="Why?\n" + "x" * 501,
     )
     response = coordinator_client.post(reverse("calls:new"), data)
     assert response.status_code == 200
@@ -139,10 +140,11 @@ def test_bad_lines_are_explained_on_the_form_and_nothing_is_created(coordinator_
     ]
     assert errors["side_b_areas"] == ["This field is required."]
     assert errors["criteria"] == [
-        "Line 1: write “name | weight | highest score” with whole numbers.",
+        "Line 1: write “name | weight | highest score”, a name of up to 200 characters and whole numbers.",
         "Line 2: the weight must be at least 1 and the highest score between 1 and 100.",
     ]
     assert errors["windows"] == ["Line 2: write the direction and two dates (YYYY-MM-DD)."]
+    assert errors["questions"] == ["Question 2 is longer than 500 characters."]
     assert snapshot() == (0, 0, 0, 0, 0, 0)
 
 

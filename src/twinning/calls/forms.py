@@ -304,14 +304,30 @@ class OpenCallForm(forms.Form):
         help_text=_("Otherwise the call is kept as a draft that only coordinators see."),
     )
 
+    def clean_questions(self) -> list[str]:
+        questions = _lines(self.cleaned_data["questions"])
+        too_long = [number for number, text in enumerate(questions, start=1) if len(text) > 500]
+        if too_long:
+            raise forms.ValidationError(
+                _("Question %(numbers)s is longer than 500 characters.")
+                % {"numbers": ", ".join(map(str, too_long))}
+            )
+        return questions
+
     def clean_criteria(self) -> list[dict[str, Any]]:
         criteria, problems = [], []
         for number, line in enumerate(_lines(self.cleaned_data["criteria"]), start=1):
             parts = [part.strip() for part in line.split("|")]
             numbers = parts[1:3]
-            if not parts[0] or len(parts) > 3 or not all(part.isdigit() for part in numbers):
+            if (
+                not 0 < len(parts[0]) <= 200
+                or len(parts) > 3
+                or not all(part.isdigit() for part in numbers)
+            ):
                 problems.append(
-                    _("Line %(number)d: write “name | weight | highest score” with whole numbers.")
+                    _(
+                        "Line %(number)d: write “name | weight | highest score”, a name of up to 200 characters and whole numbers."
+                    )
                     % {"number": number}
                 )
                 continue
@@ -327,7 +343,7 @@ class OpenCallForm(forms.Form):
                     % {"number": number}
                 )
                 continue
-            criteria.append({"name": parts[0][:200], "weight": weight, "max_score": max_score})
+            criteria.append({"name": parts[0], "weight": weight, "max_score": max_score})
         if problems:
             raise forms.ValidationError(problems)
         return criteria
@@ -385,9 +401,7 @@ class OpenCallForm(forms.Form):
 
     def open_call_arguments(self) -> dict[str, Any]:
         """Keyword arguments for `actions.open_call`."""
-        data = dict(self.cleaned_data)
-        data["questions"] = _lines(data["questions"])
-        return data
+        return dict(self.cleaned_data)
 
 
 class RescheduleForm(forms.Form):

@@ -61,9 +61,22 @@ def open_call(
     unknown = set(fields) - CALL_FIELDS
     if unknown:
         raise CallError(f"Unknown call field(s): {', '.join(sorted(unknown))}")
+    question_specs = [{"text": q} if isinstance(q, str) else dict(q) for q in questions]
+    criterion_specs = [
+        {"name": c[0], "weight": c[1]} if isinstance(c, tuple | list) else dict(c) for c in criteria
+    ]
     problems = []
     if not title.strip():
         problems.append(_("A call needs a title."))
+    too_long = (
+        len(title.strip()) > 250
+        or any(len(spec.get("text", "")) > 500 for spec in question_specs)
+        or any(len(spec.get("name", "")) > 200 for spec in criterion_specs)
+    )
+    if too_long:
+        problems.append(
+            _("Titles are at most 250 characters, questions 500 and criterion names 200.")
+        )
     if not (opens_on <= deadline.date() <= decision_on):
         problems.append(_("The dates must follow each other: opening, deadline, decision."))
     if not side_a_areas or not side_b_areas:
@@ -113,15 +126,9 @@ def open_call(
         status=CallStatus.OPEN if publish else CallStatus.DRAFT,
         **fields,
     )
-    for position, question in enumerate(questions):
-        spec = {"text": question} if isinstance(question, str) else dict(question)
+    for position, spec in enumerate(question_specs):
         Question.objects.create(call=call, position=position, **spec)
-    for position, criterion in enumerate(criteria):
-        spec = (
-            {"name": criterion[0], "weight": criterion[1]}
-            if isinstance(criterion, tuple)
-            else dict(criterion)
-        )
+    for position, spec in enumerate(criterion_specs):
         Criterion.objects.create(call=call, position=position, **spec)
     for direction, start, end in window_rows:
         ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
