@@ -198,3 +198,11 @@ def test_the_open_calls_single_applicants_wait_in_the_pairing_pool(demo_counts):
     cohort = Programme.objects.get(name="EU–China NGO Twinning Programme").cohorts.get(year=2026)
     sides = set(cohort.pool.values_list("side", flat=True))
     assert sides == {"A", "B"} and demo_counts["organisations to pair"] == cohort.pool.count()
+
+
+def test_the_search_evaluation_corpus_is_part_of_the_demo_library(demo_counts):
+    from twinning.library.evaluation import load_corpus
+
+    titles = set(Document.objects.values_list("title", flat=True))
+    assert {item["title"] for item in load_corpus()} <= titles
+    assert Document.objects.filter(language__startswith="zh").count() >= 14

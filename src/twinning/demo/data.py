@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from twinning.demo.library_corpus import EVALUATION_DOCUMENTS
 from twinning.demo.records import DataSet
 from twinning.demo.sample_documents import SAMPLE_DOCUMENTS_ENGLISH
 from twinning.demo.sample_documents_zh import SAMPLE_DOCUMENTS_CHINESE
@@ -27,7 +28,7 @@ SAMPLES = DataSet(
     activities=SAMPLE_ACTIVITIES,
     events=SAMPLE_EVENTS,
     visits=SAMPLE_VISITS,
-    documents=SAMPLE_DOCUMENTS_ENGLISH + SAMPLE_DOCUMENTS_CHINESE,
+    documents=SAMPLE_DOCUMENTS_ENGLISH + SAMPLE_DOCUMENTS_CHINESE + EVALUATION_DOCUMENTS,
 )
 
 DATA_SETS: tuple[DataSet, ...] = (SEEDS, SAMPLES)
