@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,12 +29,14 @@ def main(selected: list[str]) -> int:
     for module_name in selected or BENCHMARKS:
         started = time.perf_counter()
         print(f"== {module_name}", flush=True)
-        try:
-            entries = importlib.import_module(module_name).run()
-        except Exception as error:  # one broken benchmark must not hide the others' figures
-            failures += 1
-            print(f"   failed: {type(error).__name__}: {error}", file=sys.stderr)
-            continue
+        # Each benchmark runs in its own process, so its peak memory is its own.
+        with tempfile.NamedTemporaryFile(suffix=".json") as output:
+            finished = subprocess.run([sys.executable, __file__, "--one", module_name, output.name], check=False)
+            if finished.returncode != 0:
+                failures += 1
+                print(f"   failed with exit status {finished.returncode}", file=sys.stderr)
+                continue
+            entries = json.loads(Path(output.name).read_text(encoding="utf-8"))
         for entry in entries:
             missing = [key for key in KEYS if key not in entry]
             if missing:
@@ -46,5 +50,13 @@ def main(selected: list[str]) -> int:
     return 1 if failures else 0
 
 
+def run_one(module_name: str, output: str) -> int:
+    entries = importlib.import_module(module_name).run()
+    Path(output).write_text(json.dumps(entries), encoding="utf-8")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        sys.exit(run_one(sys.argv[2], sys.argv[3]))
     sys.exit(main(sys.argv[1:]))
