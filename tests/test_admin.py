@@ -35,3 +35,20 @@ def test_organisation_change_form_renders_with_inlines(superuser_client):
 def test_members_cannot_open_the_admin(member_client):
     response = member_client.get(reverse("admin:index"))
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_an_admin_edit_is_recorded_as_a_fact_entered_by_that_person(superuser_client):
+    from twinning.library.models import Source
+
+    organisation = OrganisationFactory(name="River Keepers", founded=1999)
+    url = reverse("admin:directory_organisation_change", args=[organisation.pk])
+    form = superuser_client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update({"name": "River Keepers", "slug": organisation.slug, "founded": 2001, "type": "ngo", "other_names": "[]", "sdgs": "[]"})
+    for prefix in ("identifiers", "positions", "affiliations"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = superuser_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    source = Source.objects.get(object_id=organisation.pk)
+    assert (source.method, source.entered_by.username, source.note) == ("person", "admin", "changed in the admin")
+    assert "founded" in source.field.split(",") and "name" not in source.field.split(",")

@@ -9,6 +9,7 @@ from twinning.directory.models import (
     StaffMembership,
     Topic,
 )
+from twinning.library.admin import RecordsEditorAdmin
 
 
 class IdentifierInline(admin.TabularInline):
@@ -37,7 +38,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(RecordsEditorAdmin):
     list_display = ("name", "name_zh", "acronym", "country", "city", "type", "founded", "is_published", "is_sample")
     list_filter = ("region", "type", "country", "is_published", "is_sample", "topics")
     search_fields = ("name", "name_zh", "acronym", "city", "province", "description")
@@ -48,7 +49,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(RecordsEditorAdmin):
     list_display = ("name", "name_zh", "is_sample")
     search_fields = ("name", "name_zh", "positions__title")
     prepopulated_fields = {"slug": ("name",)}
@@ -56,7 +57,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(RecordsEditorAdmin):
     list_display = ("organisation", "kind", "other", "start_year")
     list_filter = ("kind",)
     search_fields = ("organisation__name", "other__name")

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from twinning.library.actions import cite
+from twinning.library.enums import SourceMethod
 from twinning.library.models import Document, Source
 
 
@@ -19,3 +21,14 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ("method", "content_type")
     search_fields = ("quote", "note")
     list_select_related = ("content_type", "document")
+
+
+class RecordsEditorAdmin(admin.ModelAdmin):
+    """Admin whose saves are recorded as facts entered by a person (who, which fields)."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        fields = [name for name in form.changed_data if name != "slug"]
+        if fields:
+            note = "changed in the admin" if change else "created in the admin"
+            cite(obj, method=SourceMethod.PERSON, field=",".join(fields)[:60], entered_by=request.user, note=note)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from twinning.library.admin import RecordsEditorAdmin
 from twinning.programmes.models import (
     Activity,
     Cohort,
@@ -33,7 +34,7 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pair)
-class PairAdmin(admin.ModelAdmin):
+class PairAdmin(RecordsEditorAdmin):
     list_display = ("organisation_a", "organisation_b", "cohort", "status")
     list_filter = ("cohort__programme", "cohort__year", "status", "topics")
     search_fields = ("organisation_a__name", "organisation_b__name", "organisation_a__name_zh", "organisation_b__name_zh", "focus")
@@ -50,7 +51,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(RecordsEditorAdmin):
     list_display = ("name", "start", "place", "programme")
     list_filter = ("programme", "country")
     search_fields = ("name", "name_zh", "place")
@@ -66,7 +67,7 @@ class VisitParticipantInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(RecordsEditorAdmin):
     list_display = ("date", "host")
     search_fields = ("host__name", "summary")
     date_hierarchy = "date"
