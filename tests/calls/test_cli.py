@@ -97,9 +97,9 @@ def test_calls_says_when_there_is_none(capsys):
     assert run(capsys, "calls") == (0, "No call yet.\n", "")
 
 
-def test_open_call_creates_the_call_from_a_json_file(capsys, tmp_path):
+def test_open_call_creates_the_call_from_a_json_file(capsys, tmp_path, coordinator):
     ProgrammeFactory(name="EU–China NGO Twinning Programme", slug="eu-china")
-    code, out, err = run(capsys, "open-call", write(tmp_path, CALL_FILE))
+    code, out, err = run(capsys, "open-call", write(tmp_path, CALL_FILE), "--as", coordinator.username)
     assert (code, err) == (0, "")
     assert (
         out
@@ -160,12 +160,12 @@ def test_open_call_creates_the_call_from_a_json_file(capsys, tmp_path):
     ],
 )
 def test_open_call_refuses_bad_input_on_one_line_and_creates_nothing(
-    capsys, tmp_path, content, message
+    capsys, tmp_path, content, message, coordinator
 ):
     ProgrammeFactory(slug="eu-china")
     path = write(tmp_path, content)
     before = snapshot()
-    code, out, err = run(capsys, "open-call", path)
+    code, out, err = run(capsys, "open-call", path, "--as", coordinator.username)
     assert (code, out) == (2, "")
     assert err == f"twinning: error: {message.replace('call.json', path)}\n"
     assert snapshot() == before

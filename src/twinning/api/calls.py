@@ -22,11 +22,11 @@ from twinning.calls.access import (
     can_see_ranking,
     listed_reviews,
     organisations_of,
+    require_coordinator,
     visible_calls,
 )
 from twinning.calls.models import Application, Call, Review
 from twinning.calls.ranking import ranked_applications
-from twinning.directory.access import is_coordinator
 from twinning.directory.models import Organisation
 from twinning.programmes.access import access_programme
 
@@ -265,12 +265,14 @@ def get_call(request: HttpRequest, slug: str):
 
 @router.post("/calls", response={201: CallOut, 400: Refusal}, auth=django_auth)
 def create_call(request: HttpRequest, payload: CallIn):
-    if not is_coordinator(request.user):
-        raise HttpError(403, "Only coordinators open calls.")
+    try:
+        require_coordinator(request.user)
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from None
     data = payload.dict()
     programme = access_programme(data.pop("programme"))
     try:
-        return 201, actions.open_call(programme=programme, **data)
+        return 201, actions.open_call(programme=programme, actor=request.user, **data)
     except actions.CallError as error:
         return _refuse(error)
 

@@ -89,7 +89,7 @@ def _apply(call: Call, organisation: Organisation, actor: Any, *, partner: Organ
 def _open(programme: Programme, title: str, title_zh: str, year: int, coordinator: Any) -> Call:
     today = timezone.localdate()
     call = actions.open_call(
-        programme=programme, title=title, title_zh=title_zh, cohort_year=year,
+        programme=programme, title=title, title_zh=title_zh, cohort_year=year, actor=coordinator,
         description="Civil-society organisations from Europe and China apply alone or as a tandem for a staff exchange of four to eight weeks.",
         description_zh="欧洲和中国的社会组织可单独或结对申请为期四至八周的工作人员交流。",
         opens_on=today - datetime.timedelta(days=20), deadline=timezone.now() + datetime.timedelta(days=30), decision_on=today + datetime.timedelta(days=60),

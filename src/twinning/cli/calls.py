@@ -44,6 +44,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         ),
     )
     opening.add_argument("file", metavar="FILE.json", help="the call, one JSON object")
+    opening.add_argument("--as", dest="actor", metavar="USERNAME", required=True, help="the coordinator opening it (recorded in the audit log)")
     opening.set_defaults(handler=_handled(run_open_call))
 
     assigning = subcommands.add_parser(
@@ -224,8 +225,9 @@ def run_open_call(args: argparse.Namespace) -> int:
     programme = Programme.objects.filter(slug=slug).first()
     if programme is None:
         raise CommandFailed(f"no programme {slug!r}")
+    actor = _coordinator(args.actor)
     try:
-        call = actions.open_call(programme=programme, **fields)
+        call = actions.open_call(programme=programme, actor=actor, **fields)
     except actions.CallError as error:
         raise CommandFailed(str(error)) from None
     print(

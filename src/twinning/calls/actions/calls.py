@@ -54,6 +54,7 @@ def open_call(
     criteria: Iterable[tuple[str, int] | dict[str, Any]] = (),
     windows: Iterable[tuple[str, datetime.date, datetime.date]] = (),
     cohort_year: int | None = None,
+    actor: Any = None,
     publish: bool = True,
     **fields: Any,
 ) -> Call:
@@ -132,6 +133,7 @@ def open_call(
         Criterion.objects.create(call=call, position=position, **spec)
     for direction, start, end in window_rows:
         ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
+    audit(call=call, actor=actor, verb=AuditVerb.CREATED, subject=call, changes={"status": call.status})
     return call
 
 

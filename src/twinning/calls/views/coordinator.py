@@ -36,7 +36,7 @@ def open_call(request: HttpRequest) -> HttpResponse:
     form = OpenCallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            call = actions.open_call(**form.open_call_arguments())
+            call = actions.open_call(**form.open_call_arguments(), actor=request.user)
         except actions.CallError as error:
             for reason in error.reasons:
                 form.add_error(None, reason)
