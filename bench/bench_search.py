@@ -34,7 +34,10 @@ def vocabulary() -> list[str]:
     random = np.random.default_rng(SEED)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
     latin = {"".join(random.choice(letters, size=random.integers(4, 10))) for _ in range(40_000)}
-    cjk = {"".join(chr(0x4E00 + int(c)) for c in random.integers(0, 3000, size=random.integers(2, 4))) for _ in range(8_000)}
+    cjk = {
+        "".join(chr(0x4E00 + int(c)) for c in random.integers(0, 3000, size=random.integers(2, 4)))
+        for _ in range(8_000)
+    }
     words = sorted(latin)[:34_000] + sorted(cjk)[:6_000]
     random.shuffle(words)
     return words[:VOCABULARY]
@@ -47,7 +50,11 @@ class RandomWordEmbedder:
 
     def __init__(self, words: list[str]) -> None:
         self.index = {word: number for number, word in enumerate(words)}
-        self.vectors = np.random.default_rng(SEED + 1).standard_normal((len(words), DIMENSION)).astype(np.float32)
+        self.vectors = (
+            np.random.default_rng(SEED + 1)
+            .standard_normal((len(words), DIMENSION))
+            .astype(np.float32)
+        )
 
     def encode_ids(self, ids: np.ndarray) -> np.ndarray:
         summed = self.vectors[ids].sum(axis=1)
@@ -101,7 +108,25 @@ def work(output: Path) -> None:
         vectors = model.encode_ids(ids).astype(np.float32)
         t2 = time.perf_counter()
         rows = [
-            ("document", start + n, 0, f"d{start + n}", f"Chunk {start + n}", "", "", text, text, vectors[n].tobytes(), EMBEDDER, " en ", 2000 + (start + n) % 25, "", "", "", True)
+            (
+                "document",
+                start + n,
+                0,
+                f"d{start + n}",
+                f"Chunk {start + n}",
+                "",
+                "",
+                text,
+                text,
+                vectors[n].tobytes(),
+                EMBEDDER,
+                " en ",
+                2000 + (start + n) % 25,
+                "",
+                "",
+                "",
+                True,
+            )
             for n, text in enumerate(texts)
         ]
         with transaction.atomic(), connection.cursor() as cursor:
@@ -122,7 +147,9 @@ def work(output: Path) -> None:
     schema_builder = tantivy.SchemaBuilder()
     schema_builder.add_text_field("body", stored=False)
     schema_builder.add_integer_field("id", stored=True)
-    tantivy_index = tantivy.Index(schema_builder.build(), path=tempfile.mkdtemp(prefix="bench-tantivy-"))
+    tantivy_index = tantivy.Index(
+        schema_builder.build(), path=tempfile.mkdtemp(prefix="bench-tantivy-")
+    )
     writer = tantivy_index.writer(heap_size=300_000_000, num_threads=2)
     for number, text in enumerate(texts_for_tantivy):
         writer.add_document(tantivy.Document(body=text, id=number))
@@ -152,22 +179,90 @@ def work(output: Path) -> None:
     hybrid = timed(lambda q: search(q, filters, limit=10, embedder=EMBEDDER))
     text_only = timed(lambda q: search(q, filters, limit=10, mode="text", embedder=EMBEDDER))
     searcher = tantivy_index.searcher()
-    peer = timed(lambda q: searcher.search(tantivy_index.parse_query(" OR ".join(q.split()), ["body"]), 10).hits)
+    peer = timed(
+        lambda q: (
+            searcher.search(tantivy_index.parse_query(" OR ".join(q.split()), ["body"]), 10).hits
+        )
+    )
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     database_megabytes = Path(connection.settings_dict["NAME"]).stat().st_size / 1e6
 
     params = {
-        "chunks": CHUNKS, "queries": QUERIES, "words_per_chunk": WORDS_PER_CHUNK, "vocabulary": VOCABULARY, "engine": "SQLite FTS5 + numpy vectors",
+        "chunks": CHUNKS,
+        "queries": QUERIES,
+        "words_per_chunk": WORDS_PER_CHUNK,
+        "vocabulary": VOCABULARY,
+        "engine": "SQLite FTS5 + numpy vectors",
         "embedder": f"{EMBEDDER}: normalised sum of random {DIMENSION}-d word vectors, because USE would take ~25 min for 1M chunks",
-        "fusion": "reciprocal rank fusion, k=60, top 200 chunks from each side", "cpu_count": os.cpu_count(),
+        "fusion": "reciprocal rank fusion, k=60, top 200 chunks from each side",
+        "cpu_count": os.cpu_count(),
     }
     results = [
-        {"name": "search_hybrid_latency_p50", "metric": "p50 latency", "value": _percentile(hybrid, 50), "unit": "ms", "peer": "SQLite FTS5 BM25 alone (same engine, same code path)", "peer_value": _percentile(text_only, 50), "params": params},
-        {"name": "search_hybrid_latency_p95", "metric": "p95 latency", "value": _percentile(hybrid, 95), "unit": "ms", "peer": "SQLite FTS5 BM25 alone (same engine, same code path)", "peer_value": _percentile(text_only, 95), "params": params},
-        {"name": "search_bm25_latency_p50", "metric": "p50 latency", "value": _percentile(text_only, 50), "unit": "ms", "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(), "peer_value": _percentile(peer, 50), "params": params},
-        {"name": "search_bm25_latency_p95", "metric": "p95 latency", "value": _percentile(text_only, 95), "unit": "ms", "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(), "peer_value": _percentile(peer, 95), "params": params},
-        {"name": "search_indexing_throughput", "metric": "chunks indexed per second (embedding + table + FTS5)", "value": CHUNKS / index_seconds, "unit": "chunks/s", "peer": "tantivy (index only, no embedding)", "peer_value": CHUNKS / tantivy_seconds, "params": {**params, "embed_seconds": round(embed_seconds, 1), "sqlite_index_seconds": round(index_seconds, 1), "tantivy_seconds": round(tantivy_seconds, 1)}},
-        {"name": "search_memory_peak", "metric": "peak resident memory of the benchmark process", "value": peak_rss, "unit": "MB", "peer": None, "peer_value": None, "params": {**params, "rss_after_sqlite_index_mb": round(sqlite_rss), "vector_cache_mb": round(vector_megabytes), "vector_cold_load_seconds": round(vector_load_seconds, 2), "database_mb": round(database_megabytes)}},
+        {
+            "name": "search_hybrid_latency_p50",
+            "metric": "p50 latency",
+            "value": _percentile(hybrid, 50),
+            "unit": "ms",
+            "peer": "SQLite FTS5 BM25 alone (same engine, same code path)",
+            "peer_value": _percentile(text_only, 50),
+            "params": params,
+        },
+        {
+            "name": "search_hybrid_latency_p95",
+            "metric": "p95 latency",
+            "value": _percentile(hybrid, 95),
+            "unit": "ms",
+            "peer": "SQLite FTS5 BM25 alone (same engine, same code path)",
+            "peer_value": _percentile(text_only, 95),
+            "params": params,
+        },
+        {
+            "name": "search_bm25_latency_p50",
+            "metric": "p50 latency",
+            "value": _percentile(text_only, 50),
+            "unit": "ms",
+            "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(),
+            "peer_value": _percentile(peer, 50),
+            "params": params,
+        },
+        {
+            "name": "search_bm25_latency_p95",
+            "metric": "p95 latency",
+            "value": _percentile(text_only, 95),
+            "unit": "ms",
+            "peer": f"tantivy {getattr(tantivy, '__version__', '')} BM25".strip(),
+            "peer_value": _percentile(peer, 95),
+            "params": params,
+        },
+        {
+            "name": "search_indexing_throughput",
+            "metric": "chunks indexed per second (embedding + table + FTS5)",
+            "value": CHUNKS / index_seconds,
+            "unit": "chunks/s",
+            "peer": "tantivy (index only, no embedding)",
+            "peer_value": CHUNKS / tantivy_seconds,
+            "params": {
+                **params,
+                "embed_seconds": round(embed_seconds, 1),
+                "sqlite_index_seconds": round(index_seconds, 1),
+                "tantivy_seconds": round(tantivy_seconds, 1),
+            },
+        },
+        {
+            "name": "search_memory_peak",
+            "metric": "peak resident memory of the benchmark process",
+            "value": peak_rss,
+            "unit": "MB",
+            "peer": None,
+            "peer_value": None,
+            "params": {
+                **params,
+                "rss_after_sqlite_index_mb": round(sqlite_rss),
+                "vector_cache_mb": round(vector_megabytes),
+                "vector_cold_load_seconds": round(vector_load_seconds, 2),
+                "database_mb": round(database_megabytes),
+            },
+        },
     ]
     output.write_text(json.dumps(results))
 
@@ -176,7 +271,13 @@ def run() -> list[dict]:
     """Run the benchmark in a child process on a fresh SQLite file; returns the result entries."""
     directory = Path(tempfile.mkdtemp(prefix="bench-search-"))
     output = directory / "results.json"
-    environment = {**os.environ, "TWINNING_DATA_DIR": str(directory), "TWINNING_DATABASE_URL": f"sqlite:///{directory / 'bench.sqlite3'}", "TWINNING_TASK_BACKEND": "django_tasks.backends.dummy.DummyBackend", "DJANGO_SETTINGS_MODULE": "twinning.settings"}
+    environment = {
+        **os.environ,
+        "TWINNING_DATA_DIR": str(directory),
+        "TWINNING_DATABASE_URL": f"sqlite:///{directory / 'bench.sqlite3'}",
+        "TWINNING_TASK_BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "DJANGO_SETTINGS_MODULE": "twinning.settings",
+    }
     subprocess.run([sys.executable, __file__, "--work", str(output)], env=environment, check=True)
     results = json.loads(output.read_text())
     for path in sorted(directory.rglob("*"), reverse=True):

@@ -31,7 +31,9 @@ def main(selected: list[str]) -> int:
         print(f"== {module_name}", flush=True)
         # Each benchmark runs in its own process, so its peak memory is its own.
         with tempfile.NamedTemporaryFile(suffix=".json") as output:
-            finished = subprocess.run([sys.executable, __file__, "--one", module_name, output.name], check=False)
+            finished = subprocess.run(
+                [sys.executable, __file__, "--one", module_name, output.name], check=False
+            )
             if finished.returncode != 0:
                 failures += 1
                 print(f"   failed with exit status {finished.returncode}", file=sys.stderr)
@@ -45,7 +47,9 @@ def main(selected: list[str]) -> int:
             peer = f"  (peer {entry['peer']}: {entry['peer_value']})" if entry["peer"] else ""
             print(f"   {entry['name']}: {entry['value']} {entry['unit']}{peer}", flush=True)
         print(f"   {time.perf_counter() - started:.1f} s", flush=True)
-    (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"wrote {HERE / 'results.json'} ({len(results)} results)")
     return 1 if failures else 0
 

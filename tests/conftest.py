@@ -6,6 +6,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from tests.factories import CohortFactory, OrganisationFactory
+from twinning.programmes.pairing import add_to_pool
+
 
 @pytest.fixture
 def database_vendor() -> str:
@@ -14,12 +17,16 @@ def database_vendor() -> str:
 
 @pytest.fixture
 def coordinator(django_user_model):
-    return django_user_model.objects.create_user(username="coord", email="coord@example.org", password="pw-coord-123", is_staff=True)
+    return django_user_model.objects.create_user(
+        username="coord", email="coord@example.org", password="pw-coord-123", is_staff=True
+    )
 
 
 @pytest.fixture
 def member(django_user_model):
-    return django_user_model.objects.create_user(username="member", email="member@example.org", password="pw-member-123")
+    return django_user_model.objects.create_user(
+        username="member", email="member@example.org", password="pw-member-123"
+    )
 
 
 @pytest.fixture
@@ -57,3 +64,52 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def cohort(db):
+    """A 2019 cohort whose pool has three European and three Chinese organisations, one per topic."""
+    cohort = CohortFactory(year=2019)
+    europe = [
+        OrganisationFactory(
+            name="Zero Waste Brussels",
+            country="BE",
+            topics=["waste"],
+            description="Campaigns for zero waste cities and trains municipalities on waste sorting.",
+        ),
+        OrganisationFactory(
+            name="Solar Schools Finland",
+            country="FI",
+            topics=["renewable-energy", "education"],
+            description="Brings solar panels and energy lessons to schools.",
+        ),
+        OrganisationFactory(
+            name="River Watch Slovenia",
+            country="SI",
+            topics=["water"],
+            description="Monitors river pollution with volunteers.",
+        ),
+    ]
+    china = [
+        OrganisationFactory(
+            name="Canton Recycling Hub",
+            country="CN",
+            topics=["waste"],
+            description="Runs community waste classification and recycling pilots.",
+        ),
+        OrganisationFactory(
+            name="Yunnan Lake Keepers",
+            country="CN",
+            topics=["water"],
+            description="Protects lakes and trains villagers to test water quality.",
+        ),
+        OrganisationFactory(
+            name="Chongqing Clean Power",
+            country="CN",
+            topics=["renewable-energy"],
+            description="Promotes rooftop solar and renewable energy in schools.",
+        ),
+    ]
+    for organisation in [*europe, *china]:
+        add_to_pool(cohort=cohort, organisation=organisation)
+    return cohort

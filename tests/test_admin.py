@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def superuser_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(username="admin", email="admin@example.org", password="pw-admin-123")
+    user = django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.org", password="pw-admin-123"
+    )
     client.force_login(user)
     return client
 
@@ -27,7 +29,9 @@ def test_every_registered_model_has_a_working_changelist_with_search(superuser_c
 
 def test_organisation_change_form_renders_with_inlines(superuser_client):
     organisation = OrganisationFactory()
-    response = superuser_client.get(reverse("admin:directory_organisation_change", args=[organisation.pk]))
+    response = superuser_client.get(
+        reverse("admin:directory_organisation_change", args=[organisation.pk])
+    )
     assert response.status_code == 200
     assert b"identifiers-TOTAL_FORMS" in response.content
 
@@ -43,12 +47,31 @@ def test_an_admin_edit_is_recorded_as_a_fact_entered_by_that_person(superuser_cl
     organisation = OrganisationFactory(name="River Keepers", founded=1999)
     url = reverse("admin:directory_organisation_change", args=[organisation.pk])
     form = superuser_client.get(url).context["adminform"].form
-    data = {key: value for key, value in form.initial.items() if value is not None and not isinstance(value, list)}
-    data.update({"name": "River Keepers", "slug": organisation.slug, "founded": 2001, "type": "ngo", "other_names": "[]", "sdgs": "[]"})
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "name": "River Keepers",
+            "slug": organisation.slug,
+            "founded": 2001,
+            "type": "ngo",
+            "other_names": "[]",
+            "sdgs": "[]",
+        }
+    )
     for prefix in ("identifiers", "positions", "affiliations"):
         data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
     response = superuser_client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors if response.context else ""
+    )
     source = Source.objects.get(object_id=organisation.pk)
-    assert (source.method, source.entered_by.username, source.note) == ("person", "admin", "changed in the admin")
+    assert (source.method, source.entered_by.username, source.note) == (
+        "person",
+        "admin",
+        "changed in the admin",
+    )
     assert "founded" in source.field.split(",") and "name" not in source.field.split(",")

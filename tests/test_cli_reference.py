@@ -6,7 +6,9 @@ DOCUMENT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 
 def test_cli_reference_matches_the_code():
-    assert DOCUMENT.read_text(encoding="utf-8") == render(), "regenerate with: python -m twinning.cli.reference > docs/cli.md"
+    assert DOCUMENT.read_text(encoding="utf-8") == render(), (
+        "regenerate with: python -m twinning.cli.reference > docs/cli.md"
+    )
 
 
 def test_every_command_has_help():

@@ -14,14 +14,26 @@ from pathlib import Path
 
 import pytest
 
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "src" / "twinning" / "locale" / "zh_Hans" / "LC_MESSAGES"
+LOCALE_DIR = (
+    Path(__file__).resolve().parents[1] / "src" / "twinning" / "locale" / "zh_Hans" / "LC_MESSAGES"
+)
 PO_PATH = LOCALE_DIR / "django.po"
 MO_PATH = LOCALE_DIR / "django.mo"
 
 # printf-style conversions as Python's % operator reads them (named or positional, "%%" included).
 PYTHON_FORMAT = re.compile(r"%(?:\(\w+\))?[#0 +\-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
 BRACE_FORMAT = re.compile(r"\{\w*\}")
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
 KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")\s*$')
 
 
@@ -85,7 +97,12 @@ def parse_po(path: Path) -> list[Entry]:
         match = KEYWORD.match(line)
         if match:
             keyword, index, literal = match.groups()
-            if keyword in ("msgctxt", "msgid") and current is not None and target is not None and target[0] == "msgstr":
+            if (
+                keyword in ("msgctxt", "msgid")
+                and current is not None
+                and target is not None
+                and target[0] == "msgstr"
+            ):
                 finish()  # entries not separated by a blank line
             if current is None:
                 current = Entry(line=number)
@@ -122,7 +139,11 @@ def catalogue_problems(entries: list[Entry]) -> list[str]:
     """Every reason the catalogue is not ready to ship, one line each (empty list when it is)."""
     problems = []
     header = {name.strip(): value.strip() for name, value in header_fields(entries).items()}
-    expected = {"Language": "zh_Hans", "Plural-Forms": "nplurals=1; plural=0;", "Content-Type": "text/plain; charset=UTF-8"}
+    expected = {
+        "Language": "zh_Hans",
+        "Plural-Forms": "nplurals=1; plural=0;",
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
     for name, value in expected.items():
         if header.get(name) != value:
             problems.append(f"header {name}: {header.get(name)!r}, expected {value!r}")
@@ -135,7 +156,9 @@ def catalogue_problems(entries: list[Entry]) -> list[str]:
         if "fuzzy" in entry.flags:
             problems.append(f"{where}: fuzzy")
         if entry.msgid_plural is not None and sorted(entry.msgstr) != [0]:
-            problems.append(f"{where}: plural entry must have exactly msgstr[0] (nplurals=1), has {sorted(entry.msgstr)}")
+            problems.append(
+                f"{where}: plural entry must have exactly msgstr[0] (nplurals=1), has {sorted(entry.msgstr)}"
+            )
         for index, translation in entry.msgstr.items():
             if not translation.strip():
                 problems.append(f"{where}: msgstr[{index}] is empty")
@@ -143,8 +166,12 @@ def catalogue_problems(entries: list[Entry]) -> list[str]:
             # with one plural form, msgstr[0] serves every count, so it follows the plural source
             source = entry.msgid_plural if entry.msgid_plural is not None else entry.msgid
             if placeholders(source) != placeholders(translation):
-                problems.append(f"{where}: placeholders {sorted(placeholders(source).elements())} != {sorted(placeholders(translation).elements())} in {translation!r}")
-            if entry.msgid_plural is not None and placeholders(entry.msgid) != placeholders(entry.msgid_plural):
+                problems.append(
+                    f"{where}: placeholders {sorted(placeholders(source).elements())} != {sorted(placeholders(translation).elements())} in {translation!r}"
+                )
+            if entry.msgid_plural is not None and placeholders(entry.msgid) != placeholders(
+                entry.msgid_plural
+            ):
                 problems.append(f"{where}: msgid and msgid_plural use different placeholders")
             if source.endswith("\n") != translation.endswith("\n"):
                 problems.append(f"{where}: trailing newline differs")
@@ -167,7 +194,11 @@ def test_parser_reads_plurals_contexts_and_continuations(tmp_path):
     )
     header, plural, context, fuzzy = parse_po(po)
     assert header_fields([header]) == {"Language": " zh_Hans"}
-    assert (plural.msgid_plural, plural.msgstr, plural.flags) == ("%(n)s pairs", {0: "%(n)s 个结对"}, {"python-format"})
+    assert (plural.msgid_plural, plural.msgstr, plural.flags) == (
+        "%(n)s pairs",
+        {0: "%(n)s 个结对"},
+        {"python-format"},
+    )
     assert (context.key, context.msgstr[0]) == ("menu\x04Long text", '长"文"本')
     assert catalogue_problems([header, plural, context, fuzzy]) == [
         "header Plural-Forms: None, expected 'nplurals=1; plural=0;'",
@@ -179,7 +210,12 @@ def test_parser_reads_plurals_contexts_and_continuations(tmp_path):
 
 def test_checker_catches_broken_placeholders():
     entry = Entry(msgid="%(name)s scored %(max)d%%", msgstr={0: "%(name)s 得分 %(max)s"}, line=1)
-    header = Entry(msgid="", msgstr={0: "Language: zh_Hans\nPlural-Forms: nplurals=1; plural=0;\nContent-Type: text/plain; charset=UTF-8\n"})
+    header = Entry(
+        msgid="",
+        msgstr={
+            0: "Language: zh_Hans\nPlural-Forms: nplurals=1; plural=0;\nContent-Type: text/plain; charset=UTF-8\n"
+        },
+    )
     [problem] = catalogue_problems([header, entry])
     assert "placeholders" in problem
 
@@ -203,11 +239,16 @@ def test_compiled_catalogue_matches_the_po_file(catalogue):
         else:
             expected[entry.key] = entry.msgstr[0]
     # msgfmt drops POT-Creation-Date from the compiled header; the other fields must agree
-    compiled_header, po_header = ({line for line in header.splitlines() if not line.startswith("POT-Creation-Date:")} for header in (compiled.pop(""), expected.pop("")))
+    compiled_header, po_header = (
+        {line for line in header.splitlines() if not line.startswith("POT-Creation-Date:")}
+        for header in (compiled.pop(""), expected.pop(""))
+    )
     assert compiled_header == po_header, "header differs"
     missing = sorted(str(key) for key in expected.keys() - compiled.keys())
     stale = sorted(str(key) for key in compiled.keys() - expected.keys())
-    changed = sorted(str(key) for key in expected.keys() & compiled.keys() if expected[key] != compiled[key])
+    changed = sorted(
+        str(key) for key in expected.keys() & compiled.keys() if expected[key] != compiled[key]
+    )
     assert not (missing or stale or changed), (
         "django.mo is out of date; run `python -m django compilemessages` in src/twinning.\n"
         f"missing: {missing[:10]}\nstale: {stale[:10]}\nchanged: {changed[:10]}"

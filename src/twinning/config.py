@@ -36,11 +36,17 @@ def load() -> Config:
         data_dir=data_dir,
         database_url=os.environ.get("TWINNING_DATABASE_URL", default_database),
         # A fixed key is fine for the laptop demo; shared deployments must set their own.
-        secret_key=os.environ.get("TWINNING_SECRET_KEY", "insecure-twinning-demo-key-set-TWINNING_SECRET_KEY"),
+        secret_key=os.environ.get(
+            "TWINNING_SECRET_KEY", "insecure-twinning-demo-key-set-TWINNING_SECRET_KEY"
+        ),
         debug=_flag("TWINNING_DEBUG", False),
-        allowed_hosts=os.environ.get("TWINNING_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
+        allowed_hosts=os.environ.get(
+            "TWINNING_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+        ).split(","),
         max_upload_bytes=int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)),
-        email_backend=os.environ.get("TWINNING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        email_backend=os.environ.get(
+            "TWINNING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
         task_backend=os.environ.get("TWINNING_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
         matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
     )

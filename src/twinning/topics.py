@@ -65,7 +65,9 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str]]:
             if _has_cjk(keyword):
                 pattern = re.compile(re.escape(keyword))
             else:
-                pattern = re.compile(r"(?<![\w-])" + re.escape(keyword) + r"(?![\w-])", re.IGNORECASE)
+                pattern = re.compile(
+                    r"(?<![\w-])" + re.escape(keyword) + r"(?![\w-])", re.IGNORECASE
+                )
             patterns.append((pattern, term.slug))
     return patterns
 

@@ -20,6 +20,17 @@ def home(request: HttpRequest) -> HttpResponse:
         "programmes": Programme.objects.count(),
         "events": Event.objects.count(),
     }
-    recent_pairs = visible_pairs(request.user).select_related("cohort__programme", "organisation_a", "organisation_b").prefetch_related("topics").order_by("-cohort__year", "-pk")[:6]
-    programmes = Programme.objects.annotate(pair_count=Count("cohorts__pairs")).order_by("-pair_count")[:4]
-    return render(request, "home.html", {"figures": figures, "recent_pairs": recent_pairs, "programmes": programmes})
+    recent_pairs = (
+        visible_pairs(request.user)
+        .select_related("cohort__programme", "organisation_a", "organisation_b")
+        .prefetch_related("topics")
+        .order_by("-cohort__year", "-pk")[:6]
+    )
+    programmes = Programme.objects.annotate(pair_count=Count("cohorts__pairs")).order_by(
+        "-pair_count"
+    )[:4]
+    return render(
+        request,
+        "home.html",
+        {"figures": figures, "recent_pairs": recent_pairs, "programmes": programmes},
+    )

@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 def test_openapi_schema_is_served_and_lists_the_directory_paths(client):
     schema = client.get("/api/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/organisations", "/api/organisations/{slug}", "/api/pairs", "/api/topics"} <= set(schema["paths"])
+    assert {"/api/organisations", "/api/organisations/{slug}", "/api/pairs", "/api/topics"} <= set(
+        schema["paths"]
+    )
     assert client.get("/api/docs").status_code == 200
 
 

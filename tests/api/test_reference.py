@@ -6,4 +6,6 @@ DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
 def test_api_reference_matches_the_schema():
-    assert DOCUMENT.read_text(encoding="utf-8") == render(), "regenerate with: python -m twinning.api.reference > docs/api.md"
+    assert DOCUMENT.read_text(encoding="utf-8") == render(), (
+        "regenerate with: python -m twinning.api.reference > docs/api.md"
+    )

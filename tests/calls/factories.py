@@ -17,16 +17,23 @@ def make_call(*, days_left: int = 20, **overrides) -> Call:
     """An open call: Europe vs China, two questions, two weighted criteria, two exchange windows."""
     today = timezone.localdate()
     spec = {
-        "programme": overrides.pop("programme", None) or ProgrammeFactory(name="EU–China NGO Twinning Programme"),
+        "programme": overrides.pop("programme", None)
+        or ProgrammeFactory(name="EU–China NGO Twinning Programme"),
         "title": "Twinning call",
         "opens_on": today - datetime.timedelta(days=30),
         "deadline": timezone.now() + datetime.timedelta(days=days_left),
         "decision_on": today + datetime.timedelta(days=days_left + 30),
         "side_a_areas": ["europe"],
         "side_b_areas": ["china"],
-        "questions": ["What do you want to learn?", {"text": "Anything else?", "is_required": False}],
+        "questions": [
+            "What do you want to learn?",
+            {"text": "Anything else?", "is_required": False},
+        ],
         "criteria": [("Relevance", 2), ("Capacity", 1)],
-        "windows": [(Direction.A_TO_B, datetime.date(2030, 8, 1), datetime.date(2030, 9, 30)), (Direction.B_TO_A, datetime.date(2030, 10, 8), datetime.date(2030, 12, 9))],
+        "windows": [
+            (Direction.A_TO_B, datetime.date(2030, 8, 1), datetime.date(2030, 9, 30)),
+            (Direction.B_TO_A, datetime.date(2030, 10, 8), datetime.date(2030, 12, 9)),
+        ],
         "organisation_types": ["ngo"],
         "min_years_registered": 2,
     }

@@ -13,10 +13,21 @@ from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 CALL_PATHS = {
-    "/api/calls", "/api/calls/{slug}", "/api/calls/{slug}/applications", "/api/applications", "/api/applications/{application_id}",
-    "/api/applications/{application_id}/submit", "/api/applications/{application_id}/invitation", "/api/reviews", "/api/reviews/{review_id}",
-    "/api/reviews/{review_id}/scores", "/api/calls/{slug}/assignments", "/api/calls/{slug}/assignments/automatic", "/api/calls/{slug}/ranking",
-    "/api/calls/{slug}/decisions", "/api/calls/{slug}/decisions/apply",
+    "/api/calls",
+    "/api/calls/{slug}",
+    "/api/calls/{slug}/applications",
+    "/api/applications",
+    "/api/applications/{application_id}",
+    "/api/applications/{application_id}/submit",
+    "/api/applications/{application_id}/invitation",
+    "/api/reviews",
+    "/api/reviews/{review_id}",
+    "/api/reviews/{review_id}/scores",
+    "/api/calls/{slug}/assignments",
+    "/api/calls/{slug}/assignments/automatic",
+    "/api/calls/{slug}/ranking",
+    "/api/calls/{slug}/decisions",
+    "/api/calls/{slug}/decisions/apply",
 }
 
 
@@ -58,8 +69,15 @@ def _references(node):
 
 def test_visitor_reads_calls_with_criteria_and_windows(client, call):
     body = client.get(f"/api/calls/{call.slug}").json()
-    assert (body["title"], body["accepts_applications"], body["side_a_areas"]) == ("Twinning call", True, ["europe"])
-    assert [(c["name"], c["weight"]) for c in body["criteria"]] == [("Relevance", 2), ("Capacity", 1)]
+    assert (body["title"], body["accepts_applications"], body["side_a_areas"]) == (
+        "Twinning call",
+        True,
+        ["europe"],
+    )
+    assert [(c["name"], c["weight"]) for c in body["criteria"]] == [
+        ("Relevance", 2),
+        ("Capacity", 1),
+    ]
     assert [w["label"] for w in body["windows"]] == ["Europe → China", "China → Europe"]
     assert [c["slug"] for c in client.get("/api/calls").json()] == [call.slug]
 
@@ -67,16 +85,26 @@ def test_visitor_reads_calls_with_criteria_and_windows(client, call):
 def test_whole_cycle_through_the_api(coordinator, europe_org, china_org, europe_staff, china_staff):
     coordinator_api = client_for(coordinator)
     body = {
-        "programme": make_call().programme.slug, "title": "API call", "opens_on": str(timezone.localdate()),
-        "deadline": (timezone.now() + datetime.timedelta(days=9)).isoformat(), "decision_on": str(timezone.localdate() + datetime.timedelta(days=30)),
-        "side_a_areas": ["europe"], "side_b_areas": ["china"], "questions": ["Why?"], "criteria": [["Fit", 1]],
+        "programme": make_call().programme.slug,
+        "title": "API call",
+        "opens_on": str(timezone.localdate()),
+        "deadline": (timezone.now() + datetime.timedelta(days=9)).isoformat(),
+        "decision_on": str(timezone.localdate() + datetime.timedelta(days=30)),
+        "side_a_areas": ["europe"],
+        "side_b_areas": ["china"],
+        "questions": ["Why?"],
+        "criteria": [["Fit", 1]],
         "windows": [["a_to_b", "2030-08-01", "2030-09-30"]],
     }
     response = coordinator_api.post("/api/calls", body, content_type="application/json")
     assert response.status_code == 201, response.content
     slug = response.json()["slug"]
     lead, partner = client_for(europe_staff), client_for(china_staff)
-    created = lead.post(f"/api/calls/{slug}/applications", {"organisation": europe_org.slug, "kind": "tandem", "partner": china_org.slug}, content_type="application/json")
+    created = lead.post(
+        f"/api/calls/{slug}/applications",
+        {"organisation": europe_org.slug, "kind": "tandem", "partner": china_org.slug},
+        content_type="application/json",
+    )
     assert created.status_code == 201
     application_id = created.json()["id"]
     refused = lead.post(f"/api/applications/{application_id}/submit")
@@ -87,22 +115,66 @@ def test_whole_cycle_through_the_api(coordinator, europe_org, china_org, europe_
         "Please answer: Why?",
     ]
     question_key = str(Application.objects.get().call.questions.get().pk)
-    lead.patch(f"/api/applications/{application_id}", {"answers": {question_key: "To learn"}, "staff_is_permanent": True}, content_type="application/json")
-    assert partner.post(f"/api/applications/{application_id}/invitation", {"confirm": True}, content_type="application/json").json()["partner_status"] == "confirmed"
+    lead.patch(
+        f"/api/applications/{application_id}",
+        {"answers": {question_key: "To learn"}, "staff_is_permanent": True},
+        content_type="application/json",
+    )
+    assert (
+        partner.post(
+            f"/api/applications/{application_id}/invitation",
+            {"confirm": True},
+            content_type="application/json",
+        ).json()["partner_status"]
+        == "confirmed"
+    )
     assert lead.post(f"/api/applications/{application_id}/submit").json()["status"] == "submitted"
     from twinning.calls.models import Call
 
     call = Call.objects.get(slug=slug)
     reviewer = reviewer_for(call, "rita")
-    review = coordinator_api.post(f"/api/calls/{slug}/assignments", {"application": application_id, "reviewer": "rita"}, content_type="application/json").json()
+    review = coordinator_api.post(
+        f"/api/calls/{slug}/assignments",
+        {"application": application_id, "reviewer": "rita"},
+        content_type="application/json",
+    ).json()
     criterion = call.criteria.get().pk
-    scored = client_for(reviewer).post(f"/api/reviews/{review['id']}/scores", {"scores": [{"criterion": criterion, "value": 4}]}, content_type="application/json").json()
+    scored = (
+        client_for(reviewer)
+        .post(
+            f"/api/reviews/{review['id']}/scores",
+            {"scores": [{"criterion": criterion, "value": 4}]},
+            content_type="application/json",
+        )
+        .json()
+    )
     assert (scored["submitted"], scored["scores"]) == (True, {str(criterion): 4})
     assert coordinator_api.get(f"/api/calls/{slug}/ranking").json()[0]["score"] == 80.0
-    assert coordinator_api.post(f"/api/calls/{slug}/decisions", {"application": application_id, "outcome": "accept"}, content_type="application/json").json()["pending"] is True
-    reschedule_call(call=call, deadline=timezone.now() - datetime.timedelta(minutes=1), actor=coordinator)
+    assert (
+        coordinator_api.post(
+            f"/api/calls/{slug}/decisions",
+            {"application": application_id, "outcome": "accept"},
+            content_type="application/json",
+        ).json()["pending"]
+        is True
+    )
+    reschedule_call(
+        call=call, deadline=timezone.now() - datetime.timedelta(minutes=1), actor=coordinator
+    )
     applied = coordinator_api.post(f"/api/calls/{slug}/decisions/apply").json()
     pair = Pair.objects.get()
-    assert applied == [{"application": application_id, "outcome": "accept", "paired_with": None, "pending": False, "pair": pair.pk}]
-    assert (pair.organisation_a, pair.organisation_b, pair.cohort) == (europe_org, china_org, call.cohort)
+    assert applied == [
+        {
+            "application": application_id,
+            "outcome": "accept",
+            "paired_with": None,
+            "pending": False,
+            "pair": pair.pk,
+        }
+    ]
+    assert (pair.organisation_a, pair.organisation_b, pair.cohort) == (
+        europe_org,
+        china_org,
+        call.cohort,
+    )
     assert lead.get(f"/api/applications/{application_id}").json()["status"] == "accepted"

@@ -99,7 +99,9 @@ def test_calls_says_when_there_is_none(capsys):
 
 def test_open_call_creates_the_call_from_a_json_file(capsys, tmp_path, coordinator):
     ProgrammeFactory(name="EU–China NGO Twinning Programme", slug="eu-china")
-    code, out, err = run(capsys, "open-call", write(tmp_path, CALL_FILE), "--as", coordinator.username)
+    code, out, err = run(
+        capsys, "open-call", write(tmp_path, CALL_FILE), "--as", coordinator.username
+    )
     assert (code, err) == (0, "")
     assert (
         out

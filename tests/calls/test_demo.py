@@ -16,23 +16,48 @@ pytestmark = pytest.mark.django_db
 def test_demo_calls_load_once_and_render(client):
     load_demo()
     assert load_calls_demo() == {"calls": 2, "applications": 8, "accounts": 6}
-    counts = {model: model.objects.count() for model in (Call, Application, Review, Pair, AuditEntry)}
+    counts = {
+        model: model.objects.count() for model in (Call, Application, Review, Pair, AuditEntry)
+    }
     assert load_calls_demo() == {"calls": 2, "applications": 8, "accounts": 6}
     assert {model: model.objects.count() for model in counts} == counts
     decided, open_call = Call.objects.order_by("deadline")
-    assert (decided.status, open_call.status, open_call.accepts_changes) == ("decided", "open", True)
-    assert sorted(decided.applications.values_list("status", flat=True)) == ["accepted", "accepted", "accepted", "rejected"]
+    assert (decided.status, open_call.status, open_call.accepts_changes) == (
+        "decided",
+        "open",
+        True,
+    )
+    assert sorted(decided.applications.values_list("status", flat=True)) == [
+        "accepted",
+        "accepted",
+        "accepted",
+        "rejected",
+    ]
     assert decided.cohort.pairs.count() == 2
-    for username in ("coordinator", "applicant", "applicant-europe", "applicant-single", "reviewer-1", "reviewer-2"):
+    for username in (
+        "coordinator",
+        "applicant",
+        "applicant-europe",
+        "applicant-single",
+        "reviewer-1",
+        "reviewer-2",
+    ):
         assert authenticate(username=username, password="twinning-demo") is not None, username
     from django.template import Context, Template
 
     block = Template("{% load calls_demo %}{% demo_accounts %}").render(Context({"user": None}))
-    assert "reviewer-2" in block and "twinning-demo" in block and open_call.get_absolute_url() in block
+    assert (
+        "reviewer-2" in block and "twinning-demo" in block and open_call.get_absolute_url() in block
+    )
     coordinator = Client()
     coordinator.force_login(authenticate(username="coordinator", password="twinning-demo"))
     for call in (decided, open_call):
-        for url in (call.get_absolute_url(), reverse("calls:manage", args=[call.slug]), reverse("calls:committee", args=[call.slug]), reverse("calls:audit", args=[call.slug])):
+        for url in (
+            call.get_absolute_url(),
+            reverse("calls:manage", args=[call.slug]),
+            reverse("calls:committee", args=[call.slug]),
+            reverse("calls:audit", args=[call.slug]),
+        ):
             assert coordinator.get(url).status_code == 200, url
     for application in Application.objects.all():
         assert coordinator.get(application.get_absolute_url()).status_code == 200

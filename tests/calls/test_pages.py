@@ -51,7 +51,11 @@ def test_my_reviews_query_count(call, django_assert_num_queries, rows):
     reviewer = reviewer_for(call, "rita")
     for index in range(rows):
         organisation = european(name=f"Org {index}")
-        assign_reviewer(application=submitted(call, organisation, staff_of(organisation)), reviewer=reviewer, actor=None)
+        assign_reviewer(
+            application=submitted(call, organisation, staff_of(organisation)),
+            reviewer=reviewer,
+            actor=None,
+        )
     client = client_for(reviewer)
     with django_assert_num_queries(5):
         response = client.get(reverse("calls:reviews"))
@@ -60,19 +64,31 @@ def test_my_reviews_query_count(call, django_assert_num_queries, rows):
 
 def test_web_apply_then_submit_shows_every_reason(call, europe_org, europe_staff):
     client = client_for(europe_staff)
-    response = client.post(reverse("calls:apply", args=[call.slug]), {"organisation": europe_org.pk, "kind": "single"})
+    response = client.post(
+        reverse("calls:apply", args=[call.slug]), {"organisation": europe_org.pk, "kind": "single"}
+    )
     application = Application.objects.get()
     assert response.url == application.get_absolute_url()
-    page = client.post(application.get_absolute_url(), {"submit": "1"}, follow=True).content.decode()
-    assert "This call requires that the participating staff member is a permanent employee; please confirm it." in page
+    page = client.post(
+        application.get_absolute_url(), {"submit": "1"}, follow=True
+    ).content.decode()
+    assert (
+        "This call requires that the participating staff member is a permanent employee; please confirm it."
+        in page
+    )
     assert "Please answer: What do you want to learn?" in page
     question = call.questions.first()
-    client.post(application.get_absolute_url(), {f"answer_{question.key}": "Composting", "staff_is_permanent": "on", "submit": "1"})
+    client.post(
+        application.get_absolute_url(),
+        {f"answer_{question.key}": "Composting", "staff_is_permanent": "on", "submit": "1"},
+    )
     application.refresh_from_db()
     assert (application.status, application.answers[question.key]) == ("submitted", "Composting")
 
 
-def test_single_applicant_sees_suggested_partners_from_the_matching_engine(call, europe_org, europe_staff):
+def test_single_applicant_sees_suggested_partners_from_the_matching_engine(
+    call, europe_org, europe_staff
+):
     application = start_application(call=call, organisation=europe_org, actor=europe_staff)
     for name, topics in (("Water Only", ["water"]), ("Waste Too", ["waste"])):
         organisation = chinese(name=name, topics=topics)
@@ -84,22 +100,34 @@ def test_single_applicant_sees_suggested_partners_from_the_matching_engine(call,
     assert "matching engine" in page.content.decode()
 
 
-def test_coordinator_sees_the_conflict_reason_when_assigning(coordinator_client, call, europe_org, europe_staff):
+def test_coordinator_sees_the_conflict_reason_when_assigning(
+    coordinator_client, call, europe_org, europe_staff
+):
     application = submitted(call, europe_org, europe_staff)
     colleague = reviewer_for(call, "colleague")
     staff_of(europe_org).staff_memberships.update(user=colleague)
-    page = coordinator_client.post(reverse("calls:manage", args=[call.slug]), {"assign-application": application.pk, "assign-reviewer": colleague.pk}, follow=True)
+    page = coordinator_client.post(
+        reverse("calls:manage", args=[call.slug]),
+        {"assign-application": application.pk, "assign-reviewer": colleague.pk},
+        follow=True,
+    )
     assert "The reviewer works for Zero Waste Lyon." in page.content.decode()
     assert Review.objects.count() == 0
 
 
-def test_committee_batch_forms_pairs_shown_on_the_cohort_page(coordinator, coordinator_client, client, europe_org, china_org, europe_staff, china_staff):
+def test_committee_batch_forms_pairs_shown_on_the_cohort_page(
+    coordinator, coordinator_client, client, europe_org, china_org, europe_staff, china_staff
+):
     call = make_call(days_left=3)
-    tandem = submitted(call, europe_org, europe_staff, kind="tandem", partner=china_org, partner_user=china_staff)
+    tandem = submitted(
+        call, europe_org, europe_staff, kind="tandem", partner=china_org, partner_user=china_staff
+    )
     url = reverse("calls:committee", args=[call.slug])
     coordinator_client.post(url, {"application": tandem.pk, "outcome": "accept", "note": ""})
     assert Decision.objects.get().is_pending
-    reschedule_call(call=call, deadline=timezone.now() - datetime.timedelta(minutes=5), actor=coordinator)
+    reschedule_call(
+        call=call, deadline=timezone.now() - datetime.timedelta(minutes=5), actor=coordinator
+    )
     page = coordinator_client.post(url, {"apply": "1"}, follow=True).content.decode()
     assert "1 decision applied; every applicant is notified." in page
     assert Call.objects.get().status == CallStatus.DECIDED

@@ -21,12 +21,21 @@ def client_for(user):
 
 def snapshot():
     return (
-        list(Application.objects.order_by("pk").values_list("pk", "status", "answers", "partner_status")),
-        Review.objects.count(), Score.objects.count(), Decision.objects.count(), AuditEntry.objects.count(),
+        list(
+            Application.objects.order_by("pk").values_list(
+                "pk", "status", "answers", "partner_status"
+            )
+        ),
+        Review.objects.count(),
+        Score.objects.count(),
+        Decision.objects.count(),
+        AuditEntry.objects.count(),
     )
 
 
-def test_visitor_sees_published_calls_only_and_no_applications(client, call, europe_org, europe_staff):
+def test_visitor_sees_published_calls_only_and_no_applications(
+    client, call, europe_org, europe_staff
+):
     draft = make_call(title="Draft call", publish=False)
     application = start_application(call=call, organisation=europe_org, actor=europe_staff)
     before = snapshot()
@@ -38,13 +47,17 @@ def test_visitor_sees_published_calls_only_and_no_applications(client, call, eur
     assert (response.status_code, response.url.split("?")[0]) == (302, reverse("accounts:login"))
     for name in ("calls:manage", "calls:committee", "calls:audit"):
         assert client.get(reverse(name, args=[call.slug])).status_code == 403
-    assert client.post(reverse("calls:committee", args=[call.slug]), {"apply": "1"}).status_code == 403
+    assert (
+        client.post(reverse("calls:committee", args=[call.slug]), {"apply": "1"}).status_code == 403
+    )
     assert client.get("/api/applications").status_code == 401
     assert snapshot() == before
     assert Application.objects.get().answers == {}
 
 
-def test_applicant_cannot_see_or_change_another_organisations_application(call, europe_org, europe_staff):
+def test_applicant_cannot_see_or_change_another_organisations_application(
+    call, europe_org, europe_staff
+):
     other_org = european(name="Other Org")
     other_staff = staff_of(other_org)
     theirs = start_application(call=call, organisation=other_org, actor=other_staff)
@@ -52,31 +65,70 @@ def test_applicant_cannot_see_or_change_another_organisations_application(call, 
     before = snapshot()
     intruder = client_for(europe_staff)
     assert intruder.get(theirs.get_absolute_url()).status_code == 404
-    assert intruder.post(theirs.get_absolute_url(), {f"answer_{question.key}": "hijack", "submit": "1"}).status_code == 404
-    assert intruder.post(reverse("calls:partner", args=[theirs.pk]), {"partner": europe_org.pk, "mode": "propose"}).status_code == 404
+    assert (
+        intruder.post(
+            theirs.get_absolute_url(), {f"answer_{question.key}": "hijack", "submit": "1"}
+        ).status_code
+        == 404
+    )
+    assert (
+        intruder.post(
+            reverse("calls:partner", args=[theirs.pk]),
+            {"partner": europe_org.pk, "mode": "propose"},
+        ).status_code
+        == 404
+    )
     assert intruder.get(f"/api/applications/{theirs.pk}").status_code == 404
-    assert intruder.patch(f"/api/applications/{theirs.pk}", {"answers": {question.key: "hijack"}}, content_type="application/json").status_code == 404
+    assert (
+        intruder.patch(
+            f"/api/applications/{theirs.pk}",
+            {"answers": {question.key: "hijack"}},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     assert intruder.post(f"/api/applications/{theirs.pk}/submit").status_code == 404
     assert [a["id"] for a in intruder.get("/api/applications").json()] == []
     assert b"Other Org" not in intruder.get(reverse("calls:applications")).content
     assert snapshot() == before
 
 
-def test_invited_partner_reads_but_cannot_edit_and_others_cannot_answer(call, europe_org, china_org, europe_staff, china_staff):
-    application = start_application(call=call, organisation=europe_org, actor=europe_staff, kind="tandem", partner=china_org)
+def test_invited_partner_reads_but_cannot_edit_and_others_cannot_answer(
+    call, europe_org, china_org, europe_staff, china_staff
+):
+    application = start_application(
+        call=call, organisation=europe_org, actor=europe_staff, kind="tandem", partner=china_org
+    )
     question = call.questions.first()
     before = snapshot()
     partner = client_for(china_staff)
     assert b"Confirm the tandem" in partner.get(application.get_absolute_url()).content
-    assert partner.post(application.get_absolute_url(), {f"answer_{question.key}": "hijack"}).status_code == 403
+    assert (
+        partner.post(
+            application.get_absolute_url(), {f"answer_{question.key}": "hijack"}
+        ).status_code
+        == 403
+    )
     bystander = client_for(staff_of(european(name="Bystander")))
-    assert bystander.post(reverse("calls:invitation", args=[application.pk]), {"answer": "confirm"}).status_code == 404
+    assert (
+        bystander.post(
+            reverse("calls:invitation", args=[application.pk]), {"answer": "confirm"}
+        ).status_code
+        == 404
+    )
     lead = client_for(europe_staff)
-    assert lead.post(reverse("calls:invitation", args=[application.pk]), {"answer": "confirm"}).status_code == 403
+    assert (
+        lead.post(
+            reverse("calls:invitation", args=[application.pk]), {"answer": "confirm"}
+        ).status_code
+        == 403
+    )
     assert snapshot() == before
 
 
-def test_reviewer_sees_only_assigned_and_never_a_conflicted_application(call, europe_org, china_org, europe_staff, china_staff):
+def test_reviewer_sees_only_assigned_and_never_a_conflicted_application(
+    call, europe_org, china_org, europe_staff, china_staff
+):
     mine = submitted(call, europe_org, europe_staff)
     not_mine = submitted(call, china_org, china_staff)
     reviewer = reviewer_for(call, "rita")
@@ -90,9 +142,22 @@ def test_reviewer_sees_only_assigned_and_never_a_conflicted_application(call, eu
     before = snapshot()
     assert client.get(review.get_absolute_url()).status_code == 404
     assert client.get(mine.get_absolute_url()).status_code == 404
-    assert client.post(review.get_absolute_url(), {f"score_{relevance.pk}": 5, f"score_{capacity.pk}": 5, "submit": "1"}).status_code == 404
-    body = {"scores": [{"criterion": relevance.pk, "value": 5}, {"criterion": capacity.pk, "value": 5}]}
-    assert client.post(f"/api/reviews/{review.pk}/scores", body, content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            review.get_absolute_url(),
+            {f"score_{relevance.pk}": 5, f"score_{capacity.pk}": 5, "submit": "1"},
+        ).status_code
+        == 404
+    )
+    body = {
+        "scores": [{"criterion": relevance.pk, "value": 5}, {"criterion": capacity.pk, "value": 5}]
+    }
+    assert (
+        client.post(
+            f"/api/reviews/{review.pk}/scores", body, content_type="application/json"
+        ).status_code
+        == 404
+    )
     assert client.get("/api/reviews").json() == []
     assert review.get_absolute_url().encode() not in client.get(reverse("calls:reviews")).content
     assert snapshot() == before
@@ -104,25 +169,58 @@ def test_applicant_and_reviewer_cannot_coordinate(call, europe_org, europe_staff
     before = snapshot()
     for user in (europe_staff, reviewer):
         client = client_for(user)
-        assert client.post(reverse("calls:manage", args=[call.slug]), {"auto": "1"}).status_code == 403
-        assert client.post(reverse("calls:committee", args=[call.slug]), {"application": application.pk, "outcome": "accept"}).status_code == 403
-        assert client.post(f"/api/calls/{call.slug}/assignments", {"application": application.pk, "reviewer": "rita"}, content_type="application/json").status_code == 403
-        assert client.post(f"/api/calls/{call.slug}/decisions", {"application": application.pk, "outcome": "accept"}, content_type="application/json").status_code == 403
+        assert (
+            client.post(reverse("calls:manage", args=[call.slug]), {"auto": "1"}).status_code == 403
+        )
+        assert (
+            client.post(
+                reverse("calls:committee", args=[call.slug]),
+                {"application": application.pk, "outcome": "accept"},
+            ).status_code
+            == 403
+        )
+        assert (
+            client.post(
+                f"/api/calls/{call.slug}/assignments",
+                {"application": application.pk, "reviewer": "rita"},
+                content_type="application/json",
+            ).status_code
+            == 403
+        )
+        assert (
+            client.post(
+                f"/api/calls/{call.slug}/decisions",
+                {"application": application.pk, "outcome": "accept"},
+                content_type="application/json",
+            ).status_code
+            == 403
+        )
         assert client.get(f"/api/calls/{call.slug}/ranking").status_code == 403
     assert snapshot() == before
-    assert (Application.objects.get().status, type(call).objects.get().status) == (ApplicationStatus.SUBMITTED, CallStatus.OPEN)
+    assert (Application.objects.get().status, type(call).objects.get().status) == (
+        ApplicationStatus.SUBMITTED,
+        CallStatus.OPEN,
+    )
 
 
 def test_api_writes_need_csrf_with_session_auth(call, europe_org, europe_staff):
     client = Client(enforce_csrf_checks=True)
     client.force_login(europe_staff)
-    response = client.post(f"/api/calls/{call.slug}/applications", {"organisation": europe_org.slug}, content_type="application/json")
+    response = client.post(
+        f"/api/calls/{call.slug}/applications",
+        {"organisation": europe_org.slug},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert Application.objects.count() == 0
 
 
 def test_applicant_cannot_apply_for_an_organisation_it_does_not_speak_for(call, china_org):
     outsider = UserFactory(username="outsider")
-    response = client_for(outsider).post(f"/api/calls/{call.slug}/applications", {"organisation": china_org.slug}, content_type="application/json")
+    response = client_for(outsider).post(
+        f"/api/calls/{call.slug}/applications",
+        {"organisation": china_org.slug},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert Application.objects.count() == 0

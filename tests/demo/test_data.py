@@ -47,7 +47,15 @@ def test_every_reference_resolves():
 def test_every_topic_is_in_the_vocabulary():
     known = set(vocabulary.vocabulary())
     used = set()
-    for kind in ("organisations", "programmes", "pairs", "activities", "events", "visits", "documents"):
+    for kind in (
+        "organisations",
+        "programmes",
+        "pairs",
+        "activities",
+        "events",
+        "visits",
+        "documents",
+    ):
         for record in all_of(kind):
             used |= set(record.topics)
     assert used - known == set()

@@ -32,22 +32,42 @@ from twinning.programmes.models import (
 pytestmark = pytest.mark.django_db
 
 ALL_MODELS = (
-    Organisation, Identifier, Person, Position, Affiliation, StaffMembership, Programme, Cohort, Pair,
-    Activity, Event, Visit, VisitParticipant, Document, Source,
+    Organisation,
+    Identifier,
+    Person,
+    Position,
+    Affiliation,
+    StaffMembership,
+    Programme,
+    Cohort,
+    Pair,
+    Activity,
+    Event,
+    Visit,
+    VisitParticipant,
+    Document,
+    Source,
 )
 
 SEED_PAIRS = {
     ("ESSSP", "AFCDUD"): (2017, {"urbanisation", "climate", "waste", "low-carbon"}),
     ("CRES", "EKOenergy"): (2017, {"energy", "climate", "low-carbon"}),
     ("CQGVL", "Legambiente"): (2017, {"water", "agriculture", "energy", "education"}),
-    ("BlueRibbon Ocean Conservation Association", "Focus Association for Sustainable Development"): (2017, {"energy", "climate", "low-carbon", "water"}),
+    (
+        "BlueRibbon Ocean Conservation Association",
+        "Focus Association for Sustainable Development",
+    ): (2017, {"energy", "climate", "low-carbon", "water"}),
     ("CYCAN", "BUNDjugend Berlin"): (2017, {"water", "urbanisation", "climate", "education"}),
     ("Eco Canton", "Zero Waste Europe"): (2018, {"waste", "climate", "air-quality"}),
 }
 
 
 def organisation(name):
-    return Organisation.objects.get(name=name) if not name.isupper() else Organisation.objects.get(acronym=name)
+    return (
+        Organisation.objects.get(name=name)
+        if not name.isupper()
+        else Organisation.objects.get(acronym=name)
+    )
 
 
 def test_load_gives_a_programme_sized_directory(demo_counts):
@@ -55,18 +75,36 @@ def test_load_gives_a_programme_sized_directory(demo_counts):
     assert Organisation.objects.exclude(country="").values("country").distinct().count() >= 15
     twinning = Programme.objects.get(name="EU–China NGO Twinning Programme")
     # 2016–2019 come from the programme pages and samples; 2025 and 2026 are the demo calls' cohorts.
-    assert sorted(twinning.cohorts.values_list("year", flat=True)) == [2016, 2017, 2018, 2019, 2025, 2026]
-    assert {cohort.year: cohort.pairs.count() for cohort in twinning.cohorts.all()} == {2016: 8, 2017: 8, 2018: 9, 2019: 8, 2025: 2, 2026: 0}
+    assert sorted(twinning.cohorts.values_list("year", flat=True)) == [
+        2016,
+        2017,
+        2018,
+        2019,
+        2025,
+        2026,
+    ]
+    assert {cohort.year: cohort.pairs.count() for cohort in twinning.cohorts.all()} == {
+        2016: 8,
+        2017: 8,
+        2018: 9,
+        2019: 8,
+        2025: 2,
+        2026: 0,
+    }
     assert Document.objects.count() >= 12
     assert Event.objects.count() >= 20
     assert demo_counts["organisations"] == Organisation.objects.count()
     assert demo_counts["countries"] >= 15
 
 
-@pytest.mark.parametrize(("names", "expected"), SEED_PAIRS.items(), ids=[f"{a}-{b}" for a, b in SEED_PAIRS])
+@pytest.mark.parametrize(
+    ("names", "expected"), SEED_PAIRS.items(), ids=[f"{a}-{b}" for a, b in SEED_PAIRS]
+)
 def test_every_seed_pair_exists_with_its_topics(demo_counts, names, expected):
     year, topics = expected
-    pair = Pair.objects.get(organisation_a=organisation(names[0]), organisation_b=organisation(names[1]))
+    pair = Pair.objects.get(
+        organisation_a=organisation(names[0]), organisation_b=organisation(names[1])
+    )
     assert pair.cohort.year == year
     assert pair.cohort.programme.name == "EU–China NGO Twinning Programme"
     assert set(pair.topics.values_list("slug", flat=True)) == topics
@@ -78,7 +116,9 @@ def test_second_load_changes_nothing(demo_counts):
     again = load_demo()
     assert {model.__name__: model.objects.count() for model in ALL_MODELS} == before
     assert again["created"] == 0
-    assert {k: v for k, v in again.items() if k != "created"} == {k: v for k, v in demo_counts.items() if k != "created"}
+    assert {k: v for k, v in again.items() if k != "created"} == {
+        k: v for k, v in demo_counts.items() if k != "created"
+    }
 
 
 def test_the_delegation_visit_has_its_five_participants(demo_counts):
@@ -86,9 +126,14 @@ def test_the_delegation_visit_has_its_five_participants(demo_counts):
     assert visit.host.acronym == "BRRC"
     assert visit.host.country == "TH"
     assert {o.name for o in visit.visitors.all()} == {
-        "Chongqing Renewable Energy Society", "Chongqing Zhongfen Technology Transfer Center", "United Nations Development Programme",
+        "Chongqing Renewable Energy Society",
+        "Chongqing Zhongfen Technology Transfer Center",
+        "United Nations Development Programme",
     }
-    participants = {p.person.name: (p.organisation.acronym if p.organisation else None, p.role, p.is_leader) for p in visit.participants.all()}
+    participants = {
+        p.person.name: (p.organisation.acronym if p.organisation else None, p.role, p.is_leader)
+        for p in visit.participants.all()
+    }
     assert participants == {
         "Dingping Ma": ("CRES", "Secretary General and Senior Engineer", True),
         "Siyu Ma": ("CRES", "Director of the International Department", False),
@@ -96,7 +141,9 @@ def test_the_delegation_visit_has_its_five_participants(demo_counts):
         "Yi Zhang": ("UNDP", "Delegate", False),
         "Xiaofei Wang": (None, "Delegate", False),
     }
-    assert set(Position.objects.filter(person__name="Dingping Ma").values_list("title", flat=True)) == {"Secretary General", "Senior Engineer"}
+    assert set(
+        Position.objects.filter(person__name="Dingping Ma").values_list("title", flat=True)
+    ) == {"Secretary General", "Senior Engineer"}
 
 
 def test_cres_memberships_and_iclei_partners(demo_counts):
@@ -105,21 +152,39 @@ def test_cres_memberships_and_iclei_partners(demo_counts):
     assert cres.founded == 2016
     memberships = Affiliation.objects.filter(organisation=cres, kind=AffiliationKind.MEMBERSHIP)
     assert {a.other.acronym or a.other.name for a in memberships} == {
-        "CNIE", "CANGO", "GEIDCO", "National Belt and Road Energy Cooperation Network", "CCAN", "China-Europe NGO Exchange Project",
+        "CNIE",
+        "CANGO",
+        "GEIDCO",
+        "National Belt and Road Energy Cooperation Network",
+        "CCAN",
+        "China-Europe NGO Exchange Project",
     }
-    partners = Affiliation.objects.filter(organisation__acronym="ICLEI", kind=AffiliationKind.PARTNER)
+    partners = Affiliation.objects.filter(
+        organisation__acronym="ICLEI", kind=AffiliationKind.PARTNER
+    )
     assert partners.count() == 12
-    assert {"CBCSD", "CSUS", "SSTEC", "WWF China"} <= {a.other.acronym or a.other.name for a in partners}
+    assert {"CBCSD", "CSUS", "SSTEC", "WWF China"} <= {
+        a.other.acronym or a.other.name for a in partners
+    }
     assert Position.objects.get(person__name="Nancy Ning").title == "China Relations Officer"
 
 
 def test_iclei_events_have_years_and_places(demo_counts):
     symposium = Event.objects.get(name="Energy-safe Cities East Asia Expert Symposium")
-    assert (symposium.start, symposium.start_precision, symposium.place) == (datetime.date(2014, 10, 1), DatePrecision.MONTH, "Beijing")
+    assert (symposium.start, symposium.start_precision, symposium.place) == (
+        datetime.date(2014, 10, 1),
+        DatePrecision.MONTH,
+        "Beijing",
+    )
     assert [o.acronym for o in symposium.organisers.all()] == ["ICLEI"]
-    eco_forum_years = sorted(e.start.year for e in Event.objects.filter(name__startswith="Eco-Forum Global"))
+    eco_forum_years = sorted(
+        e.start.year for e in Event.objects.filter(name__startswith="Eco-Forum Global")
+    )
     assert eco_forum_years == [2010, 2011, 2012, 2013]
-    assert Event.objects.filter(name="Annual Meeting of the New Champions", place="Tianjin").count() == 2
+    assert (
+        Event.objects.filter(name="Annual Meeting of the New Champions", place="Tianjin").count()
+        == 2
+    )
     assert Event.objects.filter(name__contains="Tianjin Binhai").count() == 4
 
 
@@ -128,12 +193,19 @@ def test_ec_link_labs_activities_and_key_expert(demo_counts):
     assert ec_link.funder == "European Union"
     labs = ec_link.activities.filter(kind=ActivityKind.LAB, year=2017)
     assert {slug for lab in labs for slug in lab.topics.values_list("slug", flat=True)} == {
-        "green-buildings", "transport", "low-carbon", "urbanisation", "water", "waste",
+        "green-buildings",
+        "transport",
+        "low-carbon",
+        "urbanisation",
+        "water",
+        "waste",
     }
     assert ec_link.activities.filter(year=2018).count() == 3
     position = Position.objects.get(person__name="Xiaocun Ruan", organisation__acronym="GIZ")
     assert "key expert" in position.title.lower()
-    assert Position.objects.filter(person__name="Xiaocun Ruan", organisation__name="East West Urban Consultancy").exists()
+    assert Position.objects.filter(
+        person__name="Xiaocun Ruan", organisation__name="East West Urban Consultancy"
+    ).exists()
 
 
 def test_eco_canton_report_names_its_authors(demo_counts):
@@ -141,24 +213,55 @@ def test_eco_canton_report_names_its_authors(demo_counts):
     assert {p.name for p in report.people.all()} == {"Danuta Chodakowska", "Huang Liying"}
     assert {o.name for o in report.organisations.all()} == {"Eco Canton", "Zero Waste Europe"}
     eco_canton = Organisation.objects.get(name="Eco Canton")
-    assert Affiliation.objects.filter(organisation=eco_canton, other__name="China Zero Waste Alliance", kind=AffiliationKind.MEMBERSHIP).exists()
+    assert Affiliation.objects.filter(
+        organisation=eco_canton,
+        other__name="China Zero Waste Alliance",
+        kind=AffiliationKind.MEMBERSHIP,
+    ).exists()
 
 
 def test_sample_records_are_flagged_and_seed_records_are_not(demo_counts):
     sample_names = {o.name for o in SAMPLES.organisations}
-    assert set(Organisation.objects.filter(is_sample=True).values_list("name", flat=True)) == sample_names
+    assert (
+        set(Organisation.objects.filter(is_sample=True).values_list("name", flat=True))
+        == sample_names
+    )
     assert not Organisation.objects.filter(name__in=sample_names, is_sample=False).exists()
-    assert set(Person.objects.filter(is_sample=True).values_list("name", flat=True)) == {p.name for p in SAMPLES.people}
+    assert set(Person.objects.filter(is_sample=True).values_list("name", flat=True)) == {
+        p.name for p in SAMPLES.people
+    }
 
 
-@pytest.mark.parametrize("model", [Organisation, Person, Position, Affiliation, Programme, Pair, Activity, Event, Visit, Document])
+@pytest.mark.parametrize(
+    "model",
+    [
+        Organisation,
+        Person,
+        Position,
+        Affiliation,
+        Programme,
+        Pair,
+        Activity,
+        Event,
+        Visit,
+        Document,
+    ],
+)
 def test_every_record_says_where_it_came_from(demo_counts, model):
     content_type = ContentType.objects.get_for_model(model)
-    sources = {s.object_id: (s.method, s.note) for s in Source.objects.filter(content_type=content_type)}
+    sources = {
+        s.object_id: (s.method, s.note) for s in Source.objects.filter(content_type=content_type)
+    }
     assert set(model.objects.values_list("pk", flat=True)) == set(sources)
-    committee = {value for value in sources.values() if value[0] == "person" and value[1].startswith("committee decision, ")}
+    committee = {
+        value
+        for value in sources.values()
+        if value[0] == "person" and value[1].startswith("committee decision, ")
+    }
     assert set(sources.values()) - committee <= {("import", SEED_NOTE), ("sample", SAMPLE_NOTE)}
-    assert len(committee) == (1 if model is Pair else 0)  # the decided demo call's pairs cite the decision
+    assert len(committee) == (
+        1 if model is Pair else 0
+    )  # the decided demo call's pairs cite the decision
     if model is Organisation:
         for org in Organisation.objects.all():
             assert sources[org.pk][0] == ("sample" if org.is_sample else "import")

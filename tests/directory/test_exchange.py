@@ -19,22 +19,32 @@ def test_csv_export_streams_the_filtered_directory(client):
     response = client.get(reverse("directory:export", args=["csv"]), {"topic": "water"})
     assert response.streaming
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert [(row["name"], row["name_zh"], row["topics"]) for row in rows] == [("River Keepers", "护河者", "water")]
+    assert [(row["name"], row["name_zh"], row["topics"]) for row in rows] == [
+        ("River Keepers", "护河者", "water")
+    ]
 
 
 def test_json_export_hides_unpublished_organisations(client):
     OrganisationFactory(name="River Keepers")
     OrganisationFactory(name="Hidden", is_published=False)
-    data = json.loads(b"".join(client.get(reverse("directory:export", args=["json"])).streaming_content))
+    data = json.loads(
+        b"".join(client.get(reverse("directory:export", args=["json"])).streaming_content)
+    )
     assert [row["name"] for row in data] == ["River Keepers"]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_import_is_all_or_nothing_and_export_round_trips(tmp_path, capsys):
     good = tmp_path / "good.csv"
-    good.write_text("name,country,founded,type,topics\nRiver Keepers,FI,1999,ngo,water;education\n重庆绿色志愿者联合会,CN,1995,ngo,\n", encoding="utf-8")
+    good.write_text(
+        "name,country,founded,type,topics\nRiver Keepers,FI,1999,ngo,water;education\n重庆绿色志愿者联合会,CN,1995,ngo,\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(good)]) == 0
-    assert sorted(Organisation.objects.values_list("name", flat=True)) == ["River Keepers", "重庆绿色志愿者联合会"]
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == [
+        "River Keepers",
+        "重庆绿色志愿者联合会",
+    ]
     bad = tmp_path / "bad.csv"
     bad.write_text("name,country,founded\nNew One,DE,2001\n,FR,1990\n", encoding="utf-8")
     assert main(["import", str(bad)]) == 2

@@ -10,9 +10,22 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def directory():
-    cohort = CohortFactory(programme__name="EU–China NGO Twinning", programme__name_zh="中欧社会组织结对交流项目", year=2018)
-    europe = OrganisationFactory(name="Zero Waste Europe", country="BE", city="Brussels", topics=["waste"])
-    china = OrganisationFactory(name="Eco Canton", name_zh="宜居广州", country="CN", city="Guangzhou", topics=["waste"], description="Works on household waste sorting.", )
+    cohort = CohortFactory(
+        programme__name="EU–China NGO Twinning",
+        programme__name_zh="中欧社会组织结对交流项目",
+        year=2018,
+    )
+    europe = OrganisationFactory(
+        name="Zero Waste Europe", country="BE", city="Brussels", topics=["waste"]
+    )
+    china = OrganisationFactory(
+        name="Eco Canton",
+        name_zh="宜居广州",
+        country="CN",
+        city="Guangzhou",
+        topics=["waste"],
+        description="Works on household waste sorting.",
+    )
     OrganisationFactory(name="River Keepers", country="FI", topics=["water"])
     return PairFactory(cohort=cohort, organisation_a=europe, organisation_b=china, topics=["waste"])
 
@@ -37,7 +50,9 @@ def chinese_glyphs_render(page, selector: str) -> bool:
 def test_visitor_browses_to_a_pair(live_server, page, directory, prefix):
     page.goto(f"{live_server.url}{prefix}/")
     assert page.locator("html").get_attribute("lang") == ("zh-hans" if prefix else "en")
-    assert page.locator(".main-nav a").first.inner_text() == ("组织名录" if prefix == "/zh-hans" else "Directory")
+    assert page.locator(".main-nav a").first.inner_text() == (
+        "组织名录" if prefix == "/zh-hans" else "Directory"
+    )
     page.locator(".main-nav a").first.click()
     page.wait_for_url("**/organisations/**")
     assert page.locator(".card h3").count() == 3

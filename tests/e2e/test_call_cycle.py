@@ -25,9 +25,19 @@ def cycle(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     sync_topics()
     call = make_call(reviews_per_application=1)
-    lyon, chengdu = european(name="Zero Waste Lyon", topics=["waste"]), chinese(name="Chengdu Green Home", topics=["waste"])
-    milan, wuhan = european(name="Milan Water Forum", topics=["water"]), chinese(name="Wuhan Lakes Watch", topics=["water"])
-    people = {"lea": staff_of(lyon, "lea"), "wei": staff_of(chengdu, "wei"), "wu": staff_of(wuhan, "wu")}
+    lyon, chengdu = (
+        european(name="Zero Waste Lyon", topics=["waste"]),
+        chinese(name="Chengdu Green Home", topics=["waste"]),
+    )
+    milan, wuhan = (
+        european(name="Milan Water Forum", topics=["water"]),
+        chinese(name="Wuhan Lakes Watch", topics=["water"]),
+    )
+    people = {
+        "lea": staff_of(lyon, "lea"),
+        "wei": staff_of(chengdu, "wei"),
+        "wu": staff_of(wuhan, "wu"),
+    }
     submitted(call, milan, staff_of(milan, "marco"))
     for name in ("rita", "sam", "colleague"):
         people[name] = reviewer_for(call, name)
@@ -49,7 +59,9 @@ def sign_in(browser, live_server, username):
 
 
 def fill_and_submit(page):
-    page.locator("textarea").first.fill("We want to learn how our partner runs neighbourhood composting.")
+    page.locator("textarea").first.fill(
+        "We want to learn how our partner runs neighbourhood composting."
+    )
     page.check("#id_staff_is_permanent")
     page.click("button[name=submit]")
     page.wait_for_selector(".application-status")
@@ -107,9 +119,16 @@ def test_whole_selection_cycle(browser, live_server, cycle):
         reviewer.wait_for_url("**/calls/reviews/")
         reviewer.context.close()
 
-    reschedule_call(call=call, deadline=timezone.now() - datetime.timedelta(minutes=1), actor=people["coordinator"])
+    reschedule_call(
+        call=call,
+        deadline=timezone.now() - datetime.timedelta(minutes=1),
+        actor=people["coordinator"],
+    )
     coordinator.goto(f"{live_server.url}/calls/{call.slug}/committee/")
-    milan, wuhan = (Application.objects.get(organisation__name=name) for name in ("Milan Water Forum", "Wuhan Lakes Watch"))
+    milan, wuhan = (
+        Application.objects.get(organisation__name=name)
+        for name in ("Milan Water Forum", "Wuhan Lakes Watch")
+    )
     assert "Milan Water Forum & Wuhan Lakes Watch" in coordinator.inner_text(".proposals")
     for application, partner in ((tandem, None), (milan, wuhan), (wuhan, milan)):
         row = coordinator.locator(f"tr[data-application='{application.pk}']")

@@ -18,8 +18,17 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def library(settings):
     settings.TWINNING_SEARCH_EMBEDDER = "hashing"
     vector_cache.clear()
-    compost = add_document(title="Courtyard composting", text="Residents bring kitchen peelings to shared compost bins.", published=datetime.date(2016, 1, 1))
-    sorting = add_document(title="社区垃圾分类经验", text="志愿者在小区指导居民开展垃圾分类和堆肥。", language="zh", published=datetime.date(2019, 1, 1))
+    compost = add_document(
+        title="Courtyard composting",
+        text="Residents bring kitchen peelings to shared compost bins.",
+        published=datetime.date(2016, 1, 1),
+    )
+    sorting = add_document(
+        title="社区垃圾分类经验",
+        text="志愿者在小区指导居民开展垃圾分类和堆肥。",
+        language="zh",
+        published=datetime.date(2019, 1, 1),
+    )
     OrganisationFactory(name="Compost Collective", description="A compost cooperative.")
     drain_pending()
     yield compost, sorting

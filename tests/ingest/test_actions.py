@@ -1,4 +1,3 @@
-
 import pytest
 
 from tests.factories import OrganisationFactory, UserFactory
@@ -42,11 +41,17 @@ def ingest(text: str, name: str = "profile.txt"):
 
 def test_ingest_queues_candidates_with_their_sentences():
     document, created = ingest(PROFILE)
-    names = set(Candidate.objects.filter(kind=CandidateKind.ORGANISATION).values_list("data__name", flat=True))
+    names = set(
+        Candidate.objects.filter(kind=CandidateKind.ORGANISATION).values_list(
+            "data__name", flat=True
+        )
+    )
     assert {"Blue Delta Water Alliance", "Hunan Wetland Guardians"} <= names
     assert created == Candidate.objects.count()
     assert document.source == "/data/profile.txt"
-    bdwa = Candidate.objects.get(kind=CandidateKind.ORGANISATION, data__name="Blue Delta Water Alliance")
+    bdwa = Candidate.objects.get(
+        kind=CandidateKind.ORGANISATION, data__name="Blue Delta Water Alliance"
+    )
     assert bdwa.data["founded"] == 1998 and bdwa.data["country"] == "NL"
     assert bdwa.evidence == "Blue Delta Water Alliance (BDWA), Netherlands"
     assert Organisation.objects.count() == 0  # nothing enters the directory unreviewed
@@ -54,11 +59,16 @@ def test_ingest_queues_candidates_with_their_sentences():
 
 def test_same_document_again_changes_nothing_and_a_new_version_adds_only_what_changed():
     document, first = ingest(PROFILE)
-    again = store_document(data=PROFILE.encode("utf-8"), filename="profile.txt", source="/data/profile.txt")
+    again = store_document(
+        data=PROFILE.encode("utf-8"), filename="profile.txt", source="/data/profile.txt"
+    )
     assert again.changed is False and Document.objects.count() == 1
     reviewed = Candidate.objects.filter(kind=CandidateKind.ORGANISATION).first()
     reject_candidate(candidate=reviewed, user=None)
-    newer = PROFILE + "\nAmber Coast Foundation, Poland\n\nAmber Coast Foundation was founded in 2011 in Gdansk and cleans beaches.\n"
+    newer = (
+        PROFILE
+        + "\nAmber Coast Foundation, Poland\n\nAmber Coast Foundation was founded in 2011 in Gdansk and cleans beaches.\n"
+    )
     document2, added = ingest(newer)
     assert document2.pk == document.pk and Document.objects.count() == 1
     assert 1 <= added < first + 3
@@ -84,12 +94,24 @@ def test_bad_files_give_a_clear_message_and_leave_nothing(data, filename, messag
 
 def test_accepting_an_organisation_records_the_source_sentence():
     ingest(PROFILE)
-    candidate = Candidate.objects.get(kind=CandidateKind.ORGANISATION, data__name="Hunan Wetland Guardians")
+    candidate = Candidate.objects.get(
+        kind=CandidateKind.ORGANISATION, data__name="Hunan Wetland Guardians"
+    )
     user = UserFactory()
-    organisation = accept_candidate(candidate=candidate, user=user, data={"name": "Hunan Wetland Guardians", "city": "Changsha"})
-    assert (organisation.country, organisation.founded, organisation.city) == ("CN", 2009, "Changsha")
+    organisation = accept_candidate(
+        candidate=candidate, user=user, data={"name": "Hunan Wetland Guardians", "city": "Changsha"}
+    )
+    assert (organisation.country, organisation.founded, organisation.city) == (
+        "CN",
+        2009,
+        "Changsha",
+    )
     source = Source.objects.get(object_id=organisation.pk, content_type__model="organisation")
-    assert source.quote == candidate.evidence and source.document == candidate.document and source.entered_by == user
+    assert (
+        source.quote == candidate.evidence
+        and source.document == candidate.document
+        and source.entered_by == user
+    )
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.ACCEPTED and candidate.result == organisation
     with pytest.raises(IngestError, match="already been reviewed"):
@@ -97,20 +119,37 @@ def test_accepting_an_organisation_records_the_source_sentence():
 
 
 def test_a_known_organisation_is_proposed_for_merge_and_merging_fills_only_gaps():
-    existing = OrganisationFactory(name="Blue Delta Water Alliance", acronym="", founded=None, country="NL", description="Kept as written.")
+    existing = OrganisationFactory(
+        name="Blue Delta Water Alliance",
+        acronym="",
+        founded=None,
+        country="NL",
+        description="Kept as written.",
+    )
     ingest(PROFILE)
-    candidate = Candidate.objects.get(kind=CandidateKind.ORGANISATION, data__name="Blue Delta Water Alliance")
+    candidate = Candidate.objects.get(
+        kind=CandidateKind.ORGANISATION, data__name="Blue Delta Water Alliance"
+    )
     assert candidate.match == existing and candidate.match_reason == "same name"
     merged = accept_candidate(candidate=candidate, user=None)
-    assert merged.pk == existing.pk and Organisation.objects.filter(name="Blue Delta Water Alliance").count() == 1
-    assert (merged.acronym, merged.founded, merged.description) == ("BDWA", 1998, "Kept as written.")
+    assert (
+        merged.pk == existing.pk
+        and Organisation.objects.filter(name="Blue Delta Water Alliance").count() == 1
+    )
+    assert (merged.acronym, merged.founded, merged.description) == (
+        "BDWA",
+        1998,
+        "Kept as written.",
+    )
     assert Candidate.objects.get(pk=candidate.pk).status == CandidateStatus.MERGED
 
 
 def test_merge_into_a_chosen_record_keeps_the_written_name_as_another_name():
     target = OrganisationFactory(name="Hunan Wetland Guardian Society")
     ingest(PROFILE)
-    candidate = Candidate.objects.get(kind=CandidateKind.ORGANISATION, data__name="Hunan Wetland Guardians")
+    candidate = Candidate.objects.get(
+        kind=CandidateKind.ORGANISATION, data__name="Hunan Wetland Guardians"
+    )
     merge_candidate(candidate=candidate, into=target, user=None)
     target.refresh_from_db()
     assert target.other_names == ["Hunan Wetland Guardians"]
@@ -118,15 +157,22 @@ def test_merge_into_a_chosen_record_keeps_the_written_name_as_another_name():
 
 def test_partnership_waits_for_its_organisations_then_becomes_a_pair():
     ingest(PROFILE)
-    pair_candidate = Candidate.objects.filter(kind=CandidateKind.PARTNERSHIP, data__kind="twinning").first()
+    pair_candidate = Candidate.objects.filter(
+        kind=CandidateKind.PARTNERSHIP, data__kind="twinning"
+    ).first()
     assert pair_candidate is not None
     with pytest.raises(IngestError, match="Accept or merge these organisations first"):
         accept_candidate(candidate=pair_candidate, user=None)
     assert Pair.objects.count() == 0
-    done, errors = review_in_bulk(candidates=list(Candidate.objects.all()), decision="accept", user=None)
+    done, errors = review_in_bulk(
+        candidates=list(Candidate.objects.all()), decision="accept", user=None
+    )
     assert errors == []
     pair = Pair.objects.get()
-    assert {pair.organisation_a.name, pair.organisation_b.name} == {"Blue Delta Water Alliance", "Hunan Wetland Guardians"}
+    assert {pair.organisation_a.name, pair.organisation_b.name} == {
+        "Blue Delta Water Alliance",
+        "Hunan Wetland Guardians",
+    }
     assert set(pair.topics.values_list("slug", flat=True)) == {"water", "biodiversity", "education"}
 
 
@@ -138,7 +184,10 @@ def test_people_become_positions_in_their_organisation():
     ingest(text, "news.txt")
     review_in_bulk(candidates=list(Candidate.objects.all()), decision="accept", user=None)
     position = Position.objects.select_related("person", "organisation").get()
-    assert (position.person.name, position.organisation.name) == ("Anna Kowalska", "Amber Coast Foundation")
+    assert (position.person.name, position.organisation.name) == (
+        "Anna Kowalska",
+        "Amber Coast Foundation",
+    )
     assert "Director" in position.title
     assert Person.objects.count() == 1
 
@@ -150,21 +199,40 @@ def test_membership_candidates_become_affiliations():
     )
     ingest(text, "members.txt")
     review_in_bulk(candidates=list(Candidate.objects.all()), decision="accept", user=None)
-    assert Affiliation.objects.filter(kind="membership", organisation__name="Green Hills Society").count() >= 1
+    assert (
+        Affiliation.objects.filter(
+            kind="membership", organisation__name="Green Hills Society"
+        ).count()
+        >= 1
+    )
 
 
 def test_an_organisation_accepted_from_one_document_is_merged_from_the_next():
     first, _ = ingest(PROFILE, "first.txt")
-    second, _ = ingest(PROFILE.replace("Twinning partners of the 2019 cohort", "Members of the network") + "\nMore news.\n", "second.txt")
-    index_built_before_any_acceptance = list(Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION))
-    review_in_bulk(candidates=list(Candidate.objects.filter(document=first)), decision="accept", user=None)
+    second, _ = ingest(
+        PROFILE.replace("Twinning partners of the 2019 cohort", "Members of the network")
+        + "\nMore news.\n",
+        "second.txt",
+    )
+    index_built_before_any_acceptance = list(
+        Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION)
+    )
+    review_in_bulk(
+        candidates=list(Candidate.objects.filter(document=first)), decision="accept", user=None
+    )
     review_in_bulk(candidates=index_built_before_any_acceptance, decision="accept", user=None)
     assert Organisation.objects.filter(name="Blue Delta Water Alliance").count() == 1
-    assert set(Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION).values_list("status", flat=True)) == {CandidateStatus.MERGED}
+    assert set(
+        Candidate.objects.filter(document=second, kind=CandidateKind.ORGANISATION).values_list(
+            "status", flat=True
+        )
+    ) == {CandidateStatus.MERGED}
 
 
 def test_a_document_without_a_short_line_gets_a_readable_title():
     text = "On a grey morning in March 2024 " + "a long sentence about river restoration " * 10
     document, _ = ingest(text, "news.txt")
-    assert document.title.startswith("On a grey morning in March 2024") and document.title.endswith("…")
+    assert document.title.startswith("On a grey morning in March 2024") and document.title.endswith(
+        "…"
+    )
     assert len(document.title) <= 121

@@ -10,11 +10,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_command_catches_up_on_pending_records_and_prints_the_contract_json(capsys):
-    document = add_document(title="Compost report", text="社区推广垃圾分类和堆肥。", source="seeds/compost.html")
+    document = add_document(
+        title="Compost report", text="社区推广垃圾分类和堆肥。", source="seeds/compost.html"
+    )
     assert main(["search", "堆肥", "--json", "--type", "document", "--limit", "3"]) == 0
     results = json.loads(capsys.readouterr().out)["results"]
     assert [{k: r[k] for k in ("type", "id", "title", "source", "snippet")} for r in results] == [
-        {"type": "document", "id": document.slug, "title": "Compost report", "source": "seeds/compost.html", "snippet": "社区推广垃圾分类和堆肥。"}
+        {
+            "type": "document",
+            "id": document.slug,
+            "title": "Compost report",
+            "source": "seeds/compost.html",
+            "snippet": "社区推广垃圾分类和堆肥。",
+        }
     ]
     assert isinstance(results[0]["score"], float)
 
@@ -40,7 +48,9 @@ def test_the_labelled_query_set_is_large_enough_and_half_chinese():
 def test_multilingual_model_finds_a_chinese_document_for_an_english_query(settings, index):
     """The one test with the real USE model: meaning crosses languages where words cannot."""
     settings.TWINNING_SEARCH_EMBEDDER = "use"
-    chinese = add_document(title="小区垃圾分类", text="志愿者在投放点指导居民把厨余垃圾和可回收物分开。", language="zh")
+    chinese = add_document(
+        title="小区垃圾分类", text="志愿者在投放点指导居民把厨余垃圾和可回收物分开。", language="zh"
+    )
     add_document(title="Cycling lanes", text="Protected bike lanes in the city centre.")
     index()
     from twinning.library.search.engine import search

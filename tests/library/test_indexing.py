@@ -15,7 +15,9 @@ def pending():
     return sorted(PendingIndex.objects.values_list("kind", "object_id"))
 
 
-def test_a_change_marks_the_record_pending_and_enqueues_one_update_per_transaction(django_capture_on_commit_callbacks):
+def test_a_change_marks_the_record_pending_and_enqueues_one_update_per_transaction(
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks() as callbacks:
         first = add_document(title="One", text="First text.")
         second = add_document(title="Two", text="Second text.")
@@ -24,11 +26,19 @@ def test_a_change_marks_the_record_pending_and_enqueues_one_update_per_transacti
 
 
 def test_drain_indexes_pending_records_in_paragraph_chunks_and_clears_the_queue():
-    document = add_document(title="Long report", text="First paragraph about compost. " * 30 + "\n\n" + "Second paragraph about rivers. " * 30)
+    document = add_document(
+        title="Long report",
+        text="First paragraph about compost. " * 30
+        + "\n\n"
+        + "Second paragraph about rivers. " * 30,
+    )
     assert drain_pending() == 1
     assert pending() == []
     chunks = SearchChunk.objects.filter(kind="document", object_id=document.pk)
-    assert [(c.position, c.embedder, c.is_public, c.languages) for c in chunks] == [(0, "hashing", True, " en "), (1, "hashing", True, " en ")]
+    assert [(c.position, c.embedder, c.is_public, c.languages) for c in chunks] == [
+        (0, "hashing", True, " en "),
+        (1, "hashing", True, " en "),
+    ]
     assert chunks[0].segmented.startswith("long report first paragraph about compost")
     assert len(bytes(chunks[0].embedding)) == 256 * 4
 
@@ -50,7 +60,9 @@ def test_records_written_without_signals_are_indexed_by_the_next_drain():
     OrganisationFactory.create_batch(2)
     PendingIndex.objects.all().delete()  # as if bulk-created
     assert drain_pending() == 2
-    assert SearchChunk.objects.filter(kind="organisation").values("object_id").distinct().count() == 2
+    assert (
+        SearchChunk.objects.filter(kind="organisation").values("object_id").distinct().count() == 2
+    )
 
 
 def test_unpublishing_an_organisation_hides_its_pairs_after_the_update():
@@ -59,7 +71,13 @@ def test_unpublishing_an_organisation_hides_its_pairs_after_the_update():
     pair.organisation_a.is_published = False
     pair.organisation_a.save()
     drain_pending()
-    assert SearchChunk.objects.filter(kind="pair", object_id=pair.pk).values_list("is_public", flat=True).distinct().get() is False
+    assert (
+        SearchChunk.objects.filter(kind="pair", object_id=pair.pk)
+        .values_list("is_public", flat=True)
+        .distinct()
+        .get()
+        is False
+    )
 
 
 def test_the_task_records_a_job_with_its_progress():
@@ -67,7 +85,12 @@ def test_the_task_records_a_job_with_its_progress():
     add_document(title="Two", text="Text two.")
     result = update_search_index.call()
     job = Job.objects.get(kind="search-index")
-    assert (job.status, job.done, job.total, job.result) == (JobStatus.SUCCEEDED, 2, 2, {"indexed": 2})
+    assert (job.status, job.done, job.total, job.result) == (
+        JobStatus.SUCCEEDED,
+        2,
+        2,
+        {"indexed": 2},
+    )
     assert result == {"indexed": 2, "job": job.pk}
     assert update_search_index.call() == {"indexed": 0}
     assert Job.objects.count() == 1

@@ -16,9 +16,27 @@ def ids(hits):
 
 @pytest.fixture
 def library(index):
-    compost = add_document(title="Courtyard composting", text="Residents bring kitchen peelings to shared compost bins.", source="reports/compost.txt", kind="report", published=datetime.date(2016, 5, 1))
-    sorting = add_document(title="社区垃圾分类", text="志愿者在小区指导居民开展垃圾分类和堆肥。", source="https://example.org/zh", kind="news", language="zh", published=datetime.date(2019, 3, 1))
-    river = add_document(title="River monitoring", text="Citizen scientists sample rivers for nitrate every month.", source="reports/river.pdf", published=datetime.date(2015, 1, 1))
+    compost = add_document(
+        title="Courtyard composting",
+        text="Residents bring kitchen peelings to shared compost bins.",
+        source="reports/compost.txt",
+        kind="report",
+        published=datetime.date(2016, 5, 1),
+    )
+    sorting = add_document(
+        title="社区垃圾分类",
+        text="志愿者在小区指导居民开展垃圾分类和堆肥。",
+        source="https://example.org/zh",
+        kind="news",
+        language="zh",
+        published=datetime.date(2019, 3, 1),
+    )
+    river = add_document(
+        title="River monitoring",
+        text="Citizen scientists sample rivers for nitrate every month.",
+        source="reports/river.pdf",
+        published=datetime.date(2015, 1, 1),
+    )
     index()
     return compost, sorting, river
 
@@ -37,8 +55,18 @@ def test_full_text_matches_plurals_and_mixed_queries(library):
 def test_results_follow_the_contract_shape(library):
     compost = library[0]
     [hit] = [hit for hit in search("kitchen peelings") if hit.id == compost.slug]
-    assert hit.as_json() == {"type": "document", "id": compost.slug, "title": "Courtyard composting", "source": "reports/compost.txt", "score": hit.score, "snippet": "Residents bring kitchen peelings to shared compost bins.", }
-    assert str(hit.snippet_html) == "Residents bring <mark>kitchen</mark> <mark>peelings</mark> to shared compost bins."
+    assert hit.as_json() == {
+        "type": "document",
+        "id": compost.slug,
+        "title": "Courtyard composting",
+        "source": "reports/compost.txt",
+        "score": hit.score,
+        "snippet": "Residents bring kitchen peelings to shared compost bins.",
+    }
+    assert (
+        str(hit.snippet_html)
+        == "Residents bring <mark>kitchen</mark> <mark>peelings</mark> to shared compost bins."
+    )
     assert hit.url == f"/library/{compost.slug}/"
 
 
@@ -50,38 +78,68 @@ def test_filters_by_type_year_and_language(library):
     compost, sorting, river = library
     assert ids(search("compost 堆肥 river", SearchFilters(year=2019))) == [sorting.slug]
     assert ids(search("compost 堆肥 river", SearchFilters(language="zh"))) == [sorting.slug]
-    assert set(ids(search("compost 堆肥 river", SearchFilters(kind="document")))) == {compost.slug, sorting.slug, river.slug}
+    assert set(ids(search("compost 堆肥 river", SearchFilters(kind="document")))) == {
+        compost.slug,
+        sorting.slug,
+        river.slug,
+    }
     assert search("compost 堆肥 river", SearchFilters(kind="event")) == []
 
 
 def test_filters_by_topic_country_and_programme(index):
     organisation = OrganisationFactory(name="Water Watchers", country="FI", topics=["water"])
-    pair = PairFactory(organisation_a=organisation, focus="River restoration and water quality", topics=["water"])
-    document = DocumentFactory(title="Water notes", text="River restoration report.", programme=pair.cohort.programme)
+    pair = PairFactory(
+        organisation_a=organisation, focus="River restoration and water quality", topics=["water"]
+    )
+    document = DocumentFactory(
+        title="Water notes", text="River restoration report.", programme=pair.cohort.programme
+    )
     document.topics.set(pair.topics.all())
     document.organisations.add(organisation)
     index()
     query = "river restoration water"
-    assert set(ids(search(query, SearchFilters(topic="water")))) == {organisation.slug, str(pair.pk), document.slug}
-    assert set(ids(search(query, SearchFilters(country="FI")))) == {organisation.slug, str(pair.pk), document.slug}
+    assert set(ids(search(query, SearchFilters(topic="water")))) == {
+        organisation.slug,
+        str(pair.pk),
+        document.slug,
+    }
+    assert set(ids(search(query, SearchFilters(country="FI")))) == {
+        organisation.slug,
+        str(pair.pk),
+        document.slug,
+    }
     in_programme = {organisation.slug, pair.organisation_b.slug, str(pair.pk), document.slug}
-    assert set(ids(search(query, SearchFilters(programme=pair.cohort.programme.slug)))) == in_programme
+    assert (
+        set(ids(search(query, SearchFilters(programme=pair.cohort.programme.slug)))) == in_programme
+    )
     assert search(query, SearchFilters(country="BR")) == []
 
 
 def test_search_covers_organisations_pairs_and_events(index):
-    organisation = OrganisationFactory(name="Zero Waste Lyon", name_zh="里昂零废弃", description="Campaigns for zero waste.")
+    organisation = OrganisationFactory(
+        name="Zero Waste Lyon", name_zh="里昂零废弃", description="Campaigns for zero waste."
+    )
     pair = PairFactory(focus="Neighbourhood zero waste campaigns")
     event = EventFactory(name="Zero Waste Forum", description="Two days on zero waste cities.")
     index()
     hits = search("zero waste", limit=10)
-    assert {(hit.type, hit.id) for hit in hits} >= {("organisation", organisation.slug), ("pair", str(pair.pk)), ("event", event.slug)}
-    assert [hit.source for hit in hits if hit.type != "document"] == [None] * len([h for h in hits if h.type != "document"])
-    assert ids(search("里昂零废弃", SearchFilters(kind="organisation"), mode="text")) == [organisation.slug]
+    assert {(hit.type, hit.id) for hit in hits} >= {
+        ("organisation", organisation.slug),
+        ("pair", str(pair.pk)),
+        ("event", event.slug),
+    }
+    assert [hit.source for hit in hits if hit.type != "document"] == [None] * len(
+        [h for h in hits if h.type != "document"]
+    )
+    assert ids(search("里昂零废弃", SearchFilters(kind="organisation"), mode="text")) == [
+        organisation.slug
+    ]
 
 
 def test_unpublished_records_are_found_only_without_the_public_filter(index):
-    hidden = add_document(title="Draft compost plan", text="Compost everywhere.", is_published=False)
+    hidden = add_document(
+        title="Draft compost plan", text="Compost everywhere.", is_published=False
+    )
     index()
     assert search("compost", SearchFilters()) == []
     assert ids(search("compost", SearchFilters(public_only=False))) == [hidden.slug]
@@ -89,7 +147,10 @@ def test_unpublished_records_are_found_only_without_the_public_filter(index):
 
 def test_more_like_this_finds_the_closest_record_and_never_itself(library):
     compost, sorting, river = library
-    twin = add_document(title="Compost bins in courtyards", text="Residents bring peelings to compost bins in the courtyard.")
+    twin = add_document(
+        title="Compost bins in courtyards",
+        text="Residents bring peelings to compost bins in the courtyard.",
+    )
     from twinning.library.search.indexing import drain_pending
 
     drain_pending()

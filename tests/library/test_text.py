@@ -9,7 +9,13 @@ def test_chinese_is_segmented_in_search_mode_so_short_words_inside_long_ones_are
 def test_english_is_folded_and_plurals_stemmed_the_same_way_for_index_and_query():
     assert index_words("Cities' Éco-Quartiers classes") == "city eco quartier classe"
     assert query_words("the cities of the river") == ["city", "river"]
-    assert [stem(w) for w in ("bus", "glass", "studies", "boxes", "bees")] == ["bus", "glass", "study", "boxe", "bee"]
+    assert [stem(w) for w in ("bus", "glass", "studies", "boxes", "bees")] == [
+        "bus",
+        "glass",
+        "study",
+        "boxe",
+        "bee",
+    ]
 
 
 def test_query_words_keep_stop_words_when_nothing_else_is_left():
@@ -20,7 +26,10 @@ def test_query_words_keep_stop_words_when_nothing_else_is_left():
 def test_snippet_escapes_text_and_marks_query_words():
     plain, html = snippet("Cities <script>alert(1)</script> sort 垃圾分类 waste.", ["city", "分类"])
     assert plain == "Cities <script>alert(1)</script> sort 垃圾分类 waste."
-    assert html == "<mark>Cities</mark> &lt;script&gt;alert(1)&lt;/script&gt; sort 垃圾<mark>分类</mark> waste."
+    assert (
+        html
+        == "<mark>Cities</mark> &lt;script&gt;alert(1)&lt;/script&gt; sort 垃圾<mark>分类</mark> waste."
+    )
 
 
 def test_snippet_is_a_window_around_the_first_hit():

@@ -40,7 +40,10 @@ def test_form_pair_refuses_self_pairs_and_unknown_topics_without_writing():
 def test_withdrawn_pair_frees_its_organisations():
     cohort = CohortFactory()
     a, b, c = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
-    set_pair_status(pair=form_pair(cohort=cohort, organisation_a=a, organisation_b=b), status=PairStatus.WITHDRAWN)
+    set_pair_status(
+        pair=form_pair(cohort=cohort, organisation_a=a, organisation_b=b),
+        status=PairStatus.WITHDRAWN,
+    )
     assert form_pair(cohort=cohort, organisation_a=a, organisation_b=c).organisation_b == c
 
 
@@ -51,17 +54,36 @@ def test_open_cohort_is_idempotent():
 
 def test_event_keeps_the_precision_of_its_date():
     start, precision = date_from_parts(2014, 10)
-    event = record_event(name="EcoProcura China 2014", start=start, start_precision=precision, place="Beijing")
+    event = record_event(
+        name="EcoProcura China 2014", start=start, start_precision=precision, place="Beijing"
+    )
     assert (event.start_iso, event.start_precision) == ("2014-10", DatePrecision.MONTH)
-    assert record_event(name="World Urban Forum", start=date_from_parts(2008)[0], start_precision=DatePrecision.YEAR).start_iso == "2008"
+    assert (
+        record_event(
+            name="World Urban Forum",
+            start=date_from_parts(2008)[0],
+            start_precision=DatePrecision.YEAR,
+        ).start_iso
+        == "2008"
+    )
     assert Event.objects.count() == 2
 
 
 def test_visit_records_participants_and_refuses_a_host_visiting_itself():
-    host, visitor = OrganisationFactory(name="AIT Research Center"), OrganisationFactory(name="CRES")
+    host, visitor = (
+        OrganisationFactory(name="AIT Research Center"),
+        OrganisationFactory(name="CRES"),
+    )
     leader = PersonFactory(name="Dingping Ma")
-    visit = record_visit(date=datetime.date(2023, 11, 28), host=host, visitors=[visitor], participants=[(leader, visitor, "Secretary General", True)])
-    assert [(p.person.name, p.role, p.is_leader) for p in visit.participants.all()] == [("Dingping Ma", "Secretary General", True)]
+    visit = record_visit(
+        date=datetime.date(2023, 11, 28),
+        host=host,
+        visitors=[visitor],
+        participants=[(leader, visitor, "Secretary General", True)],
+    )
+    assert [(p.person.name, p.role, p.is_leader) for p in visit.participants.all()] == [
+        ("Dingping Ma", "Secretary General", True)
+    ]
     with pytest.raises(ProgrammeError):
         record_visit(date=datetime.date(2023, 11, 28), host=host, visitors=[host])
     assert Visit.objects.count() == 1

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_cohort_page_lists_pairs_with_topics_in_flat_queries(client, django_assert_num_queries, rows):
+def test_cohort_page_lists_pairs_with_topics_in_flat_queries(
+    client, django_assert_num_queries, rows
+):
     cohort = CohortFactory(year=2017)
     for _ in range(rows):
         PairFactory(cohort=cohort, topics=["waste", "climate"])
@@ -41,7 +43,12 @@ def test_event_list_query_count(client, django_assert_num_queries, rows):
 
 
 def test_pair_page_shows_both_sides_and_hides_pairs_with_unpublished_members(client):
-    pair = PairFactory(organisation_a__name="Zero Waste Europe", organisation_b__name="Eco Canton", organisation_b__name_zh="宜居广州", topics=["waste"])
+    pair = PairFactory(
+        organisation_a__name="Zero Waste Europe",
+        organisation_b__name="Eco Canton",
+        organisation_b__name_zh="宜居广州",
+        topics=["waste"],
+    )
     page = client.get(pair.get_absolute_url()).content.decode()
     assert "Zero Waste Europe" in page and "宜居广州" in page
     hidden = PairFactory(organisation_a__is_published=False)
@@ -51,7 +58,12 @@ def test_pair_page_shows_both_sides_and_hides_pairs_with_unpublished_members(cli
 def test_programme_and_cohort_pages_404_for_unknown_addresses(client):
     assert client.get(reverse("programmes:programme", kwargs={"slug": "nope"})).status_code == 404
     programme = ProgrammeFactory()
-    assert client.get(reverse("programmes:cohort", kwargs={"slug": programme.slug, "year": 1999})).status_code == 404
+    assert (
+        client.get(
+            reverse("programmes:cohort", kwargs={"slug": programme.slug, "year": 1999})
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("rows", [1, 3])

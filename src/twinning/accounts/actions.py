@@ -19,7 +19,9 @@ def create_coordinator(*, username: str, email: str, password: str) -> User:
         raise AccountError(f"An account named {username!r} already exists.")
     if User.objects.filter(email__iexact=email).exists():
         raise AccountError(f"An account with e-mail {email!r} already exists.")
-    return User.objects.create_user(username=username, email=email, password=password, is_staff=True, is_superuser=True)
+    return User.objects.create_user(
+        username=username, email=email, password=password, is_staff=True, is_superuser=True
+    )
 
 
 @transaction.atomic
@@ -29,7 +31,14 @@ def sign_up(*, email: str, password: str, display_name: str = "", language: str 
     if User.objects.filter(email__iexact=email).exists():
         raise AccountError(f"An account with e-mail {email!r} already exists.")
     username = unique_slug(User, email.split("@")[0], max_length=140, field="username")
-    return User.objects.create_user(username=username, email=email, password=password, display_name=display_name, language=language, is_active=False)
+    return User.objects.create_user(
+        username=username,
+        email=email,
+        password=password,
+        display_name=display_name,
+        language=language,
+        is_active=False,
+    )
 
 
 @transaction.atomic

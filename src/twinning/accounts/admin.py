@@ -7,6 +7,9 @@ from twinning.accounts.models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = (*BaseUserAdmin.fieldsets, (_("Twinning"), {"fields": ("display_name", "language")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Twinning"), {"fields": ("display_name", "language")}),
+    )
     list_display = ("username", "email", "display_name", "is_staff", "is_active", "date_joined")
     search_fields = ("username", "email", "display_name", "first_name", "last_name")

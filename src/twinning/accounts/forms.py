@@ -17,18 +17,30 @@ class SignupForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     display_name = forms.CharField(label=_("Your name"), max_length=150)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    language = forms.ChoiceField(label=_("Language of e-mails"), choices=[("en", "English"), ("zh-hans", "简体中文")], initial="en")
+    language = forms.ChoiceField(
+        label=_("Language of e-mails"),
+        choices=[("en", "English"), ("zh-hans", "简体中文")],
+        initial="en",
+    )
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address exists already. Sign in or reset the password."))
+            raise forms.ValidationError(
+                _(
+                    "An account with this e-mail address exists already. Sign in or reset the password."
+                )
+            )
         return email
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("password") and data.get("email"):
-            probe = get_user_model()(username=data["email"], email=data["email"], display_name=data.get("display_name", ""))
+            probe = get_user_model()(
+                username=data["email"],
+                email=data["email"],
+                display_name=data.get("display_name", ""),
+            )
             try:
                 validate_password(data["password"], probe)
             except forms.ValidationError as error:
@@ -49,13 +61,34 @@ class EmailOrUsernameAuthenticationForm(AuthenticationForm):
 
 
 class ClaimForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.filter(is_published=True).order_by("name"))
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.filter(is_published=True).order_by("name"),
+    )
     role = forms.CharField(label=_("Your role there"), max_length=120, required=False)
 
 
 class OrganisationProfileForm(forms.ModelForm):
-    topics = forms.ModelMultipleChoiceField(label=_("Topics"), queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Organisation
-        fields = ["name", "name_zh", "acronym", "country", "province", "city", "founded", "type", "description", "description_zh", "exchange_interests", "website"]
+        fields = [
+            "name",
+            "name_zh",
+            "acronym",
+            "country",
+            "province",
+            "city",
+            "founded",
+            "type",
+            "description",
+            "description_zh",
+            "exchange_interests",
+            "website",
+        ]

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
-    language = models.CharField(_("language"), max_length=10, default="en", choices=[("en", "English"), ("zh-hans", "简体中文")])
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        choices=[("en", "English"), ("zh-hans", "简体中文")],
+    )
 
     REQUIRED_FIELDS = ["email"]
 

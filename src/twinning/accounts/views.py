@@ -34,7 +34,9 @@ def send_confirmation(request: HttpRequest, user) -> None:
     """E-mail the link that activates the account, in the account's language."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = request.build_absolute_uri(reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token}))
+    link = request.build_absolute_uri(
+        reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
+    )
     with translation.override(user.language or "en"):
         body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
         send_mail(_("Confirm your e-mail address"), body, None, [user.email])
@@ -71,15 +73,31 @@ def organisations(request: HttpRequest) -> HttpResponse:
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            claim_staff_membership(user=request.user, organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"])
+            claim_staff_membership(
+                user=request.user,
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+            )
         except DirectoryError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your claim is recorded; a coordinator will approve it."))
         return redirect("accounts:organisations")
-    memberships = request.user.staff_memberships.select_related("organisation").order_by("organisation__name")
-    pending = StaffMembership.objects.filter(is_approved=False).select_related("user", "organisation").order_by("created_at") if is_coordinator(request.user) else []
-    return render(request, "accounts/organisations.html", {"form": form, "memberships": memberships, "pending": pending})
+    memberships = request.user.staff_memberships.select_related("organisation").order_by(
+        "organisation__name"
+    )
+    pending = (
+        StaffMembership.objects.filter(is_approved=False)
+        .select_related("user", "organisation")
+        .order_by("created_at")
+        if is_coordinator(request.user)
+        else []
+    )
+    return render(
+        request,
+        "accounts/organisations.html",
+        {"form": form, "memberships": memberships, "pending": pending},
+    )
 
 
 @login_required
@@ -97,15 +115,21 @@ def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not speaks_for(request.user, organisation):
         raise PermissionDenied("Only the organisation's approved staff edit its profile.")
-    form = OrganisationProfileForm(request.POST or None, instance=organisation, initial={"topics": organisation.topics.all()})
+    form = OrganisationProfileForm(
+        request.POST or None, instance=organisation, initial={"topics": organisation.topics.all()}
+    )
     if request.method == "POST" and form.is_valid():
         fields = {key: value for key, value in form.cleaned_data.items() if key != "topics"}
         fresh = Organisation.objects.get(pk=organisation.pk)
         try:
-            update_organisation(organisation=fresh, topics=[t.slug for t in form.cleaned_data["topics"]], **fields)
+            update_organisation(
+                organisation=fresh, topics=[t.slug for t in form.cleaned_data["topics"]], **fields
+            )
         except DirectoryError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The profile is saved."))
             return redirect(fresh.get_absolute_url())
-    return render(request, "accounts/edit_organisation.html", {"form": form, "organisation": organisation})
+    return render(
+        request, "accounts/edit_organisation.html", {"form": form, "organisation": organisation}
+    )

@@ -287,31 +287,54 @@ def get_application(request: HttpRequest, application_id: int):
     return access_application(request.user, application_id)
 
 
-@router.post("/calls/{slug}/applications", response={201: ApplicationOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/calls/{slug}/applications", response={201: ApplicationOut, 400: Refusal}, auth=django_auth
+)
 def start_application(request: HttpRequest, slug: str, payload: ApplicationIn):
     call = access_call(request.user, slug)
     organisation = organisations_of(request.user).filter(slug=payload.organisation).first()
     if organisation is None:
         raise HttpError(403, "You do not speak for this organisation.")
-    partner = get_object_or_404(Organisation, slug=payload.partner, is_published=True) if payload.partner else None
+    partner = (
+        get_object_or_404(Organisation, slug=payload.partner, is_published=True)
+        if payload.partner
+        else None
+    )
     try:
-        return 201, actions.start_application(call=call, organisation=organisation, actor=request.user, kind=payload.kind, partner=partner)
+        return 201, actions.start_application(
+            call=call,
+            organisation=organisation,
+            actor=request.user,
+            kind=payload.kind,
+            partner=partner,
+        )
     except actions.CallError as error:
         return _refuse(error)
 
 
-@router.patch("/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+@router.patch(
+    "/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth
+)
 def update_application(request: HttpRequest, application_id: int, payload: ApplicationUpdate):
     try:
         application = access_application_to_edit(request.user, application_id)
-        return actions.save_application(application=application, actor=request.user, answers=payload.answers, staff_is_permanent=payload.staff_is_permanent)
+        return actions.save_application(
+            application=application,
+            actor=request.user,
+            answers=payload.answers,
+            staff_is_permanent=payload.staff_is_permanent,
+        )
     except PermissionDenied as error:
         raise _forbid(error) from None
     except actions.CallError as error:
         return _refuse(error)
 
 
-@router.post("/applications/{application_id}/submit", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/applications/{application_id}/submit",
+    response={200: ApplicationOut, 400: Refusal},
+    auth=django_auth,
+)
 def submit_application(request: HttpRequest, application_id: int):
     try:
         application = access_application_to_edit(request.user, application_id)
@@ -322,7 +345,11 @@ def submit_application(request: HttpRequest, application_id: int):
         return _refuse(error)
 
 
-@router.post("/applications/{application_id}/invitation", response={200: ApplicationOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/applications/{application_id}/invitation",
+    response={200: ApplicationOut, 400: Refusal},
+    auth=django_auth,
+)
 def answer_invitation(request: HttpRequest, application_id: int, payload: InvitationAnswer):
     try:
         application = access_invitation(request.user, application_id)
@@ -336,7 +363,12 @@ def answer_invitation(request: HttpRequest, application_id: int, payload: Invita
 
 @router.get("/reviews", response=list[ReviewOut], auth=django_auth)
 def list_reviews(request: HttpRequest):
-    return listed_reviews(request.user).select_related("reviewer").prefetch_related("scores").order_by("pk")
+    return (
+        listed_reviews(request.user)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("pk")
+    )
 
 
 @router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)
@@ -344,12 +376,20 @@ def get_review(request: HttpRequest, review_id: int):
     return access_review(request.user, review_id)
 
 
-@router.post("/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth
+)
 def score_review(request: HttpRequest, review_id: int, payload: ReviewIn):
     review = access_review(request.user, review_id)
     scores = {score.criterion: (score.value, score.comment) for score in payload.scores}
     try:
-        return actions.score_application(review=review, scores=scores, comment=payload.comment, submit=payload.submit, actor=request.user)
+        return actions.score_application(
+            review=review,
+            scores=scores,
+            comment=payload.comment,
+            submit=payload.submit,
+            actor=request.user,
+        )
     except actions.CallError as error:
         return _refuse(error)
 
@@ -367,12 +407,18 @@ def assign_reviewer(request: HttpRequest, slug: str, payload: AssignmentIn):
     application = get_object_or_404(Application, pk=payload.application, call=call)
     reviewer = get_object_or_404(get_user_model(), username=payload.reviewer)
     try:
-        return 201, actions.assign_reviewer(application=application, reviewer=reviewer, actor=request.user)
+        return 201, actions.assign_reviewer(
+            application=application, reviewer=reviewer, actor=request.user
+        )
     except actions.CallError as error:
         return _refuse(error)
 
 
-@router.post("/calls/{slug}/assignments/automatic", response={200: list[ReviewOut], 400: Refusal}, auth=django_auth)
+@router.post(
+    "/calls/{slug}/assignments/automatic",
+    response={200: list[ReviewOut], 400: Refusal},
+    auth=django_auth,
+)
 def assign_automatically(request: HttpRequest, slug: str):
     call = _coordinated_call(request, slug)
     try:
@@ -390,34 +436,65 @@ def ranking(request: HttpRequest, slug: str):
     for row in ranked_applications(call):
         application = row.application
         decision = getattr(application, "decision", None)
-        rows.append({
-            "application": application.pk, "organisation": application.organisation.slug,
-            "partner": application.partner.slug if application.partner_id else None, "kind": application.kind,
-            "score": row.score, "reviews_done": row.reviews_done, "decision": decision.outcome if decision else None,
-        })
+        rows.append(
+            {
+                "application": application.pk,
+                "organisation": application.organisation.slug,
+                "partner": application.partner.slug if application.partner_id else None,
+                "kind": application.kind,
+                "score": row.score,
+                "reviews_done": row.reviews_done,
+                "decision": decision.outcome if decision else None,
+            }
+        )
     return rows
 
 
 def _decision_out(decision) -> dict:
-    return {"application": decision.application_id, "outcome": decision.outcome, "paired_with": decision.paired_with_id, "pending": decision.is_pending, "pair": decision.pair_id}
+    return {
+        "application": decision.application_id,
+        "outcome": decision.outcome,
+        "paired_with": decision.paired_with_id,
+        "pending": decision.is_pending,
+        "pair": decision.pair_id,
+    }
 
 
 @router.post("/calls/{slug}/decisions", response={200: DecisionOut, 400: Refusal}, auth=django_auth)
 def record_decision(request: HttpRequest, slug: str, payload: DecisionIn):
     call = _coordinated_call(request, slug)
     application = get_object_or_404(Application, pk=payload.application, call=call)
-    paired_with = get_object_or_404(Application, pk=payload.paired_with, call=call) if payload.paired_with else None
+    paired_with = (
+        get_object_or_404(Application, pk=payload.paired_with, call=call)
+        if payload.paired_with
+        else None
+    )
     try:
-        decision = actions.record_decision(application=application, outcome=payload.outcome, paired_with=paired_with, note=payload.note, actor=request.user)
+        decision = actions.record_decision(
+            application=application,
+            outcome=payload.outcome,
+            paired_with=paired_with,
+            note=payload.note,
+            actor=request.user,
+        )
     except (actions.CallError, ValueError) as error:
-        return _refuse(error if isinstance(error, actions.CallError) else actions.CallError(str(error)))
+        return _refuse(
+            error if isinstance(error, actions.CallError) else actions.CallError(str(error))
+        )
     return _decision_out(decision)
 
 
-@router.post("/calls/{slug}/decisions/apply", response={200: list[DecisionOut], 400: Refusal}, auth=django_auth)
+@router.post(
+    "/calls/{slug}/decisions/apply",
+    response={200: list[DecisionOut], 400: Refusal},
+    auth=django_auth,
+)
 def apply_decisions(request: HttpRequest, slug: str):
     call = _coordinated_call(request, slug)
     try:
-        return [_decision_out(decision) for decision in actions.apply_decisions(call=call, actor=request.user)]
+        return [
+            _decision_out(decision)
+            for decision in actions.apply_decisions(call=call, actor=request.user)
+        ]
     except actions.CallError as error:
         return _refuse(error)

@@ -1,6 +1,5 @@
 """API endpoints of the directory."""
 
-
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -32,7 +31,9 @@ def list_topics(request: HttpRequest):
 @paginate(LimitOffsetPagination)
 def list_organisations(request: HttpRequest, query: Query[OrganisationQuery]):
     filters = DirectoryFilters.from_query({k: v for k, v in query.dict().items() if v is not None})
-    return sorted_for_language(filter_organisations(visible_organisations(request.user), filters)).prefetch_related("topics")
+    return sorted_for_language(
+        filter_organisations(visible_organisations(request.user), filters)
+    ).prefetch_related("topics")
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: dict})

@@ -81,20 +81,34 @@ class DocumentOut(DocumentSummaryOut):
 
 
 def _results(hits: list) -> dict:
-    return {"results": [{**hit.as_json(), "snippet_html": str(hit.snippet_html), "url": hit.url} for hit in hits]}
+    return {
+        "results": [
+            {**hit.as_json(), "snippet_html": str(hit.snippet_html), "url": hit.url} for hit in hits
+        ]
+    }
 
 
 @router.get("/search", response=SearchOut)
 def search(request: HttpRequest, query: Query[SearchQuery]):
     """Documents, organisations, pairs and events for a query in English, Chinese or both, best first."""
     filters = SearchFilters.from_query(query.dict())
-    return _results(search_library(request.user, query.q[:300], filters, limit=max(1, min(query.limit, 100))))
+    return _results(
+        search_library(request.user, query.q[:300], filters, limit=max(1, min(query.limit, 100)))
+    )
 
 
 @router.get("/documents", response=list[DocumentSummaryOut])
 @paginate(LimitOffsetPagination)
-def list_documents(request: HttpRequest, type: str = "", language: str = "", year: int | None = None, topic: str = ""):
-    documents = visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
+def list_documents(
+    request: HttpRequest,
+    type: str = "",
+    language: str = "",
+    year: int | None = None,
+    topic: str = "",
+):
+    documents = (
+        visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
+    )
     if type:
         documents = documents.filter(kind=type)
     if language:
@@ -115,4 +129,8 @@ def get_document(request: HttpRequest, slug: str):
 def similar_documents(request: HttpRequest, slug: str, limit: int = 5):
     """Records closest in meaning to this document."""
     document = access_document(request.user, slug)
-    return _results(similar_records(request.user, SearchKind.DOCUMENT, document.pk, limit=max(1, min(limit, 50))))
+    return _results(
+        similar_records(
+            request.user, SearchKind.DOCUMENT, document.pk, limit=max(1, min(limit, 50))
+        )
+    )

@@ -71,8 +71,16 @@ def _require_coordinator(request: HttpRequest) -> None:
 def _run_out(run: PairingRun) -> dict[str, Any]:
     job: Job = run.job
     return {
-        "id": run.pk, "status": job.status, "done": job.done, "total": job.total, "message": job.message, "error": job.error,
-        "stalled": job.is_stalled, "accepted": run.is_accepted, "maximise_weakest": run.maximise_weakest, "proposal": run.result,
+        "id": run.pk,
+        "status": job.status,
+        "done": job.done,
+        "total": job.total,
+        "message": job.message,
+        "error": job.error,
+        "stalled": job.is_stalled,
+        "accepted": run.is_accepted,
+        "maximise_weakest": run.maximise_weakest,
+        "proposal": run.result,
     }
 
 
@@ -82,8 +90,13 @@ def organisation_suggestions(request: HttpRequest, slug: str, limit: int = 5):
     organisation = access_organisation(request.user, slug)
     if not speaks_for(request.user, organisation):
         raise HttpError(403, "Suggestions are shown to coordinators and the organisation's staff.")
-    found = suggest_partners(organisation, user=request.user, limit=min(max(limit, 1), 50), language=_language())
-    return [{"organisation": item.organisation, "score": item.score, "reasons": item.reasons} for item in found]
+    found = suggest_partners(
+        organisation, user=request.user, limit=min(max(limit, 1), 50), language=_language()
+    )
+    return [
+        {"organisation": item.organisation, "score": item.score, "reasons": item.reasons}
+        for item in found
+    ]
 
 
 @router.post("/match", response={200: MatchOut, 400: Refusal}, auth=django_auth)
@@ -97,7 +110,11 @@ def match(request: HttpRequest, payload: dict[str, Any] = Body(...), top: int | 
     return match_cohort(cohort, embedder=matching_embedder(), top=top).to_contract(_language())
 
 
-@router.get("/programmes/{slug}/cohorts/{year}/pairing", response={200: RunOut, 404: Refusal}, auth=django_auth)
+@router.get(
+    "/programmes/{slug}/cohorts/{year}/pairing",
+    response={200: RunOut, 404: Refusal},
+    auth=django_auth,
+)
 def latest_pairing_run(request: HttpRequest, slug: str, year: int):
     _require_coordinator(request)
     run = access_cohort(slug, year).pairing_runs.select_related("job").first()
@@ -106,19 +123,31 @@ def latest_pairing_run(request: HttpRequest, slug: str, year: int):
     return _run_out(run)
 
 
-@router.post("/programmes/{slug}/cohorts/{year}/pairing", response={202: RunOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/programmes/{slug}/cohorts/{year}/pairing",
+    response={202: RunOut, 400: Refusal},
+    auth=django_auth,
+)
 def start_pairing(request: HttpRequest, slug: str, year: int, payload: RunIn):
     """Queue a pairing run of the cohort's pool; poll the GET endpoint for progress."""
     _require_coordinator(request)
     try:
-        run = start_pairing_run(cohort=access_cohort(slug, year), user=request.user, maximise_weakest=payload.maximise_weakest)
+        run = start_pairing_run(
+            cohort=access_cohort(slug, year),
+            user=request.user,
+            maximise_weakest=payload.maximise_weakest,
+        )
     except PairingError as error:
         return 400, {"detail": str(error)}
     run.refresh_from_db()
     return 202, _run_out(run)
 
 
-@router.post("/programmes/{slug}/cohorts/{year}/pairing/{run_id}/accept", response={200: RunOut, 400: Refusal}, auth=django_auth)
+@router.post(
+    "/programmes/{slug}/cohorts/{year}/pairing/{run_id}/accept",
+    response={200: RunOut, 400: Refusal},
+    auth=django_auth,
+)
 def accept_pairing(request: HttpRequest, slug: str, year: int, run_id: int):
     _require_coordinator(request)
     cohort = access_cohort(slug, year)
@@ -131,5 +160,3 @@ def accept_pairing(request: HttpRequest, slug: str, year: int, run_id: int):
         return 400, {"detail": str(error)}
     run.refresh_from_db()
     return _run_out(run)
-
-

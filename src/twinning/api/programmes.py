@@ -1,6 +1,5 @@
 """API endpoints of programmes, cohorts, pairs and events."""
 
-
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest
 from ninja import Router
@@ -16,7 +15,9 @@ PAIR_PREFETCH = ("topics", "organisation_a__topics", "organisation_b__topics")
 
 
 def _with_cohorts(programmes):
-    return programmes.prefetch_related(Prefetch("cohorts", queryset=Cohort.objects.annotate(pair_count=Count("pairs"))))
+    return programmes.prefetch_related(
+        Prefetch("cohorts", queryset=Cohort.objects.annotate(pair_count=Count("pairs")))
+    )
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
@@ -33,7 +34,12 @@ def get_programme(request: HttpRequest, slug: str):
 @router.get("/pairs", response=list[PairOut])
 @paginate(LimitOffsetPagination)
 def list_pairs(request: HttpRequest, programme: str = "", year: int | None = None):
-    pairs = visible_pairs(request.user).select_related(*PAIR_RELATED).prefetch_related(*PAIR_PREFETCH).order_by("-cohort__year", "pk")
+    pairs = (
+        visible_pairs(request.user)
+        .select_related(*PAIR_RELATED)
+        .prefetch_related(*PAIR_PREFETCH)
+        .order_by("-cohort__year", "pk")
+    )
     if programme:
         pairs = pairs.filter(cohort__programme__slug=programme)
     if year:

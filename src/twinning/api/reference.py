@@ -33,7 +33,11 @@ def render() -> str:
     lines = [INTRODUCTION, "| method | path | what it does | sign-in |", "|---|---|---|---|"]
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
-            summary = (operation.get("description") or operation.get("summary") or "").strip().splitlines()[0]
+            summary = (
+                (operation.get("description") or operation.get("summary") or "")
+                .strip()
+                .splitlines()[0]
+            )
             secured = "yes" if operation.get("security") else "no"
             lines.append(f"| {method.upper()} | `{path}` | {summary} | {secured} |")
     return "\n".join(lines) + "\n"

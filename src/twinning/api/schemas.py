@@ -1,6 +1,5 @@
 """Response and request shapes of the REST API."""
 
-
 import datetime
 
 from ninja import Schema
@@ -111,7 +110,10 @@ class ProgrammeOut(Schema):
 
     @staticmethod
     def resolve_cohorts(programme) -> list[dict]:
-        return [{"year": c.year, "name": c.name, "pair_count": getattr(c, "pair_count", 0)} for c in programme.cohorts.all()]
+        return [
+            {"year": c.year, "name": c.name, "pair_count": getattr(c, "pair_count", 0)}
+            for c in programme.cohorts.all()
+        ]
 
 
 class EventOut(Schema):

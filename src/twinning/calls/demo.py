@@ -28,17 +28,52 @@ OPEN_TITLE = "EU–China NGO Twinning: call for applications 2026"
 
 # (username, e-mail, organisation slug or None, what the account shows) — listed on the home page.
 ACCOUNTS = [
-    ("coordinator", "coordinator@example.org", None, _("coordinator: manages calls, assigns reviews, decides")),
-    ("applicant", "applicant@example.org", "eco-canton", _("applicant for Eco Canton (tandem partner in the 2026 call)")),
-    ("applicant-europe", "applicant-europe@example.org", "ghent-climate-neighbourhoods", _("applicant for Ghent Climate Neighbourhoods (tandem lead in 2026)")),
-    ("applicant-single", "applicant-single@example.org", "copenhagen-cycling-culture-centre", _("single applicant with a draft in 2026")),
+    (
+        "coordinator",
+        "coordinator@example.org",
+        None,
+        _("coordinator: manages calls, assigns reviews, decides"),
+    ),
+    (
+        "applicant",
+        "applicant@example.org",
+        "eco-canton",
+        _("applicant for Eco Canton (tandem partner in the 2026 call)"),
+    ),
+    (
+        "applicant-europe",
+        "applicant-europe@example.org",
+        "ghent-climate-neighbourhoods",
+        _("applicant for Ghent Climate Neighbourhoods (tandem lead in 2026)"),
+    ),
+    (
+        "applicant-single",
+        "applicant-single@example.org",
+        "copenhagen-cycling-culture-centre",
+        _("single applicant with a draft in 2026"),
+    ),
     ("reviewer-1", "reviewer-1@example.org", None, _("reviewer on both committees")),
-    ("reviewer-2", "reviewer-2@example.org", None, _("reviewer on both committees, with a declared conflict")),
+    (
+        "reviewer-2",
+        "reviewer-2@example.org",
+        None,
+        _("reviewer on both committees, with a declared conflict"),
+    ),
 ]
 QUESTIONS = [
-    {"text": "What does your organisation want to learn from a partner on the other side?", "text_zh": "贵机构希望从另一方的伙伴那里学到什么？"},
-    {"text": "Which staff member would take part in the exchange, and in what role?", "text_zh": "哪位工作人员将参加交流，担任什么职务？"},
-    {"text": "Anything else the committee should know?", "text_zh": "还有什么需要评审委员会了解的吗？", "is_required": False},
+    {
+        "text": "What does your organisation want to learn from a partner on the other side?",
+        "text_zh": "贵机构希望从另一方的伙伴那里学到什么？",
+    },
+    {
+        "text": "Which staff member would take part in the exchange, and in what role?",
+        "text_zh": "哪位工作人员将参加交流，担任什么职务？",
+    },
+    {
+        "text": "Anything else the committee should know?",
+        "text_zh": "还有什么需要评审委员会了解的吗？",
+        "is_required": False,
+    },
 ]
 CRITERIA = [
     {"name": "Relevance of the exchange topic", "name_zh": "交流主题的相关性", "weight": 3},
@@ -52,14 +87,18 @@ def _user(username: str, email: str, *, staff: bool = False) -> Any:
     users = get_user_model().objects
     user = users.filter(username=username).first()
     if user is None:
-        user = users.create_user(username=username, email=email, password=PASSWORD, is_staff=staff, is_superuser=staff)
+        user = users.create_user(
+            username=username, email=email, password=PASSWORD, is_staff=staff, is_superuser=staff
+        )
     return user
 
 
 def _speaks_for(user: Any, organisation: Organisation) -> None:
     membership = StaffMembership.objects.filter(user=user, organisation=organisation).first()
     if membership is None:
-        membership = claim_staff_membership(user=user, organisation=organisation, role="Programme officer")
+        membership = claim_staff_membership(
+            user=user, organisation=organisation, role="Programme officer"
+        )
     if not membership.is_approved:
         approve_staff_membership(membership=membership)
 
@@ -68,15 +107,30 @@ def _organisations(*slugs: str) -> dict[str, Organisation]:
     found = {o.slug: o for o in Organisation.objects.filter(slug__in=slugs)}
     missing = sorted(set(slugs) - set(found))
     if missing:
-        raise LookupError(f"The calls demo needs the main demo first; missing organisations: {', '.join(missing)}")
+        raise LookupError(
+            f"The calls demo needs the main demo first; missing organisations: {', '.join(missing)}"
+        )
     return found
 
 
-def _apply(call: Call, organisation: Organisation, actor: Any, *, partner: Organisation | None = None, partner_actor: Any = None, submit: bool = True, proposed: Organisation | None = None) -> Application:
+def _apply(
+    call: Call,
+    organisation: Organisation,
+    actor: Any,
+    *,
+    partner: Organisation | None = None,
+    partner_actor: Any = None,
+    submit: bool = True,
+    proposed: Organisation | None = None,
+) -> Application:
     kind = ApplicationKind.TANDEM if partner else ApplicationKind.SINGLE
-    application = actions.start_application(call=call, organisation=organisation, actor=actor, kind=kind, partner=partner)
+    application = actions.start_application(
+        call=call, organisation=organisation, actor=actor, kind=kind, partner=partner
+    )
     answers = {question.key: ANSWER for question in call.questions.all() if question.is_required}
-    actions.save_application(application=application, actor=actor, answers=answers, staff_is_permanent=True)
+    actions.save_application(
+        application=application, actor=actor, answers=answers, staff_is_permanent=True
+    )
     if partner is not None:
         actions.confirm_tandem(application=application, actor=partner_actor or actor)
     if proposed is not None:
@@ -89,52 +143,131 @@ def _apply(call: Call, organisation: Organisation, actor: Any, *, partner: Organ
 def _open(programme: Programme, title: str, title_zh: str, year: int, coordinator: Any) -> Call:
     today = timezone.localdate()
     call = actions.open_call(
-        programme=programme, title=title, title_zh=title_zh, cohort_year=year, actor=coordinator,
+        programme=programme,
+        title=title,
+        title_zh=title_zh,
+        cohort_year=year,
+        actor=coordinator,
         description="Civil-society organisations from Europe and China apply alone or as a tandem for a staff exchange of four to eight weeks.",
         description_zh="欧洲和中国的社会组织可单独或结对申请为期四至八周的工作人员交流。",
-        opens_on=today - datetime.timedelta(days=20), deadline=timezone.now() + datetime.timedelta(days=30), decision_on=today + datetime.timedelta(days=60),
-        side_a_areas=["europe"], side_b_areas=["china"], organisation_types=["ngo", "association", "foundation", "youth", "network"],
-        min_years_registered=3, requires_permanent_staff=True, questions=QUESTIONS, criteria=[dict(c) for c in CRITERIA],
-        windows=[(Direction.A_TO_B, datetime.date(year, 8, 1), datetime.date(year, 9, 30)), (Direction.B_TO_A, datetime.date(year, 10, 8), datetime.date(year, 12, 9))],
+        opens_on=today - datetime.timedelta(days=20),
+        deadline=timezone.now() + datetime.timedelta(days=30),
+        decision_on=today + datetime.timedelta(days=60),
+        side_a_areas=["europe"],
+        side_b_areas=["china"],
+        organisation_types=["ngo", "association", "foundation", "youth", "network"],
+        min_years_registered=3,
+        requires_permanent_staff=True,
+        questions=QUESTIONS,
+        criteria=[dict(c) for c in CRITERIA],
+        windows=[
+            (Direction.A_TO_B, datetime.date(year, 8, 1), datetime.date(year, 9, 30)),
+            (Direction.B_TO_A, datetime.date(year, 10, 8), datetime.date(year, 12, 9)),
+        ],
     )
     for index, username in enumerate(("reviewer-1", "reviewer-2")):
-        actions.add_committee_member(call=call, user=get_user_model().objects.get(username=username), country=("DE", "CN")[index])
+        actions.add_committee_member(
+            call=call,
+            user=get_user_model().objects.get(username=username),
+            country=("DE", "CN")[index],
+        )
     return call
 
 
 def _review_all(call: Call, coordinator: Any, *, only: int | None = None) -> None:
     actions.assign_reviewers_automatically(call=call, actor=coordinator)
     criteria = list(call.criteria.all())
-    reviews = [review for application in call.applications.order_by("pk") for review in application.reviews.order_by("pk")]
+    reviews = [
+        review
+        for application in call.applications.order_by("pk")
+        for review in application.reviews.order_by("pk")
+    ]
     for index, review in enumerate(reviews[:only] if only is not None else reviews):
-        scores = {criterion.pk: (3 + (index + position) % 3, "") for position, criterion in enumerate(criteria)}
-        actions.score_application(review=review, scores=scores, comment="Clear plan; realistic exchange.", actor=review.reviewer)
+        scores = {
+            criterion.pk: (3 + (index + position) % 3, "")
+            for position, criterion in enumerate(criteria)
+        }
+        actions.score_application(
+            review=review,
+            scores=scores,
+            comment="Clear plan; realistic exchange.",
+            actor=review.reviewer,
+        )
 
 
 def _decided_call(programme: Programme, coordinator: Any) -> None:
-    orgs = _organisations("lithuanian-zero-waste-schools", "shenzhen-zero-waste-community-centre", "friends-of-the-middle-danube", "wuhan-lakes-watch", "tallinn-smart-energy-citizens")
-    call = _open(programme, DECIDED_TITLE, "中欧社会组织结对交流项目：2025年申请征集", 2025, coordinator)
-    tandem = _apply(call, orgs["lithuanian-zero-waste-schools"], coordinator, partner=orgs["shenzhen-zero-waste-community-centre"])
-    danube = _apply(call, orgs["friends-of-the-middle-danube"], coordinator, proposed=orgs["wuhan-lakes-watch"])
+    orgs = _organisations(
+        "lithuanian-zero-waste-schools",
+        "shenzhen-zero-waste-community-centre",
+        "friends-of-the-middle-danube",
+        "wuhan-lakes-watch",
+        "tallinn-smart-energy-citizens",
+    )
+    call = _open(
+        programme, DECIDED_TITLE, "中欧社会组织结对交流项目：2025年申请征集", 2025, coordinator
+    )
+    tandem = _apply(
+        call,
+        orgs["lithuanian-zero-waste-schools"],
+        coordinator,
+        partner=orgs["shenzhen-zero-waste-community-centre"],
+    )
+    danube = _apply(
+        call, orgs["friends-of-the-middle-danube"], coordinator, proposed=orgs["wuhan-lakes-watch"]
+    )
     wuhan = _apply(call, orgs["wuhan-lakes-watch"], coordinator)
     tallinn = _apply(call, orgs["tallinn-smart-energy-citizens"], coordinator)
     _review_all(call, coordinator)
-    actions.reschedule_call(call=call, deadline=timezone.now() - datetime.timedelta(days=1), actor=coordinator)
+    actions.reschedule_call(
+        call=call, deadline=timezone.now() - datetime.timedelta(days=1), actor=coordinator
+    )
     actions.record_decision(application=tandem, outcome=Outcome.ACCEPT, actor=coordinator)
-    actions.record_decision(application=danube, outcome=Outcome.ACCEPT, paired_with=wuhan, actor=coordinator)
-    actions.record_decision(application=wuhan, outcome=Outcome.ACCEPT, paired_with=danube, actor=coordinator)
-    actions.record_decision(application=tallinn, outcome=Outcome.REJECT, note="A strong application; please apply again next year.", actor=coordinator)
+    actions.record_decision(
+        application=danube, outcome=Outcome.ACCEPT, paired_with=wuhan, actor=coordinator
+    )
+    actions.record_decision(
+        application=wuhan, outcome=Outcome.ACCEPT, paired_with=danube, actor=coordinator
+    )
+    actions.record_decision(
+        application=tallinn,
+        outcome=Outcome.REJECT,
+        note="A strong application; please apply again next year.",
+        actor=coordinator,
+    )
     actions.apply_decisions(call=call, actor=coordinator)
 
 
 def _open_call(programme: Programme, coordinator: Any, users: dict[str, Any]) -> None:
-    orgs = _organisations("ghent-climate-neighbourhoods", "eco-canton", "slovak-wetlands-initiative", "yunnan-highland-wetlands-conservation-centre", "copenhagen-cycling-culture-centre")
-    call = _open(programme, OPEN_TITLE, "中欧社会组织结对交流项目：2026年申请征集", 2026, coordinator)
-    _apply(call, orgs["ghent-climate-neighbourhoods"], users["applicant-europe"], partner=orgs["eco-canton"], partner_actor=users["applicant"])
+    orgs = _organisations(
+        "ghent-climate-neighbourhoods",
+        "eco-canton",
+        "slovak-wetlands-initiative",
+        "yunnan-highland-wetlands-conservation-centre",
+        "copenhagen-cycling-culture-centre",
+    )
+    call = _open(
+        programme, OPEN_TITLE, "中欧社会组织结对交流项目：2026年申请征集", 2026, coordinator
+    )
+    _apply(
+        call,
+        orgs["ghent-climate-neighbourhoods"],
+        users["applicant-europe"],
+        partner=orgs["eco-canton"],
+        partner_actor=users["applicant"],
+    )
     _apply(call, orgs["slovak-wetlands-initiative"], coordinator)
-    _apply(call, orgs["yunnan-highland-wetlands-conservation-centre"], coordinator, proposed=orgs["slovak-wetlands-initiative"])
+    _apply(
+        call,
+        orgs["yunnan-highland-wetlands-conservation-centre"],
+        coordinator,
+        proposed=orgs["slovak-wetlands-initiative"],
+    )
     _apply(call, orgs["copenhagen-cycling-culture-centre"], users["applicant-single"], submit=False)
-    actions.declare_conflict(reviewer=users["reviewer-2"], organisation=orgs["ghent-climate-neighbourhoods"], reason="I advised this organisation in 2024.")
+    actions.declare_conflict(
+        reviewer=users["reviewer-2"],
+        organisation=orgs["ghent-climate-neighbourhoods"],
+        reason="I advised this organisation in 2024.",
+    )
     _review_all(call, coordinator, only=2)
 
 
@@ -143,7 +276,9 @@ def load_calls_demo() -> dict[str, int]:
     """Create the demo accounts and the two demo calls when missing; returns counts of what exists."""
     programme = Programme.objects.filter(name=PROGRAMME_NAME).first()
     if programme is None:
-        raise LookupError(f"The calls demo needs the programme {PROGRAMME_NAME!r}; load the main demo first.")
+        raise LookupError(
+            f"The calls demo needs the programme {PROGRAMME_NAME!r}; load the main demo first."
+        )
     users = {}
     for username, email, slug, _description in ACCOUNTS:
         users[username] = _user(username, email, staff=username == "coordinator")
@@ -155,4 +290,8 @@ def load_calls_demo() -> dict[str, int]:
             _decided_call(programme, coordinator)
         if not Call.objects.filter(title=OPEN_TITLE).exists():
             _open_call(programme, coordinator, users)
-    return {"calls": Call.objects.count(), "applications": Application.objects.count(), "accounts": len(users)}
+    return {
+        "calls": Call.objects.count(),
+        "applications": Application.objects.count(),
+        "accounts": len(users),
+    }

@@ -38,7 +38,11 @@ def site_url() -> str:
 
 def staff_of(organisations: Iterable[Organisation]) -> list[Any]:
     """Approved staff of the organisations, each once, in a stable order."""
-    memberships = StaffMembership.objects.filter(organisation__in=list(organisations), is_approved=True).select_related("user").order_by("user__pk")
+    memberships = (
+        StaffMembership.objects.filter(organisation__in=list(organisations), is_approved=True)
+        .select_related("user")
+        .order_by("user__pk")
+    )
     users = {m.user.pk: m.user for m in memberships if m.user.is_active and m.user.email}
     return list(users.values())
 
@@ -50,8 +54,16 @@ def _send(users: Iterable[Any], template: str, subject: str, context: dict[str, 
     messages = []
     for user in users:
         with translation.override(getattr(user, "language", "en") or "en"):
-            body = render_to_string(f"calls/email/{template}.txt", {**context, "user": user, "site_url": site_url()})
-            messages.append(EmailMessage(subject=_(subject) % context.get("subject_values", {}), body=body, to=[user.email]))
+            body = render_to_string(
+                f"calls/email/{template}.txt", {**context, "user": user, "site_url": site_url()}
+            )
+            messages.append(
+                EmailMessage(
+                    subject=_(subject) % context.get("subject_values", {}),
+                    body=body,
+                    to=[user.email],
+                )
+            )
     if messages:
         transaction.on_commit(lambda: [message.send() for message in messages])
 
@@ -62,22 +74,47 @@ def _context(application: Application, **extra: Any) -> dict[str, Any]:
 
 
 def notify_partner_invited(application: Application) -> None:
-    _send(staff_of([application.partner]), "invitation", gettext_noop("Tandem invitation: %(call)s"), _context(application))
+    _send(
+        staff_of([application.partner]),
+        "invitation",
+        gettext_noop("Tandem invitation: %(call)s"),
+        _context(application),
+    )
 
 
 def notify_partner_answered(application: Application) -> None:
-    _send(staff_of([application.organisation]), "partner_answer", gettext_noop("Your tandem partner answered: %(call)s"), _context(application))
+    _send(
+        staff_of([application.organisation]),
+        "partner_answer",
+        gettext_noop("Your tandem partner answered: %(call)s"),
+        _context(application),
+    )
 
 
 def notify_submitted(application: Application) -> None:
-    _send(staff_of(application.organisations), "submitted", gettext_noop("Application received: %(call)s"), _context(application))
+    _send(
+        staff_of(application.organisations),
+        "submitted",
+        gettext_noop("Application received: %(call)s"),
+        _context(application),
+    )
 
 
 def notify_reminder(application: Application, *, kind: str, users: list[Any] | None = None) -> None:
-    _send(users if users is not None else staff_of(application.organisations), "reminder", gettext_noop("Deadline approaching: %(call)s"), _context(application, kind=kind))
+    _send(
+        users if users is not None else staff_of(application.organisations),
+        "reminder",
+        gettext_noop("Deadline approaching: %(call)s"),
+        _context(application, kind=kind),
+    )
 
 
 def notify_decision(decision: Decision) -> None:
     application = decision.application
     partner = decision.paired_with.organisation if decision.paired_with_id else application.partner
-    _send(staff_of(application.organisations), "decision", gettext_noop("Decision on your application: %(call)s"), _context(application, decision=decision, partner=partner))
+    _send(
+        staff_of(application.organisations),
+        "decision",
+        gettext_noop("Decision on your application: %(call)s"),
+        _context(application, decision=decision, partner=partner),
+    )

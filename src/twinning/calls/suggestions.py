@@ -39,7 +39,11 @@ def reader_language() -> str:
 def suggested_partners(application: Application, limit: int = 5) -> list[Suggestion]:
     """Single applicants of the other side in the same call, best match first."""
     others = list(
-        Application.objects.filter(call=application.call, kind=ApplicationKind.SINGLE, status__in=[ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED])
+        Application.objects.filter(
+            call=application.call,
+            kind=ApplicationKind.SINGLE,
+            status__in=[ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED],
+        )
         .exclude(side=application.side)
         .select_related("organisation")
         .prefetch_related("organisation__topics")
@@ -48,10 +52,17 @@ def suggested_partners(application: Application, limit: int = 5) -> list[Suggest
         return []
     by_id = {str(other.organisation_id): other for other in others}
     query = organisation_profile(application.organisation, ENGINE_SIDE[application.side])
-    candidates = [organisation_profile(other.organisation, ENGINE_SIDE[other.side]) for other in others]
+    candidates = [
+        organisation_profile(other.organisation, ENGINE_SIDE[other.side]) for other in others
+    ]
     language = reader_language()
     found = recommend_partners(query, candidates, k=limit, embedder=matching_embedder())
     return [
-        Suggestion(organisation=by_id[item.partner.id].organisation, application=by_id[item.partner.id], score=round(item.score, 3), reasons=[render(r, language) for r in item.reasons])
+        Suggestion(
+            organisation=by_id[item.partner.id].organisation,
+            application=by_id[item.partner.id],
+            score=round(item.score, 3),
+            reasons=[render(r, language) for r in item.reasons],
+        )
         for item in found
     ]

@@ -44,7 +44,13 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         ),
     )
     opening.add_argument("file", metavar="FILE.json", help="the call, one JSON object")
-    opening.add_argument("--as", dest="actor", metavar="USERNAME", required=True, help="the coordinator opening it (recorded in the audit log)")
+    opening.add_argument(
+        "--as",
+        dest="actor",
+        metavar="USERNAME",
+        required=True,
+        help="the coordinator opening it (recorded in the audit log)",
+    )
     opening.set_defaults(handler=_handled(run_open_call))
 
     assigning = subcommands.add_parser(

@@ -15,22 +15,33 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     migrate = subcommands.add_parser("migrate", help="create or update the database schema")
     migrate.set_defaults(handler=run_migrate)
 
-    coordinator = subcommands.add_parser("create-coordinator", help="create a coordinator account (staff, may use the admin)")
+    coordinator = subcommands.add_parser(
+        "create-coordinator", help="create a coordinator account (staff, may use the admin)"
+    )
     coordinator.add_argument("username")
     coordinator.add_argument("--email", required=True)
-    coordinator.add_argument("--password", help="the password (default: $TWINNING_PASSWORD, else asked)")
+    coordinator.add_argument(
+        "--password", help="the password (default: $TWINNING_PASSWORD, else asked)"
+    )
     coordinator.set_defaults(handler=run_create_coordinator)
 
     export = subcommands.add_parser("export", help="export the organisations as CSV, JSON or XLSX")
     export.add_argument("--format", choices=["csv", "json", "xlsx"], default="json")
-    export.add_argument("--output", "-o", help="file to write (default: standard output; required for xlsx)")
+    export.add_argument(
+        "--output", "-o", help="file to write (default: standard output; required for xlsx)"
+    )
     export.set_defaults(handler=run_export)
 
-    load = subcommands.add_parser("import", help="create or update organisations from a CSV, JSON or XLSX file (all or nothing)")
+    load = subcommands.add_parser(
+        "import",
+        help="create or update organisations from a CSV, JSON or XLSX file (all or nothing)",
+    )
     load.add_argument("file", type=Path)
     load.set_defaults(handler=run_import)
 
-    demo_data = subcommands.add_parser("load-demo", help="load the demo data set into the database (idempotent)")
+    demo_data = subcommands.add_parser(
+        "load-demo", help="load the demo data set into the database (idempotent)"
+    )
     demo_data.set_defaults(handler=run_load_demo)
 
 
@@ -70,7 +81,11 @@ def run_export(args: argparse.Namespace) -> int:
             return 2
         write_xlsx(all_organisation_rows(), ORGANISATION_COLUMNS, args.output)
         return 0
-    chunks = stream_csv(all_organisation_rows(), ORGANISATION_COLUMNS) if args.format == "csv" else stream_json(all_organisation_rows())
+    chunks = (
+        stream_csv(all_organisation_rows(), ORGANISATION_COLUMNS)
+        if args.format == "csv"
+        else stream_json(all_organisation_rows())
+    )
     target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - closed below
     try:
         for chunk in chunks:

@@ -10,10 +10,23 @@ from twinning.cli import setup_django
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
-    parser = subcommands.add_parser("ingest", help="store documents and queue what they state for review")
-    parser.add_argument("paths", nargs="+", metavar="FILE|FOLDER", help="documents (text, HTML, PDF, CSV, XLSX) or folders of them")
-    parser.add_argument("--accept", action="store_true", help="accept every extracted candidate without review")
-    parser.add_argument("--programme", metavar="SLUG", help="programme that twinning pairs found in the documents join")
+    parser = subcommands.add_parser(
+        "ingest", help="store documents and queue what they state for review"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|FOLDER",
+        help="documents (text, HTML, PDF, CSV, XLSX) or folders of them",
+    )
+    parser.add_argument(
+        "--accept", action="store_true", help="accept every extracted candidate without review"
+    )
+    parser.add_argument(
+        "--programme",
+        metavar="SLUG",
+        help="programme that twinning pairs found in the documents join",
+    )
     parser.set_defaults(handler=run_ingest)
 
 
@@ -52,12 +65,21 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.update(bar, description=f"ingesting {Path(path).name}")
             try:
                 data = Path(path).read_bytes() if path != "-" else sys.stdin.buffer.read()
-                stored = store_document(data=data, filename=Path(path).name if path != "-" else "stdin.txt", source=path, programme=programme)
+                stored = store_document(
+                    data=data,
+                    filename=Path(path).name if path != "-" else "stdin.txt",
+                    source=path,
+                    programme=programme,
+                )
                 if stored.changed:
                     documents += 1
-                    candidates += queue_candidates(document=stored.document, result=extract(stored.document), index=index)
+                    candidates += queue_candidates(
+                        document=stored.document, result=extract(stored.document), index=index
+                    )
                 if args.accept:
-                    pending = list(stored.document.candidates.filter(status=CandidateStatus.PENDING))
+                    pending = list(
+                        stored.document.candidates.filter(status=CandidateStatus.PENDING)
+                    )
                     done, errors = review_in_bulk(candidates=pending, decision="accept", user=None)
                     accepted += done
                     for error in errors:
@@ -66,5 +88,10 @@ def run_ingest(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"error: {error}", file=sys.stderr)
             progress.advance(bar)
-    print(f"{documents} document(s) stored, {candidates} candidate(s) queued" + (f", {accepted} accepted" if args.accept else "") + (f", {failures} file(s) failed" if failures else "") + ".")
+    print(
+        f"{documents} document(s) stored, {candidates} candidate(s) queued"
+        + (f", {accepted} accepted" if args.accept else "")
+        + (f", {failures} file(s) failed" if failures else "")
+        + "."
+    )
     return 2 if failures else 0

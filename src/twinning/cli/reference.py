@@ -13,7 +13,9 @@ from twinning.cli import build_parser
 
 
 def render() -> str:
-    os.environ["COLUMNS"] = "100"  # argparse wraps help to the terminal; fix it for a stable document
+    os.environ["COLUMNS"] = (
+        "100"  # argparse wraps help to the terminal; fix it for a stable document
+    )
     parser = build_parser()
     lines = [
         "# Command line reference",
@@ -24,7 +26,9 @@ def render() -> str:
         parser.format_help().rstrip(),
         "```",
     ]
-    subparsers = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    subparsers = next(
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    )
     for name, subparser in subparsers.choices.items():
         lines += ["", f"## twinning {name}", "", "```", subparser.format_help().rstrip(), "```"]
     return "\n".join(lines) + "\n"

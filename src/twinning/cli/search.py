@@ -14,22 +14,46 @@ KINDS = ["document", "organisation", "pair", "event"]
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
-    search = subcommands.add_parser("search", help="search documents, organisations, pairs and events (English, Chinese or mixed)")
+    search = subcommands.add_parser(
+        "search",
+        help="search documents, organisations, pairs and events (English, Chinese or mixed)",
+    )
     search.add_argument("query", help="the words to look for")
     search.add_argument("--json", action="store_true", help='print {"results": [...]} as JSON')
     search.add_argument("--type", choices=KINDS, help="only this kind of record")
     search.add_argument("--limit", type=int, default=10, help="how many results (default: 10)")
-    search.add_argument("--mode", choices=["hybrid", "text", "meaning"], default="hybrid", help="ranking: both (default), words only, meaning only")
+    search.add_argument(
+        "--mode",
+        choices=["hybrid", "text", "meaning"],
+        default="hybrid",
+        help="ranking: both (default), words only, meaning only",
+    )
     search.set_defaults(handler=run_search)
 
-    reindex = subcommands.add_parser("reindex", help="rebuild the search index (chunks, full-text and embeddings)")
-    reindex.add_argument("--pending", action="store_true", help="only index what changed since the last update")
-    reindex.add_argument("--embedder", choices=["use", "hashing"], help="embedder to use (default: $TWINNING_SEARCH_EMBEDDER or use)")
+    reindex = subcommands.add_parser(
+        "reindex", help="rebuild the search index (chunks, full-text and embeddings)"
+    )
+    reindex.add_argument(
+        "--pending", action="store_true", help="only index what changed since the last update"
+    )
+    reindex.add_argument(
+        "--embedder",
+        choices=["use", "hashing"],
+        help="embedder to use (default: $TWINNING_SEARCH_EMBEDDER or use)",
+    )
     reindex.set_defaults(handler=run_reindex)
 
-    evaluate = subcommands.add_parser("eval-search", help="nDCG@10 and recall@10 of hybrid and full-text search on the labelled query set")
+    evaluate = subcommands.add_parser(
+        "eval-search",
+        help="nDCG@10 and recall@10 of hybrid and full-text search on the labelled query set",
+    )
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
-    evaluate.add_argument("--embedder", choices=["use", "hashing"], default="use", help="embedder for the meaning side (default: use)")
+    evaluate.add_argument(
+        "--embedder",
+        choices=["use", "hashing"],
+        default="use",
+        help="embedder for the meaning side (default: use)",
+    )
     evaluate.add_argument("--per-query", action="store_true", help="also list each query's figures")
     evaluate.set_defaults(handler=run_eval_search)
 
@@ -44,7 +68,12 @@ def run_search(args: argparse.Namespace) -> int:
     from twinning.library.search.retrieval import SearchFilters
 
     drain_pending()  # no worker may have run since the last `twinning ingest`: catch up first
-    hits = search(args.query, SearchFilters(kind=args.type or "", public_only=False), limit=args.limit, mode=args.mode)
+    hits = search(
+        args.query,
+        SearchFilters(kind=args.type or "", public_only=False),
+        limit=args.limit,
+        mode=args.mode,
+    )
     if args.json:
         json.dump({"results": [hit.as_json() for hit in hits]}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -63,9 +92,18 @@ def run_reindex(args: argparse.Namespace) -> int:
     from twinning.library.search.indexing import drain_pending, reindex_all
 
     rebuild = drain_pending if args.pending else reindex_all
-    with Progress(TextColumn("[bold]indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=False) as progress:
+    with Progress(
+        TextColumn("[bold]indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=False,
+    ) as progress:
         bar = progress.add_task("index", total=None)
-        count = rebuild(embedder=args.embedder, progress=lambda done, total: progress.update(bar, completed=done, total=total))
+        count = rebuild(
+            embedder=args.embedder,
+            progress=lambda done, total: progress.update(bar, completed=done, total=total),
+        )
     print(f"Indexed {count} records.")
     return 0
 

@@ -11,20 +11,42 @@ from twinning.cli import setup_django
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
-    demo = subcommands.add_parser("demo", help="create the database, load the demo data and serve it")
-    demo.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)), help="port to serve on (default: $PORT or 8000)")
-    demo.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    demo = subcommands.add_parser(
+        "demo", help="create the database, load the demo data and serve it"
+    )
+    demo.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", 8000)),
+        help="port to serve on (default: $PORT or 8000)",
+    )
+    demo.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
     demo.add_argument("--no-serve", action="store_true", help="load the demo data and exit")
     demo.set_defaults(handler=run_demo)
 
     serve = subcommands.add_parser("serve", help="serve the site and run a background worker")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)), help="port to serve on (default: $PORT or 8000)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", 8000)),
+        help="port to serve on (default: $PORT or 8000)",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
     serve.add_argument("--threads", type=int, default=8, help="web server threads (default: 8)")
-    serve.add_argument("--no-worker", action="store_true", help="do not start a background worker beside the server")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a background worker beside the server",
+    )
     serve.set_defaults(handler=run_serve)
 
-    worker = subcommands.add_parser("worker", help="run a background worker that executes queued tasks")
+    worker = subcommands.add_parser(
+        "worker", help="run a background worker that executes queued tasks"
+    )
     worker.add_argument("--batch", action="store_true", help="exit when the queue is empty")
     worker.set_defaults(handler=run_worker)
 
@@ -35,15 +57,28 @@ def run_demo(args: argparse.Namespace) -> int:
 
     counts = load_demo()
     print("Demo data: " + ", ".join(f"{value} {key}" for key, value in counts.items()))
-    print("Demo accounts: coordinator / twinning-demo (coordinator), applicant / twinning-demo (applicant)")
+    print(
+        "Demo accounts: coordinator / twinning-demo (coordinator), applicant / twinning-demo (applicant)"
+    )
     if args.no_serve:
         return 0
     return run_serve(argparse.Namespace(port=args.port, host=args.host, threads=8, no_worker=False))
 
 
 def _worker_process() -> subprocess.Popen:
-    command = [sys.executable, "-m", "django", "db_worker", "--settings", "twinning.settings", "--interval", "1"]
-    return subprocess.Popen(command, env={**os.environ, "DJANGO_SETTINGS_MODULE": "twinning.settings"})
+    command = [
+        sys.executable,
+        "-m",
+        "django",
+        "db_worker",
+        "--settings",
+        "twinning.settings",
+        "--interval",
+        "1",
+    ]
+    return subprocess.Popen(
+        command, env={**os.environ, "DJANGO_SETTINGS_MODULE": "twinning.settings"}
+    )
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -29,7 +29,11 @@ def report_progress(job: Job, *, done: int, total: int | None = None, message: s
     job.status = JobStatus.RUNNING
     job.heartbeat_at = timezone.now()
     Job.objects.filter(pk=job.pk).update(
-        done=job.done, total=job.total, message=job.message, status=job.status, heartbeat_at=job.heartbeat_at
+        done=job.done,
+        total=job.total,
+        message=job.message,
+        status=job.status,
+        heartbeat_at=job.heartbeat_at,
     )
 
 

@@ -24,13 +24,17 @@ class Job(models.Model):
 
     kind = models.CharField(_("kind"), max_length=40)
     title = models.CharField(_("title"), max_length=200)
-    status = models.CharField(_("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
     done = models.PositiveIntegerField(_("done"), default=0)
     total = models.PositiveIntegerField(_("total"), default=0)
     message = models.CharField(_("message"), max_length=300, blank=True)
     error = models.TextField(_("error"), blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     heartbeat_at = models.DateTimeField(_("last sign of life"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

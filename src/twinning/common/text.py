@@ -10,7 +10,9 @@ from django.db.models import Model
 from django.utils.text import slugify
 
 
-def unique_slug(model: type[Model], text: str, *, max_length: int = 100, field: str = "slug") -> str:
+def unique_slug(
+    model: type[Model], text: str, *, max_length: int = 100, field: str = "slug"
+) -> str:
     """An ASCII slug for `text` not yet used by `model`; Chinese-only text gets a stable hash."""
     base = slugify(text)[:max_length].strip("-")
     if not base:

@@ -113,7 +113,19 @@ class _Loader:
 
     def counts(self) -> dict[str, int]:
         countries = {o.country for o in self.organisations.values() if o.country}
-        kinds = ("organisations", "people", "positions", "affiliations", "programmes", "cohorts", "pairs", "activities", "events", "visits", "documents")
+        kinds = (
+            "organisations",
+            "people",
+            "positions",
+            "affiliations",
+            "programmes",
+            "cohorts",
+            "pairs",
+            "activities",
+            "events",
+            "visits",
+            "documents",
+        )
         result = {kind: len(self.seen[kind]) for kind in kinds}
         result["countries"] = len(countries)
         result["created"] = self.created
@@ -148,12 +160,22 @@ class _Loader:
         created = organisation is None
         if organisation is None:
             fields: dict[str, Any] = {
-                "name_zh": record.name_zh, "acronym": record.acronym, "other_names": list(record.other_names),
-                "country": record.country, "province": record.province, "city": record.city, "founded": record.founded,
-                "type": record.type, "description": record.description, "description_zh": record.description_zh,
-                "exchange_interests": record.exchange_interests, "website": record.website,
+                "name_zh": record.name_zh,
+                "acronym": record.acronym,
+                "other_names": list(record.other_names),
+                "country": record.country,
+                "province": record.province,
+                "city": record.city,
+                "founded": record.founded,
+                "type": record.type,
+                "description": record.description,
+                "description_zh": record.description_zh,
+                "exchange_interests": record.exchange_interests,
+                "website": record.website,
             }
-            organisation = create_organisation(name=record.name, topics=record.topics, is_sample=self.is_sample, **fields)
+            organisation = create_organisation(
+                name=record.name, topics=record.topics, is_sample=self.is_sample, **fields
+            )
         self.organisations[record.key] = organisation
         self._keep("organisations", organisation, created=created)
         return organisation
@@ -162,20 +184,37 @@ class _Loader:
         person = Person.objects.filter(name=record.name).first()
         created = person is None
         if person is None:
-            person = create_person(name=record.name, name_zh=record.name_zh, is_sample=self.is_sample)
+            person = create_person(
+                name=record.name, name_zh=record.name_zh, is_sample=self.is_sample
+            )
         self.people[record.key] = person
         self._keep("people", person, created=created)
         for role in record.roles:
             organisation = self.organisations[role.organisation]
-            existed = Position.objects.filter(person=person, organisation=organisation, title=role.title).exists()
-            position = appoint(person=person, organisation=organisation, title=role.title, title_zh=role.title_zh)
+            existed = Position.objects.filter(
+                person=person, organisation=organisation, title=role.title
+            ).exists()
+            position = appoint(
+                person=person, organisation=organisation, title=role.title, title_zh=role.title_zh
+            )
             self._keep("positions", position, created=not existed)
         return person
 
     def affiliation(self, record: AffiliationRecord) -> None:
-        organisation, other = self.organisations[record.organisation], self.organisations[record.other]
-        existed = Affiliation.objects.filter(kind=record.kind, organisation=organisation, other=other).exists()
-        affiliation = affiliate(kind=record.kind, organisation=organisation, other=other, start_year=record.start_year, note=record.note)
+        organisation, other = (
+            self.organisations[record.organisation],
+            self.organisations[record.other],
+        )
+        existed = Affiliation.objects.filter(
+            kind=record.kind, organisation=organisation, other=other
+        ).exists()
+        affiliation = affiliate(
+            kind=record.kind,
+            organisation=organisation,
+            other=other,
+            start_year=record.start_year,
+            note=record.note,
+        )
         self._keep("affiliations", affiliation, created=not existed)
 
     def programme(self, record: ProgrammeRecord) -> None:
@@ -183,9 +222,17 @@ class _Loader:
         created = programme is None
         if programme is None:
             programme = create_programme(
-                name=record.name, organisers=[self.organisations[key] for key in record.organisers], topics=record.topics,
-                kind=record.kind, name_zh=record.name_zh, acronym=record.acronym, description=record.description,
-                description_zh=record.description_zh, funder=record.funder, start_year=record.start_year, end_year=record.end_year,
+                name=record.name,
+                organisers=[self.organisations[key] for key in record.organisers],
+                topics=record.topics,
+                kind=record.kind,
+                name_zh=record.name_zh,
+                acronym=record.acronym,
+                description=record.description,
+                description_zh=record.description_zh,
+                funder=record.funder,
+                start_year=record.start_year,
+                end_year=record.end_year,
             )
         self.programmes[record.key] = programme
         self._keep("programmes", programme, created=created)
@@ -204,17 +251,34 @@ class _Loader:
         pair = Pair.objects.filter(cohort=cohort, organisation_a=a, organisation_b=b).first()
         created = pair is None
         if pair is None:
-            pair = form_pair(cohort=cohort, organisation_a=a, organisation_b=b, topics=record.topics,
-                             focus=record.focus, focus_zh=record.focus_zh, status=record.status)
+            pair = form_pair(
+                cohort=cohort,
+                organisation_a=a,
+                organisation_b=b,
+                topics=record.topics,
+                focus=record.focus,
+                focus_zh=record.focus_zh,
+                status=record.status,
+            )
         self._keep("pairs", pair, created=created)
 
     def activity(self, record: ActivityRecord) -> None:
         programme = self.programmes[record.programme]
-        activity = Activity.objects.filter(programme=programme, name=record.name, year=record.year).first()
+        activity = Activity.objects.filter(
+            programme=programme, name=record.name, year=record.year
+        ).first()
         created = activity is None
         if activity is None:
-            activity = add_activity(programme=programme, kind=record.kind, name=record.name, topics=record.topics, year=record.year,
-                                    name_zh=record.name_zh, place=record.place, description=record.description)
+            activity = add_activity(
+                programme=programme,
+                kind=record.kind,
+                name=record.name,
+                topics=record.topics,
+                year=record.year,
+                name_zh=record.name_zh,
+                place=record.place,
+                description=record.description,
+            )
         self._keep("activities", activity, created=created)
 
     def event(self, record: EventRecord) -> None:
@@ -223,11 +287,18 @@ class _Loader:
         created = event is None
         if event is None:
             event = record_event(
-                name=record.name, start=start, start_precision=precision, end=record.end,
+                name=record.name,
+                start=start,
+                start_precision=precision,
+                end=record.end,
                 organisers=[self.organisations[key] for key in record.organisers],
                 participants=[self.organisations[key] for key in record.participants],
-                topics=record.topics, place=record.place, country=record.country, description=record.description,
-                name_zh=record.name_zh, programme=self.programmes[record.programme] if record.programme else None,
+                topics=record.topics,
+                place=record.place,
+                country=record.country,
+                description=record.description,
+                name_zh=record.name_zh,
+                programme=self.programmes[record.programme] if record.programme else None,
             )
         self._keep("events", event, created=created)
 
@@ -237,11 +308,23 @@ class _Loader:
         created = visit is None
         if visit is None:
             participants = [
-                (self.people[p.person], self.organisations[p.organisation] if p.organisation else None, p.role, p.is_leader)
+                (
+                    self.people[p.person],
+                    self.organisations[p.organisation] if p.organisation else None,
+                    p.role,
+                    p.is_leader,
+                )
                 for p in record.participants
             ]
-            visit = record_visit(date=record.date, host=host, visitors=[self.organisations[key] for key in record.visitors],
-                                 participants=participants, topics=record.topics, summary=record.summary, follow_ups=record.follow_ups)
+            visit = record_visit(
+                date=record.date,
+                host=host,
+                visitors=[self.organisations[key] for key in record.visitors],
+                participants=participants,
+                topics=record.topics,
+                summary=record.summary,
+                follow_ups=record.follow_ups,
+            )
         self._keep("visits", visit, created=created)
 
     def document(self, record: DocumentRecord) -> None:
@@ -249,11 +332,27 @@ class _Loader:
         created = document is None
         if document is None:
             programme = self.programmes[record.programme] if record.programme else None
-            cohort = self.cohort(programme, record.cohort_year) if programme and record.cohort_year else None
-            document = add_document(title=record.title, text=record.text, kind=record.kind, language=record.language,
-                                    published=record.published, summary=record.summary, programme=programme, cohort=cohort)
-            describe_document(document=document, organisations=[self.organisations[key] for key in record.organisations],
-                              people=[self.people[key] for key in record.people], topics=record.topics)
+            cohort = (
+                self.cohort(programme, record.cohort_year)
+                if programme and record.cohort_year
+                else None
+            )
+            document = add_document(
+                title=record.title,
+                text=record.text,
+                kind=record.kind,
+                language=record.language,
+                published=record.published,
+                summary=record.summary,
+                programme=programme,
+                cohort=cohort,
+            )
+            describe_document(
+                document=document,
+                organisations=[self.organisations[key] for key in record.organisations],
+                people=[self.people[key] for key in record.people],
+                topics=record.topics,
+            )
         self._keep("documents", document, created=created)
 
     # --- accounts -----------------------------------------------------------------------
@@ -262,13 +361,23 @@ class _Loader:
         """The demo coordinator, and an applicant who speaks for Eco Canton."""
         users = get_user_model().objects
         if not users.filter(username=COORDINATOR_USERNAME).exists():
-            create_coordinator(username=COORDINATOR_USERNAME, email="coordinator@example.org", password=DEMO_PASSWORD)
+            create_coordinator(
+                username=COORDINATOR_USERNAME,
+                email="coordinator@example.org",
+                password=DEMO_PASSWORD,
+            )
         applicant = users.filter(username=APPLICANT_USERNAME).first()
         if applicant is None:
-            applicant = users.create_user(username=APPLICANT_USERNAME, email="applicant@example.org", password=DEMO_PASSWORD)
+            applicant = users.create_user(
+                username=APPLICANT_USERNAME, email="applicant@example.org", password=DEMO_PASSWORD
+            )
         organisation = self.organisations[APPLICANT_ORGANISATION]
-        membership = StaffMembership.objects.filter(user=applicant, organisation=organisation).first()
+        membership = StaffMembership.objects.filter(
+            user=applicant, organisation=organisation
+        ).first()
         if membership is None:
-            membership = claim_staff_membership(user=applicant, organisation=organisation, role="Programme officer")
+            membership = claim_staff_membership(
+                user=applicant, organisation=organisation, role="Programme officer"
+            )
         if not membership.is_approved:
             approve_staff_membership(membership=membership)

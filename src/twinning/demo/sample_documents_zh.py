@@ -20,9 +20,14 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 华沙的伙伴介绍了他们推动禁止燃煤取暖的经验：先用数据说明问题，再联合医生和家长发声，最后与市议会讨论具体的替代方案。西安团队认为，这种循序渐进的做法同样适用于冬季清洁取暖改造。
 
 下一步，双方将共同发布校准方法，供其他城市的公民监测团体使用。""",
-        D(2018, 2, 5), summary="西安与华沙结对交流报告：低成本传感器校准与清洁取暖倡导。",
-        organisations=("xian-clean-air", "breathe-warsaw"), people=("liu-fang", "agnieszka-nowicka", "tomasz-wrona"),
-        topics=("air-quality", "health"), programme=TWINNING, cohort_year=2017, language="zh",
+        D(2018, 2, 5),
+        summary="西安与华沙结对交流报告：低成本传感器校准与清洁取暖倡导。",
+        organisations=("xian-clean-air", "breathe-warsaw"),
+        people=("liu-fang", "agnieszka-nowicka", "tomasz-wrona"),
+        topics=("air-quality", "health"),
+        programme=TWINNING,
+        cohort_year=2017,
+        language="zh",
     ),
     DocumentRecord(
         "零废弃学校：深圳与维尔纽斯的交流报告",
@@ -33,9 +38,14 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 在维尔纽斯的夏令营中，深圳的老师和学生与立陶宛学生一起搭建了校园堆肥箱。双方发现，堆肥不仅减少了垃圾，也让学生更愿意参与校园菜园的种植。
 
 报告建议教育部门把垃圾减量纳入学校的日常管理，并为食堂和学生环保小组提供培训。""",
-        D(2019, 12, 20), summary="学生环保小组、食堂厨余称量和校园堆肥在深圳两所小学的试点结果。",
-        organisations=("shenzhen-zero-waste", "vilnius-zero-waste-schools"), people=("chen-xiaolan", "ruta-kazlauskaite"),
-        topics=("waste", "education", "youth"), programme=TWINNING, cohort_year=2019, language="zh",
+        D(2019, 12, 20),
+        summary="学生环保小组、食堂厨余称量和校园堆肥在深圳两所小学的试点结果。",
+        organisations=("shenzhen-zero-waste", "vilnius-zero-waste-schools"),
+        people=("chen-xiaolan", "ruta-kazlauskaite"),
+        topics=("waste", "education", "youth"),
+        programme=TWINNING,
+        cohort_year=2019,
+        language="zh",
     ),
     DocumentRecord(
         "红树林修复中的渔民参与",
@@ -44,9 +54,15 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 北海的渔村代表表示，红树林的恢复让滩涂上的螃蟹和贝类明显增多，渔民收入也随之提高，因此越来越多的家庭愿意参加补种和巡护。与会者还讨论了如何减少养殖塘废水对红树林的影响。
 
 论坛结束后，双方商定在北海的两个渔港试行渔网垃圾回收，并把补种区的生物调查结果定期向社会公开。""",
-        D(2018, 6, 1), kind=DocumentKind.NEWS, summary="北海论坛：渔民参与红树林补种与渔网垃圾回收。",
-        organisations=("beihai-mangrove", "aegean-marine-litter", "xiamen-marine-education"), people=("huang-qiong", "eleni-papadaki"),
-        topics=("biodiversity", "oceans"), programme=TWINNING, cohort_year=2018, language="zh",
+        D(2018, 6, 1),
+        kind=DocumentKind.NEWS,
+        summary="北海论坛：渔民参与红树林补种与渔网垃圾回收。",
+        organisations=("beihai-mangrove", "aegean-marine-litter", "xiamen-marine-education"),
+        people=("huang-qiong", "eleni-papadaki"),
+        topics=("biodiversity", "oceans"),
+        programme=TWINNING,
+        cohort_year=2018,
+        language="zh",
     ),
     DocumentRecord(
         "城市湖泊与海绵城市：武汉与鹿特丹结对交流总结",
@@ -57,9 +73,14 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 交流期间，双方共同设计了一套居民参与的湖泊巡查表，内容包括水位、排污口、垃圾和鸟类。武汉湖泊守望者已用这套表格培训了三百多名居民。
 
 报告建议在海绵城市建设中更多听取社区意见，并把公民监测数据纳入湖泊管理。""",
-        D(2020, 1, 10), summary="湖泊调蓄、水广场与公民巡查：武汉与鹿特丹的交流成果。",
-        organisations=("wuhan-lakes-watch", "rotterdam-delta-water"), people=("he-jing", "pieter-van-dam"),
-        topics=("water", "climate", "urbanisation"), programme=TWINNING, cohort_year=2019, language="zh",
+        D(2020, 1, 10),
+        summary="湖泊调蓄、水广场与公民巡查：武汉与鹿特丹的交流成果。",
+        organisations=("wuhan-lakes-watch", "rotterdam-delta-water"),
+        people=("he-jing", "pieter-van-dam"),
+        topics=("water", "climate", "urbanisation"),
+        programme=TWINNING,
+        cohort_year=2019,
+        language="zh",
     ),
     DocumentRecord(
         "街区减碳行动如何计量：成都与根特的经验",
@@ -68,9 +89,13 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 根特的伙伴使用一套简单的计算表：每个项目只记录三到五个容易获得的数字，例如节省的电量、减少的汽车出行公里数，再换算成减排量。成都团队把这套方法翻译成中文，并根据本地电网排放因子做了调整。
 
 在成都的十个试点社区中，居民用这套表格计算出一年共减少约一百二十吨二氧化碳。更重要的是，居民第一次看到了自己行动的效果，参与的积极性明显提高。""",
-        D(2019, 1, 15), summary="一套简单的街区减排计算方法及其在成都十个社区的试用。",
+        D(2019, 1, 15),
+        summary="一套简单的街区减排计算方法及其在成都十个社区的试用。",
         organisations=("chengdu-low-carbon", "ghent-climate-neighbourhoods"),
-        topics=("low-carbon", "climate", "civil-society"), programme=TWINNING, cohort_year=2018, language="zh",
+        topics=("low-carbon", "climate", "civil-society"),
+        programme=TWINNING,
+        cohort_year=2018,
+        language="zh",
     ),
     DocumentRecord(
         "青年参与城市气候规划：上海与赫尔辛基青年交流纪要",
@@ -79,8 +104,14 @@ SAMPLE_DOCUMENTS_CHINESE: tuple[DocumentRecord, ...] = (
 上海的成员发现，赫尔辛基的青年委员会之所以能够影响决策，是因为市政府每年都会书面回复青年的建议。回到上海后，实验室计划在高校举办类似的模拟听证会，并邀请区里的相关部门参加。
 
 双方还约定共同编写一本青年气候行动手册，介绍如何阅读城市气候规划、如何提出具体可行的建议。""",
-        D(2018, 11, 5), kind=DocumentKind.NEWS, summary="上海青年赴赫尔辛基参加青年气候听证会的纪要。",
-        organisations=("shanghai-youth-sustainability", "helsinki-youth-climate"), people=("tang-xue", "aino-virtanen"),
-        topics=("youth", "climate"), programme=TWINNING, cohort_year=2018, language="zh",
+        D(2018, 11, 5),
+        kind=DocumentKind.NEWS,
+        summary="上海青年赴赫尔辛基参加青年气候听证会的纪要。",
+        organisations=("shanghai-youth-sustainability", "helsinki-youth-climate"),
+        people=("tang-xue", "aino-virtanen"),
+        topics=("youth", "climate"),
+        programme=TWINNING,
+        cohort_year=2018,
+        language="zh",
     ),
 )

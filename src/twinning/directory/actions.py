@@ -20,8 +20,22 @@ from twinning.directory.models import (
 )
 
 ORGANISATION_FIELDS = {
-    "name", "name_zh", "acronym", "other_names", "country", "province", "city", "founded", "type",
-    "description", "description_zh", "exchange_interests", "website", "sdgs", "is_published", "is_sample",
+    "name",
+    "name_zh",
+    "acronym",
+    "other_names",
+    "country",
+    "province",
+    "city",
+    "founded",
+    "type",
+    "description",
+    "description_zh",
+    "exchange_interests",
+    "website",
+    "sdgs",
+    "is_published",
+    "is_sample",
 }
 
 
@@ -36,7 +50,13 @@ def sync_topics() -> int:
     for position, term in enumerate(terms.values()):
         topic, _ = Topic.objects.update_or_create(
             slug=term.slug,
-            defaults={"name": term.en, "name_zh": term.zh, "sdgs": list(term.sdgs), "position": position, "parent": by_slug.get(term.parent or "")},
+            defaults={
+                "name": term.en,
+                "name_zh": term.zh,
+                "sdgs": list(term.sdgs),
+                "position": position,
+                "parent": by_slug.get(term.parent or ""),
+            },
         )
         by_slug[term.slug] = topic
     return len(by_slug)
@@ -56,7 +76,13 @@ def _sdgs_for(topics: list[Topic]) -> list[int]:
 
 
 @transaction.atomic
-def create_organisation(*, name: str, topics: Iterable[str] = (), identifiers: Iterable[tuple[str, str]] = (), **fields: Any) -> Organisation:
+def create_organisation(
+    *,
+    name: str,
+    topics: Iterable[str] = (),
+    identifiers: Iterable[tuple[str, str]] = (),
+    **fields: Any,
+) -> Organisation:
     """Create an organisation; topics are vocabulary slugs and imply its SDG goals."""
     name = name.strip()
     if not name:
@@ -65,7 +91,13 @@ def create_organisation(*, name: str, topics: Iterable[str] = (), identifiers: I
     if unknown:
         raise DirectoryError(f"Unknown organisation field(s): {', '.join(sorted(unknown))}")
     topic_rows = topics_by_slug(topics)
-    organisation = Organisation(name=name, slug=unique_slug(Organisation, fields.get("acronym") and f"{name} {fields['acronym']}" or name), **fields)
+    organisation = Organisation(
+        name=name,
+        slug=unique_slug(
+            Organisation, fields.get("acronym") and f"{name} {fields['acronym']}" or name
+        ),
+        **fields,
+    )
     if not organisation.sdgs:
         organisation.sdgs = _sdgs_for(topic_rows)
     organisation.full_clean()
@@ -77,7 +109,9 @@ def create_organisation(*, name: str, topics: Iterable[str] = (), identifiers: I
 
 
 @transaction.atomic
-def update_organisation(*, organisation: Organisation, topics: Iterable[str] | None = None, **fields: Any) -> Organisation:
+def update_organisation(
+    *, organisation: Organisation, topics: Iterable[str] | None = None, **fields: Any
+) -> Organisation:
     unknown = set(fields) - ORGANISATION_FIELDS
     if unknown:
         raise DirectoryError(f"Unknown organisation field(s): {', '.join(sorted(unknown))}")
@@ -99,32 +133,58 @@ def create_person(*, name: str, name_zh: str = "", is_sample: bool = False) -> P
     name = name.strip()
     if not name:
         raise DirectoryError("A person needs a name.")
-    return Person.objects.create(name=name, name_zh=name_zh, slug=unique_slug(Person, name or name_zh), is_sample=is_sample)
+    return Person.objects.create(
+        name=name, name_zh=name_zh, slug=unique_slug(Person, name or name_zh), is_sample=is_sample
+    )
 
 
 @transaction.atomic
-def appoint(*, person: Person, organisation: Organisation, title: str = "", title_zh: str = "", is_public: bool = True) -> Position:
+def appoint(
+    *,
+    person: Person,
+    organisation: Organisation,
+    title: str = "",
+    title_zh: str = "",
+    is_public: bool = True,
+) -> Position:
     """Record that `person` holds `title` in `organisation` (idempotent)."""
     position, _ = Position.objects.get_or_create(
-        person=person, organisation=organisation, title=title, defaults={"title_zh": title_zh, "is_public": is_public}
+        person=person,
+        organisation=organisation,
+        title=title,
+        defaults={"title_zh": title_zh, "is_public": is_public},
     )
     return position
 
 
 @transaction.atomic
-def affiliate(*, kind: str, organisation: Organisation, other: Organisation, start_year: int | None = None, note: str = "") -> Affiliation:
+def affiliate(
+    *,
+    kind: str,
+    organisation: Organisation,
+    other: Organisation,
+    start_year: int | None = None,
+    note: str = "",
+) -> Affiliation:
     """Record a membership or partnership (idempotent); an organisation cannot join itself."""
     if organisation.pk == other.pk:
         raise DirectoryError("An organisation cannot be affiliated with itself.")
     affiliation, _ = Affiliation.objects.get_or_create(
-        kind=kind, organisation=organisation, other=other, defaults={"start_year": start_year, "note": note}
+        kind=kind,
+        organisation=organisation,
+        other=other,
+        defaults={"start_year": start_year, "note": note},
     )
     return affiliation
 
 
 @transaction.atomic
-def claim_staff_membership(*, user: Any, organisation: Organisation, role: str = "") -> StaffMembership:
-    membership, created = StaffMembership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+def claim_staff_membership(
+    *, user: Any, organisation: Organisation, role: str = ""
+) -> StaffMembership:
+    membership, created = StaffMembership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
     if not created:
         raise DirectoryError("You have already claimed this organisation.")
     return membership

@@ -39,7 +39,17 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(RecordsEditorAdmin):
-    list_display = ("name", "name_zh", "acronym", "country", "city", "type", "founded", "is_published", "is_sample")
+    list_display = (
+        "name",
+        "name_zh",
+        "acronym",
+        "country",
+        "city",
+        "type",
+        "founded",
+        "is_published",
+        "is_sample",
+    )
     list_filter = ("region", "type", "country", "is_published", "is_sample", "topics")
     search_fields = ("name", "name_zh", "acronym", "city", "province", "description")
     prepopulated_fields = {"slug": ("name",)}

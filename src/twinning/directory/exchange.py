@@ -15,7 +15,22 @@ from twinning.directory.actions import DirectoryError, create_organisation, upda
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation
 
-ORGANISATION_COLUMNS = ["slug", "name", "name_zh", "acronym", "country", "province", "city", "founded", "type", "website", "topics", "description", "description_zh", "is_sample"]
+ORGANISATION_COLUMNS = [
+    "slug",
+    "name",
+    "name_zh",
+    "acronym",
+    "country",
+    "province",
+    "city",
+    "founded",
+    "type",
+    "website",
+    "topics",
+    "description",
+    "description_zh",
+    "is_sample",
+]
 FORMATS = ("csv", "json", "xlsx")
 
 
@@ -41,7 +56,9 @@ def organisation_rows(organisations: Iterable[Organisation]) -> Iterator[dict[st
 
 def all_organisation_rows() -> Iterator[dict[str, Any]]:
     """Every organisation, read in chunks so memory stays flat on a large directory."""
-    return organisation_rows(Organisation.objects.order_by("pk").prefetch_related("topics").iterator(chunk_size=500))
+    return organisation_rows(
+        Organisation.objects.order_by("pk").prefetch_related("topics").iterator(chunk_size=500)
+    )
 
 
 def stream_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
@@ -98,7 +115,14 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
                 raise ImportRefused(f"{path}: the sheet is empty.")
             header = [str(cell or "").strip() for cell in values[0]]
             return [dict(zip(header, row, strict=False)) for row in values[1:]]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error, ValueError, KeyError) as error:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        csv.Error,
+        ValueError,
+        KeyError,
+    ) as error:
         if isinstance(error, ImportRefused):
             raise
         raise ImportRefused(f"{path}: cannot read it ({error}).") from error
@@ -118,9 +142,26 @@ def _clean(row: dict[str, Any], line: int) -> dict[str, Any]:
     topics = row.get("topics") or []
     if isinstance(topics, str):
         topics = [t.strip() for t in topics.replace(",", ";").split(";") if t.strip()]
-    fields = {key: str(row.get(key) or "").strip() for key in ("name_zh", "acronym", "province", "city", "website", "description", "description_zh")}
+    fields = {
+        key: str(row.get(key) or "").strip()
+        for key in (
+            "name_zh",
+            "acronym",
+            "province",
+            "city",
+            "website",
+            "description",
+            "description_zh",
+        )
+    }
     fields["country"] = str(row.get("country") or "").strip().upper()
-    return {"name": name, "type": kind, "founded": int(founded_raw.split(".")[0]) if founded_raw else None, "topics": topics, **fields}
+    return {
+        "name": name,
+        "type": kind,
+        "founded": int(founded_raw.split(".")[0]) if founded_raw else None,
+        "topics": topics,
+        **fields,
+    }
 
 
 @transaction.atomic

@@ -29,7 +29,9 @@ def chinese_sort_key(text: str) -> str:
 
 def validate_country(value: str) -> None:
     if value and not geography.is_country_code(value):
-        raise ValidationError(_("%(value)s is not an ISO 3166-1 country code."), params={"value": value})
+        raise ValidationError(
+            _("%(value)s is not an ISO 3166-1 country code."), params={"value": value}
+        )
 
 
 class Topic(models.Model):
@@ -38,7 +40,14 @@ class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name (English)"), max_length=120)
     name_zh = models.CharField(_("name (Chinese)"), max_length=120, blank=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("broader topic"))
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("broader topic"),
+    )
     sdgs = models.JSONField(_("SDG goals"), default=list, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -61,20 +70,39 @@ class Organisation(models.Model):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     other_names = models.JSONField(_("other names"), default=list, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    country = models.CharField(_("country"), max_length=2, blank=True, validators=[validate_country], help_text=_("ISO 3166-1 alpha-2 code"))
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        validators=[validate_country],
+        help_text=_("ISO 3166-1 alpha-2 code"),
+    )
     region = models.CharField(_("region"), max_length=12, blank=True, editable=False)
     province = models.CharField(_("province or state"), max_length=120, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)])
-    type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.NGO)
+    founded = models.PositiveSmallIntegerField(
+        _("founding year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    type = models.CharField(
+        _("type"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.NGO
+    )
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     exchange_interests = models.TextField(_("exchange interests"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="organisations", verbose_name=_("topics"))
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="organisations", verbose_name=_("topics")
+    )
     sdgs = models.JSONField(_("SDG goals"), default=list, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
-    is_sample = models.BooleanField(_("sample data"), default=False, help_text=_("Invented for the demo; not a real organisation."))
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented for the demo; not a real organisation."),
+    )
     sort_key_zh = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -122,12 +150,18 @@ class Organisation(models.Model):
 class Identifier(models.Model):
     """A registry identifier in an org-id.guide scheme, e.g. ("GB-CHC", "1234567")."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="identifiers")
-    scheme = models.CharField(_("scheme"), max_length=20, help_text=_("org-id.guide list code, e.g. GB-CHC, CN-USCC"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="identifiers"
+    )
+    scheme = models.CharField(
+        _("scheme"), max_length=20, help_text=_("org-id.guide list code, e.g. GB-CHC, CN-USCC")
+    )
     value = models.CharField(_("identifier"), max_length=100)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["scheme", "value"], name="identifier_unique_per_scheme")]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "value"], name="identifier_unique_per_scheme")
+        ]
         verbose_name = _("identifier")
         verbose_name_plural = _("identifiers")
 
@@ -158,7 +192,9 @@ class Position(models.Model):
     """A person's role in an organisation (Secretary General, director of the international department…)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="positions")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="positions"
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
     is_public = models.BooleanField(_("shown publicly"), default=True)
@@ -167,7 +203,11 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["organisation", "person"]
-        constraints = [models.UniqueConstraint(fields=["person", "organisation", "title"], name="position_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organisation", "title"], name="position_unique"
+            )
+        ]
         verbose_name = _("position")
         verbose_name_plural = _("positions")
 
@@ -183,16 +223,30 @@ class Affiliation(models.Model):
     """Membership of a network or association, or a standing partnership between two organisations."""
 
     kind = models.CharField(_("kind"), max_length=12, choices=AffiliationKind.choices)
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("organisation"))
-    other = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="affiliated", verbose_name=_("network or partner"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("organisation"),
+    )
+    other = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="affiliated",
+        verbose_name=_("network or partner"),
+    )
     start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "organisation", "other"], name="affiliation_unique"),
-            models.CheckConstraint(condition=~models.Q(organisation=models.F("other")), name="affiliation_not_self"),
+            models.UniqueConstraint(
+                fields=["kind", "organisation", "other"], name="affiliation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(organisation=models.F("other")), name="affiliation_not_self"
+            ),
         ]
         indexes = [models.Index(fields=["other", "kind"])]
         verbose_name = _("affiliation")
@@ -205,14 +259,18 @@ class Affiliation(models.Model):
 class StaffMembership(models.Model):
     """A user who speaks for an organisation; a coordinator approves the claim."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships"
+    )
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="staff")
     role = models.CharField(_("role"), max_length=120, blank=True)
     is_approved = models.BooleanField(_("approved"), default=False)
     created_at = models.DateTimeField(_("claimed"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="staff_membership_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="staff_membership_unique")
+        ]
         verbose_name = _("staff membership")
         verbose_name_plural = _("staff memberships")
 

@@ -21,8 +21,12 @@ def organisation_profile(organisation: Organisation, side: str | None = None) ->
 
     Topics must be prefetched (`prefetch_related("topics")`) when profiling many.
     """
-    description = " ".join(part for part in (organisation.description, organisation.description_zh) if part)
-    interests = tuple(line.strip() for line in organisation.exchange_interests.splitlines() if line.strip())
+    description = " ".join(
+        part for part in (organisation.description, organisation.description_zh) if part
+    )
+    interests = tuple(
+        line.strip() for line in organisation.exchange_interests.splitlines() if line.strip()
+    )
     return Profile(
         id=str(organisation.pk),
         name=organisation.name,

@@ -39,13 +39,21 @@ def text_condition(text: str) -> Q:
     condition = Q()
     for word in text.split():
         condition &= (
-            Q(name__icontains=word) | Q(name_zh__icontains=word) | Q(acronym__iexact=word) | Q(other_names__icontains=word)
-            | Q(city__icontains=word) | Q(province__icontains=word) | Q(description__icontains=word) | Q(description_zh__icontains=word)
+            Q(name__icontains=word)
+            | Q(name_zh__icontains=word)
+            | Q(acronym__iexact=word)
+            | Q(other_names__icontains=word)
+            | Q(city__icontains=word)
+            | Q(province__icontains=word)
+            | Q(description__icontains=word)
+            | Q(description_zh__icontains=word)
         )
     return condition
 
 
-def filter_organisations(organisations: QuerySet[Organisation], filters: DirectoryFilters) -> QuerySet[Organisation]:
+def filter_organisations(
+    organisations: QuerySet[Organisation], filters: DirectoryFilters
+) -> QuerySet[Organisation]:
     if filters.text:
         organisations = organisations.filter(text_condition(filters.text))
     if filters.country:
@@ -55,7 +63,9 @@ def filter_organisations(organisations: QuerySet[Organisation], filters: Directo
     if filters.type:
         organisations = organisations.filter(type=filters.type)
     if filters.topic:
-        organisations = organisations.filter(Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic))
+        organisations = organisations.filter(
+            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
+        )
     if filters.programme or filters.year:
         in_pair = Q()
         if filters.programme:
@@ -67,7 +77,9 @@ def filter_organisations(organisations: QuerySet[Organisation], filters: Directo
         )
 
         pairs = Pair.objects.filter(in_pair)
-        organisations = organisations.filter(Q(pk__in=pairs.values("organisation_a")) | Q(pk__in=pairs.values("organisation_b")))
+        organisations = organisations.filter(
+            Q(pk__in=pairs.values("organisation_a")) | Q(pk__in=pairs.values("organisation_b"))
+        )
     return organisations.distinct()
 
 

@@ -29,40 +29,66 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = filter_organisations(visible_organisations(request.user), filters)
     organisations = sorted_for_language(organisations).prefetch_related("topics")
     page = paginate(request, organisations)
-    countries = visible_organisations(request.user).exclude(country="").values_list("country", flat=True).distinct()
+    countries = (
+        visible_organisations(request.user)
+        .exclude(country="")
+        .values_list("country", flat=True)
+        .distinct()
+    )
     context = {
         "page": page,
         "filters": filters,
         "query": query_without_page(request),
-        "countries": sorted(((code, geography.country_name(code)) for code in set(countries)), key=lambda item: item[1]),
+        "countries": sorted(
+            ((code, geography.country_name(code)) for code in set(countries)),
+            key=lambda item: item[1],
+        ),
         "regions": Region.choices,
         "types": OrganisationType.choices,
         "topics": Topic.objects.all(),
         "programmes": Programme.objects.all(),
-        "years": Pair.objects.values_list("cohort__year", flat=True).distinct().order_by("-cohort__year"),
+        "years": Pair.objects.values_list("cohort__year", flat=True)
+        .distinct()
+        .order_by("-cohort__year"),
     }
-    template = "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    template = (
+        "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    )
     return render(request, template, context)
 
 
-def organisation_json_ld(organisation: Organisation, request: HttpRequest, members_of: list[Organisation]) -> str:
+def organisation_json_ld(
+    organisation: Organisation, request: HttpRequest, members_of: list[Organisation]
+) -> str:
     """schema.org description of the organisation for search engines and linked-data readers."""
     data = {
         "@context": "https://schema.org",
-        "@type": "NGO" if organisation.type in {OrganisationType.NGO, OrganisationType.YOUTH} else "Organization",
+        "@type": "NGO"
+        if organisation.type in {OrganisationType.NGO, OrganisationType.YOUTH}
+        else "Organization",
         "name": organisation.name,
-        "alternateName": [n for n in (organisation.name_zh, organisation.acronym, *organisation.other_names) if n],
+        "alternateName": [
+            n for n in (organisation.name_zh, organisation.acronym, *organisation.other_names) if n
+        ],
         "url": request.build_absolute_uri(organisation.get_absolute_url()),
         "description": organisation.description,
         "foundingDate": str(organisation.founded) if organisation.founded else None,
         "address": {
             key: value
-            for key, value in {"@type": "PostalAddress", "addressCountry": organisation.country, "addressLocality": organisation.city, "addressRegion": organisation.province}.items()
+            for key, value in {
+                "@type": "PostalAddress",
+                "addressCountry": organisation.country,
+                "addressLocality": organisation.city,
+                "addressRegion": organisation.province,
+            }.items()
             if value
         },
         "sameAs": [organisation.website] if organisation.website else [],
         "knowsAbout": [topic.name for topic in organisation.topics.all()],
-        "identifier": [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in organisation.identifiers.all()],
+        "identifier": [
+            {"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value}
+            for i in organisation.identifiers.all()
+        ],
         "memberOf": [{"@type": "Organization", "name": network.name} for network in members_of],
     }
     cleaned = {key: value for key, value in data.items() if value not in (None, [], "")}
@@ -78,17 +104,35 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("topics")
         .order_by("-cohort__year")
     )
-    affiliations = Affiliation.objects.filter(Q(organisation=organisation) | Q(other=organisation)).select_related("organisation", "other")
-    members_of = [a.other for a in affiliations if a.kind == AffiliationKind.MEMBERSHIP and a.organisation_id == organisation.pk]
-    members = [a.organisation for a in affiliations if a.kind == AffiliationKind.MEMBERSHIP and a.other_id == organisation.pk]
-    partners = [a.other if a.organisation_id == organisation.pk else a.organisation for a in affiliations if a.kind == AffiliationKind.PARTNER]
+    affiliations = Affiliation.objects.filter(
+        Q(organisation=organisation) | Q(other=organisation)
+    ).select_related("organisation", "other")
+    members_of = [
+        a.other
+        for a in affiliations
+        if a.kind == AffiliationKind.MEMBERSHIP and a.organisation_id == organisation.pk
+    ]
+    members = [
+        a.organisation
+        for a in affiliations
+        if a.kind == AffiliationKind.MEMBERSHIP and a.other_id == organisation.pk
+    ]
+    partners = [
+        a.other if a.organisation_id == organisation.pk else a.organisation
+        for a in affiliations
+        if a.kind == AffiliationKind.PARTNER
+    ]
     visits = (
         Visit.objects.filter(Q(host=organisation) | Q(visitors=organisation))
         .distinct()
         .select_related("host")
         .prefetch_related("visitors", "participants__person", "topics")
     )
-    events = Event.objects.filter(Q(organisers=organisation) | Q(participants=organisation)).distinct().order_by("-start")
+    events = (
+        Event.objects.filter(Q(organisers=organisation) | Q(participants=organisation))
+        .distinct()
+        .order_by("-start")
+    )
     positions = organisation.positions.select_related("person")
     if not speaks_for(request.user, organisation):
         positions = positions.filter(is_public=True)
@@ -113,11 +157,19 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
     """The filtered directory as CSV or JSON, streamed row by row."""
     filters = DirectoryFilters.from_query(request.GET)
-    organisations = filter_organisations(visible_organisations(request.user), filters).order_by("pk").prefetch_related("topics")
+    organisations = (
+        filter_organisations(visible_organisations(request.user), filters)
+        .order_by("pk")
+        .prefetch_related("topics")
+    )
     rows = organisation_rows(organisations.iterator(chunk_size=500))
     if format == "csv":
-        response = StreamingHttpResponse(stream_csv(rows, ORGANISATION_COLUMNS), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            stream_csv(rows, ORGANISATION_COLUMNS), content_type="text/csv; charset=utf-8"
+        )
     else:
-        response = StreamingHttpResponse(stream_json(rows), content_type="application/json; charset=utf-8")
+        response = StreamingHttpResponse(
+            stream_json(rows), content_type="application/json; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="organisations.{format}"'
     return response

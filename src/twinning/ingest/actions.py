@@ -48,10 +48,18 @@ from twinning.programmes.models import Programme, date_from_parts
 
 IMPORTED_PROGRAMME_SLUG = "imported-twinning-pairs"
 EXTRACTED_TYPES = {
-    "ngo": OrganisationType.NGO, "society": OrganisationType.SOCIETY, "association": OrganisationType.ASSOCIATION,
-    "foundation": OrganisationType.FOUNDATION, "network": OrganisationType.NETWORK, "youth organisation": OrganisationType.YOUTH,
-    "research centre": OrganisationType.RESEARCH, "municipality": OrganisationType.MUNICIPALITY, "project": OrganisationType.PROJECT,
-    "company": OrganisationType.COMPANY, "government": OrganisationType.GOVERNMENT, "university": OrganisationType.UNIVERSITY,
+    "ngo": OrganisationType.NGO,
+    "society": OrganisationType.SOCIETY,
+    "association": OrganisationType.ASSOCIATION,
+    "foundation": OrganisationType.FOUNDATION,
+    "network": OrganisationType.NETWORK,
+    "youth organisation": OrganisationType.YOUTH,
+    "research centre": OrganisationType.RESEARCH,
+    "municipality": OrganisationType.MUNICIPALITY,
+    "project": OrganisationType.PROJECT,
+    "company": OrganisationType.COMPANY,
+    "government": OrganisationType.GOVERNMENT,
+    "university": OrganisationType.UNIVERSITY,
 }
 
 
@@ -88,11 +96,20 @@ def _document_text(read: Any) -> str:
 
 
 @transaction.atomic
-def store_document(*, data: bytes, filename: str, source: str = "", programme: Programme | None = None, max_bytes: int | None = None) -> StoredDocument:
+def store_document(
+    *,
+    data: bytes,
+    filename: str,
+    source: str = "",
+    programme: Programme | None = None,
+    max_bytes: int | None = None,
+) -> StoredDocument:
     """Keep a document and its text; the same content again changes nothing, a new version updates it."""
     limit = max_bytes or settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
-        raise IngestError(f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit.")
+        raise IngestError(
+            f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit."
+        )
     try:
         read = read_document(data, filename, max_bytes=limit)
     except ExtractError as error:
@@ -100,19 +117,32 @@ def store_document(*, data: bytes, filename: str, source: str = "", programme: P
     text = _document_text(read)
     digest = hashlib.sha256(data).hexdigest()
     source = source or filename
-    existing = Document.objects.filter(source=source).first() or Document.objects.filter(content_hash=digest).first()
+    existing = (
+        Document.objects.filter(source=source).first()
+        or Document.objects.filter(content_hash=digest).first()
+    )
     if existing is not None and existing.content_hash == digest:
         return StoredDocument(existing, changed=False)
     kind = DocumentKind.SHEET if read.content_type in ("csv", "tsv", "xlsx") else DocumentKind.PAGE
     if existing is None:
-        document = Document(title=_title_of(text, filename)[:400], slug="", source=source, programme=programme, kind=kind)
+        document = Document(
+            title=_title_of(text, filename)[:400],
+            slug="",
+            source=source,
+            programme=programme,
+            kind=kind,
+        )
         document.slug = unique_slug(Document, document.title)
     else:
         document = existing
     document.text = text
     document.content_hash = digest
     document.language = _language_of(text)
-    document.file.save(filename.replace("\\", "/").rsplit("/", 1)[-1][:100] or "document", ContentFile(data), save=False)
+    document.file.save(
+        filename.replace("\\", "/").rsplit("/", 1)[-1][:100] or "document",
+        ContentFile(data),
+        save=False,
+    )
     try:
         document.save()
     except Exception:
@@ -123,7 +153,9 @@ def store_document(*, data: bytes, filename: str, source: str = "", programme: P
 
 
 def fingerprint(kind: str, data: dict[str, Any]) -> str:
-    return hashlib.sha256(f"{kind}:{json.dumps(data, sort_keys=True, ensure_ascii=False)}".encode()).hexdigest()
+    return hashlib.sha256(
+        f"{kind}:{json.dumps(data, sort_keys=True, ensure_ascii=False)}".encode()
+    ).hexdigest()
 
 
 def extract(document: Document) -> ExtractionResult:
@@ -138,17 +170,30 @@ def extract(document: Document) -> ExtractionResult:
 
 
 @transaction.atomic
-def queue_candidates(*, document: Document, result: ExtractionResult, index: OrganisationIndex | None = None) -> int:
+def queue_candidates(
+    *, document: Document, result: ExtractionResult, index: OrganisationIndex | None = None
+) -> int:
     """Put what was extracted in the review queue; only records not seen before in this document are added."""
     index = index or OrganisationIndex.build()
     records: list[tuple[str, dict[str, Any], str]] = []
-    records += [(CandidateKind.ORGANISATION, {**o.to_json(), "description": o.description}, o.evidence or "") for o in result.organisations]
-    records += [(CandidateKind.PARTNERSHIP, p.to_json(), p.evidence or "") for p in result.partnerships]
+    records += [
+        (
+            CandidateKind.ORGANISATION,
+            {**o.to_json(), "description": o.description},
+            o.evidence or "",
+        )
+        for o in result.organisations
+    ]
+    records += [
+        (CandidateKind.PARTNERSHIP, p.to_json(), p.evidence or "") for p in result.partnerships
+    ]
     records += [(CandidateKind.EVENT, e.to_json(), e.evidence or "") for e in result.events]
     records += [(CandidateKind.PERSON, p.to_json(), p.evidence or "") for p in result.people]
     current = {fingerprint(kind, data) for kind, data, _ in records}
     # A new version of the document withdraws the pending candidates it no longer states.
-    document.candidates.filter(status=CandidateStatus.PENDING).exclude(fingerprint__in=current).delete()
+    document.candidates.filter(status=CandidateStatus.PENDING).exclude(
+        fingerprint__in=current
+    ).delete()
     known = set(document.candidates.values_list("fingerprint", flat=True))
     created = 0
     for kind, data, evidence in records:
@@ -156,17 +201,25 @@ def queue_candidates(*, document: Document, result: ExtractionResult, index: Org
         if print_key in known:
             continue
         known.add(print_key)
-        candidate = Candidate(document=document, kind=kind, data=data, evidence=evidence[:5000], fingerprint=print_key)
+        candidate = Candidate(
+            document=document, kind=kind, data=data, evidence=evidence[:5000], fingerprint=print_key
+        )
         if kind == CandidateKind.ORGANISATION:
             match = index.resolve(data["name"], data.get("acronym"), data.get("country"))
             if match is not None:
-                candidate.match_id, candidate.match_score, candidate.match_reason = match.organisation_id, match.score, match.reason
+                candidate.match_id, candidate.match_score, candidate.match_reason = (
+                    match.organisation_id,
+                    match.score,
+                    match.reason,
+                )
         candidate.save()
         created += 1
     return created
 
 
-def _mark(candidate: Candidate, status: str, user: Any, result: models.Model | None = None, note: str = "") -> None:
+def _mark(
+    candidate: Candidate, status: str, user: Any, result: models.Model | None = None, note: str = ""
+) -> None:
     candidate.status = status
     candidate.reviewed_by = user
     candidate.reviewed_at = timezone.now()
@@ -178,7 +231,14 @@ def _mark(candidate: Candidate, status: str, user: Any, result: models.Model | N
 
 
 def _cite(subject: models.Model, candidate: Candidate, user: Any, field: str = "") -> None:
-    cite(subject, method=SourceMethod.DOCUMENT, field=field, document=candidate.document, quote=candidate.evidence, entered_by=user)
+    cite(
+        subject,
+        method=SourceMethod.DOCUMENT,
+        field=field,
+        document=candidate.document,
+        quote=candidate.evidence,
+        entered_by=user,
+    )
 
 
 def _resolve_name(name: str, index: OrganisationIndex) -> Organisation | None:
@@ -203,7 +263,9 @@ def _topic_slugs(labels: list[str]) -> list[str]:
     return [slug for slug in dict.fromkeys(slugs) if slug]
 
 
-def _fill_gaps(organisation: Organisation, data: dict[str, Any], candidate: Candidate, user: Any) -> Organisation:
+def _fill_gaps(
+    organisation: Organisation, data: dict[str, Any], candidate: Candidate, user: Any
+) -> Organisation:
     """Merge extracted facts into an existing record: empty fields get filled, nothing is overwritten."""
     fields = _organisation_fields(data)
     changed = []
@@ -219,7 +281,11 @@ def _fill_gaps(organisation: Organisation, data: dict[str, Any], candidate: Cand
         changed.append("other_names")
     organisation.full_clean()
     organisation.save()
-    new_topics = [t for t in _topic_slugs(data.get("topics") or []) if not organisation.topics.filter(slug=t).exists()]
+    new_topics = [
+        t
+        for t in _topic_slugs(data.get("topics") or [])
+        if not organisation.topics.filter(slug=t).exists()
+    ]
     if new_topics:
         from twinning.directory.models import Topic
 
@@ -230,15 +296,25 @@ def _fill_gaps(organisation: Organisation, data: dict[str, Any], candidate: Cand
     return organisation
 
 
-def _accept_organisation(candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex) -> Organisation:
+def _accept_organisation(
+    candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
+) -> Organisation:
     if candidate.match is None:
         # The directory may have grown since the candidate was queued (another document accepted).
         found = index.resolve(data["name"], data.get("acronym"), data.get("country"))
         if found is not None:
-            candidate.match_id, candidate.match_score, candidate.match_reason = found.organisation_id, found.score, found.reason
+            candidate.match_id, candidate.match_score, candidate.match_reason = (
+                found.organisation_id,
+                found.score,
+                found.reason,
+            )
     if candidate.match_id is not None:
         return _fill_gaps(Organisation.objects.get(pk=candidate.match_id), data, candidate, user)
-    organisation = create_organisation(name=data["name"], topics=_topic_slugs(data.get("topics") or []), **_organisation_fields(data))
+    organisation = create_organisation(
+        name=data["name"],
+        topics=_topic_slugs(data.get("topics") or []),
+        **_organisation_fields(data),
+    )
     _cite(organisation, candidate, user)
     return organisation
 
@@ -250,20 +326,34 @@ def _parse_start(start: str | None) -> tuple[datetime.date | None, str]:
     return date_from_parts(*parts)
 
 
-def _accept_event(candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex) -> models.Model:
+def _accept_event(
+    candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
+) -> models.Model:
     start, precision = _parse_start(data.get("start"))
-    organisers = [org for org in (_resolve_name(name, index) for name in data.get("organisers") or []) if org]
-    event = record_event(name=data["name"][:300], start=start, start_precision=precision, place=(data.get("place") or "")[:200], organisers=organisers)
+    organisers = [
+        org for org in (_resolve_name(name, index) for name in data.get("organisers") or []) if org
+    ]
+    event = record_event(
+        name=data["name"][:300],
+        start=start,
+        start_precision=precision,
+        place=(data.get("place") or "")[:200],
+        organisers=organisers,
+    )
     _cite(event, candidate, user)
     return event
 
 
-def _accept_person(candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex) -> models.Model:
+def _accept_person(
+    candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
+) -> models.Model:
     person = Person.objects.filter(name=data["name"]).first() or create_person(name=data["name"])
     _cite(person, candidate, user)
     organisation = _resolve_name(data["organisation"], index) if data.get("organisation") else None
     if organisation is not None:
-        position = appoint(person=person, organisation=organisation, title=(data.get("role") or "")[:200])
+        position = appoint(
+            person=person, organisation=organisation, title=(data.get("role") or "")[:200]
+        )
         _cite(position, candidate, user)
     return person
 
@@ -275,29 +365,57 @@ def _imported_programme(document: Document) -> Programme:
     return existing or create_programme(name="Imported twinning pairs", acronym="", kind="twinning")
 
 
-def _accept_partnership(candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex) -> models.Model:
+def _accept_partnership(
+    candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
+) -> models.Model:
     first, second = _resolve_name(data["a"], index), _resolve_name(data["b"], index)
     missing = [name for name, org in ((data["a"], first), (data["b"], second)) if org is None]
     if missing:
         raise IngestError(f"Accept or merge these organisations first: {', '.join(missing)}.")
     kind = data.get("kind")
-    year = data.get("year") or (candidate.document.published.year if candidate.document.published else timezone.now().year)
+    year = data.get("year") or (
+        candidate.document.published.year if candidate.document.published else timezone.now().year
+    )
     if kind == "twinning":
         cohort = open_cohort(programme=_imported_programme(candidate.document), year=year)
-        result: models.Model = form_pair(cohort=cohort, organisation_a=first, organisation_b=second, topics=_topic_slugs(data.get("topics") or []))
+        result: models.Model = form_pair(
+            cohort=cohort,
+            organisation_a=first,
+            organisation_b=second,
+            topics=_topic_slugs(data.get("topics") or []),
+        )
     elif kind == "visit":
-        result = record_visit(date=datetime.date(year, 1, 1), host=second, visitors=[first], topics=_topic_slugs(data.get("topics") or []))
+        result = record_visit(
+            date=datetime.date(year, 1, 1),
+            host=second,
+            visitors=[first],
+            topics=_topic_slugs(data.get("topics") or []),
+        )
     else:
-        affiliation_kind = AffiliationKind.MEMBERSHIP if kind == "membership" else AffiliationKind.PARTNER
-        result = affiliate(kind=affiliation_kind, organisation=first, other=second, start_year=data.get("year"))
+        affiliation_kind = (
+            AffiliationKind.MEMBERSHIP if kind == "membership" else AffiliationKind.PARTNER
+        )
+        result = affiliate(
+            kind=affiliation_kind, organisation=first, other=second, start_year=data.get("year")
+        )
     _cite(result, candidate, user)
     return result
 
 
 @transaction.atomic
-def accept_candidate(*, candidate: Candidate, user: Any, data: dict[str, Any] | None = None, index: OrganisationIndex | None = None) -> models.Model:
+def accept_candidate(
+    *,
+    candidate: Candidate,
+    user: Any,
+    data: dict[str, Any] | None = None,
+    index: OrganisationIndex | None = None,
+) -> models.Model:
     """Turn a candidate (optionally edited) into directory records, each citing its sentence."""
-    candidate = Candidate.objects.select_for_update().select_related("document", "match").get(pk=candidate.pk)
+    candidate = (
+        Candidate.objects.select_for_update()
+        .select_related("document", "match")
+        .get(pk=candidate.pk)
+    )
     if not candidate.is_open:
         raise IngestError("This candidate has already been reviewed.")
     data = {**candidate.data, **(data or {})}
@@ -309,7 +427,11 @@ def accept_candidate(*, candidate: Candidate, user: Any, data: dict[str, Any] | 
             result: models.Model = _accept_organisation(candidate, data, user, index)
             status = CandidateStatus.MERGED if candidate.match_id else CandidateStatus.ACCEPTED
         else:
-            handler = {CandidateKind.EVENT: _accept_event, CandidateKind.PERSON: _accept_person, CandidateKind.PARTNERSHIP: _accept_partnership}[candidate.kind]
+            handler = {
+                CandidateKind.EVENT: _accept_event,
+                CandidateKind.PERSON: _accept_person,
+                CandidateKind.PARTNERSHIP: _accept_partnership,
+            }[candidate.kind]
             result = handler(candidate, data, user, index)
             status = CandidateStatus.ACCEPTED
     except (DirectoryError, ProgrammeError) as error:
@@ -322,14 +444,23 @@ def accept_candidate(*, candidate: Candidate, user: Any, data: dict[str, Any] | 
         raise
     _mark(candidate, status, user, result)
     if isinstance(result, Organisation):
-        index.add(result.pk, result.name, result.name_zh, result.acronym, result.other_names, result.country)
+        index.add(
+            result.pk,
+            result.name,
+            result.name_zh,
+            result.acronym,
+            result.other_names,
+            result.country,
+        )
     return result
 
 
 @transaction.atomic
 def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> Organisation:
     """Merge an organisation candidate into a record the coordinator chose."""
-    candidate = Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
+    candidate = (
+        Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
+    )
     if not candidate.is_open:
         raise IngestError("This candidate has already been reviewed.")
     if candidate.kind != CandidateKind.ORGANISATION:
@@ -349,10 +480,17 @@ def reject_candidate(*, candidate: Candidate, user: Any, note: str = "") -> Cand
 
 
 # Partnerships and people refer to organisations, so organisations are reviewed first.
-REVIEW_ORDER = [CandidateKind.ORGANISATION, CandidateKind.EVENT, CandidateKind.PERSON, CandidateKind.PARTNERSHIP]
+REVIEW_ORDER = [
+    CandidateKind.ORGANISATION,
+    CandidateKind.EVENT,
+    CandidateKind.PERSON,
+    CandidateKind.PARTNERSHIP,
+]
 
 
-def review_in_bulk(*, candidates: list[Candidate], decision: str, user: Any) -> tuple[int, list[str]]:
+def review_in_bulk(
+    *, candidates: list[Candidate], decision: str, user: Any
+) -> tuple[int, list[str]]:
     """Accept or reject many; each candidate is its own transaction, failures are reported by name."""
     done, errors = 0, []
     index = OrganisationIndex.build() if decision == "accept" else None

@@ -24,8 +24,17 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(allow_empty_file=True, label=_("Documents"), help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."))
-    programme = forms.ModelChoiceField(Programme.objects.all(), required=False, label=_("Programme"), help_text=_("Twinning pairs found in the documents join this programme."))
+    files = MultipleFileField(
+        allow_empty_file=True,
+        label=_("Documents"),
+        help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."),
+    )
+    programme = forms.ModelChoiceField(
+        Programme.objects.all(),
+        required=False,
+        label=_("Programme"),
+        help_text=_("Twinning pairs found in the documents join this programme."),
+    )
 
 
 class OrganisationCandidateForm(forms.Form):
@@ -33,10 +42,14 @@ class OrganisationCandidateForm(forms.Form):
     acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
     country = forms.CharField(label=_("Country (ISO code)"), max_length=2, required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
-    founded = forms.IntegerField(label=_("Founding year"), min_value=1800, max_value=2100, required=False)
+    founded = forms.IntegerField(
+        label=_("Founding year"), min_value=1800, max_value=2100, required=False
+    )
     type = forms.CharField(label=_("Type"), max_length=40, required=False)
     topics = forms.CharField(label=_("Topics"), required=False, help_text=_("Separated by commas"))
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
     def cleaned_record(self) -> dict:
         data = dict(self.cleaned_data)

@@ -17,8 +17,35 @@ from twinning.directory.models import Organisation
 
 # Legal forms and filler words that do not distinguish one organisation from another.
 LEGAL_FORMS = {
-    "e v", "ev", "ltd", "limited", "inc", "co", "corp", "gmbh", "ggmbh", "ag", "sa", "sarl", "asbl", "aisbl",
-    "vzw", "onlus", "aps", "ets", "ry", "rf", "gemeinnutzige", "the", "of", "and", "for", "de", "du", "la", "le",
+    "e v",
+    "ev",
+    "ltd",
+    "limited",
+    "inc",
+    "co",
+    "corp",
+    "gmbh",
+    "ggmbh",
+    "ag",
+    "sa",
+    "sarl",
+    "asbl",
+    "aisbl",
+    "vzw",
+    "onlus",
+    "aps",
+    "ets",
+    "ry",
+    "rf",
+    "gemeinnutzige",
+    "the",
+    "of",
+    "and",
+    "for",
+    "de",
+    "du",
+    "la",
+    "le",
 }
 CHINESE_SUFFIXES = ("有限公司", "有限责任公司")
 TYPO_THRESHOLD = 0.9
@@ -53,12 +80,22 @@ class OrganisationIndex:
     @classmethod
     def build(cls) -> OrganisationIndex:
         index = cls()
-        rows = Organisation.objects.values_list("pk", "name", "name_zh", "acronym", "other_names", "country")
+        rows = Organisation.objects.values_list(
+            "pk", "name", "name_zh", "acronym", "other_names", "country"
+        )
         for pk, name, name_zh, acronym, other_names, country in rows.iterator(chunk_size=2000):
             index.add(pk, name, name_zh, acronym, other_names or [], country)
         return index
 
-    def add(self, pk: int, name: str, name_zh: str = "", acronym: str = "", other_names: list[str] | None = None, country: str = "") -> None:
+    def add(
+        self,
+        pk: int,
+        name: str,
+        name_zh: str = "",
+        acronym: str = "",
+        other_names: list[str] | None = None,
+        country: str = "",
+    ) -> None:
         self.names[pk] = name
         for variant in (name, name_zh, *(other_names or [])):
             key = resolution_key(variant) if variant else ""
@@ -67,23 +104,40 @@ class OrganisationIndex:
         if acronym:
             self.by_acronym.setdefault(acronym.casefold(), []).append((pk, country or ""))
 
-    def resolve(self, name: str, acronym: str | None = None, country: str | None = None) -> Resolution | None:
+    def resolve(
+        self, name: str, acronym: str | None = None, country: str | None = None
+    ) -> Resolution | None:
         key = resolution_key(name)
         if not key:
             return None
         if key in self.by_key:
             pk = self.by_key[key]
             same_words = fold(name) == fold(self.names[pk])
-            reason = _("same name") if same_words else _("same name once legal forms and punctuation are set aside")
+            reason = (
+                _("same name")
+                if same_words
+                else _("same name once legal forms and punctuation are set aside")
+            )
             return Resolution(pk, 1.0, reason)
-        for written in filter(None, (acronym, name if len(name) <= 12 and name.isupper() else None)):
+        for written in filter(
+            None, (acronym, name if len(name) <= 12 and name.isupper() else None)
+        ):
             owners = self.by_acronym.get(written.casefold(), [])
-            owners = [owner for owner in owners if not country or not owner[1] or owner[1] == country]
+            owners = [
+                owner for owner in owners if not country or not owner[1] or owner[1] == country
+            ]
             if len(owners) == 1:
-                return Resolution(owners[0][0], 0.9, _("same acronym %(acronym)s") % {"acronym": written})
+                return Resolution(
+                    owners[0][0], 0.9, _("same acronym %(acronym)s") % {"acronym": written}
+                )
         if len(key) >= 8:
             close = difflib.get_close_matches(key, self.by_key.keys(), n=1, cutoff=TYPO_THRESHOLD)
             if close:
                 ratio = difflib.SequenceMatcher(None, key, close[0]).ratio()
-                return Resolution(self.by_key[close[0]], round(ratio, 2), _("nearly the same name (similarity %(ratio).2f), likely a typo") % {"ratio": ratio})
+                return Resolution(
+                    self.by_key[close[0]],
+                    round(ratio, 2),
+                    _("nearly the same name (similarity %(ratio).2f), likely a typo")
+                    % {"ratio": ratio},
+                )
         return None

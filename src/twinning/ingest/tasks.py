@@ -14,10 +14,19 @@ from twinning.library.models import Document
 def extract_documents(job: Job, document_ids: list[int]) -> dict:
     index = OrganisationIndex.build()
     created = 0
-    for position, document in enumerate(Document.objects.filter(pk__in=document_ids).order_by("pk"), start=1):
-        report_progress(job, done=position - 1, total=len(document_ids), message=f"extracting {document.title[:120]}")
+    for position, document in enumerate(
+        Document.objects.filter(pk__in=document_ids).order_by("pk"), start=1
+    ):
+        report_progress(
+            job,
+            done=position - 1,
+            total=len(document_ids),
+            message=f"extracting {document.title[:120]}",
+        )
         created += queue_candidates(document=document, result=extract(document), index=index)
-    report_progress(job, done=len(document_ids), total=len(document_ids), message=f"{created} candidates queued")
+    report_progress(
+        job, done=len(document_ids), total=len(document_ids), message=f"{created} candidates queued"
+    )
     return {"documents": document_ids, "candidates": created}
 
 

@@ -40,19 +40,33 @@ def upload(request: HttpRequest) -> HttpResponse:
         stored, problems = [], []
         for uploaded in form.cleaned_data["files"]:
             try:
-                result = store_document(data=uploaded.read(), filename=uploaded.name, source=uploaded.name, programme=form.cleaned_data["programme"])
+                result = store_document(
+                    data=uploaded.read(),
+                    filename=uploaded.name,
+                    source=uploaded.name,
+                    programme=form.cleaned_data["programme"],
+                )
             except IngestError as error:
                 problems.append(str(error))
                 continue
             if result.changed:
                 stored.append(result.document.pk)
             else:
-                messages.info(request, _("%(name)s was ingested before and has not changed.") % {"name": uploaded.name})
+                messages.info(
+                    request,
+                    _("%(name)s was ingested before and has not changed.")
+                    % {"name": uploaded.name},
+                )
         for problem in problems:
             messages.error(request, problem)
         if stored:
             with transaction.atomic():
-                job = create_job(kind="ingest", title=_("Extracting %(count)d document(s)") % {"count": len(stored)}, total=len(stored), created_by=request.user)
+                job = create_job(
+                    kind="ingest",
+                    title=_("Extracting %(count)d document(s)") % {"count": len(stored)},
+                    total=len(stored),
+                    created_by=request.user,
+                )
                 enqueue_after_commit(extract_documents_task, job.pk, stored)
             return redirect("ingest:job", pk=job.pk)
         return redirect("ingest:upload")
@@ -81,14 +95,25 @@ def queue(request: HttpRequest) -> HttpResponse:
     if document.isdigit():
         candidates = candidates.filter(document_id=int(document))
     page = paginate(request, candidates.order_by("document_id", "kind", "pk"), per_page=50)
-    context = {"page": page, "query": query_without_page(request), "status": status, "kind": kind, "statuses": CandidateStatus.choices, "kinds": CandidateKind.choices}
+    context = {
+        "page": page,
+        "query": query_without_page(request),
+        "status": status,
+        "kind": kind,
+        "statuses": CandidateStatus.choices,
+        "kinds": CandidateKind.choices,
+    }
     return render(request, "ingest/queue.html", context)
 
 
 @login_required
 @require_POST
 def review_bulk(request: HttpRequest) -> HttpResponse:
-    candidates = list(visible_candidates(request.user).filter(pk__in=request.POST.getlist("candidate"), status=CandidateStatus.PENDING))
+    candidates = list(
+        visible_candidates(request.user).filter(
+            pk__in=request.POST.getlist("candidate"), status=CandidateStatus.PENDING
+        )
+    )
     decision = request.POST.get("decision")
     if decision not in ("accept", "reject") or not candidates:
         messages.error(request, _("Choose at least one waiting candidate and accept or reject."))
@@ -115,19 +140,35 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 data = None
                 if edit_form is not None:
                     if not edit_form.is_valid():
-                        return render(request, "ingest/candidate.html", {"candidate": candidate, "edit_form": edit_form, "merge_form": MergeForm()})
+                        return render(
+                            request,
+                            "ingest/candidate.html",
+                            {
+                                "candidate": candidate,
+                                "edit_form": edit_form,
+                                "merge_form": MergeForm(),
+                            },
+                        )
                     data = edit_form.cleaned_record()
                 accept_candidate(candidate=candidate, user=request.user, data=data)
                 messages.success(request, _("Accepted."))
             elif action == "merge" and merge_form.is_valid():
-                merge_candidate(candidate=candidate, into=merge_form.cleaned_data["into"], user=request.user)
+                merge_candidate(
+                    candidate=candidate, into=merge_form.cleaned_data["into"], user=request.user
+                )
                 messages.success(request, _("Merged."))
             elif action == "reject":
-                reject_candidate(candidate=candidate, user=request.user, note=request.POST.get("note", ""))
+                reject_candidate(
+                    candidate=candidate, user=request.user, note=request.POST.get("note", "")
+                )
                 messages.success(request, _("Rejected."))
             else:
                 messages.error(request, _("Unknown action."))
         except IngestError as error:
             messages.error(request, str(error))
         return redirect("ingest:candidate", pk=candidate.pk)
-    return render(request, "ingest/candidate.html", {"candidate": candidate, "edit_form": edit_form, "merge_form": merge_form})
+    return render(
+        request,
+        "ingest/candidate.html",
+        {"candidate": candidate, "edit_form": edit_form, "merge_form": merge_form},
+    )

@@ -28,12 +28,14 @@ def access_document(user: Any, slug: str) -> Document:
         raise Http404("No such document.") from None
 
 
-def search_library(user: Any, query: str, filters: SearchFilters | None = None, *, limit: int = 20) -> list[SearchHit]:
+def search_library(
+    user: Any, query: str, filters: SearchFilters | None = None, *, limit: int = 20
+) -> list[SearchHit]:
     """Hybrid search as `user` may see it: visitors find published records only."""
     filters = replace(filters or SearchFilters(), public_only=not is_coordinator(user))
     return search(query, filters, limit=limit)
 
 
 def similar_records(user: Any, kind: str, object_id: int, *, limit: int = 5) -> list[SearchHit]:
-    """"More like this" for a record the caller has already been allowed to see."""
+    """ "More like this" for a record the caller has already been allowed to see."""
     return more_like_this(kind, object_id, public_only=not is_coordinator(user), limit=limit)

@@ -20,7 +20,14 @@ def content_hash(text: str) -> str:
 @transaction.atomic
 def add_document(*, title: str, text: str = "", source: str = "", **fields: Any) -> Document:
     title = title.strip() or source or "Untitled"
-    document = Document(title=title[:400], slug=unique_slug(Document, title), text=text, source=source, content_hash=content_hash(text), **fields)
+    document = Document(
+        title=title[:400],
+        slug=unique_slug(Document, title),
+        text=text,
+        source=source,
+        content_hash=content_hash(text),
+        **fields,
+    )
     document.full_clean(exclude=["file"])
     document.save()
     return document
@@ -56,7 +63,16 @@ class UploadRefused(Exception):
 
 
 @transaction.atomic
-def upload_document(*, data: bytes, filename: str, title: str = "", organisations: Any = (), people: Any = (), topics: Any = (), **fields: Any) -> Document:
+def upload_document(
+    *,
+    data: bytes,
+    filename: str,
+    title: str = "",
+    organisations: Any = (),
+    people: Any = (),
+    topics: Any = (),
+    **fields: Any,
+) -> Document:
     """Store an uploaded report, page or PDF with its text; all or nothing."""
     from django.conf import settings
     from django.core.files.base import ContentFile
@@ -65,17 +81,25 @@ def upload_document(*, data: bytes, filename: str, title: str = "", organisation
 
     limit = settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
-        raise UploadRefused(f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit.")
+        raise UploadRefused(
+            f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit."
+        )
     try:
         read = read_document(data, filename, max_bytes=limit)
     except ExtractError as error:
         raise UploadRefused(str(error)) from None
     if read.content_type not in ("text", "html", "pdf"):
-        raise UploadRefused(f"{filename}: only text, HTML and PDF files can be added to the library.")
+        raise UploadRefused(
+            f"{filename}: only text, HTML and PDF files can be added to the library."
+        )
     first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), "")
-    document = add_document(title=title or first_line[:200] or filename, text=read.text, source=filename, **fields)
+    document = add_document(
+        title=title or first_line[:200] or filename, text=read.text, source=filename, **fields
+    )
     document.organisations.set(organisations)
     document.people.set(people)
     document.topics.set(topics)
-    document.file.save(filename, ContentFile(data), save=True)  # last step: nothing after it can fail and orphan the file
+    document.file.save(
+        filename, ContentFile(data), save=True
+    )  # last step: nothing after it can fail and orphan the file
     return document

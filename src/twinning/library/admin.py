@@ -31,4 +31,10 @@ class RecordsEditorAdmin(admin.ModelAdmin):
         fields = [name for name in form.changed_data if name != "slug"]
         if fields:
             note = "changed in the admin" if change else "created in the admin"
-            cite(obj, method=SourceMethod.PERSON, field=",".join(fields)[:60], entered_by=request.user, note=note)
+            cite(
+                obj,
+                method=SourceMethod.PERSON,
+                field=",".join(fields)[:60],
+                entered_by=request.user,
+                note=note,
+            )

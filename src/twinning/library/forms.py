@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from twinning.library.models import Document
 
 ACCEPTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
-LANGUAGES = [("en", _("English")), ("zh", _("Chinese")), ("fr", _("French")), ("de", _("German")), ("other", _("Other"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("zh", _("Chinese")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("other", _("Other")),
+]
 
 
 class DocumentUploadForm(forms.ModelForm):
@@ -20,7 +26,19 @@ class DocumentUploadForm(forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = ["title", "kind", "language", "published", "programme", "cohort", "organisations", "people", "topics", "summary", "is_published"]
+        fields = [
+            "title",
+            "kind",
+            "language",
+            "published",
+            "programme",
+            "cohort",
+            "organisations",
+            "people",
+            "topics",
+            "summary",
+            "is_published",
+        ]
         widgets = {"published": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -32,7 +50,12 @@ class DocumentUploadForm(forms.ModelForm):
         upload = self.cleaned_data["upload"]
         limit = settings.TWINNING_MAX_UPLOAD_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(_("The file is larger than the %(limit)d MB limit."), params={"limit": limit // (1024 * 1024)})
+            raise forms.ValidationError(
+                _("The file is larger than the %(limit)d MB limit."),
+                params={"limit": limit // (1024 * 1024)},
+            )
         if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
-            raise forms.ValidationError(_("Only text, HTML and PDF files can be added to the library."))
+            raise forms.ValidationError(
+                _("Only text, HTML and PDF files can be added to the library.")
+            )
         return upload

@@ -17,26 +17,50 @@ from twinning.programmes.models import Cohort, Programme
 class Document(models.Model):
     title = models.CharField(_("title"), max_length=400)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    kind = models.CharField(_("type"), max_length=10, choices=DocumentKind.choices, default=DocumentKind.PAGE)
+    kind = models.CharField(
+        _("type"), max_length=10, choices=DocumentKind.choices, default=DocumentKind.PAGE
+    )
     language = models.CharField(_("language"), max_length=10, default="en")
     published = models.DateField(_("date"), null=True, blank=True)
-    source = models.CharField(_("source"), max_length=1000, blank=True, help_text=_("The path or URL it was ingested from, as given."))
+    source = models.CharField(
+        _("source"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The path or URL it was ingested from, as given."),
+    )
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
     text = models.TextField(_("text"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
-    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
-    organisations = models.ManyToManyField(Organisation, blank=True, related_name="documents", verbose_name=_("organisations it is about"))
-    people = models.ManyToManyField(Person, blank=True, related_name="documents", verbose_name=_("people it is about"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="documents", verbose_name=_("topics"))
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    cohort = models.ForeignKey(
+        Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("organisations it is about"),
+    )
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="documents", verbose_name=_("people it is about")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="documents", verbose_name=_("topics")
+    )
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-published", "title"]
-        indexes = [models.Index(fields=["kind", "language"]), models.Index(fields=["published"]), models.Index(fields=["source"])]
+        indexes = [
+            models.Index(fields=["kind", "language"]),
+            models.Index(fields=["published"]),
+            models.Index(fields=["source"]),
+        ]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -53,12 +77,21 @@ class Source(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
-    field = models.CharField(_("field"), max_length=60, blank=True, help_text=_("Empty when the source backs the whole record."))
+    field = models.CharField(
+        _("field"),
+        max_length=60,
+        blank=True,
+        help_text=_("Empty when the source backs the whole record."),
+    )
     method = models.CharField(_("method"), max_length=10, choices=SourceMethod.choices)
-    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="facts")
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
+    )
     quote = models.TextField(_("sentence"), blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
@@ -81,7 +114,9 @@ class SearchChunk(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=SearchKind.choices)
     object_id = models.PositiveBigIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
-    reference = models.CharField(_("reference"), max_length=140, help_text=_("Slug, or primary key for pairs."))
+    reference = models.CharField(
+        _("reference"), max_length=140, help_text=_("Slug, or primary key for pairs.")
+    )
     title = models.CharField(_("title"), max_length=400)
     title_zh = models.CharField(_("title (Chinese)"), max_length=400, blank=True)
     source = models.CharField(_("source"), max_length=1000, blank=True)
@@ -89,7 +124,12 @@ class SearchChunk(models.Model):
     segmented = models.TextField(_("segmented words"))
     embedding = models.BinaryField(_("embedding"))
     embedder = models.CharField(_("embedder"), max_length=40)
-    languages = models.CharField(_("languages"), max_length=40, blank=True, help_text=_("Space-delimited codes, e.g. ' en zh '."))
+    languages = models.CharField(
+        _("languages"),
+        max_length=40,
+        blank=True,
+        help_text=_("Space-delimited codes, e.g. ' en zh '."),
+    )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     countries = models.CharField(_("countries"), max_length=400, blank=True)
     topics = models.CharField(_("topics"), max_length=2000, blank=True)
@@ -99,7 +139,10 @@ class SearchChunk(models.Model):
 
     class Meta:
         ordering = ["kind", "object_id", "position"]
-        indexes = [models.Index(fields=["kind", "object_id"]), models.Index(fields=["embedder", "id"])]
+        indexes = [
+            models.Index(fields=["kind", "object_id"]),
+            models.Index(fields=["embedder", "id"]),
+        ]
         verbose_name = _("search chunk")
         verbose_name_plural = _("search chunks")
 
@@ -115,7 +158,9 @@ class PendingIndex(models.Model):
     requested_at = models.DateTimeField(_("requested"))
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="pending_index_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="pending_index_unique")
+        ]
         verbose_name = _("pending index update")
         verbose_name_plural = _("pending index updates")
 

@@ -11,4 +11,6 @@ from twinning.library.models import Source
 
 def sources_for(subject: models.Model) -> QuerySet[Source]:
     """Every recorded source of a record and its fields, oldest first."""
-    return Source.objects.filter(content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk).select_related("document")
+    return Source.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+    ).select_related("document")

@@ -13,13 +13,20 @@ from twinning.library.search.indexing import remove_object, request_index
 from twinning.library.search.tasks import schedule_index_update
 from twinning.programmes.models import Event, Pair
 
-KINDS = {Document: SearchKind.DOCUMENT, Organisation: SearchKind.ORGANISATION, Pair: SearchKind.PAIR, Event: SearchKind.EVENT}
+KINDS = {
+    Document: SearchKind.DOCUMENT,
+    Organisation: SearchKind.ORGANISATION,
+    Pair: SearchKind.PAIR,
+    Event: SearchKind.EVENT,
+}
 
 
 def _related(instance: Any) -> list[tuple[str, list[int]]]:
     """Records whose index entry shows something of `instance` (visibility, names, programmes)."""
     if isinstance(instance, Organisation):
-        pairs = list(Pair.objects.filter(organisation_a=instance).values_list("pk", flat=True)) + list(Pair.objects.filter(organisation_b=instance).values_list("pk", flat=True))
+        pairs = list(
+            Pair.objects.filter(organisation_a=instance).values_list("pk", flat=True)
+        ) + list(Pair.objects.filter(organisation_b=instance).values_list("pk", flat=True))
         return [(SearchKind.PAIR, pairs)]
     if isinstance(instance, Pair):
         return [(SearchKind.ORGANISATION, [instance.organisation_a_id, instance.organisation_b_id])]
@@ -42,7 +49,15 @@ def _deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     schedule_index_update()
 
 
-def _relations_changed(sender: type, instance: Any, action: str, reverse: bool, model: type, pk_set: set[int] | None, **kwargs: Any) -> None:
+def _relations_changed(
+    sender: type,
+    instance: Any,
+    action: str,
+    reverse: bool,
+    model: type,
+    pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:
     if not action.startswith("post_"):
         return
     if not reverse and type(instance) in KINDS:
@@ -58,6 +73,17 @@ def connect() -> None:
     for model in KINDS:
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}")
-    relations = [Document.topics, Document.organisations, Organisation.topics, Pair.topics, Event.topics, Event.organisers]
+    relations = [
+        Document.topics,
+        Document.organisations,
+        Organisation.topics,
+        Pair.topics,
+        Event.topics,
+        Event.organisers,
+    ]
     for relation in relations:
-        m2m_changed.connect(_relations_changed, sender=relation.through, dispatch_uid=f"search-m2m-{relation.through.__name__}")
+        m2m_changed.connect(
+            _relations_changed,
+            sender=relation.through,
+            dispatch_uid=f"search-m2m-{relation.through.__name__}",
+        )

@@ -25,19 +25,31 @@ from twinning.programmes.models import Programme
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
+    documents = (
+        visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
+    )
     kind = request.GET.get("type", "")
     if kind in DocumentKind.values:
         documents = documents.filter(kind=kind)
     page = paginate(request, documents, per_page=30)
-    context = {"page": page, "query": query_without_page(request), "kinds": DocumentKind.choices, "kind": kind, "can_upload": is_coordinator(request.user)}
+    context = {
+        "page": page,
+        "query": query_without_page(request),
+        "kinds": DocumentKind.choices,
+        "kind": kind,
+        "can_upload": is_coordinator(request.user),
+    }
     return render(request, "library/list.html", context)
 
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     document = access_document(request.user, slug)
     organisations = visible_organisations(request.user).filter(documents=document)
-    context = {"document": document, "organisations": organisations, "topics": document.topics.all()}
+    context = {
+        "document": document,
+        "organisations": organisations,
+        "topics": document.topics.all(),
+    }
     return render(request, "library/detail.html", context)
 
 
@@ -49,8 +61,16 @@ def search(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "library/_search_results.html", context)
     context.update(
-        kinds=SearchKind.choices, topics=Topic.objects.filter(parent__isnull=True), programmes=Programme.objects.all(),
-        countries=sorted(set(visible_organisations(request.user).exclude(country="").values_list("country", flat=True))),
+        kinds=SearchKind.choices,
+        topics=Topic.objects.filter(parent__isnull=True),
+        programmes=Programme.objects.all(),
+        countries=sorted(
+            set(
+                visible_organisations(request.user)
+                .exclude(country="")
+                .values_list("country", flat=True)
+            )
+        ),
         languages=[("en", _("English")), ("zh", _("Chinese"))],
     )
     return render(request, "library/search.html", context)
@@ -74,15 +94,35 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.pop("upload")
-        fields = {key: form.cleaned_data[key] for key in ("kind", "language", "published", "programme", "cohort", "summary", "is_published")}
+        fields = {
+            key: form.cleaned_data[key]
+            for key in (
+                "kind",
+                "language",
+                "published",
+                "programme",
+                "cohort",
+                "summary",
+                "is_published",
+            )
+        }
         try:
             document = upload_document(
-                data=upload.read(), filename=upload.name, title=form.cleaned_data["title"], organisations=form.cleaned_data["organisations"],
-                people=form.cleaned_data["people"], topics=form.cleaned_data["topics"], **fields,
+                data=upload.read(),
+                filename=upload.name,
+                title=form.cleaned_data["title"],
+                organisations=form.cleaned_data["organisations"],
+                people=form.cleaned_data["people"],
+                topics=form.cleaned_data["topics"],
+                **fields,
             )
         except UploadRefused as error:
             form.add_error("upload", str(error))
         else:
-            messages.success(request, _("The document was added; it will be searchable in a moment."))
+            messages.success(
+                request, _("The document was added; it will be searchable in a moment.")
+            )
             return redirect(document)
-    return render(request, "library/upload.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "library/upload.html", {"form": form}, status=400 if form.errors else 200
+    )

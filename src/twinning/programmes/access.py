@@ -21,7 +21,11 @@ def visible_pairs(user: Any) -> QuerySet[Pair]:
 
 def access_pair(user: Any, pk: int) -> Pair:
     try:
-        return visible_pairs(user).select_related("cohort__programme", "organisation_a", "organisation_b").get(pk=pk)
+        return (
+            visible_pairs(user)
+            .select_related("cohort__programme", "organisation_a", "organisation_b")
+            .get(pk=pk)
+        )
     except Pair.DoesNotExist:
         raise Http404("No such pair.") from None
 

@@ -28,8 +28,12 @@ class ProgrammeError(ValueError):
 
 
 @transaction.atomic
-def create_programme(*, name: str, organisers: Iterable[Organisation] = (), topics: Iterable[str] = (), **fields: Any) -> Programme:
-    programme = Programme(name=name, slug=unique_slug(Programme, fields.get("acronym") or name), **fields)
+def create_programme(
+    *, name: str, organisers: Iterable[Organisation] = (), topics: Iterable[str] = (), **fields: Any
+) -> Programme:
+    programme = Programme(
+        name=name, slug=unique_slug(Programme, fields.get("acronym") or name), **fields
+    )
     programme.full_clean()
     programme.save()
     programme.organisers.set(list(organisers))
@@ -40,7 +44,9 @@ def create_programme(*, name: str, organisers: Iterable[Organisation] = (), topi
 @transaction.atomic
 def open_cohort(*, programme: Programme, year: int, name: str = "") -> Cohort:
     """The programme's cohort of `year`, created if it does not exist yet."""
-    cohort, _ = Cohort.objects.get_or_create(programme=programme, year=year, defaults={"name": name})
+    cohort, _ = Cohort.objects.get_or_create(
+        programme=programme, year=year, defaults={"name": name}
+    )
     return cohort
 
 
@@ -60,10 +66,18 @@ def form_pair(
         raise ProgrammeError("An organisation cannot be paired with itself.")
     busy = Pair.objects.filter(cohort=cohort).exclude(status=PairStatus.WITHDRAWN)
     for organisation in (organisation_a, organisation_b):
-        if busy.filter(organisation_a=organisation).exists() or busy.filter(organisation_b=organisation).exists():
+        if (
+            busy.filter(organisation_a=organisation).exists()
+            or busy.filter(organisation_b=organisation).exists()
+        ):
             raise ProgrammeError(f"{organisation} is already paired in {cohort}.")
     pair = Pair.objects.create(
-        cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b, focus=focus, focus_zh=focus_zh, status=status
+        cohort=cohort,
+        organisation_a=organisation_a,
+        organisation_b=organisation_b,
+        focus=focus,
+        focus_zh=focus_zh,
+        status=status,
     )
     pair.topics.set(topics_by_slug(topics))
     return pair
@@ -79,7 +93,9 @@ def set_pair_status(*, pair: Pair, status: str) -> Pair:
 
 
 @transaction.atomic
-def add_activity(*, programme: Programme, kind: str, name: str, topics: Iterable[str] = (), **fields: Any) -> Activity:
+def add_activity(
+    *, programme: Programme, kind: str, name: str, topics: Iterable[str] = (), **fields: Any
+) -> Activity:
     activity = Activity(programme=programme, kind=kind, name=name, **fields)
     activity.full_clean()
     activity.save()
@@ -98,7 +114,13 @@ def record_event(
     topics: Iterable[str] = (),
     **fields: Any,
 ) -> Event:
-    event = Event(name=name, slug=unique_slug(Event, f"{name} {start.year if start else ''}"), start=start, start_precision=start_precision, **fields)
+    event = Event(
+        name=name,
+        slug=unique_slug(Event, f"{name} {start.year if start else ''}"),
+        start=start,
+        start_precision=start_precision,
+        **fields,
+    )
     event.full_clean()
     event.save()
     event.organisers.set(list(organisers))
@@ -127,5 +149,7 @@ def record_visit(
     visit.visitors.set(list(visitors))
     visit.topics.set(topics_by_slug(topics))
     for person, organisation, role, is_leader in participants:
-        VisitParticipant.objects.create(visit=visit, person=person, organisation=organisation, role=role, is_leader=is_leader)
+        VisitParticipant.objects.create(
+            visit=visit, person=person, organisation=organisation, role=role, is_leader=is_leader
+        )
     return visit

@@ -37,7 +37,13 @@ class CohortAdmin(admin.ModelAdmin):
 class PairAdmin(RecordsEditorAdmin):
     list_display = ("organisation_a", "organisation_b", "cohort", "status")
     list_filter = ("cohort__programme", "cohort__year", "status", "topics")
-    search_fields = ("organisation_a__name", "organisation_b__name", "organisation_a__name_zh", "organisation_b__name_zh", "focus")
+    search_fields = (
+        "organisation_a__name",
+        "organisation_b__name",
+        "organisation_a__name_zh",
+        "organisation_b__name_zh",
+        "focus",
+    )
     autocomplete_fields = ["organisation_a", "organisation_b"]
     filter_horizontal = ("topics",)
     list_select_related = ("organisation_a", "organisation_b", "cohort__programme")

@@ -26,15 +26,21 @@ class Programme(models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=250, blank=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=12, choices=ProgrammeKind.choices, default=ProgrammeKind.TWINNING)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=ProgrammeKind.choices, default=ProgrammeKind.TWINNING
+    )
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     funder = models.CharField(_("funder"), max_length=250, blank=True)
     website = models.URLField(_("website"), blank=True)
     start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
-    organisers = models.ManyToManyField(Organisation, blank=True, related_name="organised_programmes", verbose_name=_("organisers"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="programmes", verbose_name=_("topics"))
+    organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="organised_programmes", verbose_name=_("organisers")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="programmes", verbose_name=_("topics")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -65,7 +71,9 @@ class Cohort(models.Model):
 
     class Meta:
         ordering = ["programme", "-year"]
-        constraints = [models.UniqueConstraint(fields=["programme", "year"], name="cohort_unique_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "year"], name="cohort_unique_year")
+        ]
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
 
@@ -79,21 +87,41 @@ class Cohort(models.Model):
 class Pair(models.Model):
     """A twinning pair: two organisations from either side, exchanging on a topic in a cohort."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="pairs", verbose_name=_("cohort"))
-    organisation_a = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pairs_as_a", verbose_name=_("organisation (side A)"))
-    organisation_b = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pairs_as_b", verbose_name=_("organisation (side B)"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="pairs", verbose_name=_("exchange topics"))
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="pairs", verbose_name=_("cohort")
+    )
+    organisation_a = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="pairs_as_a",
+        verbose_name=_("organisation (side A)"),
+    )
+    organisation_b = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="pairs_as_b",
+        verbose_name=_("organisation (side B)"),
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="pairs", verbose_name=_("exchange topics")
+    )
     focus = models.TextField(_("focus of the exchange (English)"), blank=True)
     focus_zh = models.TextField(_("focus of the exchange (Chinese)"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=PairStatus.choices, default=PairStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PairStatus.choices, default=PairStatus.ACTIVE
+    )
     report_url = models.URLField(_("report"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["cohort", "organisation_a__name"]
         constraints = [
-            models.UniqueConstraint(fields=["cohort", "organisation_a", "organisation_b"], name="pair_unique_in_cohort"),
-            models.CheckConstraint(condition=~models.Q(organisation_a=models.F("organisation_b")), name="pair_not_self"),
+            models.UniqueConstraint(
+                fields=["cohort", "organisation_a", "organisation_b"], name="pair_unique_in_cohort"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(organisation_a=models.F("organisation_b")), name="pair_not_self"
+            ),
         ]
         verbose_name = _("twinning pair")
         verbose_name_plural = _("twinning pairs")
@@ -109,20 +137,28 @@ class Pair(models.Model):
         return bilingual(self.focus, self.focus_zh)
 
     def partner_of(self, organisation: Organisation) -> Organisation:
-        return self.organisation_b if organisation.pk == self.organisation_a_id else self.organisation_a
+        return (
+            self.organisation_b
+            if organisation.pk == self.organisation_a_id
+            else self.organisation_a
+        )
 
 
 class Activity(models.Model):
     """A recurring programme activity: an inter-city lab on a theme, a training, a workshop."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="activities")
-    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="activities")
+    cohort = models.ForeignKey(
+        Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="activities"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=ActivityKind.choices)
     name = models.CharField(_("name (English)"), max_length=250)
     name_zh = models.CharField(_("name (Chinese)"), max_length=250, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="activities", verbose_name=_("themes"))
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="activities", verbose_name=_("themes")
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -143,14 +179,27 @@ class Event(models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     start = models.DateField(_("start"), null=True, blank=True)
-    start_precision = models.CharField(_("precision of the start"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    start_precision = models.CharField(
+        _("precision of the start"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
     end = models.DateField(_("end"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
-    organisers = models.ManyToManyField(Organisation, blank=True, related_name="organised_events", verbose_name=_("organisers"))
-    participants = models.ManyToManyField(Organisation, blank=True, related_name="attended_events", verbose_name=_("participants"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="organised_events", verbose_name=_("organisers")
+    )
+    participants = models.ManyToManyField(
+        Organisation, blank=True, related_name="attended_events", verbose_name=_("participants")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="events", verbose_name=_("topics")
+    )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("web page"), blank=True)
 
@@ -187,10 +236,12 @@ class Event(models.Model):
 
     @property
     def start_iso(self) -> str | None:
-        """"YYYY", "YYYY-MM" or "YYYY-MM-DD" according to the known precision."""
+        """ "YYYY", "YYYY-MM" or "YYYY-MM-DD" according to the known precision."""
         if self.start is None:
             return None
-        pattern = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}.get(self.start_precision, "%Y-%m-%d")
+        pattern = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}.get(
+            self.start_precision, "%Y-%m-%d"
+        )
         return self.start.strftime(pattern)
 
 
@@ -198,9 +249,15 @@ class Visit(models.Model):
     """A delegation visit: visitors from some organisations go to a host."""
 
     date = models.DateField(_("date"))
-    host = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="hosted_visits", verbose_name=_("host"))
-    visitors = models.ManyToManyField(Organisation, related_name="visits_made", verbose_name=_("visiting organisations"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="visits", verbose_name=_("topics discussed"))
+    host = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="hosted_visits", verbose_name=_("host")
+    )
+    visitors = models.ManyToManyField(
+        Organisation, related_name="visits_made", verbose_name=_("visiting organisations")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="visits", verbose_name=_("topics discussed")
+    )
     summary = models.TextField(_("summary"), blank=True)
     follow_ups = models.TextField(_("follow-ups"), blank=True)
 
@@ -216,12 +273,16 @@ class Visit(models.Model):
 class VisitParticipant(models.Model):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visits")
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     role = models.CharField(_("role"), max_length=200, blank=True)
     is_leader = models.BooleanField(_("leads the delegation"), default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["visit", "person"], name="visit_participant_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "person"], name="visit_participant_unique")
+        ]
         verbose_name = _("visit participant")
         verbose_name_plural = _("visit participants")
 
@@ -229,7 +290,9 @@ class VisitParticipant(models.Model):
         return f"{self.person} ({self.role})"
 
 
-def date_from_parts(year: int, month: int | None = None, day: int | None = None) -> tuple[datetime.date, str]:
+def date_from_parts(
+    year: int, month: int | None = None, day: int | None = None
+) -> tuple[datetime.date, str]:
     """A date and its precision from what a source tells (a year, a month, a day)."""
     if month is None:
         return datetime.date(year, 1, 1), DatePrecision.YEAR
@@ -242,12 +305,16 @@ class PoolMember(models.Model):
     """An organisation waiting to be paired in a cohort, on side A or B."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pool")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pool_memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="pool_memberships"
+    )
     side = models.CharField(_("side"), max_length=1, choices=Side.choices)
 
     class Meta:
         ordering = ["cohort", "side", "organisation__name"]
-        constraints = [models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")
+        ]
         verbose_name = _("organisation to pair")
         verbose_name_plural = _("organisations to pair")
 
@@ -265,7 +332,12 @@ class PairingConstraint(models.Model):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["cohort", "organisation_a", "organisation_b"], name="pairing_constraint_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "organisation_a", "organisation_b"],
+                name="pairing_constraint_unique",
+            )
+        ]
         verbose_name = _("pairing constraint")
         verbose_name_plural = _("pairing constraints")
 
@@ -278,7 +350,9 @@ class PairingRun(models.Model):
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairing_runs")
     job = models.OneToOneField("common.Job", on_delete=models.PROTECT, related_name="pairing_run")
-    maximise_weakest = models.BooleanField(_("make the weakest pair as strong as possible"), default=False)
+    maximise_weakest = models.BooleanField(
+        _("make the weakest pair as strong as possible"), default=False
+    )
     result = models.JSONField(_("proposal"), default=dict, blank=True)
     is_accepted = models.BooleanField(_("accepted"), default=False)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)

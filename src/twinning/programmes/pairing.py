@@ -48,77 +48,144 @@ class Suggestion:
     reasons: list[str]
 
 
-def suggest_partners(organisation: Organisation, *, user: Any, limit: int = 5, language: str = "en") -> list[Suggestion]:
+def suggest_partners(
+    organisation: Organisation, *, user: Any, limit: int = 5, language: str = "en"
+) -> list[Suggestion]:
     """The best partners on the other side among organisations `user` may see, with reasons."""
     other_side = "A" if side_of(organisation) == "B" else "B"
-    pool = [o for o in visible_organisations(user).exclude(pk=organisation.pk).prefetch_related("topics") if side_of(o) == other_side]
+    pool = [
+        o
+        for o in visible_organisations(user).exclude(pk=organisation.pk).prefetch_related("topics")
+        if side_of(o) == other_side
+    ]
     by_id = {str(o.pk): o for o in pool}
     profiles = [organisation_profile(o) for o in pool]
-    found = recommend_partners(organisation_profile(organisation), profiles, k=limit, embedder=matching_embedder())
-    return [Suggestion(by_id[item.partner.id], round(item.score, 3), [render(reason, language) for reason in item.reasons]) for item in found]
+    found = recommend_partners(
+        organisation_profile(organisation), profiles, k=limit, embedder=matching_embedder()
+    )
+    return [
+        Suggestion(
+            by_id[item.partner.id],
+            round(item.score, 3),
+            [render(reason, language) for reason in item.reasons],
+        )
+        for item in found
+    ]
 
 
 @transaction.atomic
-def add_to_pool(*, cohort: Cohort, organisation: Organisation, side: str | None = None) -> PoolMember:
+def add_to_pool(
+    *, cohort: Cohort, organisation: Organisation, side: str | None = None
+) -> PoolMember:
     side = side or side_of(organisation)
     if side not in Side.values:
         raise PairingError(f"Unknown side {side!r}.")
-    member, _ = PoolMember.objects.update_or_create(cohort=cohort, organisation=organisation, defaults={"side": side})
+    member, _ = PoolMember.objects.update_or_create(
+        cohort=cohort, organisation=organisation, defaults={"side": side}
+    )
     return member
 
 
 @transaction.atomic
 def remove_from_pool(*, cohort: Cohort, organisation: Organisation) -> None:
     PoolMember.objects.filter(cohort=cohort, organisation=organisation).delete()
-    PairingConstraint.objects.filter(cohort=cohort).filter(Q(organisation_a=organisation) | Q(organisation_b=organisation)).delete()
+    PairingConstraint.objects.filter(cohort=cohort).filter(
+        Q(organisation_a=organisation) | Q(organisation_b=organisation)
+    ).delete()
 
 
 @transaction.atomic
-def constrain_pair(*, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation, kind: str, reason: str = "") -> PairingConstraint:
+def constrain_pair(
+    *,
+    cohort: Cohort,
+    organisation_a: Organisation,
+    organisation_b: Organisation,
+    kind: str,
+    reason: str = "",
+) -> PairingConstraint:
     """Pin (always pair) or forbid a pair for the next run; a new pin replaces older pins of either side."""
     if kind not in ConstraintKind.values:
         raise PairingError(f"Unknown constraint {kind!r}.")
-    sides = dict(PoolMember.objects.filter(cohort=cohort, organisation__in=[organisation_a, organisation_b]).values_list("organisation_id", "side"))
+    sides = dict(
+        PoolMember.objects.filter(
+            cohort=cohort, organisation__in=[organisation_a, organisation_b]
+        ).values_list("organisation_id", "side")
+    )
     if sides.get(organisation_a.pk) != "A" or sides.get(organisation_b.pk) != "B":
-        raise PairingError("Both organisations must be in the cohort's pool, the first on side A and the second on side B.")
+        raise PairingError(
+            "Both organisations must be in the cohort's pool, the first on side A and the second on side B."
+        )
     if kind == ConstraintKind.PINNED:
-        PairingConstraint.objects.filter(cohort=cohort, kind=ConstraintKind.PINNED).filter(Q(organisation_a=organisation_a) | Q(organisation_b=organisation_b)).delete()
+        PairingConstraint.objects.filter(cohort=cohort, kind=ConstraintKind.PINNED).filter(
+            Q(organisation_a=organisation_a) | Q(organisation_b=organisation_b)
+        ).delete()
     constraint, _ = PairingConstraint.objects.update_or_create(
-        cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b, defaults={"kind": kind, "reason": reason[:300]}
+        cohort=cohort,
+        organisation_a=organisation_a,
+        organisation_b=organisation_b,
+        defaults={"kind": kind, "reason": reason[:300]},
     )
     return constraint
 
 
 @transaction.atomic
-def release_pair(*, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation) -> None:
-    PairingConstraint.objects.filter(cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b).delete()
+def release_pair(
+    *, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation
+) -> None:
+    PairingConstraint.objects.filter(
+        cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b
+    ).delete()
 
 
 def _matching_cohort(cohort: Cohort) -> tuple[MatchingCohort, dict[str, Organisation]]:
-    members = list(cohort.pool.select_related("organisation").prefetch_related("organisation__topics"))
+    members = list(
+        cohort.pool.select_related("organisation").prefetch_related("organisation__topics")
+    )
     if not any(m.side == "A" for m in members) or not any(m.side == "B" for m in members):
         raise PairingError("The pool needs organisations on both sides before pairing.")
     organisations = {str(m.organisation_id): m.organisation for m in members}
     profiles = [organisation_profile(m.organisation, m.side) for m in members]
     constraints = list(cohort.pairing_constraints.all())
-    pinned = [(str(c.organisation_a_id), str(c.organisation_b_id)) for c in constraints if c.kind == ConstraintKind.PINNED]
-    forbidden = [(str(c.organisation_a_id), str(c.organisation_b_id)) for c in constraints if c.kind == ConstraintKind.FORBIDDEN]
+    pinned = [
+        (str(c.organisation_a_id), str(c.organisation_b_id))
+        for c in constraints
+        if c.kind == ConstraintKind.PINNED
+    ]
+    forbidden = [
+        (str(c.organisation_a_id), str(c.organisation_b_id))
+        for c in constraints
+        if c.kind == ConstraintKind.FORBIDDEN
+    ]
     # Pairs already formed in this cohort are kept as they are.
     for pair in cohort.pairs.exclude(status=PairStatus.WITHDRAWN):
         key = (str(pair.organisation_a_id), str(pair.organisation_b_id))
         if all(k in organisations for k in key) and key not in pinned:
             pinned.append(key)
-    return MatchingCohort(profiles=profiles, fixed=pinned, forbidden=forbidden, name=str(cohort)), organisations
+    return MatchingCohort(
+        profiles=profiles, fixed=pinned, forbidden=forbidden, name=str(cohort)
+    ), organisations
 
 
-def compute_pairing(cohort: Cohort, *, maximise_weakest: bool = False, job: Job | None = None) -> dict[str, Any]:
+def compute_pairing(
+    cohort: Cohort, *, maximise_weakest: bool = False, job: Job | None = None
+) -> dict[str, Any]:
     """Run the engine on the cohort's pool; a JSON-ready proposal with reasons in both languages."""
     if job is not None:
         report_progress(job, done=1, total=3, message="building profiles")
     matching_input, organisations = _matching_cohort(cohort)
     if job is not None:
-        report_progress(job, done=2, total=3, message=f"scoring {len(matching_input.side_a)} × {len(matching_input.side_b)} organisations")
-    result = match_cohort(matching_input, embedder=matching_embedder(), maximise_weakest=maximise_weakest, top=ALTERNATIVES + 1)
+        report_progress(
+            job,
+            done=2,
+            total=3,
+            message=f"scoring {len(matching_input.side_a)} × {len(matching_input.side_b)} organisations",
+        )
+    result = match_cohort(
+        matching_input,
+        embedder=matching_embedder(),
+        maximise_weakest=maximise_weakest,
+        top=ALTERNATIVES + 1,
+    )
     pinned = {tuple(pair) for pair in matching_input.fixed}
     pairs = [
         {
@@ -126,9 +193,16 @@ def compute_pairing(cohort: Cohort, *, maximise_weakest: bool = False, job: Job 
             "b": int(pair.b),
             "score": round(pair.score, 4),
             "fixed": pair.fixed or (pair.a, pair.b) in pinned,
-            "reasons": {"en": [render(r, "en") for r in pair.reasons], "zh": [render(r, "zh") for r in pair.reasons]},
-            "alternatives_a": [int(other) for other in result.rankings[pair.a] if other != pair.b][:ALTERNATIVES],
-            "alternatives_b": [int(other) for other in result.rankings[pair.b] if other != pair.a][:ALTERNATIVES],
+            "reasons": {
+                "en": [render(r, "en") for r in pair.reasons],
+                "zh": [render(r, "zh") for r in pair.reasons],
+            },
+            "alternatives_a": [int(other) for other in result.rankings[pair.a] if other != pair.b][
+                :ALTERNATIVES
+            ],
+            "alternatives_b": [int(other) for other in result.rankings[pair.b] if other != pair.a][
+                :ALTERNATIVES
+            ],
         }
         for pair in result.pairs
     ]
@@ -136,8 +210,12 @@ def compute_pairing(cohort: Cohort, *, maximise_weakest: bool = False, job: Job 
         "pairs": pairs,
         "unmatched": [int(identifier) for identifier in result.unmatched],
         "blocking_pairs": result.blocking_pairs,
-        "blocking_examples": [[int(a), int(b), round(score, 4)] for a, b, score in result.blocking_examples],
-        "names": {identifier: organisation.name for identifier, organisation in organisations.items()},
+        "blocking_examples": [
+            [int(a), int(b), round(score, 4)] for a, b, score in result.blocking_examples
+        ],
+        "names": {
+            identifier: organisation.name for identifier, organisation in organisations.items()
+        },
     }
 
 
@@ -162,7 +240,9 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
 
 
 @transaction.atomic
-def accept_pairing_run(*, run: PairingRun, pairs: list[tuple[int, int]] | None = None) -> list[Pair]:
+def accept_pairing_run(
+    *, run: PairingRun, pairs: list[tuple[int, int]] | None = None
+) -> list[Pair]:
     """Turn the proposal (or the chosen part of it) into twinning pairs of the cohort, all or none."""
     run = PairingRun.objects.select_for_update().select_related("cohort", "job").get(pk=run.pk)
     if run.is_accepted:
@@ -177,7 +257,9 @@ def accept_pairing_run(*, run: PairingRun, pairs: list[tuple[int, int]] | None =
     if unknown:
         raise PairingError("Only proposed pairs can be accepted.")
     existing = set(run.cohort.pairs.values_list("organisation_a_id", "organisation_b_id"))
-    organisations = Organisation.objects.in_bulk({identifier for key in chosen for identifier in key})
+    organisations = Organisation.objects.in_bulk(
+        {identifier for key in chosen for identifier in key}
+    )
     formed = []
     for a_id, b_id in chosen:
         if (a_id, b_id) in existing:
@@ -185,7 +267,14 @@ def accept_pairing_run(*, run: PairingRun, pairs: list[tuple[int, int]] | None =
         a_topics = {t.slug for t in organisations[a_id].topics.all()}
         shared = [t.slug for t in organisations[b_id].topics.all() if t.slug in a_topics]
         try:
-            formed.append(form_pair(cohort=run.cohort, organisation_a=organisations[a_id], organisation_b=organisations[b_id], topics=shared))
+            formed.append(
+                form_pair(
+                    cohort=run.cohort,
+                    organisation_a=organisations[a_id],
+                    organisation_b=organisations[b_id],
+                    topics=shared,
+                )
+            )
         except ProgrammeError as error:
             raise PairingError(str(error)) from error
     run.is_accepted = True

@@ -36,9 +36,15 @@ def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested partners: shown to coordinators and the organisation's own staff only."""
     organisation = access_organisation(request.user, slug)
     if not speaks_for(request.user, organisation):
-        raise PermissionDenied("Suggestions are shown to coordinators and the organisation's staff.")
+        raise PermissionDenied(
+            "Suggestions are shown to coordinators and the organisation's staff."
+        )
     found = suggest_partners(organisation, user=request.user, language=_language())
-    return render(request, "programmes/_suggestions.html", {"organisation": organisation, "suggestions": found})
+    return render(
+        request,
+        "programmes/_suggestions.html",
+        {"organisation": organisation, "suggestions": found},
+    )
 
 
 def _require_coordinator(request: HttpRequest) -> None:
@@ -49,7 +55,13 @@ def _require_coordinator(request: HttpRequest) -> None:
 def _proposal_rows(run: PairingRun | None, language: str) -> list[dict]:
     if run is None or not run.result.get("pairs"):
         return []
-    organisations = Organisation.objects.in_bulk({i for p in run.result["pairs"] for i in (p["a"], p["b"], *p["alternatives_a"], *p["alternatives_b"])})
+    organisations = Organisation.objects.in_bulk(
+        {
+            i
+            for p in run.result["pairs"]
+            for i in (p["a"], p["b"], *p["alternatives_a"], *p["alternatives_b"])
+        }
+    )
     return [
         {
             **pair,
@@ -74,11 +86,17 @@ def cohort_pairing(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "cohort": cohort,
         "pool_a": [m for m in pool if m.side == Side.A],
         "pool_b": [m for m in pool if m.side == Side.B],
-        "available": Organisation.objects.exclude(pk__in=pooled).order_by("name").only("pk", "name", "country"),
-        "constraints": cohort.pairing_constraints.select_related("organisation_a", "organisation_b"),
+        "available": Organisation.objects.exclude(pk__in=pooled)
+        .order_by("name")
+        .only("pk", "name", "country"),
+        "constraints": cohort.pairing_constraints.select_related(
+            "organisation_a", "organisation_b"
+        ),
         "run": run,
         "rows": _proposal_rows(run, _language()),
-        "unmatched": Organisation.objects.filter(pk__in=run.result.get("unmatched", [])) if run else [],
+        "unmatched": Organisation.objects.filter(pk__in=run.result.get("unmatched", []))
+        if run
+        else [],
     }
     template = "programmes/_pairing_run.html" if request.htmx else "programmes/pairing.html"
     return render(request, template, context)
@@ -92,7 +110,11 @@ def cohort_pairing_change(request: HttpRequest, slug: str, year: int) -> HttpRes
     action = request.POST.get("action", "")
     try:
         if action == "run":
-            start_pairing_run(cohort=cohort, user=request.user, maximise_weakest=bool(request.POST.get("maximise_weakest")))
+            start_pairing_run(
+                cohort=cohort,
+                user=request.user,
+                maximise_weakest=bool(request.POST.get("maximise_weakest")),
+            )
             messages.success(request, _("Pairing started."))
         elif action == "accept":
             run = get_object_or_404(PairingRun, pk=request.POST.get("run"), cohort=cohort)
@@ -104,20 +126,32 @@ def cohort_pairing_change(request: HttpRequest, slug: str, year: int) -> HttpRes
             )
 
             count = pool_single_applicants(cohort=cohort)
-            messages.success(request, _("%(count)d single applicant(s) are in the pool.") % {"count": count})
+            messages.success(
+                request, _("%(count)d single applicant(s) are in the pool.") % {"count": count}
+            )
         elif action in ("add", "remove"):
             organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation"))
             if action == "add":
-                add_to_pool(cohort=cohort, organisation=organisation, side=request.POST.get("side") or None)
+                add_to_pool(
+                    cohort=cohort, organisation=organisation, side=request.POST.get("side") or None
+                )
             else:
                 remove_from_pool(cohort=cohort, organisation=organisation)
         elif action in (ConstraintKind.PINNED, ConstraintKind.FORBIDDEN, "release"):
             organisation_a = get_object_or_404(Organisation, pk=request.POST.get("a"))
             organisation_b = get_object_or_404(Organisation, pk=request.POST.get("b"))
             if action == "release":
-                release_pair(cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b)
+                release_pair(
+                    cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b
+                )
             else:
-                constrain_pair(cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b, kind=action, reason=request.POST.get("reason", ""))
+                constrain_pair(
+                    cohort=cohort,
+                    organisation_a=organisation_a,
+                    organisation_b=organisation_b,
+                    kind=action,
+                    reason=request.POST.get("reason", ""),
+                )
         else:
             messages.error(request, _("Unknown action."))
     except PairingError as error:

@@ -12,5 +12,9 @@ urlpatterns = [
     path("<slug:slug>/", views.programme_detail, name="programme"),
     path("<slug:slug>/<int:year>/", views.cohort_detail, name="cohort"),
     path("<slug:slug>/<int:year>/pairing/", pairing_views.cohort_pairing, name="pairing"),
-    path("<slug:slug>/<int:year>/pairing/change/", pairing_views.cohort_pairing_change, name="pairing_change"),
+    path(
+        "<slug:slug>/<int:year>/pairing/change/",
+        pairing_views.cohort_pairing_change,
+        name="pairing_change",
+    ),
 ]

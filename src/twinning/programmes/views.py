@@ -15,7 +15,10 @@ PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = Programme.objects.annotate(cohort_count=Count("cohorts", distinct=True), pair_count=Count("cohorts__pairs", distinct=True)).prefetch_related("topics")
+    programmes = Programme.objects.annotate(
+        cohort_count=Count("cohorts", distinct=True),
+        pair_count=Count("cohorts__pairs", distinct=True),
+    ).prefetch_related("topics")
     return render(request, "programmes/list.html", {"programmes": programmes})
 
 
@@ -34,7 +37,13 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     cohort = access_cohort(slug, year)
-    pairs = visible_pairs(request.user).filter(cohort=cohort).select_related(*PAIR_RELATED).prefetch_related("topics").order_by("organisation_a__name")
+    pairs = (
+        visible_pairs(request.user)
+        .filter(cohort=cohort)
+        .select_related(*PAIR_RELATED)
+        .prefetch_related("topics")
+        .order_by("organisation_a__name")
+    )
     return render(request, "programmes/cohort.html", {"cohort": cohort, "pairs": pairs})
 
 
@@ -45,13 +54,26 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.select_related("programme").prefetch_related("organisers").order_by("-start", "name")
+    events = (
+        Event.objects.select_related("programme")
+        .prefetch_related("organisers")
+        .order_by("-start", "name")
+    )
     year = request.GET.get("year", "")
     if year.isdigit():
         events = events.filter(start__year=int(year))
     page = paginate(request, events, per_page=30)
     years = Event.objects.exclude(start=None).dates("start", "year", order="DESC")
-    return render(request, "programmes/events.html", {"page": page, "query": query_without_page(request), "years": [d.year for d in years], "year": year})
+    return render(
+        request,
+        "programmes/events.html",
+        {
+            "page": page,
+            "query": query_without_page(request),
+            "years": [d.year for d in years],
+            "year": year,
+        },
+    )
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -59,5 +81,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         event = Event.objects.select_related("programme").get(slug=slug)
     except Event.DoesNotExist:
         raise Http404("No such event.") from None
-    context = {"event": event, "organisers": event.organisers.all(), "participants": event.participants.all(), "topics": event.topics.all()}
+    context = {
+        "event": event,
+        "organisers": event.organisers.all(),
+        "participants": event.participants.all(),
+        "topics": event.topics.all(),
+    }
     return render(request, "programmes/event.html", context)

@@ -22,7 +22,10 @@ ACTIVE_STATUSES = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
 def _require_draft(application: Application) -> None:
     require_open(application.call)
     if application.status != ApplicationStatus.DRAFT:
-        raise CallError(_("Only a draft can be changed; this application is %(status)s.") % {"status": application.get_status_display()})
+        raise CallError(
+            _("Only a draft can be changed; this application is %(status)s.")
+            % {"status": application.get_status_display()}
+        )
 
 
 def _check_partner(application: Application, partner: Organisation) -> None:
@@ -32,17 +35,33 @@ def _check_partner(application: Application, partner: Organisation) -> None:
     problems = organisation_problems(call, partner)
     side = call.side_of(partner)
     if side is not None and side == application.side:
-        problems.append(_("%(partner)s is on the same side as you (%(side)s); a tandem joins both sides.") % {"partner": partner.name, "side": call.side_label(side)})
-    taken = Application.objects.filter(call=call, status__in=ACTIVE_STATUSES).exclude(pk=application.pk)
-    if taken.filter(Q(organisation=partner) | Q(partner=partner, partner_status__in=[PartnerStatus.INVITED, PartnerStatus.CONFIRMED])).exists():
-        problems.append(_("%(partner)s already takes part in another application to this call.") % {"partner": partner.name})
+        problems.append(
+            _("%(partner)s is on the same side as you (%(side)s); a tandem joins both sides.")
+            % {"partner": partner.name, "side": call.side_label(side)}
+        )
+    taken = Application.objects.filter(call=call, status__in=ACTIVE_STATUSES).exclude(
+        pk=application.pk
+    )
+    if taken.filter(
+        Q(organisation=partner)
+        | Q(partner=partner, partner_status__in=[PartnerStatus.INVITED, PartnerStatus.CONFIRMED])
+    ).exists():
+        problems.append(
+            _("%(partner)s already takes part in another application to this call.")
+            % {"partner": partner.name}
+        )
     if problems:
         raise CallError(problems)
 
 
 @transaction.atomic
 def start_application(
-    *, call: Call, organisation: Organisation, actor: Any, kind: str = ApplicationKind.SINGLE, partner: Organisation | None = None
+    *,
+    call: Call,
+    organisation: Organisation,
+    actor: Any,
+    kind: str = ApplicationKind.SINGLE,
+    partner: Organisation | None = None,
 ) -> Application:
     """A draft application of `organisation`; a tandem also invites `partner`, who must confirm."""
     require_open(call)
@@ -50,12 +69,36 @@ def start_application(
     if problems:
         raise CallError(problems)
     if Application.objects.filter(call=call, organisation=organisation).exists():
-        raise CallError(_("%(name)s has already applied to this call.") % {"name": organisation.name})
-    if Application.objects.filter(call=call, partner=organisation, status__in=ACTIVE_STATUSES, partner_status__in=[PartnerStatus.INVITED, PartnerStatus.CONFIRMED]).exists():
-        raise CallError(_("%(name)s is already invited as a tandem partner in this call; answer that invitation instead.") % {"name": organisation.name})
-    application = Application(call=call, organisation=organisation, side=call.side_of(organisation), kind=ApplicationKind.SINGLE, created_by=actor)
+        raise CallError(
+            _("%(name)s has already applied to this call.") % {"name": organisation.name}
+        )
+    if Application.objects.filter(
+        call=call,
+        partner=organisation,
+        status__in=ACTIVE_STATUSES,
+        partner_status__in=[PartnerStatus.INVITED, PartnerStatus.CONFIRMED],
+    ).exists():
+        raise CallError(
+            _(
+                "%(name)s is already invited as a tandem partner in this call; answer that invitation instead."
+            )
+            % {"name": organisation.name}
+        )
+    application = Application(
+        call=call,
+        organisation=organisation,
+        side=call.side_of(organisation),
+        kind=ApplicationKind.SINGLE,
+        created_by=actor,
+    )
     application.save()
-    audit(call=call, actor=actor, verb=AuditVerb.CREATED, subject=application, changes={"organisation": organisation.slug, "kind": kind})
+    audit(
+        call=call,
+        actor=actor,
+        verb=AuditVerb.CREATED,
+        subject=application,
+        changes={"organisation": organisation.slug, "kind": kind},
+    )
     if kind == ApplicationKind.TANDEM:
         if partner is None:
             raise CallError(_("A tandem application needs a partner organisation."))
@@ -65,7 +108,11 @@ def start_application(
 
 @transaction.atomic
 def save_application(
-    *, application: Application, actor: Any, answers: dict[str, str] | None = None, staff_is_permanent: bool | None = None
+    *,
+    application: Application,
+    actor: Any,
+    answers: dict[str, str] | None = None,
+    staff_is_permanent: bool | None = None,
 ) -> Application:
     """Save a draft's answers and declarations; unknown question keys are refused."""
     _require_draft(application)
@@ -74,7 +121,9 @@ def save_application(
         known = {question.key: question for question in application.call.questions.all()}
         unknown = set(answers) - set(known)
         if unknown:
-            raise CallError(_("Unknown question(s): %(keys)s.") % {"keys": ", ".join(sorted(unknown))})
+            raise CallError(
+                _("Unknown question(s): %(keys)s.") % {"keys": ", ".join(sorted(unknown))}
+            )
         merged = {**application.answers, **{key: str(value) for key, value in answers.items()}}
         changed = sorted(key for key in merged if merged.get(key) != application.answers.get(key))
         if changed:
@@ -85,7 +134,13 @@ def save_application(
         application.staff_is_permanent = staff_is_permanent
     if changes:
         application.save()
-        audit(call=application.call, actor=actor, verb=AuditVerb.UPDATED, subject=application, changes=changes)
+        audit(
+            call=application.call,
+            actor=actor,
+            verb=AuditVerb.UPDATED,
+            subject=application,
+            changes=changes,
+        )
     return application
 
 
@@ -99,18 +154,33 @@ def invite_partner(*, application: Application, partner: Organisation, actor: An
     application.partner_status = PartnerStatus.INVITED
     application.proposed_partner = None
     application.save()
-    audit(call=application.call, actor=actor, verb=AuditVerb.INVITED, subject=application, changes={"partner": partner.slug})
+    audit(
+        call=application.call,
+        actor=actor,
+        verb=AuditVerb.INVITED,
+        subject=application,
+        changes={"partner": partner.slug},
+    )
     notifications.notify_partner_invited(application)
     return application
 
 
 def _answer(application: Application, actor: Any, status: str, verb: str) -> Application:
     require_open(application.call)
-    if application.partner_status != PartnerStatus.INVITED or application.status != ApplicationStatus.DRAFT:
+    if (
+        application.partner_status != PartnerStatus.INVITED
+        or application.status != ApplicationStatus.DRAFT
+    ):
         raise CallError(_("There is no open tandem invitation on this application."))
     application.partner_status = status
     application.save()
-    audit(call=application.call, actor=actor, verb=verb, subject=application, changes={"partner": application.partner.slug, "partner_status": status})
+    audit(
+        call=application.call,
+        actor=actor,
+        verb=verb,
+        subject=application,
+        changes={"partner": application.partner.slug, "partner_status": status},
+    )
     notifications.notify_partner_answered(application)
     return application
 
@@ -128,7 +198,9 @@ def decline_tandem(*, application: Application, actor: Any) -> Application:
 
 
 @transaction.atomic
-def propose_partner(*, application: Application, partner: Organisation | None, actor: Any) -> Application:
+def propose_partner(
+    *, application: Application, partner: Organisation | None, actor: Any
+) -> Application:
     """A single applicant suggests a partner to the committee (it decides; nobody is invited)."""
     _require_draft(application)
     if application.is_tandem and application.partner_status != PartnerStatus.DECLINED:
@@ -140,7 +212,13 @@ def propose_partner(*, application: Application, partner: Organisation | None, a
     application.partner_status = PartnerStatus.NONE
     application.proposed_partner = partner
     application.save()
-    audit(call=application.call, actor=actor, verb=AuditVerb.UPDATED, subject=application, changes={"proposed_partner": partner.slug if partner else None})
+    audit(
+        call=application.call,
+        actor=actor,
+        verb=AuditVerb.UPDATED,
+        subject=application,
+        changes={"proposed_partner": partner.slug if partner else None},
+    )
     return application
 
 

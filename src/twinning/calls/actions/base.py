@@ -22,7 +22,14 @@ class ConflictOfInterest(CallError):
     """The reviewer has a conflict of interest with the application."""
 
 
-def audit(*, call: Call, actor: Any, verb: str, subject: models.Model, changes: dict[str, Any] | None = None) -> AuditEntry:
+def audit(
+    *,
+    call: Call,
+    actor: Any,
+    verb: str,
+    subject: models.Model,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Append one entry to the call's audit log (never updated or deleted)."""
     return AuditEntry.objects.create(
         call=call,
@@ -38,4 +45,9 @@ def require_open(call: Call) -> None:
     from django.utils.translation import gettext as _
 
     if not call.accepts_changes:
-        raise CallError(_("The call “%(call)s” does not accept changes: its deadline has passed or it is not open.") % {"call": call.title})
+        raise CallError(
+            _(
+                "The call “%(call)s” does not accept changes: its deadline has passed or it is not open."
+            )
+            % {"call": call.title}
+        )

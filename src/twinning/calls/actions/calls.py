@@ -133,7 +133,13 @@ def open_call(
         Criterion.objects.create(call=call, position=position, **spec)
     for direction, start, end in window_rows:
         ExchangeWindow.objects.create(call=call, direction=direction, starts_on=start, ends_on=end)
-    audit(call=call, actor=actor, verb=AuditVerb.CREATED, subject=call, changes={"status": call.status})
+    audit(
+        call=call,
+        actor=actor,
+        verb=AuditVerb.CREATED,
+        subject=call,
+        changes={"status": call.status},
+    )
     return call
 
 

@@ -25,7 +25,14 @@ from twinning.programmes.actions import ProgrammeError, form_pair
 
 
 @transaction.atomic
-def record_decision(*, application: Application, outcome: str, actor: Any, paired_with: Application | None = None, note: str = "") -> Decision:
+def record_decision(
+    *,
+    application: Application,
+    outcome: str,
+    actor: Any,
+    paired_with: Application | None = None,
+    note: str = "",
+) -> Decision:
     """Record (or change) a pending decision; an accepted single may be paired with a single of the other side."""
     call = application.call
     if call.status != CallStatus.OPEN:
@@ -36,29 +43,64 @@ def record_decision(*, application: Application, outcome: str, actor: Any, paire
     if paired_with is not None:
         if outcome != Outcome.ACCEPT or application.kind != ApplicationKind.SINGLE:
             raise CallError(_("Only an accepted single applicant is paired by the committee."))
-        if paired_with.call_id != call.pk or paired_with.kind != ApplicationKind.SINGLE or paired_with.status != ApplicationStatus.SUBMITTED:
-            raise CallError(_("The partner must be another submitted single application to this call."))
+        if (
+            paired_with.call_id != call.pk
+            or paired_with.kind != ApplicationKind.SINGLE
+            or paired_with.status != ApplicationStatus.SUBMITTED
+        ):
+            raise CallError(
+                _("The partner must be another submitted single application to this call.")
+            )
         if paired_with.side == application.side:
             raise CallError(_("The partner must be on the other side of the call."))
     decision, _created = Decision.objects.update_or_create(
-        application=application, defaults={"outcome": outcome, "paired_with": paired_with, "note": note, "decided_by": actor}
+        application=application,
+        defaults={
+            "outcome": outcome,
+            "paired_with": paired_with,
+            "note": note,
+            "decided_by": actor,
+        },
     )
-    audit(call=call, actor=actor, verb=AuditVerb.DECIDED, subject=decision, changes={"application": application.pk, "outcome": outcome, "paired_with": paired_with.pk if paired_with else None})
+    audit(
+        call=call,
+        actor=actor,
+        verb=AuditVerb.DECIDED,
+        subject=decision,
+        changes={
+            "application": application.pk,
+            "outcome": outcome,
+            "paired_with": paired_with.pk if paired_with else None,
+        },
+    )
     return decision
 
 
-def _batch_problems(call: Call, decisions: dict[int, Decision], submitted: list[Application]) -> list[str]:
+def _batch_problems(
+    call: Call, decisions: dict[int, Decision], submitted: list[Application]
+) -> list[str]:
     problems = []
     for application in submitted:
         decision = decisions.get(application.pk)
         if decision is None:
-            problems.append(_("No decision yet on %(name)s.") % {"name": application.organisation.name})
+            problems.append(
+                _("No decision yet on %(name)s.") % {"name": application.organisation.name}
+            )
             continue
         if decision.outcome != Outcome.ACCEPT or application.kind != ApplicationKind.SINGLE:
             continue
         other = decisions.get(decision.paired_with_id) if decision.paired_with_id else None
-        if other is None or other.outcome != Outcome.ACCEPT or other.paired_with_id != application.pk:
-            problems.append(_("%(name)s is accepted alone: pair it with an accepted single of the other side who is paired back.") % {"name": application.organisation.name})
+        if (
+            other is None
+            or other.outcome != Outcome.ACCEPT
+            or other.paired_with_id != application.pk
+        ):
+            problems.append(
+                _(
+                    "%(name)s is accepted alone: pair it with an accepted single of the other side who is paired back."
+                )
+                % {"name": application.organisation.name}
+            )
     return problems
 
 
@@ -70,8 +112,17 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
         raise CallError(_("The call is already decided."))
     if not call.is_past_deadline:
         raise CallError(_("Decisions are applied after the deadline."))
-    submitted = list(call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("organisation", "partner"))
-    decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call).select_related("application__organisation", "application__partner", "paired_with__organisation")}
+    submitted = list(
+        call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related(
+            "organisation", "partner"
+        )
+    )
+    decisions = {
+        d.application_id: d
+        for d in Decision.objects.filter(application__call=call).select_related(
+            "application__organisation", "application__partner", "paired_with__organisation"
+        )
+    }
     problems = _batch_problems(call, decisions, submitted)
     if problems:
         raise CallError(problems)
@@ -79,25 +130,52 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
     applied = []
     for application in submitted:
         decision = decisions[application.pk]
-        application.status = ApplicationStatus.ACCEPTED if decision.outcome == Outcome.ACCEPT else ApplicationStatus.REJECTED
+        application.status = (
+            ApplicationStatus.ACCEPTED
+            if decision.outcome == Outcome.ACCEPT
+            else ApplicationStatus.REJECTED
+        )
         application.save(update_fields=["status", "updated_at"])
         if decision.outcome == Outcome.ACCEPT and decision.pair_id is None:
-            partner_application = decisions[decision.paired_with_id].application if decision.paired_with_id else None
-            organisations = [application.organisation, application.partner if partner_application is None else partner_application.organisation]
+            partner_application = (
+                decisions[decision.paired_with_id].application if decision.paired_with_id else None
+            )
+            organisations = [
+                application.organisation,
+                application.partner
+                if partner_application is None
+                else partner_application.organisation,
+            ]
             sides = [application.side, Side.B if application.side == Side.A else Side.A]
-            a, b = (organisations if sides[0] == Side.A else organisations[::-1])
+            a, b = organisations if sides[0] == Side.A else organisations[::-1]
             try:
-                pair = form_pair(cohort=call.cohort, organisation_a=a, organisation_b=b, topics=_shared_topics(a, b))
+                pair = form_pair(
+                    cohort=call.cohort,
+                    organisation_a=a,
+                    organisation_b=b,
+                    topics=_shared_topics(a, b),
+                )
             except ProgrammeError as error:
                 raise CallError(str(error)) from error
             decision.pair = pair
-            cite(pair, method=SourceMethod.PERSON, entered_by=actor, note=f"committee decision, {call}"[:300])
+            cite(
+                pair,
+                method=SourceMethod.PERSON,
+                entered_by=actor,
+                note=f"committee decision, {call}"[:300],
+            )
             if partner_application is not None:
                 Decision.objects.filter(application=partner_application).update(pair=pair)
                 decisions[partner_application.pk].pair = pair
         decision.applied_at = now
         decision.save(update_fields=["pair", "applied_at"])
-        audit(call=call, actor=actor, verb=AuditVerb.APPLIED, subject=decision, changes={"status": application.status, "pair": decision.pair_id})
+        audit(
+            call=call,
+            actor=actor,
+            verb=AuditVerb.APPLIED,
+            subject=decision,
+            changes={"status": application.status, "pair": decision.pair_id},
+        )
         notifications.notify_decision(decision)
         applied.append(decision)
     call.status = CallStatus.DECIDED
@@ -106,5 +184,7 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
 
 
 def _shared_topics(a: Any, b: Any) -> list[str]:
-    shared = set(a.topics.values_list("slug", flat=True)) & set(b.topics.values_list("slug", flat=True))
+    shared = set(a.topics.values_list("slug", flat=True)) & set(
+        b.topics.values_list("slug", flat=True)
+    )
     return sorted(shared)

@@ -17,8 +17,14 @@ def pool_single_applicants(*, cohort: Cohort) -> int:
     """Put every submitted single applicant of the cohort's calls in its pairing pool, on its call side."""
     added = 0
     for call in Call.objects.filter(cohort=cohort):
-        singles = call.applications.filter(kind=ApplicationKind.SINGLE, status=ApplicationStatus.SUBMITTED).select_related("organisation")
+        singles = call.applications.filter(
+            kind=ApplicationKind.SINGLE, status=ApplicationStatus.SUBMITTED
+        ).select_related("organisation")
         for application in singles:
-            add_to_pool(cohort=cohort, organisation=application.organisation, side=POOL_SIDE[application.side])
+            add_to_pool(
+                cohort=cohort,
+                organisation=application.organisation,
+                side=POOL_SIDE[application.side],
+            )
             added += 1
     return added

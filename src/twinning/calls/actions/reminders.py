@@ -11,7 +11,10 @@ from twinning.calls import notifications
 from twinning.calls.enums import ApplicationStatus, CallStatus, ReminderKind
 from twinning.calls.models import Application, Reminder
 
-WINDOWS = {ReminderKind.DAY: datetime.timedelta(days=1), ReminderKind.WEEK: datetime.timedelta(days=7)}
+WINDOWS = {
+    ReminderKind.DAY: datetime.timedelta(days=1),
+    ReminderKind.WEEK: datetime.timedelta(days=7),
+}
 
 
 def due_kind(deadline: datetime.datetime, now: datetime.datetime) -> str | None:
@@ -28,7 +31,10 @@ def send_deadline_reminders(*, now: datetime.datetime | None = None) -> int:
     """Remind the staff of every draft application whose reminder is due; returns how many were sent now."""
     now = now or timezone.now()
     drafts = Application.objects.filter(
-        status=ApplicationStatus.DRAFT, call__status=CallStatus.OPEN, call__deadline__gt=now, call__deadline__lte=now + WINDOWS[ReminderKind.WEEK]
+        status=ApplicationStatus.DRAFT,
+        call__status=CallStatus.OPEN,
+        call__deadline__gt=now,
+        call__deadline__lte=now + WINDOWS[ReminderKind.WEEK],
     ).select_related("call", "organisation", "partner")
     sent = 0
     for application in drafts:

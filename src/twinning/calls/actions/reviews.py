@@ -34,7 +34,13 @@ def assign_reviewer(*, application: Application, reviewer: Any, actor: Any) -> R
     if Review.objects.filter(application=application, reviewer=reviewer).exists():
         raise CallError(_("%(name)s already reviews this application.") % {"name": reviewer})
     review = Review.objects.create(application=application, reviewer=reviewer, assigned_by=actor)
-    audit(call=application.call, actor=actor, verb=AuditVerb.ASSIGNED, subject=review, changes={"application": application.pk, "reviewer": reviewer.username})
+    audit(
+        call=application.call,
+        actor=actor,
+        verb=AuditVerb.ASSIGNED,
+        subject=review,
+        changes={"application": application.pk, "reviewer": reviewer.username},
+    )
     return review
 
 
@@ -43,23 +49,52 @@ def assign_reviewers_automatically(*, call: Call, actor: Any) -> list[Review]:
     """Give every submitted application up to `reviews_per_application` reviewers, least-loaded first, never conflicted."""
     if call.status != CallStatus.OPEN:
         raise CallError(_("The call is decided; reviews are closed."))
-    members = [member.user for member in CommitteeMember.objects.filter(call=call).select_related("user").order_by("user__username")]
+    members = [
+        member.user
+        for member in CommitteeMember.objects.filter(call=call)
+        .select_related("user")
+        .order_by("user__username")
+    ]
     if not members:
         raise CallError(_("The call has no committee members yet."))
-    loads = dict(Review.objects.filter(application__call=call).values_list("reviewer").annotate(count=Count("pk")).values_list("reviewer", "count"))
+    loads = dict(
+        Review.objects.filter(application__call=call)
+        .values_list("reviewer")
+        .annotate(count=Count("pk"))
+        .values_list("reviewer", "count")
+    )
     created: list[Review] = []
-    applications = call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("organisation", "partner", "call").order_by("submitted_at", "pk")
+    applications = (
+        call.applications.filter(status=ApplicationStatus.SUBMITTED)
+        .select_related("organisation", "partner", "call")
+        .order_by("submitted_at", "pk")
+    )
     for application in applications:
         assigned = set(application.reviews.values_list("reviewer_id", flat=True))
         missing = call.reviews_per_application - len(assigned)
-        candidates = sorted((m for m in members if m.pk not in assigned), key=lambda m: (loads.get(m.pk, 0), m.username))
+        candidates = sorted(
+            (m for m in members if m.pk not in assigned),
+            key=lambda m: (loads.get(m.pk, 0), m.username),
+        )
         for reviewer in candidates:
             if missing <= 0:
                 break
             if conflicts_of(reviewer, application):
                 continue
-            review = Review.objects.create(application=application, reviewer=reviewer, assigned_by=actor)
-            audit(call=call, actor=actor, verb=AuditVerb.ASSIGNED, subject=review, changes={"application": application.pk, "reviewer": reviewer.username, "automatic": True})
+            review = Review.objects.create(
+                application=application, reviewer=reviewer, assigned_by=actor
+            )
+            audit(
+                call=call,
+                actor=actor,
+                verb=AuditVerb.ASSIGNED,
+                subject=review,
+                changes={
+                    "application": application.pk,
+                    "reviewer": reviewer.username,
+                    "automatic": True,
+                },
+            )
             loads[reviewer.pk] = loads.get(reviewer.pk, 0) + 1
             created.append(review)
             missing -= 1
@@ -71,12 +106,25 @@ def unassign_reviewer(*, review: Review, actor: Any) -> None:
     """Remove an assignment that has no submitted review yet."""
     if review.is_submitted:
         raise CallError(_("A submitted review cannot be removed."))
-    audit(call=review.application.call, actor=actor, verb=AuditVerb.UNASSIGNED, subject=review, changes={"application": review.application_id, "reviewer": review.reviewer.username})
+    audit(
+        call=review.application.call,
+        actor=actor,
+        verb=AuditVerb.UNASSIGNED,
+        subject=review,
+        changes={"application": review.application_id, "reviewer": review.reviewer.username},
+    )
     review.delete()
 
 
 @transaction.atomic
-def score_application(*, review: Review, scores: dict[int, tuple[int, str]], actor: Any, comment: str = "", submit: bool = True) -> Review:
+def score_application(
+    *,
+    review: Review,
+    scores: dict[int, tuple[int, str]],
+    actor: Any,
+    comment: str = "",
+    submit: bool = True,
+) -> Review:
     """Store scores per criterion id as (value, comment); submitting needs every criterion scored."""
     application = review.application
     _require_reviewable(application)
@@ -90,17 +138,32 @@ def score_application(*, review: Review, scores: dict[int, tuple[int, str]], act
         if criterion is None:
             problems.append(_("Unknown criterion %(id)s.") % {"id": criterion_id})
         elif not 0 <= int(value) <= criterion.max_score:
-            problems.append(_("The score for “%(name)s” must be between 0 and %(max)d.") % {"name": criterion.display_name, "max": criterion.max_score})
+            problems.append(
+                _("The score for “%(name)s” must be between 0 and %(max)d.")
+                % {"name": criterion.display_name, "max": criterion.max_score}
+            )
     missing = [criteria[pk].display_name for pk in criteria if pk not in {int(k) for k in scores}]
     if submit and missing:
-        problems.append(_("Please score every criterion: %(names)s.") % {"names": ", ".join(missing)})
+        problems.append(
+            _("Please score every criterion: %(names)s.") % {"names": ", ".join(missing)}
+        )
     if problems:
         raise CallError(problems)
     for criterion_id, (value, note) in scores.items():
-        Score.objects.update_or_create(review=review, criterion=criteria[int(criterion_id)], defaults={"value": int(value), "comment": note})
+        Score.objects.update_or_create(
+            review=review,
+            criterion=criteria[int(criterion_id)],
+            defaults={"value": int(value), "comment": note},
+        )
     review.comment = comment
     if submit:
         review.submitted_at = timezone.now()
     review.save()
-    audit(call=application.call, actor=actor, verb=AuditVerb.SCORED, subject=review, changes={"scores": {str(k): int(v[0]) for k, v in scores.items()}, "submitted": submit})
+    audit(
+        call=application.call,
+        actor=actor,
+        verb=AuditVerb.SCORED,
+        subject=review,
+        changes={"scores": {str(k): int(v[0]) for k, v in scores.items()}, "submitted": submit},
+    )
     return review

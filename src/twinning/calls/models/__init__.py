@@ -6,6 +6,16 @@ from twinning.calls.models.calls import Call, CommitteeMember, Criterion, Exchan
 from twinning.calls.models.reviews import ConflictDeclaration, Decision, Review, Score
 
 __all__ = [
-    "Application", "AuditEntry", "Call", "CommitteeMember", "ConflictDeclaration", "Criterion",
-    "Decision", "ExchangeWindow", "Question", "Reminder", "Review", "Score",
+    "Application",
+    "AuditEntry",
+    "Call",
+    "CommitteeMember",
+    "ConflictDeclaration",
+    "Criterion",
+    "Decision",
+    "ExchangeWindow",
+    "Question",
+    "Reminder",
+    "Review",
+    "Score",
 ]

@@ -21,28 +21,66 @@ from twinning.directory.models import Organisation
 class Application(models.Model):
     """One organisation's application; a tandem names a partner who must confirm before submission."""
 
-    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call"))
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="applications", verbose_name=_("organisation"))
-    side = models.CharField(_("side"), max_length=1, choices=Side.choices)
-    kind = models.CharField(_("kind"), max_length=8, choices=ApplicationKind.choices, default=ApplicationKind.SINGLE)
-    status = models.CharField(_("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT)
-    partner = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="tandem_invitations", verbose_name=_("tandem partner")
+    call = models.ForeignKey(
+        Call, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call")
     )
-    partner_status = models.CharField(_("partner's answer"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.NONE, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("organisation"),
+    )
+    side = models.CharField(_("side"), max_length=1, choices=Side.choices)
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=ApplicationKind.choices, default=ApplicationKind.SINGLE
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    partner = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tandem_invitations",
+        verbose_name=_("tandem partner"),
+    )
+    partner_status = models.CharField(
+        _("partner's answer"),
+        max_length=10,
+        choices=PartnerStatus.choices,
+        default=PartnerStatus.NONE,
+        blank=True,
+    )
     proposed_partner = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="partner_proposals", verbose_name=_("proposed partner")
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_proposals",
+        verbose_name=_("proposed partner"),
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    staff_is_permanent = models.BooleanField(_("the participating staff member is permanent"), default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    staff_is_permanent = models.BooleanField(
+        _("the participating staff member is permanent"), default=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
         ordering = ["call", "organisation__name"]
-        constraints = [models.UniqueConstraint(fields=["call", "organisation"], name="application_once_per_call")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "organisation"], name="application_once_per_call"
+            )
+        ]
         indexes = [models.Index(fields=["call", "status"])]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
@@ -62,7 +100,11 @@ class Application(models.Model):
     @property
     def organisations(self) -> list[Organisation]:
         """Everyone the application speaks for: the applicant and a tandem partner."""
-        return [o for o in (self.organisation, self.partner if self.is_tandem else None) if o is not None]
+        return [
+            o
+            for o in (self.organisation, self.partner if self.is_tandem else None)
+            if o is not None
+        ]
 
 
 class Reminder(models.Model):
@@ -73,7 +115,9 @@ class Reminder(models.Model):
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="reminder_once_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="reminder_once_per_kind")
+        ]
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
 

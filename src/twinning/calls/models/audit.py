@@ -12,7 +12,9 @@ from twinning.calls.models.calls import Call
 
 class AuditEntry(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="audit_entries")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     verb = models.CharField(_("what happened"), max_length=12, choices=AuditVerb.choices)
     subject_type = models.CharField(_("kind of record"), max_length=20)
     subject_id = models.PositiveBigIntegerField(_("record"))

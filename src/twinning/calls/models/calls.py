@@ -18,14 +18,20 @@ from twinning.programmes.models import Cohort, Programme
 class Call(models.Model):
     """Areas per side are ISO country codes ("FR") or directory regions ("europe")."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="calls", verbose_name=_("programme"))
-    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="calls", verbose_name=_("cohort"))
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="calls", verbose_name=_("programme")
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="calls", verbose_name=_("cohort")
+    )
     title = models.CharField(_("title (English)"), max_length=250)
     title_zh = models.CharField(_("title (Chinese)"), max_length=250, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.DRAFT
+    )
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateTimeField(_("deadline"))
     decision_on = models.DateField(_("decision expected on"))
@@ -33,11 +39,26 @@ class Call(models.Model):
     side_b_label = models.CharField(_("name of side B"), max_length=60, default="China")
     side_a_areas = models.JSONField(_("countries or regions of side A"), default=list)
     side_b_areas = models.JSONField(_("countries or regions of side B"), default=list)
-    organisation_types = models.JSONField(_("eligible organisation types"), default=list, blank=True, help_text=_("Empty: every type."))
-    min_years_registered = models.PositiveSmallIntegerField(_("minimum years since founding"), default=0)
-    requires_permanent_staff = models.BooleanField(_("the participating staff member must be permanent"), default=True)
-    same_country_is_conflict = models.BooleanField(_("a reviewer from an applicant's country has a conflict"), default=False)
-    reviews_per_application = models.PositiveSmallIntegerField(_("reviews per application"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)])
+    organisation_types = models.JSONField(
+        _("eligible organisation types"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every type."),
+    )
+    min_years_registered = models.PositiveSmallIntegerField(
+        _("minimum years since founding"), default=0
+    )
+    requires_permanent_staff = models.BooleanField(
+        _("the participating staff member must be permanent"), default=True
+    )
+    same_country_is_conflict = models.BooleanField(
+        _("a reviewer from an applicant's country has a conflict"), default=False
+    )
+    reviews_per_application = models.PositiveSmallIntegerField(
+        _("reviews per application"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -66,7 +87,11 @@ class Call(models.Model):
     @property
     def accepts_changes(self) -> bool:
         """Applications may be started, edited, confirmed and submitted only while this holds."""
-        return self.status == CallStatus.OPEN and not self.is_past_deadline and timezone.localdate() >= self.opens_on
+        return (
+            self.status == CallStatus.OPEN
+            and not self.is_past_deadline
+            and timezone.localdate() >= self.opens_on
+        )
 
     def side_of(self, organisation: Organisation) -> str | None:
         """Side.A or Side.B when the organisation's country or region is listed there, else None."""
@@ -113,8 +138,12 @@ class Criterion(models.Model):
     name = models.CharField(_("criterion (English)"), max_length=200)
     name_zh = models.CharField(_("criterion (Chinese)"), max_length=200, blank=True)
     description = models.TextField(_("what reviewers look for"), blank=True)
-    weight = models.PositiveSmallIntegerField(_("weight"), default=1, validators=[MinValueValidator(1)])
-    max_score = models.PositiveSmallIntegerField(_("highest score"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)])
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1)]
+    )
+    max_score = models.PositiveSmallIntegerField(
+        _("highest score"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
 
     class Meta:
         ordering = ["call", "position", "pk"]
@@ -139,7 +168,12 @@ class ExchangeWindow(models.Model):
 
     class Meta:
         ordering = ["call", "starts_on"]
-        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="exchange_window_ordered")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="exchange_window_ordered",
+            )
+        ]
         verbose_name = _("exchange window")
         verbose_name_plural = _("exchange windows")
 
@@ -148,7 +182,7 @@ class ExchangeWindow(models.Model):
 
     @property
     def label(self) -> str:
-        """"Europe → China" in the call's own words."""
+        """ "Europe → China" in the call's own words."""
         if self.direction == Direction.A_TO_B:
             return f"{self.call.side_a_label} → {self.call.side_b_label}"
         return f"{self.call.side_b_label} → {self.call.side_a_label}"
@@ -158,12 +192,16 @@ class CommitteeMember(models.Model):
     """A reviewer on a call's selection committee; `country` feeds the same-country conflict rule."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="committee")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="committee_seats")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="committee_seats"
+    )
     country = models.CharField(_("country"), max_length=2, blank=True)
 
     class Meta:
         ordering = ["call", "user__username"]
-        constraints = [models.UniqueConstraint(fields=["call", "user"], name="committee_member_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "user"], name="committee_member_unique")
+        ]
         verbose_name = _("committee member")
         verbose_name_plural = _("committee members")
 

@@ -18,15 +18,23 @@ class Review(models.Model):
     """A reviewer assigned to an application; submitted once every criterion has a score."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     assigned_at = models.DateTimeField(_("assigned"), auto_now_add=True)
     comment = models.TextField(_("overall comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
         ordering = ["application", "reviewer__username"]
-        constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="review_once_per_reviewer")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="review_once_per_reviewer"
+            )
+        ]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
 
@@ -49,7 +57,9 @@ class Score(models.Model):
 
     class Meta:
         ordering = ["review", "criterion__position", "criterion__pk"]
-        constraints = [models.UniqueConstraint(fields=["review", "criterion"], name="score_once_per_criterion")]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="score_once_per_criterion")
+        ]
         verbose_name = _("score")
         verbose_name_plural = _("scores")
 
@@ -60,13 +70,21 @@ class Score(models.Model):
 class ConflictDeclaration(models.Model):
     """A reviewer's own statement that they cannot judge an organisation fairly."""
 
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_conflicts")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="declared_conflicts")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_conflicts"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="declared_conflicts"
+    )
     reason = models.CharField(_("reason"), max_length=300)
     created_at = models.DateTimeField(_("declared"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["reviewer", "organisation"], name="conflict_declared_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reviewer", "organisation"], name="conflict_declared_once"
+            )
+        ]
         verbose_name = _("declared conflict of interest")
         verbose_name_plural = _("declared conflicts of interest")
 
@@ -77,16 +95,27 @@ class ConflictDeclaration(models.Model):
 class Decision(models.Model):
     """The committee's decision on one application: pending until applied with the whole batch."""
 
-    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="decision")
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="decision"
+    )
     outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices)
     paired_with = models.ForeignKey(
-        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("paired with (single applicants)")
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("paired with (single applicants)"),
     )
     note = models.TextField(_("note to the applicant"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(_("recorded"), auto_now=True)
     applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
-    pair = models.ForeignKey(Pair, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions")
+    pair = models.ForeignKey(
+        Pair, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
 
     class Meta:
         verbose_name = _("decision")

@@ -39,28 +39,46 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             application = actions.start_application(
-                call=call, organisation=form.cleaned_data["organisation"], actor=request.user,
-                kind=form.cleaned_data["kind"], partner=form.cleaned_data["partner"],
+                call=call,
+                organisation=form.cleaned_data["organisation"],
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                partner=form.cleaned_data["partner"],
             )
         except actions.CallError as error:
             show_refusal(request, error)
         else:
-            messages.success(request, _("Your draft is saved. Complete it and submit before the deadline."))
+            messages.success(
+                request, _("Your draft is saved. Complete it and submit before the deadline.")
+            )
             return redirect(application.get_absolute_url())
-    return render(request, "calls/apply.html", {"call": call, "form": form, "has_organisation": organisations.exists()})
+    return render(
+        request,
+        "calls/apply.html",
+        {"call": call, "form": form, "has_organisation": organisations.exists()},
+    )
 
 
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access_application(request.user, pk)
     mine = organisations_of(request.user)
-    can_edit = application.status == ApplicationStatus.DRAFT and application.call.accepts_changes and mine.filter(pk=application.organisation_id).exists()
+    can_edit = (
+        application.status == ApplicationStatus.DRAFT
+        and application.call.accepts_changes
+        and mine.filter(pk=application.organisation_id).exists()
+    )
     form = ApplicationForm(request.POST or None, application=application)
     if request.method == "POST":
         application = access_application_to_edit(request.user, pk)
         if form.is_valid():
             try:
-                actions.save_application(application=application, actor=request.user, answers=form.answers(), staff_is_permanent=form.cleaned_data["staff_is_permanent"])
+                actions.save_application(
+                    application=application,
+                    actor=request.user,
+                    answers=form.answers(),
+                    staff_is_permanent=form.cleaned_data["staff_is_permanent"],
+                )
                 if "submit" in request.POST:
                     actions.submit_application(application=application, actor=request.user)
                     messages.success(request, _("Your application is submitted."))
@@ -69,7 +87,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except actions.CallError as error:
                 show_refusal(request, error)
             return redirect(application.get_absolute_url())
-    is_invited = application.partner_status == PartnerStatus.INVITED and mine.filter(pk=application.partner_id).exists()
+    is_invited = (
+        application.partner_status == PartnerStatus.INVITED
+        and mine.filter(pk=application.partner_id).exists()
+    )
     show_suggestions = can_edit and application.kind == ApplicationKind.SINGLE
     context = {
         "application": application,
@@ -81,8 +102,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "partner_form": PartnerForm(application=application) if can_edit else None,
         "suggestions": suggested_partners(application) if show_suggestions else [],
         "suggestion_method": METHOD,
-        "answers": [(question, application.answers.get(question.key, "")) for question in application.call.questions.all()],
-        "decision": getattr(application, "decision", None) if application.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED) else None,
+        "answers": [
+            (question, application.answers.get(question.key, ""))
+            for question in application.call.questions.all()
+        ],
+        "decision": getattr(application, "decision", None)
+        if application.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
+        else None,
     }
     return render(request, "calls/application.html", context)
 
@@ -114,9 +140,13 @@ def choose_partner(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if request.POST.get("mode") == "invite" and partner is not None:
                 actions.invite_partner(application=application, partner=partner, actor=request.user)
-                messages.success(request, _("Invitation sent to %(name)s.") % {"name": partner.name})
+                messages.success(
+                    request, _("Invitation sent to %(name)s.") % {"name": partner.name}
+                )
             else:
-                actions.propose_partner(application=application, partner=partner, actor=request.user)
+                actions.propose_partner(
+                    application=application, partner=partner, actor=request.user
+                )
                 messages.success(request, _("Your proposal is saved."))
         except actions.CallError as error:
             show_refusal(request, error)

@@ -19,17 +19,40 @@ from twinning.directory.models import Organisation
 @login_required
 def my_reviews(request: HttpRequest) -> HttpResponse:
     reviews = listed_reviews(request.user).order_by("-application__call__deadline", "pk")
-    applying = Organisation.objects.filter(applications__call__committee__user=request.user, applications__call__status=CallStatus.OPEN).exclude(applications__status=ApplicationStatus.WITHDRAWN).distinct().order_by("name")
+    applying = (
+        Organisation.objects.filter(
+            applications__call__committee__user=request.user,
+            applications__call__status=CallStatus.OPEN,
+        )
+        .exclude(applications__status=ApplicationStatus.WITHDRAWN)
+        .distinct()
+        .order_by("name")
+    )
     form = ConflictForm(request.POST or None, organisations=applying)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.declare_conflict(reviewer=request.user, organisation=form.cleaned_data["organisation"], reason=form.cleaned_data["reason"])
+            actions.declare_conflict(
+                reviewer=request.user,
+                organisation=form.cleaned_data["organisation"],
+                reason=form.cleaned_data["reason"],
+            )
         except actions.CallError as error:
             show_refusal(request, error)
         else:
-            messages.success(request, _("Your conflict of interest is recorded; you will not review this organisation."))
+            messages.success(
+                request,
+                _("Your conflict of interest is recorded; you will not review this organisation."),
+            )
             return redirect("calls:reviews")
-    return render(request, "calls/my_reviews.html", {"reviews": reviews, "form": form, "declared": request.user.declared_conflicts.select_related("organisation")})
+    return render(
+        request,
+        "calls/my_reviews.html",
+        {
+            "reviews": reviews,
+            "form": form,
+            "declared": request.user.declared_conflicts.select_related("organisation"),
+        },
+    )
 
 
 @login_required
@@ -38,15 +61,42 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = review.application
     criteria = list(application.call.criteria.all())
     initial = {score.criterion_id: (score.value, score.comment) for score in review.scores.all()}
-    form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial, initial={"comment": review.comment})
-    can_score = application.call.status == CallStatus.OPEN and application.status == ApplicationStatus.SUBMITTED
+    form = ScoreForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores=initial,
+        initial={"comment": review.comment},
+    )
+    can_score = (
+        application.call.status == CallStatus.OPEN
+        and application.status == ApplicationStatus.SUBMITTED
+    )
     if request.method == "POST" and can_score and form.is_valid():
         try:
-            actions.score_application(review=review, scores=form.scores(), comment=form.cleaned_data["comment"], actor=request.user, submit="submit" in request.POST)
+            actions.score_application(
+                review=review,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                actor=request.user,
+                submit="submit" in request.POST,
+            )
         except actions.CallError as error:
             show_refusal(request, error)
         else:
             messages.success(request, _("Your review is saved."))
             return redirect("calls:reviews")
-    answers = [(question, application.answers.get(question.key, "")) for question in application.call.questions.all()]
-    return render(request, "calls/review.html", {"review": review, "application": application, "form": form, "answers": answers, "can_score": can_score})
+    answers = [
+        (question, application.answers.get(question.key, ""))
+        for question in application.call.questions.all()
+    ]
+    return render(
+        request,
+        "calls/review.html",
+        {
+            "review": review,
+            "application": application,
+            "form": form,
+            "answers": answers,
+            "can_score": can_score,
+        },
+    )

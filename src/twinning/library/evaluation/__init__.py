@@ -42,7 +42,14 @@ def load_into_database(documents: list[dict]) -> None:
     from twinning.library.actions import add_document
 
     for item in documents:
-        add_document(title=item["title"], text=item["text"], source=f"evaluation:{item['id']}", kind=item["kind"], language=item["language"], published=date(item["year"], 1, 1))
+        add_document(
+            title=item["title"],
+            text=item["text"],
+            source=f"evaluation:{item['id']}",
+            kind=item["kind"],
+            language=item["language"],
+            published=date(item["year"], 1, 1),
+        )
 
 
 def evaluate(*, embedder: str = "use") -> dict:
@@ -56,27 +63,53 @@ def evaluate(*, embedder: str = "use") -> dict:
     started = time.perf_counter()
     drain_pending(embedder=embedder)
     indexing_seconds = time.perf_counter() - started
-    report: dict = {"documents": len(documents), "queries": [], "query_count": len(queries), "embedder": embedder, "cutoff": CUTOFF, "indexing_seconds": round(indexing_seconds, 2), "systems": {}}
+    report: dict = {
+        "documents": len(documents),
+        "queries": [],
+        "query_count": len(queries),
+        "embedder": embedder,
+        "cutoff": CUTOFF,
+        "indexing_seconds": round(indexing_seconds, 2),
+        "systems": {},
+    }
     totals = {name: {"ndcg@10": 0.0, "recall@10": 0.0} for name in SYSTEMS}
     for item in queries:
         row: dict = {"query": item["query"]}
         for name, mode in SYSTEMS.items():
-            hits = search(item["query"], SearchFilters(kind="document", public_only=False), limit=CUTOFF, mode=mode, embedder=embedder)
+            hits = search(
+                item["query"],
+                SearchFilters(kind="document", public_only=False),
+                limit=CUTOFF,
+                mode=mode,
+                embedder=embedder,
+            )
             ranked = [hit.source.removeprefix("evaluation:") for hit in hits if hit.source]
-            scores = {"ndcg@10": ndcg_at(ranked, item["relevant"]), "recall@10": recall_at(ranked, item["relevant"])}
+            scores = {
+                "ndcg@10": ndcg_at(ranked, item["relevant"]),
+                "recall@10": recall_at(ranked, item["relevant"]),
+            }
             row[name] = {key: round(value, 4) for key, value in scores.items()}
             for key, value in scores.items():
                 totals[name][key] += value
         report["queries"].append(row)
-    report["systems"] = {name: {key: round(value / len(queries), 4) for key, value in figures.items()} for name, figures in totals.items()}
+    report["systems"] = {
+        name: {key: round(value / len(queries), 4) for key, value in figures.items()}
+        for name, figures in totals.items()
+    }
     return report
 
 
 def format_report(report: dict, *, per_query: bool = False) -> str:
-    lines = [f"{report['query_count']} queries over {report['documents']} documents; embedder {report['embedder']}", f"{'system':<18} {'nDCG@10':>8} {'recall@10':>10}"]
+    lines = [
+        f"{report['query_count']} queries over {report['documents']} documents; embedder {report['embedder']}",
+        f"{'system':<18} {'nDCG@10':>8} {'recall@10':>10}",
+    ]
     for name, figures in report["systems"].items():
         lines.append(f"{name:<18} {figures['ndcg@10']:>8.4f} {figures['recall@10']:>10.4f}")
     if per_query:
         for row in report["queries"]:
-            lines.append(f"  {row['query'][:40]:<40} " + "  ".join(f"{name}={row[name]['ndcg@10']:.2f}" for name in SYSTEMS))
+            lines.append(
+                f"  {row['query'][:40]:<40} "
+                + "  ".join(f"{name}={row[name]['ndcg@10']:.2f}" for name in SYSTEMS)
+            )
     return "\n".join(lines)

@@ -14,7 +14,9 @@ EMBEDDERS = ("use", "hashing")
 
 def embedder_name() -> str:
     """`settings.TWINNING_SEARCH_EMBEDDER`, else `$TWINNING_SEARCH_EMBEDDER`, else "use"."""
-    name = getattr(settings, "TWINNING_SEARCH_EMBEDDER", None) or os.environ.get("TWINNING_SEARCH_EMBEDDER", "use")
+    name = getattr(settings, "TWINNING_SEARCH_EMBEDDER", None) or os.environ.get(
+        "TWINNING_SEARCH_EMBEDDER", "use"
+    )
     if name not in EMBEDDERS:
         raise ValueError(f"unknown search embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
     return name

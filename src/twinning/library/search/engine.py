@@ -42,7 +42,14 @@ class SearchHit:
 
     def as_json(self) -> dict:
         """The CONTRACTS §4 shape of one result."""
-        return {"type": self.type, "id": self.id, "title": self.title, "source": self.source, "score": self.score, "snippet": self.snippet}
+        return {
+            "type": self.type,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "score": self.score,
+            "snippet": self.snippet,
+        }
 
 
 @dataclass(frozen=True)
@@ -65,13 +72,18 @@ def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             placeholders = ", ".join(["%s"] * len(batch))
-            cursor.execute(f"SELECT id, kind, object_id, reference, title, title_zh, source, text FROM library_searchchunk WHERE id IN ({placeholders})", batch)
+            cursor.execute(
+                f"SELECT id, kind, object_id, reference, title, title_zh, source, text FROM library_searchchunk WHERE id IN ({placeholders})",
+                batch,
+            )
             for row in cursor.fetchall():
                 found[row[0]] = _Chunk(*row[1:])
     return found
 
 
-def _ranked_objects(hits: list[ChunkHit], chunks: dict[int, _Chunk]) -> list[tuple[tuple[str, int], int]]:
+def _ranked_objects(
+    hits: list[ChunkHit], chunks: dict[int, _Chunk]
+) -> list[tuple[tuple[str, int], int]]:
     """Records in the order of their best chunk, each with that chunk's id."""
     seen: dict[tuple[str, int], int] = {}
     for hit in hits:
@@ -87,19 +99,41 @@ def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
     chinese = (get_language() or "en").startswith("zh")
     plain, html = snippet(chunk.text, words)
     return SearchHit(
-        type=chunk.kind, id=chunk.reference, object_id=chunk.object_id, title=(chunk.title_zh if chinese and chunk.title_zh else chunk.title),
-        source=(chunk.source or None) if chunk.kind == SearchKind.DOCUMENT else None, score=round(score, 6),
-        snippet=plain, snippet_html=mark_safe(html),  # noqa: S308 - `snippet` escapes every piece of text it returns
+        type=chunk.kind,
+        id=chunk.reference,
+        object_id=chunk.object_id,
+        title=(chunk.title_zh if chinese and chunk.title_zh else chunk.title),
+        source=(chunk.source or None) if chunk.kind == SearchKind.DOCUMENT else None,
+        score=round(score, 6),
+        snippet=plain,
+        snippet_html=mark_safe(html),  # noqa: S308 - `snippet` escapes every piece of text it returns
         url=url,
     )
 
 
-def _meaning_hits(vector: np.ndarray, filters: SearchFilters, embedder: str, *, exclude: tuple[str, int] | None = None) -> list[ChunkHit]:
+def _meaning_hits(
+    vector: np.ndarray,
+    filters: SearchFilters,
+    embedder: str,
+    *,
+    exclude: tuple[str, int] | None = None,
+) -> list[ChunkHit]:
     threshold = MIN_SIMILARITY.get(embedder, 0.0)
-    return [hit for hit in nearest(vector, filters, embedder=embedder, exclude=exclude) if hit.score >= threshold]
+    return [
+        hit
+        for hit in nearest(vector, filters, embedder=embedder, exclude=exclude)
+        if hit.score >= threshold
+    ]
 
 
-def search(query: str, filters: SearchFilters | None = None, *, limit: int = 10, mode: str = "hybrid", embedder: str | None = None) -> list[SearchHit]:
+def search(
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    mode: str = "hybrid",
+    embedder: str | None = None,
+) -> list[SearchHit]:
     """The best `limit` records for `query` (English, Chinese or mixed), best first."""
     filters = filters or SearchFilters()
     embedder = embedder or embedder_name()
@@ -116,22 +150,39 @@ def search(query: str, filters: SearchFilters | None = None, *, limit: int = 10,
     for hits in lists:
         for rank, (key, chunk_id) in enumerate(_ranked_objects(hits, chunks)):
             scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
-            best_chunk.setdefault(key, chunk_id)  # the full-text list comes first: its chunk has the words
+            best_chunk.setdefault(
+                key, chunk_id
+            )  # the full-text list comes first: its chunk has the words
     ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
     return [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
 
 
-def more_like_this(kind: str, object_id: int, *, public_only: bool = True, limit: int = 5, embedder: str | None = None) -> list[SearchHit]:
+def more_like_this(
+    kind: str,
+    object_id: int,
+    *,
+    public_only: bool = True,
+    limit: int = 5,
+    embedder: str | None = None,
+) -> list[SearchHit]:
     """Records closest in meaning to one record (its chunks' mean embedding), itself excluded."""
     embedder = embedder or embedder_name()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT embedding FROM library_searchchunk WHERE kind = %s AND object_id = %s AND embedder = %s", [kind, object_id, embedder])
+        cursor.execute(
+            "SELECT embedding FROM library_searchchunk WHERE kind = %s AND object_id = %s AND embedder = %s",
+            [kind, object_id, embedder],
+        )
         rows = cursor.fetchall()
     if not rows:
         return []
     vector = np.mean([from_bytes(row[0]) for row in rows], axis=0)
     vector = (vector / (np.linalg.norm(vector) or 1.0)).astype(np.float32)
-    hits = _meaning_hits(vector, SearchFilters(public_only=public_only), embedder, exclude=(kind, object_id))
+    hits = _meaning_hits(
+        vector, SearchFilters(public_only=public_only), embedder, exclude=(kind, object_id)
+    )
     chunks = _read_chunks(hit.chunk_id for hit in hits)
     scores = {hit.chunk_id: hit.score for hit in hits}
-    return [_hit(chunks[chunk_id], scores[chunk_id], []) for _, chunk_id in _ranked_objects(hits, chunks)[:limit]]
+    return [
+        _hit(chunks[chunk_id], scores[chunk_id], [])
+        for _, chunk_id in _ranked_objects(hits, chunks)[:limit]
+    ]

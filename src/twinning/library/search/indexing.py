@@ -38,7 +38,7 @@ class IndexEntry:
 
 
 def _spaced(values: Iterable[str]) -> str:
-    """" a b " so that a filter can match one value with LIKE '% a %' on any engine."""
+    """ " a b " so that a filter can match one value with LIKE '% a %' on any engine."""
     values = sorted(v for v in values if v)
     return f" {' '.join(values)} " if values else ""
 
@@ -57,60 +57,129 @@ def _has_chinese(text: str) -> bool:
 
 
 def _document_entries(ids: list[int]) -> Iterator[IndexEntry]:
-    documents = Document.objects.filter(pk__in=ids).select_related("programme", "cohort__programme").prefetch_related("topics__parent", "organisations")
+    documents = (
+        Document.objects.filter(pk__in=ids)
+        .select_related("programme", "cohort__programme")
+        .prefetch_related("topics__parent", "organisations")
+    )
     for document in documents:
-        programmes = {p.slug for p in (document.programme, document.cohort.programme if document.cohort else None) if p}
+        programmes = {
+            p.slug
+            for p in (document.programme, document.cohort.programme if document.cohort else None)
+            if p
+        }
         yield IndexEntry(
-            kind=SearchKind.DOCUMENT, object_id=document.pk, reference=document.slug, title=document.title, source=document.source,
-            paragraphs=chunk_paragraphs("\n\n".join(filter(None, [document.summary, document.text]))),
-            languages={document.language.split("-")[0].lower() or "en"}, year=document.published.year if document.published else None,
-            countries={o.country for o in document.organisations.all()}, topics=_topic_slugs(document.topics.all()),
-            programmes=programmes, is_public=document.is_published,
+            kind=SearchKind.DOCUMENT,
+            object_id=document.pk,
+            reference=document.slug,
+            title=document.title,
+            source=document.source,
+            paragraphs=chunk_paragraphs(
+                "\n\n".join(filter(None, [document.summary, document.text]))
+            ),
+            languages={document.language.split("-")[0].lower() or "en"},
+            year=document.published.year if document.published else None,
+            countries={o.country for o in document.organisations.all()},
+            topics=_topic_slugs(document.topics.all()),
+            programmes=programmes,
+            is_public=document.is_published,
         )
 
 
 def _organisation_entries(ids: list[int]) -> Iterator[IndexEntry]:
-    organisations = Organisation.objects.filter(pk__in=ids).prefetch_related("topics__parent", "pairs_as_a__cohort__programme", "pairs_as_b__cohort__programme")
+    organisations = Organisation.objects.filter(pk__in=ids).prefetch_related(
+        "topics__parent", "pairs_as_a__cohort__programme", "pairs_as_b__cohort__programme"
+    )
     for org in organisations:
-        place = ", ".join(filter(None, [org.city, org.province, geography.country_name(org.country) if org.country else ""]))
+        place = ", ".join(
+            filter(
+                None,
+                [
+                    org.city,
+                    org.province,
+                    geography.country_name(org.country) if org.country else "",
+                ],
+            )
+        )
         names = " / ".join(org.all_names)
-        paragraphs = [f"{names}. {place}".strip(), *chunk_paragraphs(org.description), *chunk_paragraphs(org.description_zh), *chunk_paragraphs(org.exchange_interests)]
+        paragraphs = [
+            f"{names}. {place}".strip(),
+            *chunk_paragraphs(org.description),
+            *chunk_paragraphs(org.description_zh),
+            *chunk_paragraphs(org.exchange_interests),
+        ]
         pairs = [*org.pairs_as_a.all(), *org.pairs_as_b.all()]
         yield IndexEntry(
-            kind=SearchKind.ORGANISATION, object_id=org.pk, reference=org.slug, title=org.name, title_zh=org.name_zh,
-            paragraphs=[p for p in paragraphs if p], languages={"en"} | ({"zh"} if org.name_zh or org.description_zh else set()),
-            year=org.founded, countries={org.country}, topics=_topic_slugs(org.topics.all()),
-            programmes={pair.cohort.programme.slug for pair in pairs}, is_public=org.is_published,
+            kind=SearchKind.ORGANISATION,
+            object_id=org.pk,
+            reference=org.slug,
+            title=org.name,
+            title_zh=org.name_zh,
+            paragraphs=[p for p in paragraphs if p],
+            languages={"en"} | ({"zh"} if org.name_zh or org.description_zh else set()),
+            year=org.founded,
+            countries={org.country},
+            topics=_topic_slugs(org.topics.all()),
+            programmes={pair.cohort.programme.slug for pair in pairs},
+            is_public=org.is_published,
         )
 
 
 def _pair_entries(ids: list[int]) -> Iterator[IndexEntry]:
-    pairs = Pair.objects.filter(pk__in=ids).select_related("cohort__programme", "organisation_a", "organisation_b").prefetch_related("topics__parent")
+    pairs = (
+        Pair.objects.filter(pk__in=ids)
+        .select_related("cohort__programme", "organisation_a", "organisation_b")
+        .prefetch_related("topics__parent")
+    )
     for pair in pairs:
         a, b = pair.organisation_a, pair.organisation_b
         topics = list(pair.topics.all())
         header = f"{a.name} – {b.name}. {pair.cohort}. " + ", ".join(t.name for t in topics)
-        header_zh = " – ".join(filter(None, [a.name_zh, b.name_zh])) + " " + "、".join(t.name_zh for t in topics if t.name_zh)
+        header_zh = (
+            " – ".join(filter(None, [a.name_zh, b.name_zh]))
+            + " "
+            + "、".join(t.name_zh for t in topics if t.name_zh)
+        )
         title_zh = f"{a.name_zh or a.name} – {b.name_zh or b.name}"
         yield IndexEntry(
-            kind=SearchKind.PAIR, object_id=pair.pk, reference=str(pair.pk), title=f"{a.name} – {b.name}", title_zh=title_zh,
-            paragraphs=[p.strip() for p in (header, header_zh, pair.focus, pair.focus_zh) if p.strip()],
-            languages={"en"} | ({"zh"} if pair.focus_zh or a.name_zh or b.name_zh else set()), year=pair.cohort.year,
-            countries={a.country, b.country}, topics=_topic_slugs(topics), programmes={pair.cohort.programme.slug},
+            kind=SearchKind.PAIR,
+            object_id=pair.pk,
+            reference=str(pair.pk),
+            title=f"{a.name} – {b.name}",
+            title_zh=title_zh,
+            paragraphs=[
+                p.strip() for p in (header, header_zh, pair.focus, pair.focus_zh) if p.strip()
+            ],
+            languages={"en"} | ({"zh"} if pair.focus_zh or a.name_zh or b.name_zh else set()),
+            year=pair.cohort.year,
+            countries={a.country, b.country},
+            topics=_topic_slugs(topics),
+            programmes={pair.cohort.programme.slug},
             is_public=a.is_published and b.is_published,
         )
 
 
 def _event_entries(ids: list[int]) -> Iterator[IndexEntry]:
-    events = Event.objects.filter(pk__in=ids).select_related("programme").prefetch_related("topics__parent", "organisers")
+    events = (
+        Event.objects.filter(pk__in=ids)
+        .select_related("programme")
+        .prefetch_related("topics__parent", "organisers")
+    )
     for event in events:
         organisers = ", ".join(o.name for o in event.organisers.all())
         header = ". ".join(filter(None, [event.name, event.name_zh, event.place, organisers]))
         yield IndexEntry(
-            kind=SearchKind.EVENT, object_id=event.pk, reference=event.slug, title=event.name, title_zh=event.name_zh,
-            paragraphs=[header, *chunk_paragraphs(event.description)], languages={"en"} | ({"zh"} if event.name_zh else set()),
-            year=event.start.year if event.start else None, countries={event.country} | {o.country for o in event.organisers.all()},
-            topics=_topic_slugs(event.topics.all()), programmes={event.programme.slug} if event.programme else set(),
+            kind=SearchKind.EVENT,
+            object_id=event.pk,
+            reference=event.slug,
+            title=event.name,
+            title_zh=event.name_zh,
+            paragraphs=[header, *chunk_paragraphs(event.description)],
+            languages={"en"} | ({"zh"} if event.name_zh else set()),
+            year=event.start.year if event.start else None,
+            countries={event.country} | {o.country for o in event.organisers.all()},
+            topics=_topic_slugs(event.topics.all()),
+            programmes={event.programme.slug} if event.programme else set(),
         )
 
 
@@ -120,7 +189,12 @@ DESCRIBERS: dict[str, Callable[[list[int]], Iterator[IndexEntry]]] = {
     SearchKind.PAIR: _pair_entries,
     SearchKind.EVENT: _event_entries,
 }
-MODELS: dict[str, type[Model]] = {SearchKind.DOCUMENT: Document, SearchKind.ORGANISATION: Organisation, SearchKind.PAIR: Pair, SearchKind.EVENT: Event}
+MODELS: dict[str, type[Model]] = {
+    SearchKind.DOCUMENT: Document,
+    SearchKind.ORGANISATION: Organisation,
+    SearchKind.PAIR: Pair,
+    SearchKind.EVENT: Event,
+}
 
 
 def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChunk]:
@@ -128,18 +202,34 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
     chunks, texts = [], []
     for entry in entries:
         paragraphs = entry.paragraphs or [entry.title]
-        title = " / ".join(filter(None, [entry.title, entry.title_zh if entry.title_zh != entry.title else ""]))
+        title = " / ".join(
+            filter(None, [entry.title, entry.title_zh if entry.title_zh != entry.title else ""])
+        )
         languages = set(entry.languages)
         if any(_has_chinese(p) for p in paragraphs) or _has_chinese(title):
             languages.add("zh")
         for position, paragraph in enumerate(paragraphs[:500]):
             texts.append(f"{title}\n{paragraph}")
-            chunks.append(SearchChunk(
-                kind=entry.kind, object_id=entry.object_id, position=position, reference=entry.reference[:140], title=entry.title[:400],
-                title_zh=entry.title_zh[:400], source=entry.source[:1000], text=paragraph, segmented=index_words(f"{title} {paragraph}"),
-                embedder=embedder, languages=_spaced(languages)[:40], year=entry.year, countries=_spaced(entry.countries)[:400],
-                topics=_spaced(entry.topics)[:2000], programmes=_spaced(entry.programmes)[:2000], is_public=entry.is_public,
-            ))
+            chunks.append(
+                SearchChunk(
+                    kind=entry.kind,
+                    object_id=entry.object_id,
+                    position=position,
+                    reference=entry.reference[:140],
+                    title=entry.title[:400],
+                    title_zh=entry.title_zh[:400],
+                    source=entry.source[:1000],
+                    text=paragraph,
+                    segmented=index_words(f"{title} {paragraph}"),
+                    embedder=embedder,
+                    languages=_spaced(languages)[:40],
+                    year=entry.year,
+                    countries=_spaced(entry.countries)[:400],
+                    topics=_spaced(entry.topics)[:2000],
+                    programmes=_spaced(entry.programmes)[:2000],
+                    is_public=entry.is_public,
+                )
+            )
     vectors = get_embedder(embedder).encode(texts) if texts else []
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = to_bytes(vector)
@@ -156,7 +246,15 @@ def _store_vectors(chunks: list[SearchChunk]) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE library_searchchunk SET embedding_vector = %s::vector WHERE id = %s",
-            [("[" + ",".join(f"{x:.6f}" for x in np.frombuffer(c.embedding, dtype=np.float32)) + "]", c.pk) for c in chunks],
+            [
+                (
+                    "["
+                    + ",".join(f"{x:.6f}" for x in np.frombuffer(c.embedding, dtype=np.float32))
+                    + "]",
+                    c.pk,
+                )
+                for c in chunks
+            ],
         )
 
 
@@ -164,7 +262,9 @@ def index_objects(kind: str, ids: Iterable[int], *, embedder: str | None = None)
     """Rebuild the chunks of these records (deleted ones lose theirs); returns the chunks written."""
     ids = list(ids)
     embedder = embedder or embedder_name()
-    chunks = build_chunks(list(DESCRIBERS[kind](ids)), embedder=embedder)  # slow part, outside the transaction
+    chunks = build_chunks(
+        list(DESCRIBERS[kind](ids)), embedder=embedder
+    )  # slow part, outside the transaction
     with transaction.atomic():
         SearchChunk.objects.filter(kind=kind, object_id__in=ids).delete()
         created = SearchChunk.objects.bulk_create(chunks, batch_size=500)
@@ -182,7 +282,9 @@ def request_index(kind: str, object_ids: Iterable[int]) -> None:
     """Mark records for (re)indexing, in the caller's transaction; a task picks them up."""
     now = timezone.now()
     for object_id in set(object_ids):
-        PendingIndex.objects.update_or_create(kind=kind, object_id=object_id, defaults={"requested_at": now})
+        PendingIndex.objects.update_or_create(
+            kind=kind, object_id=object_id, defaults={"requested_at": now}
+        )
 
 
 def unindexed(kind: str) -> QuerySet:
@@ -200,7 +302,12 @@ def pending_work() -> dict[str, set[int]]:
     return work
 
 
-def drain_pending(*, embedder: str | None = None, batch_size: int = 64, progress: Callable[[int, int], None] | None = None) -> int:
+def drain_pending(
+    *,
+    embedder: str | None = None,
+    batch_size: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Index every pending or never-indexed record; returns how many records were indexed."""
     started = timezone.now()
     work = pending_work()
@@ -210,14 +317,21 @@ def drain_pending(*, embedder: str | None = None, batch_size: int = 64, progress
         for start in range(0, len(ordered), batch_size):
             batch = ordered[start : start + batch_size]
             index_objects(kind, batch, embedder=embedder)
-            PendingIndex.objects.filter(kind=kind, object_id__in=batch, requested_at__lte=started).delete()
+            PendingIndex.objects.filter(
+                kind=kind, object_id__in=batch, requested_at__lte=started
+            ).delete()
             done += len(batch)
             if progress:
                 progress(done, total)
     return total
 
 
-def reindex_all(*, embedder: str | None = None, batch_size: int = 64, progress: Callable[[int, int], None] | None = None) -> int:
+def reindex_all(
+    *,
+    embedder: str | None = None,
+    batch_size: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Rebuild every chunk from scratch (e.g. after changing the embedder); returns records indexed."""
     SearchChunk.objects.all().delete()
     return drain_pending(embedder=embedder, batch_size=batch_size, progress=progress)

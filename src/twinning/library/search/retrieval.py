@@ -48,7 +48,12 @@ class SearchFilters:
         if self.year:
             conditions.append(f"{alias}.year = %s")
             params.append(self.year)
-        for column, value in (("topics", self.topic), ("countries", self.country.upper()), ("programmes", self.programme), ("languages", self.language.split("-")[0].lower())):
+        for column, value in (
+            ("topics", self.topic),
+            ("countries", self.country.upper()),
+            ("programmes", self.programme),
+            ("languages", self.language.split("-")[0].lower()),
+        ):
             if value:
                 conditions.append(f"{alias}.{column} LIKE %s")
                 params.append(f"% {value} %")
@@ -93,7 +98,9 @@ def full_text(words: list[str], filters: SearchFilters, *, limit: int = 200) -> 
 @cache
 def _pgvector_column() -> bool:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'library_searchchunk' AND column_name = 'embedding_vector'")
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = 'library_searchchunk' AND column_name = 'embedding_vector'"
+        )
         return cursor.fetchone() is not None
 
 
@@ -116,19 +123,43 @@ class VectorCache:
         """(chunk ids, L2-normalised vectors, public flags), current as of this call."""
         key = (str(connection.settings_dict["NAME"]), embedder)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT MAX(id) FROM library_searchchunk WHERE embedder = %s", [embedder])
+            cursor.execute(
+                "SELECT MAX(id) FROM library_searchchunk WHERE embedder = %s", [embedder]
+            )
             newest = cursor.fetchone()[0] or 0
             with self.lock:
-                empty = (0, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=bool))
+                empty = (
+                    0,
+                    np.zeros(0, dtype=np.int64),
+                    np.zeros((0, 0), dtype=np.float32),
+                    np.zeros(0, dtype=bool),
+                )
                 last, ids, vectors, public = self.entries.get(key, empty)
                 if newest > last:
-                    cursor.execute("SELECT id, embedding, is_public FROM library_searchchunk WHERE embedder = %s AND id > %s ORDER BY id", [embedder, last])
+                    cursor.execute(
+                        "SELECT id, embedding, is_public FROM library_searchchunk WHERE embedder = %s AND id > %s ORDER BY id",
+                        [embedder, last],
+                    )
                     rows = cursor.fetchall()
                     if rows:
                         new_vectors = np.stack([from_bytes(row[1]) for row in rows])
                         vectors = np.vstack([vectors, new_vectors]) if len(vectors) else new_vectors
-                        ids = np.concatenate([ids, np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))])
-                        public = np.concatenate([public, np.fromiter((bool(row[2]) for row in rows), dtype=bool, count=len(rows))])
+                        ids = np.concatenate(
+                            [
+                                ids,
+                                np.fromiter(
+                                    (row[0] for row in rows), dtype=np.int64, count=len(rows)
+                                ),
+                            ]
+                        )
+                        public = np.concatenate(
+                            [
+                                public,
+                                np.fromiter(
+                                    (bool(row[2]) for row in rows), dtype=bool, count=len(rows)
+                                ),
+                            ]
+                        )
                     self.entries[key] = (newest, ids, vectors, public)
                 return ids, vectors, public
 
@@ -146,7 +177,14 @@ def _chunk_ids(sql: str, params: list) -> np.ndarray:
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
 
 
-def nearest(vector: np.ndarray, filters: SearchFilters, *, embedder: str, limit: int = 200, exclude: tuple[str, int] | None = None) -> list[ChunkHit]:
+def nearest(
+    vector: np.ndarray,
+    filters: SearchFilters,
+    *,
+    embedder: str,
+    limit: int = 200,
+    exclude: tuple[str, int] | None = None,
+) -> list[ChunkHit]:
     """Chunks closest in meaning to `vector` (cosine), best first; `exclude` drops one record's chunks."""
     where, params = filters.where()
     if exclude:
@@ -167,11 +205,25 @@ def nearest(vector: np.ndarray, filters: SearchFilters, *, embedder: str, limit:
     scores = vectors @ vector.astype(np.float32)
     if filters.public_only:
         scores[~public] = -np.inf
-    if any((filters.kind, filters.topic, filters.country, filters.programme, filters.year, filters.language)):
-        allowed = _chunk_ids(f"SELECT c.id FROM library_searchchunk c WHERE c.embedder = %s AND {filters.where()[0]}", [embedder, *filters.where()[1]])
+    if any(
+        (
+            filters.kind,
+            filters.topic,
+            filters.country,
+            filters.programme,
+            filters.year,
+            filters.language,
+        )
+    ):
+        allowed = _chunk_ids(
+            f"SELECT c.id FROM library_searchchunk c WHERE c.embedder = %s AND {filters.where()[0]}",
+            [embedder, *filters.where()[1]],
+        )
         scores[~np.isin(ids, allowed)] = -np.inf
     if exclude:
-        excluded = _chunk_ids("SELECT id FROM library_searchchunk WHERE kind = %s AND object_id = %s", list(exclude))
+        excluded = _chunk_ids(
+            "SELECT id FROM library_searchchunk WHERE kind = %s AND object_id = %s", list(exclude)
+        )
         scores[np.isin(ids, excluded)] = -np.inf
     count = min(limit, len(scores))
     top = np.argpartition(-scores, count - 1)[:count]

@@ -67,7 +67,13 @@ def create_text_index(apps: Any, schema_editor: Any) -> None:
 
 def drop_text_index(apps: Any, schema_editor: Any) -> None:
     connection = schema_editor.connection
-    statements = SQLITE_DROP if connection.vendor == "sqlite" else POSTGRES_DROP if connection.vendor == "postgresql" else []
+    statements = (
+        SQLITE_DROP
+        if connection.vendor == "sqlite"
+        else POSTGRES_DROP
+        if connection.vendor == "postgresql"
+        else []
+    )
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

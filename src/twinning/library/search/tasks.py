@@ -23,7 +23,9 @@ def update_search_index() -> dict:
     job = create_job(kind=JOB_KIND, title="Update the search index", total=total)
     try:
         # Embedding is slow: it runs outside one long transaction, committing record batches as it goes.
-        indexed = drain_pending(progress=lambda done, total: report_progress(job, done=done, total=total))
+        indexed = drain_pending(
+            progress=lambda done, total: report_progress(job, done=done, total=total)
+        )
     except Exception as error:
         failure = error
 
@@ -39,7 +41,9 @@ def update_search_index() -> dict:
 def _enqueue() -> None:
     try:
         update_search_index.enqueue()
-    except Exception:  # the pending rows stay; the next change, search command or reindex picks them up
+    except (
+        Exception
+    ):  # the pending rows stay; the next change, search command or reindex picks them up
         logger.exception("could not enqueue the search index update")
 
 

@@ -82,7 +82,9 @@ def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
         if _IS_CJK.match(word):
             parts.append(re.escape(word))
         else:
-            root = word[:-1] if word.endswith("y") and len(word) > 3 else word  # "city" also marks "cities"
+            root = (
+                word[:-1] if word.endswith("y") and len(word) > 3 else word
+            )  # "city" also marks "cities"
             parts.append(r"\b" + re.escape(root) + r"\w*")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
@@ -104,7 +106,9 @@ def snippet(text: str, words: list[str], *, width: int = 220) -> tuple[str, str]
     if pattern is None:
         return plain, escape(plain)
     folded = fold(window)
-    if len(folded) != len(window):  # folding changed lengths (rare ligatures): no marks rather than wrong ones
+    if len(folded) != len(
+        window
+    ):  # folding changed lengths (rare ligatures): no marks rather than wrong ones
         return plain, escape(plain)
     html, cursor = [escape(prefix)], 0
     for hit in pattern.finditer(folded):
