@@ -412,7 +412,7 @@ def accept_candidate(
 ) -> models.Model:
     """Turn a candidate (optionally edited) into directory records, each citing its sentence."""
     candidate = (
-        Candidate.objects.select_for_update()
+        Candidate.objects.select_for_update(of=("self",))
         .select_related("document", "match")
         .get(pk=candidate.pk)
     )
@@ -459,7 +459,7 @@ def accept_candidate(
 def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> Organisation:
     """Merge an organisation candidate into a record the coordinator chose."""
     candidate = (
-        Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
+        Candidate.objects.select_for_update(of=("self",)).select_related("document").get(pk=candidate.pk)
     )
     if not candidate.is_open:
         raise IngestError("This candidate has already been reviewed.")
@@ -472,7 +472,7 @@ def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> O
 
 @transaction.atomic
 def reject_candidate(*, candidate: Candidate, user: Any, note: str = "") -> Candidate:
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    candidate = Candidate.objects.select_for_update(of=("self",)).get(pk=candidate.pk)
     if not candidate.is_open:
         raise IngestError("This candidate has already been reviewed.")
     _mark(candidate, CandidateStatus.REJECTED, user, note=note)
