@@ -9,6 +9,7 @@ from django.shortcuts import render
 from twinning.common.views import paginate, query_without_page
 from twinning.library.queries import sources_for
 from twinning.programmes.access import access_cohort, access_pair, access_programme, visible_pairs
+from twinning.programmes.calendar import calendar_of
 from twinning.programmes.models import Event, Programme
 
 PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
@@ -76,11 +77,43 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def events_calendar(request: HttpRequest) -> HttpResponse:
+    """All events known to the day as an iCalendar feed (optionally one programme's)."""
+    events = Event.objects.order_by("start", "pk")
+    name = "Twinning events"
+    programme = request.GET.get("programme", "")
+    if programme:
+        events = events.filter(programme__slug=programme)
+        name = f"Twinning events: {programme}"
+    body = calendar_of(
+        events.iterator(chunk_size=500),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        name=name,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="twinning-events.ics"'
+    return response
+
+
+def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _event(slug)
+    body = calendar_of(
+        [event], base_url=request.build_absolute_uri("/").rstrip("/"), name=event.name
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def _event(slug: str) -> Event:
     try:
-        event = Event.objects.select_related("programme").get(slug=slug)
+        return Event.objects.select_related("programme").get(slug=slug)
     except Event.DoesNotExist:
         raise Http404("No such event.") from None
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _event(slug)
     context = {
         "event": event,
         "organisers": event.organisers.all(),
