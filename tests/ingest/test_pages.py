@@ -127,3 +127,12 @@ def test_invalid_edit_changes_nothing(coordinator_client):
     assert response.status_code == 200 and response.context["edit_form"].errors
     assert Organisation.objects.count() == 0
     assert Candidate.objects.get(pk=candidate.pk).status == CandidateStatus.PENDING
+
+
+def test_a_too_large_upload_is_refused_before_it_is_read(coordinator_client, settings):
+    settings.TWINNING_MAX_UPLOAD_BYTES = 1024 * 1024
+    response = upload(coordinator_client, SimpleUploadedFile("huge.txt", b"x" * (1024 * 1024 + 1)))
+    assert [str(m) for m in response.wsgi_request._messages] == [
+        "huge.txt: the file is larger than the 1 MB limit."
+    ]
+    assert Document.objects.count() == 0 and Job.objects.count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -38,7 +39,15 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         stored, problems = [], []
+        limit = settings.TWINNING_MAX_UPLOAD_BYTES
         for uploaded in form.cleaned_data["files"]:
+            if uploaded.size > limit:
+                # Refused before reading: a huge upload never enters memory.
+                problems.append(
+                    _("%(name)s: the file is larger than the %(limit)d MB limit.")
+                    % {"name": uploaded.name, "limit": limit // (1024 * 1024)}
+                )
+                continue
             try:
                 result = store_document(
                     data=uploaded.read(),
