@@ -34,7 +34,8 @@ class SignupForm(forms.Form):
         return email
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("password") and data.get("email"):
             probe = get_user_model()(
                 username=data["email"],

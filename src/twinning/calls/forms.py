@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -31,6 +32,14 @@ def organisations_on_side(call: Call, side: str) -> QuerySet[Organisation]:
     )
 
 
+def _model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's own copy of a declared model choice field, typed as one."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    return field
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return f"{obj.display_name} ({obj.country})" if obj.country else obj.display_name
@@ -56,13 +65,14 @@ class ApplyForm(forms.Form):
         self, *args: Any, call: Call, organisations: QuerySet[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["partner"].queryset = Organisation.objects.filter(is_published=True).order_by(
-            "name"
-        )
+        _model_choice_field(self, "organisation").queryset = organisations
+        _model_choice_field(self, "partner").queryset = Organisation.objects.filter(
+            is_published=True
+        ).order_by("name")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == ApplicationKind.TANDEM and not data.get("partner"):
             self.add_error("partner", _("A tandem application needs a partner organisation."))
         return data
@@ -76,10 +86,12 @@ class ApplicationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, *, application: Application, **kwargs: Any
+    ) -> None:
         initial = {f"answer_{key}": value for key, value in application.answers.items()}
         initial["staff_is_permanent"] = application.staff_is_permanent
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(data, initial=initial, **kwargs)
         self.questions = list(application.call.questions.all())
         for question in self.questions:
             self.fields[f"answer_{question.key}"] = forms.CharField(
@@ -104,9 +116,9 @@ class PartnerForm(forms.Form):
     def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         other = Side.B if application.side == Side.A else Side.A
-        self.fields["partner"].queryset = organisations_on_side(application.call, other).exclude(
-            pk=application.organisation_id
-        )
+        _model_choice_field(self, "partner").queryset = organisations_on_side(
+            application.call, other
+        ).exclude(pk=application.organisation_id)
 
 
 class ScoreForm(forms.Form):
@@ -146,7 +158,7 @@ class ConflictForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        _model_choice_field(self, "organisation").queryset = organisations
 
 
 class CommitteeMemberForm(forms.Form):
@@ -169,10 +181,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, call: Call, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = call.applications.filter(
+        _model_choice_field(self, "application").queryset = call.applications.filter(
             status=ApplicationStatus.SUBMITTED
         ).select_related("organisation", "partner", "call")
-        self.fields["reviewer"].queryset = (
+        _model_choice_field(self, "reviewer").queryset = (
             get_user_model().objects.filter(committee_seats__call=call).order_by("username")
         )
 
@@ -192,8 +204,10 @@ class DecisionForm(forms.Form):
         submitted = call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related(
             "organisation", "partner", "call"
         )
-        self.fields["application"].queryset = submitted
-        self.fields["paired_with"].queryset = submitted.filter(kind=ApplicationKind.SINGLE)
+        _model_choice_field(self, "application").queryset = submitted
+        _model_choice_field(self, "paired_with").queryset = submitted.filter(
+            kind=ApplicationKind.SINGLE
+        )
 
 
 def _lines(text: str) -> list[str]:
@@ -203,8 +217,9 @@ def _lines(text: str) -> list[str]:
 class AreasField(forms.CharField):
     """Comma-separated ISO country codes or directory region names, checked against both."""
 
+    # The cleaned value is the parsed list, not the text CharField.to_python promises.
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        return parse_areas(super().to_python(value))
+        return parse_areas(super().to_python(value) or "")
 
     def validate(self, value: Any) -> None:
         if self.required and not value:
@@ -372,7 +387,8 @@ class OpenCallForm(forms.Form):
         return windows
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if "windows" in data and data.get("side_a_label") and data.get("side_b_label"):
             aliases = {
                 slugify(f"{data['side_a_label']}-{data['side_b_label']}"): Direction.A_TO_B,

@@ -21,7 +21,7 @@ from twinning.matching.recommend import recommend_partners
 from twinning.programmes.pairing import matching_embedder
 
 METHOD = _("the matching engine (shared exchange topic first, then complementary work and meaning)")
-ENGINE_SIDE = {Side.A: "A", Side.B: "B"}
+ENGINE_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}
 
 
 @dataclass

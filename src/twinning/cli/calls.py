@@ -27,7 +27,7 @@ class CommandFailed(Exception):
         super().__init__(" ".join(lines))
 
 
-def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subcommands: argparse._SubParsersAction) -> None:
     listing = subcommands.add_parser("calls", help="list calls with their status, dates and counts")
     listing.set_defaults(handler=_handled(run_calls))
 

@@ -26,7 +26,7 @@ def _embedder(name: str) -> Any:
     return HashingEmbedder() if name == "hashing" else default_embedder()
 
 
-def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subcommands: argparse._SubParsersAction) -> None:
     """Add the `match` and `eval-match` sub-commands."""
     match = subcommands.add_parser(
         "match",

@@ -23,7 +23,9 @@ def bilingual(english: str, chinese: str) -> str:
 
 def chinese_sort_key(text: str) -> str:
     """Pinyin spelling, so Chinese names sort the way a Chinese reader expects."""
-    syllables = lazy_pinyin(text, errors=lambda chars: list(chars.casefold()))
+    # pypinyin's stub says `errors` returns str, but its code and docs also take a list: one
+    # syllable per character, so "Abc" sorts as "a b c".
+    syllables = lazy_pinyin(text, errors=lambda chars: list(chars.casefold()))  # type: ignore[arg-type,return-value]
     return " ".join(syllables)[:600]
 
 

@@ -8,7 +8,7 @@ from twinning.directory.enums import Region
 from twinning.directory.models import Organisation
 from twinning.matching.profiles import Profile
 
-LANGUAGES_BY_REGION = {Region.CHINA: ("zh",), Region.EUROPE: ("en",)}
+LANGUAGES_BY_REGION: dict[str, tuple[str, ...]] = {Region.CHINA: ("zh",), Region.EUROPE: ("en",)}
 
 
 def side_of(organisation: Organisation) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,7 +148,8 @@ def store_document(
         document.save()
     except Exception:
         # The row was not written, so the file must not stay behind either.
-        document.file.storage.delete(document.file.name)
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
         raise
     return StoredDocument(document, changed=True)
 
@@ -359,7 +361,7 @@ def _accept_person(
 
 
 def _imported_programme(document: Document) -> Programme:
-    if document.programme_id:
+    if document.programme is not None:
         return document.programme
     existing = Programme.objects.filter(slug=IMPORTED_PROGRAMME_SLUG).first()
     return existing or create_programme(name="Imported twinning pairs", acronym="", kind="twinning")
@@ -369,8 +371,8 @@ def _accept_partnership(
     candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
 ) -> models.Model:
     first, second = _resolve_name(data["a"], index), _resolve_name(data["b"], index)
-    missing = [name for name, org in ((data["a"], first), (data["b"], second)) if org is None]
-    if missing:
+    if first is None or second is None:
+        missing = [name for name, org in ((data["a"], first), (data["b"], second)) if org is None]
         raise IngestError(f"Accept or merge these organisations first: {', '.join(missing)}.")
     kind = data.get("kind")
     year = data.get("year") or (
@@ -402,6 +404,15 @@ def _accept_partnership(
     return result
 
 
+_ACCEPT_BY_KIND: dict[
+    str, Callable[[Candidate, dict[str, Any], Any, OrganisationIndex], models.Model]
+] = {
+    CandidateKind.EVENT: _accept_event,
+    CandidateKind.PERSON: _accept_person,
+    CandidateKind.PARTNERSHIP: _accept_partnership,
+}
+
+
 @transaction.atomic
 def accept_candidate(
     *,
@@ -427,12 +438,7 @@ def accept_candidate(
             result: models.Model = _accept_organisation(candidate, data, user, index)
             status = CandidateStatus.MERGED if candidate.match_id else CandidateStatus.ACCEPTED
         else:
-            handler = {
-                CandidateKind.EVENT: _accept_event,
-                CandidateKind.PERSON: _accept_person,
-                CandidateKind.PARTNERSHIP: _accept_partnership,
-            }[candidate.kind]
-            result = handler(candidate, data, user, index)
+            result = _ACCEPT_BY_KIND[candidate.kind](candidate, data, user, index)
             status = CandidateStatus.ACCEPTED
     except (DirectoryError, ProgrammeError) as error:
         raise IngestError(str(error)) from error
@@ -459,7 +465,9 @@ def accept_candidate(
 def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> Organisation:
     """Merge an organisation candidate into a record the coordinator chose."""
     candidate = (
-        Candidate.objects.select_for_update(of=("self",)).select_related("document").get(pk=candidate.pk)
+        Candidate.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=candidate.pk)
     )
     if not candidate.is_open:
         raise IngestError("This candidate has already been reviewed.")
@@ -480,7 +488,7 @@ def reject_candidate(*, candidate: Candidate, user: Any, note: str = "") -> Cand
 
 
 # Partnerships and people refer to organisations, so organisations are reviewed first.
-REVIEW_ORDER = [
+REVIEW_ORDER: list[str] = [
     CandidateKind.ORGANISATION,
     CandidateKind.EVENT,
     CandidateKind.PERSON,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,11 +14,11 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
@@ -24,7 +26,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The form metaclass moves declared fields into `base_fields`, so this does not shadow
+    # `BaseForm.files` at run time; the stubs cannot see that.
+    files = MultipleFileField(  # type: ignore[assignment]
         allow_empty_file=True,
         label=_("Documents"),
         help_text=_("Text, HTML, PDF, CSV or XLSX; several at once."),

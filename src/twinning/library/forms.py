@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -41,7 +42,7 @@ class DocumentUploadForm(forms.ModelForm):
         ]
         widgets = {"published": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leave empty to use the first line of the text.")

@@ -239,9 +239,8 @@ class Event(models.Model):
         """ "YYYY", "YYYY-MM" or "YYYY-MM-DD" according to the known precision."""
         if self.start is None:
             return None
-        pattern = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}.get(
-            self.start_precision, "%Y-%m-%d"
-        )
+        patterns: dict[str, str] = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}
+        pattern = patterns.get(self.start_precision, "%Y-%m-%d")
         return self.start.strftime(pattern)
 
 

@@ -9,7 +9,7 @@ from twinning.calls.models import Call
 from twinning.programmes.models import Cohort
 from twinning.programmes.pairing import add_to_pool
 
-POOL_SIDE = {Side.A: "A", Side.B: "B"}
+POOL_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}
 
 
 @transaction.atomic

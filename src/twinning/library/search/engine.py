@@ -20,7 +20,7 @@ MODES = ("hybrid", "text", "meaning")
 RRF_K = 60
 # Below these cosines a "nearest" chunk is unrelated; calibrated on the evaluation set.
 MIN_SIMILARITY = {"use": 0.25, "hashing": 0.12}
-URL_NAMES = {
+URL_NAMES: dict[str, tuple[str, str]] = {
     SearchKind.DOCUMENT: ("library:document", "slug"),
     SearchKind.ORGANISATION: ("directory:organisation", "slug"),
     SearchKind.PAIR: ("programmes:pair", "pk"),

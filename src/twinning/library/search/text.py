@@ -10,6 +10,7 @@ import logging
 import re
 import unicodedata
 from functools import cache
+from types import ModuleType
 
 from django.utils.html import escape
 
@@ -25,7 +26,7 @@ STOPWORDS = frozenset(
 
 
 @cache
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba() -> ModuleType:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -110,7 +111,8 @@ def snippet(text: str, words: list[str], *, width: int = 220) -> tuple[str, str]
         window
     ):  # folding changed lengths (rare ligatures): no marks rather than wrong ones
         return plain, escape(plain)
-    html, cursor = [escape(prefix)], 0
+    html: list[str] = [escape(prefix)]
+    cursor = 0
     for hit in pattern.finditer(folded):
         html.append(escape(window[cursor : hit.start()]))
         html.append(f"<mark>{escape(window[hit.start() : hit.end()])}</mark>")
