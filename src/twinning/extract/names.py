@@ -22,6 +22,11 @@ CONNECTORS = {
     "del",
     "van",
     "von",
+    "y",
+    "i",
+    "e",
+    "na",
+    "dla",
 }
 ORGANISATION_HEADS = {
     "society", "association", "network", "foundation", "institute", "institution", "center",
@@ -31,6 +36,11 @@ ORGANISATION_HEADS = {
     "gmbh", "corporation", "bank", "project", "trust", "cooperative", "coalition", "movement",
     "union", "fund", "secretariat", "ngo", "association's", "school", "laboratory", "partners",
     "programme", "observatory", "office", "department", "municipality", "government",
+    "volunteers", "collective", "cooperation",
+    # Organisation words of other European languages ("Fundación Mar de Valencia").
+    "fundación", "fundació", "fundação", "fondation", "fondazione", "stiftung", "fundacja",
+    "stowarzyszenie", "asociación", "associació", "associação", "associazione", "verein",
+    "verband", "spolek", "nadace", "sdružení", "egyesület", "federación", "fédération",
 }  # fmt: skip
 EVENT_HEADS = {
     "forum", "conference", "symposium", "summit", "expo", "exposition", "workshop", "festival",

@@ -21,7 +21,7 @@ from twinning.extract.names import (
     is_title_case,
 )
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import Block, name_key
+from twinning.extract.text import MONTH_NAMES, Block, name_key
 
 TYPE_NOUNS = (
     r"organi[sz]ations?|NGOs?|association|society|network|foundation|alliance|platform|group|"
@@ -86,7 +86,23 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
     """Organisations in a profile heading such as "Name (ACR), Country", "Name, ACR, City",
     "Name (City)" or "Name, Other Name, Country"; empty when the line is no such heading."""
     text = line.strip().rstrip(":").strip()
+    # A bilingual heading: the English name, then its Chinese name ("Nujiang Volunteers 怒江…").
+    bilingual = re.fullmatch(r"([A-Za-z][^\u4e00-\u9fff]*?)\s+[\u4e00-\u9fff][^A-Za-z]*", text)
+    if bilingual:
+        text = bilingual.group(1).strip()
     if not text or text.lower().startswith(("exchange topic", "about ", "topic")):
+        return []
+    # A person ("Dr Anna Müller (Director, …)"), a date ("12–14 March 2019, Berlin") or a line
+    # with unbalanced brackets is no organisation heading.
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s", text) or text.count("(") != text.count(
+        ")"
+    ):
+        return []
+    if re.match(
+        r"(?:from\s+)?\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+(?:" + MONTH_NAMES + r")\b",
+        text,
+        re.IGNORECASE,
+    ):
         return []
     place: Place | None = None
     parts: list[str]
@@ -291,6 +307,13 @@ def register_runs(sentence: str, registry: Registry) -> None:
         run = match.group(0)
         before = sentence[: match.start()]
         sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"'–-"
+        # "The Kibera Trust and the Hangzhou Society": two organisations, both registered.
+        halves = re.split(r" (?:and|&) (?:of )?the ", run, maxsplit=1)
+        if len(halves) == 2 and all(has_organisation_head(half) for half in halves):
+            right = clean_run(halves[1], sentence_start=False)
+            if right and len(right.split()) >= 2 and not _inside_known(right, registry):
+                registry.add(right, evidence=sentence)
+            run = halves[0]
         name = clean_run(run, sentence_start=sentence_start)
         if not name or len(name.split()) < 2 and not is_acronym(name):
             if name and PART_OF_CONTEXT.search(before) and not resolve_place(name):

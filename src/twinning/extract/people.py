@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.chinese import short_reference
 from twinning.extract.gazetteer import country_code, demonym_code, find_city
 from twinning.extract.names import (
     EVENT_HEADS,
@@ -17,7 +18,10 @@ from twinning.extract.registry import Registry
 from twinning.extract.text import MONTHS, name_key
 
 TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|M)\.?"
-NAME_WORD = r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?"
+# Latin letters with diacritics count ("Zieliński", "Müller", "Dvořák").
+UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
+LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
+NAME_WORD = UPPER + r"(?:" + LOWER + r"|['’\-])+(?:-" + UPPER + LOWER + r"+)?"
 PERSON_NAME = NAME_WORD + r"(?:\s+(?:van\s+der\s+|van\s+|de\s+|von\s+)?" + NAME_WORD + r"){0,3}"
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?P<name>" + PERSON_NAME + r")")
 ROLE_PHRASE = (
@@ -50,6 +54,19 @@ AUTHORS = re.compile(
     + PERSON_NAME
     + r")*)"
 )
+# "Our president, Magdalena Nowak," / "Its vice-president, Mr. Sun Hao, will": a lower-case role
+# after a possessive, then the name; "its" is the organisation named just before.
+POSSESSIVE_ROLE = re.compile(
+    r"\b(?P<owner>[Oo]ur|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[a-z\-]+\s+){0,2}(?:"
+    + "|".join(
+        sorted(ROLE_WORDS - {"member", "team", "staff", "board", "programme", "program", "project"})
+    )
+    + r"))\s*,\s+(?:"
+    + TITLES
+    + r"\s+)?(?P<name>"
+    + PERSON_NAME
+    + r")(?=\s*[,.;]|\s+(?:said|says|is|was|has|will)\b)"
+)
 ZH_ROLES = "副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 ZH_ROLE_NAME = re.compile(
@@ -57,16 +74,26 @@ ZH_ROLE_NAME = re.compile(
     + ZH_ROLES
     + r")(?P<name>["
     + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2}?)(?=[，,、。；;和与及等在表示指出介绍说带领率\s(（]|$)"
+    + r"][\u4e00-\u9fff]{1,2}?)(?=女士|先生|博士|[，,、。；;和与及等在表示指出介绍说带领率\s(（]|$)"
+)
+# "理事长：杨秀英" (a role, a colon, a name) and "主席卡门·加西亚女士" (a transliterated name).
+ZH_ROLE_COLON = re.compile(
+    r"(?P<role>"
+    + ZH_ROLES
+    + r")\s*[:：]\s*(?P<name>["
+    + ZH_SURNAMES
+    + r"][\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+)
+ZH_FOREIGN_NAME = re.compile(
+    r"(?P<role>"
+    + ZH_ROLES
+    + r")(?P<name>[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?)(?=女士|先生|博士|[，,、。；;和与及等在表示指出介绍说\s(（]|$)"
 )
 ZH_NAME_ROLE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<name>["
-    + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2}?)(?P<role>"
-    + ZH_ROLES
-    + r")"
+    r"(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?P<role>" + ZH_ROLES + r")"
 )
-NOT_NAME_WORDS = {m.capitalize() for m in MONTHS} | {
+# Full month names only: "Jan" and "Mar" are given names too.
+NOT_NAME_WORDS = {m.capitalize() for m in MONTHS if len(m) > 4 or m == "june"} | {
     "The", "This", "That", "Our", "We", "They", "His", "Her", "China", "Europe", "European",
     "Chinese", "International", "National", "Global", "Green", "Climate", "Energy", "Urban",
     "Environmental", "University", "Department", "Group", "Relations", "Exchange", "Programme",
@@ -97,11 +124,22 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
     """Role and organisation from the words after a name: ", Role of Org", " from Org", "(Org)"."""
     role: str | None = None
     organisation: str | None = None
-    paren = re.match(r"\s*\(([^)]{2,80})\)", text)
+    paren = re.match(r"\s*\(([^)]{2,120})\)", text)
     if paren:
-        mentions = registry.mentions(paren.group(1))
-        organisation = mentions[0][2].organisation.name if mentions else paren.group(1).strip()
-        return None, organisation
+        body = paren.group(1)
+        mentions = registry.mentions(body)
+        if mentions:
+            start, _end, entry = mentions[0]
+            # "(Director, Brno Centre …)": a role before the organisation.
+            role_text = re.sub(
+                r"[\s,]*(?:of|at|for|with|from|in)?\s*(?:the\s+)?$", "", body[:start]
+            ).strip(" ,")
+            return _role(role_text), entry.organisation.name
+        if "," in body:
+            role_text, organisation_text = (part.strip() for part in body.split(",", 1))
+            if any(word.lower() in ROLE_WORDS for word in role_text.split()):
+                return _role(role_text), organisation_text
+        return None, body.strip()
     source = re.match(r"\s+(?:from|of|at|with)\s+(?:the\s+)?(.{2,120})", text)
     if source:
         mentions = registry.mentions(source.group(1))
@@ -113,7 +151,7 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
         text,
     )
     if clause and not re.match(TITLES + r"\s", clause.group(1)):
-        body = clause.group(1).strip()
+        body = _latin_part(clause.group(1).strip())
         mentions = registry.mentions(body)
         if mentions:
             start, _end, entry = mentions[-1]
@@ -121,14 +159,33 @@ def _organisation_after(text: str, registry: Registry) -> tuple[str | None, str 
             role_text = re.sub(
                 r"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?$", "", body[:start]
             ).strip(" ,")
-            role = role_text or None
+            role = _role(role_text) if role_text else None
         elif (
             body[:1].isupper()
             and len(body.split()) <= 8
             and any(word.lower() in ROLE_WORDS for word in body.split())
         ):
             role = body
+            # "Ms. X, Coordinator, Mekong Rivers Network": the organisation after the role.
+            following = text[clause.end() :]
+            after = re.match(r",\s*(?:the\s+)?", following)
+            mentions = registry.mentions(following[after.end() :]) if after else []
+            if mentions and mentions[0][0] == 0:
+                organisation = mentions[0][2].organisation.name
     return role, organisation
+
+
+def _latin_part(text: str) -> str:
+    """The Latin-script part of a bilingual phrase ("Coordinator 协调员" -> "Coordinator")."""
+    if re.search(r"[A-Za-z]", text) and re.search(r"[\u4e00-\u9fff]", text):
+        text = re.sub(r"\s*[\u4e00-\u9fff][\u4e00-\u9fff\s·]*", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _role(text: str) -> str | None:
+    """A role as the document writes it, first letter capitalised ("treasurer" -> "Treasurer")."""
+    text = _latin_part(text).strip(" ,")
+    return text[:1].upper() + text[1:] if text else None
 
 
 def find_people(
@@ -155,6 +212,7 @@ def find_people(
         seen[key] = person
         people.append(person)
 
+    previous_subject: str | None = None
     for sentence in sentences:
         for match in TITLED.finditer(sentence):
             name = match.group("name")
@@ -172,7 +230,7 @@ def find_people(
             role_mentions = registry.mentions(role)
             organisation = role_mentions[0][2].organisation.name if role_mentions else None
             if organisation is None:
-                _role, organisation = _organisation_after(sentence[match.end() :], registry)
+                _ignored, organisation = _organisation_after(sentence[match.end() :], registry)
             add(name, role, organisation or fallback, sentence)
         for match in NAME_THEN_ROLE.finditer(sentence):
             name = match.group("name")
@@ -181,14 +239,49 @@ def find_people(
             ):
                 continue
             role, organisation = _organisation_after(sentence[match.end("name") :], registry)
-            add(name, role, organisation, sentence)
+            add(name, role, organisation or (fallback if role else None), sentence)
         for match in AUTHORS.finditer(sentence):
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")):
                 if name and len(name.split()) >= 2 and plausible_name(name):
                     add(name, None, None, sentence)
-        for pattern in (ZH_ROLE_NAME, ZH_NAME_ROLE):
+        for pattern in (ZH_FOREIGN_NAME, ZH_ROLE_COLON, ZH_ROLE_NAME, ZH_NAME_ROLE):
             for match in pattern.finditer(sentence):
-                before = registry.mentions(sentence[: match.start()])
-                organisation = before[-1][2].organisation.name if before else fallback
+                prefix = sentence[: match.start()]
+                before = registry.mentions(prefix)
+                adjacent = bool(before) and before[-1][1] == len(prefix)
+                # A name right after a Han character must follow a full name ("兰州大学张敏教授").
+                if (
+                    pattern is ZH_NAME_ROLE
+                    and prefix
+                    and "\u4e00" <= prefix[-1] <= "\u9fff"
+                    and not adjacent
+                ):
+                    continue
+                if any(
+                    match.group("name") in entry.organisation.name for entry in registry.entries
+                ):
+                    continue
+                referred = short_reference(prefix, registry)
+                if referred is not None:
+                    organisation = referred.organisation.name
+                elif before:
+                    organisation = before[-1][2].organisation.name
+                else:
+                    organisation = fallback
                 add(match.group("name"), match.group("role"), organisation, sentence)
+        for match in POSSESSIVE_ROLE.finditer(sentence):
+            name = match.group("name")
+            if not plausible_name(name):
+                continue
+            before = registry.mentions(sentence[: match.start()])
+            if match.group("owner").lower() == "our":
+                organisation = fallback
+            elif before:
+                organisation = before[-1][2].organisation.name
+            else:
+                organisation = previous_subject or fallback
+            add(name, _role(match.group("role")), organisation, sentence)
+        mentions = registry.mentions(sentence)
+        if mentions:
+            previous_subject = mentions[0][2].organisation.name
     return people

@@ -22,6 +22,10 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("role", r"position|role|job|职务|职位"),
         ("country", r"country|nation|国家|国别"),
         ("city", r"city|town|location|place|城市|所在地|地点"),
+        (
+            "since",
+            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation))\s*$|合作(?:始于|年份)",
+        ),
         ("founded", r"found|establish|since|year|成立|创立"),
         ("type", r"type|category|kind|legal form|类型|性质|类别"),
         ("topics", r"topic|theme|focus|field|area|sector|issue|主题|领域|议题|方向"),
@@ -47,6 +51,9 @@ def map_header(header: list[str]) -> dict[str, int]:
                 break
     if "name" not in columns and "partner" in columns:
         columns["name"] = columns.pop("partner")
+    # "Since" is when a pair began in a partner table, else when the organisation was founded.
+    if "since" in columns and ("partner" not in columns and "founded" not in columns):
+        columns["founded"] = columns.pop("since")
     return columns
 
 
@@ -125,9 +132,16 @@ def records_from_table(
             result.organisations.append(
                 _organisation(partner, row, columns, source, prefix="partner ")
             )
+            since = re.search(r"(?:19|20)\d{2}", _cell(row, columns, "since"))
             result.partnerships.append(
                 Partnership(
-                    name, partner, kind, list(organisation.topics), None, " | ".join(row), source
+                    name,
+                    partner,
+                    kind,
+                    list(organisation.topics),
+                    int(since.group(0)) if since else None,
+                    " | ".join(row),
+                    source,
                 )
             )
         contact = _cell(row, columns, "contact")
