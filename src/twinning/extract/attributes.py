@@ -21,7 +21,7 @@ from twinning.extract.text import YEAR
 from twinning.topics import topics_in_text
 
 FOUNDED = re.compile(
-    r"\b(?:founded|established|set up|registered|formed|incorporated|created|inaugurated)\b"
+    r"\b(?:founded|established|set up|registered|formed|incorporated|created|inaugurated|launched)\b"
     r"(?!\s+(?:a|an|the|partnerships?|cooperation|relations?|contacts?|links?|ties|by\s+the\s+government)\b)"
     r"[^.;]{0,40}?(?<![\d-])(" + YEAR + r")(?![\d-])",
     re.IGNORECASE,
@@ -105,8 +105,24 @@ def assign_founded(sentence: str, registry: Registry, fallback: Entry | None) ->
         return
 
 
+FRONTED_BASE = re.compile(
+    r"^(?:Based|Headquartered|Located|Registered)\s+in\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?"
+    r"(?:,\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)?),\s+"
+)
+
+
 def assign_type_and_country_from_sentence(sentence: str, registry: Registry) -> None:
-    """ "X is a non-profit association" gives X a type; "an Italian association" a country."""
+    """ "X is a non-profit association" gives X a type; "an Italian association" a country;
+    "Based in Hanoi, Vietnam, the X …" a country and city."""
+    fronted = FRONTED_BASE.match(sentence)
+    if fronted:
+        place = resolve_place(fronted.group("place"))
+        mentions = registry.mentions(sentence[fronted.end() :])
+        if place and mentions and mentions[0][0] <= 4:
+            organisation = mentions[0][2].organisation
+            if organisation.country in (None, place.country):
+                organisation.country = place.country
+                organisation.city = organisation.city or place.city
     match = IS_A.match(sentence)
     if not match:
         return
@@ -176,7 +192,7 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
         return chinese_province_prefix(name), None
     codes: set[str] = set()
     city_found = None
-    tokens = re.findall(r"[A-Za-z][A-Za-z']*", name)
+    tokens = re.findall(r"[^\W\d_](?:[^\W\d_]|')*", name)
     if any(token.lower() in REGIONS for token in tokens):
         return None, None
     for index, token in enumerate(tokens):

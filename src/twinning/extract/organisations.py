@@ -21,7 +21,7 @@ from twinning.extract.names import (
     is_title_case,
 )
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import MONTH_NAMES, Block, name_key
+from twinning.extract.text import MONTH_NAMES, Block, has_cjk, name_key
 
 TYPE_NOUNS = (
     r"organi[sz]ations?|NGOs?|association|society|network|foundation|alliance|platform|group|"
@@ -438,3 +438,39 @@ def link_unattached_acronyms(registry: Registry) -> None:
                 other.organisation.acronym = name
                 registry.absorb(other, entry)
                 break
+
+
+SHORT_FORM = re.compile(
+    r"\b[Tt]he\s+(?P<word>[A-Z][\w\-]+)\s+(?P<head>society|association|network|foundation|trust|"
+    r"institute|cent(?:re|er)|coalition|alliance|club|federation|cooperative|council|university)\b"
+)
+
+
+def register_short_forms(text: str, registry: Registry) -> None:
+    """ "the Hangzhou society" is the one known organisation whose name has both words."""
+    for match in SHORT_FORM.finditer(text):
+        word, head = match.group("word").lower(), match.group("head").lower()
+        fitting = [
+            entry
+            for entry in registry.entries
+            if word in name_key(entry.organisation.name).split()
+            and head in name_key(entry.organisation.name).split()
+        ]
+        if len(fitting) == 1 and not registry.find(match.group(0)[4:]):
+            registry.refer(fitting[0], match.group(0)[4:])
+
+
+def link_translations(text: str, registry: Registry) -> None:
+    """A Chinese name written right after an English one ("Mekong Rivers Network (MCRN)
+    湄公河社区河流网络") is the same organisation: folded into the English entry."""
+    mentions = registry.mentions(text)
+    for (_s1, end, first), (start, _e2, second) in zip(mentions, mentions[1:], strict=False):
+        if first is second or second not in registry.entries or first not in registry.entries:
+            continue
+        between = text[end:start]
+        acronym = first.organisation.acronym or ""
+        between = between.replace(acronym, "") if acronym else between
+        if re.fullmatch(r"[\s()/]*", between) and "\n" not in between:
+            english, chinese = first.organisation.name, second.organisation.name
+            if not has_cjk(english) and has_cjk(chinese):
+                registry.absorb(first, second)

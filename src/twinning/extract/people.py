@@ -57,7 +57,7 @@ AUTHORS = re.compile(
 # "Our president, Magdalena Nowak," / "Its vice-president, Mr. Sun Hao, will": a lower-case role
 # after a possessive, then the name; "its" is the organisation named just before.
 POSSESSIVE_ROLE = re.compile(
-    r"\b(?P<owner>[Oo]ur|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[a-z\-]+\s+){0,2}(?:"
+    r"\b(?P<owner>[Oo]ur|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[a-z]+[\s\-]+){0,2}(?:"
     + "|".join(
         sorted(ROLE_WORDS - {"member", "team", "staff", "board", "programme", "program", "project"})
     )
@@ -185,7 +185,13 @@ def _latin_part(text: str) -> str:
 def _role(text: str) -> str | None:
     """A role as the document writes it, first letter capitalised ("treasurer" -> "Treasurer")."""
     text = _latin_part(text).strip(" ,")
-    return text[:1].upper() + text[1:] if text else None
+    if text.islower():
+        text = re.sub(
+            r"(?:^|(?<=[\s\-]))(?!(?:of|for|and|the|in)\b)([a-z])",
+            lambda m: m.group(1).upper(),
+            text,
+        )
+    return text or None
 
 
 def find_people(

@@ -10,11 +10,13 @@ from twinning.extract import attributes, events, people, relations
 from twinning.extract.chinese import register_chinese
 from twinning.extract.names import is_acronym
 from twinning.extract.organisations import (
+    link_translations,
     link_unattached_acronyms,
     register_acronym_actors,
     register_acronym_definitions,
     register_headings,
     register_runs,
+    register_short_forms,
 )
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
@@ -87,6 +89,8 @@ def extract_text(
         )
     register_acronym_actors(text, registry)
     link_unattached_acronyms(registry)
+    register_short_forms(text, registry)
+    link_translations(text, registry)
     register_acronym_definitions(text, registry)
     main = _main_organisation(registry, text)
     found_events = events.events_in_blocks(blocks, registry, main, source)
@@ -130,8 +134,14 @@ def extract_text(
                         source,
                     )
                 )
+    recent: list[Entry] = []
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index) or main
+        partnerships.extend(relations.both_sides(sentence, recent, registry, source))
+        for _start, _end, entry in registry.mentions(sentence):
+            if entry in recent:
+                recent.remove(entry)
+            recent.append(entry)
         if has_cjk(sentence):
             partnerships.extend(relations.chinese_relations(sentence, registry, fallback, source))
         else:

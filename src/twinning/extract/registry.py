@@ -15,6 +15,8 @@ class Entry:
     organisation: Organisation
     strength: int = 1
     aliases: set[str] = field(default_factory=set)
+    # Other ways the text writes it ("the Hangzhou society", its Chinese name): mentions too.
+    references: set[str] = field(default_factory=set)
 
 
 class Registry:
@@ -92,6 +94,11 @@ class Registry:
         entry.aliases.add(name_key(text))
         self._patterns = None
 
+    def refer(self, entry: Entry, text: str) -> None:
+        """`text` is another way of writing `entry`: an alias, and a mention wherever it occurs."""
+        self.alias(entry, text)
+        entry.references.add(text)
+
     def remove(self, entry: Entry) -> None:
         self.entries.remove(entry)
         self._patterns = None
@@ -99,6 +106,9 @@ class Registry:
     def absorb(self, keep: Entry, drop: Entry) -> None:
         """Fold `drop` into `keep` (same organisation written two ways)."""
         self.alias(keep, drop.organisation.name)
+        keep.references |= drop.references
+        if has_cjk(drop.organisation.name) and not has_cjk(keep.organisation.name):
+            keep.references.add(drop.organisation.name)
         if drop.organisation.acronym:
             self.alias(keep, drop.organisation.acronym)
         for attribute in ("acronym", "country", "city", "founded", "type", "description"):
@@ -111,7 +121,7 @@ class Registry:
         if self._patterns is None:
             patterns = []
             for entry in self.entries:
-                forms = {entry.organisation.name}
+                forms = {entry.organisation.name} | entry.references
                 if entry.organisation.acronym:
                     forms.add(entry.organisation.acronym)
                 for form in forms:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.attributes import subject_of
+from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import CAPITALISED_RUN, has_organisation_head, is_acronym, is_title_case
 from twinning.extract.organisations import (
     _split_trailing_acronym,
@@ -44,8 +45,19 @@ TWINNED_WITH = re.compile(
     r"\b(?:twinned|paired|matched)\s+with\b|\btwinning\s+(?:\w+\s+){0,2}?between\b"
 )
 PARTNERSHIP_WITH = re.compile(
-    r"\b(?:in partnership with|partnered with|in cooperation with|in collaboration with)\b"
+    r"\b(?:in partnership with|partnered with|in cooperation with|in collaboration with|"
+    r"[Tt]ogether with)\b"
 )
+# "cooperation between A and B", "the partnership between A and B".
+BETWEEN = re.compile(
+    r"\b(?:cooperation|co-operation|partnership|collaboration|exchanges?|agreement|twinning)\s+between\b"
+)
+# "the two organisations signed …", "双方签署…": the pair is the two organisations named before.
+BOTH_SIDES = re.compile(
+    r"\b(?:[Tt]he two|[Bb]oth)\s+(?:organi[sz]ations|partners|groups|NGOs|associations|networks|"
+    r"sides|societies|foundations|institutions|centres|centers)\b|双方|两家机构|两个机构|两家组织"
+)
+ZH_AGREEMENT_VERB = re.compile(r"(?:签署|签订)(?:了)?[^。]{0,20}(?:协议|备忘录|协定)")
 LIST_INTRO = re.compile(
     r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b",
     re.IGNORECASE,
@@ -303,6 +315,19 @@ def agreements(
                     )
                     if pair:
                         found.append(pair)
+    between = BETWEEN.search(sentence)
+    if between and not TWINNED_WITH.search(sentence):
+        after = [m for m in mentions if m[0] >= between.end()]
+        if (
+            len(after) >= 2
+            and re.search(r"\band\b|&", sentence[after[0][1] : after[1][0]])
+            and len(sentence[after[0][1] : after[1][0]]) < 30
+        ):
+            pair = _partnership(
+                after[0][2], after[1][2], sentence_kind, sentence, source, year=year
+            )
+            if pair:
+                found.append(pair)
     twinned = TWINNED_WITH.search(sentence)
     if twinned:
         before = [m for m in mentions if m[1] <= twinned.start()]
@@ -333,6 +358,22 @@ def agreements(
     return found
 
 
+def both_sides(
+    sentence: str, recent: list[Entry], registry: Registry, source: str | None
+) -> list[Partnership]:
+    """ "In 2017 the two organisations signed a memorandum": a pair of the last two
+    organisations named before the sentence (`recent`, oldest first), when it names none."""
+    if not BOTH_SIDES.search(sentence) or len(recent) < 2:
+        return []
+    if not (AGREEMENT.search(sentence) or ZH_AGREEMENT_VERB.search(sentence)):
+        return []
+    if len({entry for _s, _e, entry in registry.mentions(sentence)}) >= 2:
+        return []
+    kind = "twinning" if TWINNING_WORDS.search(sentence) else "partner"
+    pair = _partnership(recent[-2], recent[-1], kind, sentence, source, year=_year(sentence))
+    return [pair] if pair else []
+
+
 def partner_lists(
     blocks: list[Block], registry: Registry, source: str | None
 ) -> list[tuple[Entry, str, str]]:
@@ -352,6 +393,11 @@ def partner_lists(
         first = re.split(r"\)\s+of\s+(?:the\s+)?", item, maxsplit=1)
         name_part = first[0] + (")" if len(first) == 2 else "")
         name, acronym = _split_trailing_acronym(name_part)
+        # "Friends of the Morava (Czech Republic)": the place in brackets is not in the name.
+        placed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        place = resolve_place(placed.group(2)) if placed else None
+        if placed and place:
+            name, acronym = _split_trailing_acronym(placed.group(1))
         if (
             not name
             or len(name.split()) > 12
@@ -359,7 +405,9 @@ def partner_lists(
             or re.search(r"\b(?:19|20)\d{2}\b", item)
         ):
             continue
-        entry = registry.add(name, acronym, evidence=block.text, strength=2)
+        entry = registry.add(
+            name, acronym, evidence=block.text, strength=2, **place_attributes(place)
+        )
         if len(first) == 2:
             parent, parent_acronym = _split_trailing_acronym(first[1])
             if has_organisation_head(parent):
