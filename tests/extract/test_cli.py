@@ -68,7 +68,7 @@ def test_eval_extract_prints_scores_per_field(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["field", "precision", "recall", "f1", "tp", "pred", "gold"]
     assert lines[1].split() == ["organisations", "1.000", "1.000", "1.000", "6", "6", "6"]
-    assert lines[4].split() == ["pairs", "1.000", "0.750", "0.857", "3", "3", "4"]
+    assert lines[4].split() == ["pairs", "1.000", "1.000", "1.000", "4", "4", "4"]
     assert lines[-1].split()[0] == "overall"
 
 
