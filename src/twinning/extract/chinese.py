@@ -17,7 +17,16 @@ BOUNDARY = set(
 )
 # Descriptions, not names: "民间环保组织" (a grassroots environmental organisation).
 GENERIC = re.compile(
-    r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本)+$"
+    r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本|友好|伙伴|合作|会员|成员|团体|兄弟|姐妹)+$"
+)
+# Verbs that end a clause inside a run of Han characters: the name starts after them
+# ("迪庆设有项目点" is no name; "协会成为中国…" starts at 中国).
+CLAUSE_VERBS = re.compile(
+    r"^.*(?:设有|开展|举办|参加|参观|推广|致力于|专注于|成为|加入|注册于|位于|来自|隶属于|支持|资助|组织了|发起)"
+)
+# A foreign country written before a name ("捷克布拉格山地俱乐部"): a description, not the name.
+ACRONYM_ZH = re.compile(
+    r"[（(]\s*(?:简称|以下简称)\s*[“\"']?(?P<short>[\u4e00-\u9fffA-Za-z]{2,12})[”\"']?\s*[）)]"
 )
 LEADING_NOISE = re.compile(
     r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过)"
@@ -46,7 +55,26 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
             ):
                 break
             start -= 1
+        # "中国生物多样性保护与绿色发展基金会": 与/和 inside a name, when what comes before it
+        # is not itself an organisation ("A协会与B协会" are two).
+        if start > 0 and text[start - 1] in "与和":
+            head_start = start - 1
+            while (
+                head_start > 0
+                and text[head_start - 1] not in BOUNDARY
+                and "\u4e00" <= text[head_start - 1] <= "\u9fff"
+            ):
+                head_start -= 1
+            head = text[head_start : start - 1]
+            if (
+                len(head) >= 4
+                and not pattern.search(head[-3:])
+                and not CLAUSE_VERBS.match(head)
+                and end - head_start <= MAX_LENGTH + 4
+            ):
+                start = head_start
         name = LEADING_NOISE.sub("", text[start:end])
+        name = CLAUSE_VERBS.sub("", name)
         start = end - len(name)
         if len(name) - len(match.group(0)) < 2 or GENERIC.match(name[: -len(match.group(0))]):
             continue
@@ -73,9 +101,31 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
     return [(start, name) for start, _end, name in merged]
 
 
+def _without_foreign_country(name: str) -> tuple[str, str | None]:
+    """ "捷克布拉格山地俱乐部" -> ("布拉格山地俱乐部", "CZ"); "美国环保协会" stays whole (what
+    follows the country is only a description)."""
+    from twinning.extract.gazetteer import chinese_countries
+
+    for chinese_name, code in sorted(chinese_countries().items(), key=lambda item: -len(item[0])):
+        if code == "CN" or not name.startswith(chinese_name) or len(chinese_name) < 2:
+            continue
+        rest = name[len(chinese_name) :]
+        suffix = next((s for s in SUFFIXES if rest.endswith(s)), "")
+        core = rest[: len(rest) - len(suffix)]
+        if len(core) >= 3 and not GENERIC.match(core):
+            return rest, code
+        return name, code
+    return name, None
+
+
 def register_chinese(sentence: str, registry: Registry) -> None:
-    for _position, name in chinese_organisation_names(sentence):
-        registry.add(name, evidence=sentence)
+    for position, name in chinese_organisation_names(sentence):
+        name, country = _without_foreign_country(name)
+        entry = registry.add(name, evidence=sentence, country=country)
+        short = ACRONYM_ZH.match(sentence[position + len(name) :])
+        if short and not entry.organisation.acronym:
+            entry.organisation.acronym = short.group("short")
+            registry.alias(entry, short.group("short"))
 
 
 SHORT_REFERENCE = re.compile(

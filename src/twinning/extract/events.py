@@ -33,7 +33,9 @@ ORDINAL_PREFIX = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:to|-|–)\s+\d+(?:st|n
 ZH_EVENT = re.compile(
     r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|年会|座谈会|培训班|展览会)"
 )
-ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:市)?(?:举办|举行|召开|开幕)")
+ZH_PLACE = re.compile(
+    r"在([\u4e00-\u9fff]{2,6}?)(?:市)?(?:共同|联合|正式|成功|隆重)?(?:举办|举行|召开|开幕)"
+)
 
 
 def _years(text: str) -> list[str]:

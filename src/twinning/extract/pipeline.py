@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.extract import attributes, events, people, relations
-from twinning.extract.chinese import register_chinese
+from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.names import is_acronym
 from twinning.extract.organisations import (
     link_translations,
@@ -23,6 +23,11 @@ from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.tabular import map_header, records_from_table
 from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
+
+
+SHORT_REFERENCE_ANYWHERE = re.compile(
+    "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
+)
 
 
 def _sections(blocks: list[Block], headings: dict[int, Entry]) -> dict[int, Entry]:
@@ -46,6 +51,12 @@ def _main_organisation(registry: Registry, text: str) -> Entry | None:
     for start, _end, entry in registry.mentions(text):
         counts[id(entry)] = counts.get(id(entry), 0) + 1
         first.setdefault(id(entry), start)
+    # A bare 协会 (the association) refers back to the one organisation whose name ends so.
+    if has_cjk(text):
+        for match in SHORT_REFERENCE_ANYWHERE.finditer(text):
+            referred = short_reference(text[: match.end()], registry)
+            if referred is not None:
+                counts[id(referred)] = counts.get(id(referred), 0) + 1
     if not counts:
         return None
     best = max(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.attributes import subject_of
+from twinning.extract.chinese import short_reference
 from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import CAPITALISED_RUN, has_organisation_head, is_acronym, is_title_case
 from twinning.extract.organisations import (
@@ -71,7 +72,8 @@ ZH_AGREEMENT = re.compile(
     r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:签署|签订)(?:了)?[^。]{0,12}(?:协议|备忘录|协定)"
 )
 ZH_MEMBER = re.compile(
-    r"是(?P<b>[^。，,、]{2,30}?)的(?:成员|会员|理事)(?:单位|机构)?|加入(?:了)?(?P<c>[^。，,、]{2,30}?)(?:[。，,]|$)"
+    r"(?:是|成为|为)(?P<b>[^。，,、]{2,30}?)的(?:团体|单位|机构|正式|首批|创始)?(?:成员|会员|理事)(?:单位|机构)?"
+    r"|加入(?:了)?(?P<c>[^。，,、]{2,30}?)(?:[。，,]|$)"
 )
 
 
@@ -422,6 +424,18 @@ def partner_lists(
     return found
 
 
+def _zh_subject(before: str, registry: Registry, fallback: Entry | None) -> Entry | None:
+    """The subject of a Chinese clause: a full name, else a bare 协会 referring back to one."""
+    subject = subject_of(before, registry, None)
+    if subject is not None:
+        return subject
+    for position in range(len(before), 0, -1):
+        referred = short_reference(before[:position], registry)
+        if referred is not None:
+            return referred
+    return fallback
+
+
 def chinese_relations(
     sentence: str, registry: Registry, fallback: Entry | None, source: str | None
 ) -> list[Partnership]:
@@ -440,7 +454,10 @@ def chinese_relations(
     for pattern, kind in ((ZH_PAIR, "twinning"), (ZH_AGREEMENT, "partner")):
         match = pattern.search(sentence)
         if match:
-            a = subject_of(sentence[: match.start()], registry, fallback)
+            # 结为友好伙伴 (became partners) is a partnership; 结对 and 姐妹 are twinning.
+            if pattern is ZH_PAIR and not re.search(r"结对|姐妹|孪生", sentence[match.start() :]):
+                kind = "partner"
+            a = _zh_subject(sentence[: match.start()], registry, fallback)
             b_mentions = registry.mentions(match.group("b"))
             if a and b_mentions:
                 pair = _partnership(a, b_mentions[0][2], kind, sentence, source, year=year)
@@ -448,7 +465,7 @@ def chinese_relations(
                     found.append(pair)
     member = ZH_MEMBER.search(sentence)
     if member:
-        a = subject_of(sentence[: member.start()], registry, fallback)
+        a = _zh_subject(sentence[: member.start()], registry, fallback)
         b_mentions = registry.mentions(member.group("b") or member.group("c") or "")
         if a and b_mentions:
             pair = _partnership(a, b_mentions[0][2], "membership", sentence, source)
