@@ -15,7 +15,7 @@ from twinning.extract.names import (
 )
 from twinning.extract.records import Event
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import YEAR, Block, find_dates, name_key
+from twinning.extract.text import YEAR, Block, find_dates, has_cjk, name_key
 
 ORGANISED_BY = re.compile(
     r"\s*,?\s*\b(?:organi[sz]ed|sponsored|hosted|convened|co-organi[sz]ed|initiated|held)\s+by\s+(?:the\s+)?(?P<organiser>[^,;]+)"
@@ -31,7 +31,7 @@ EVENTS_LIST = re.compile(
 )
 ORDINAL_PREFIX = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:to|-|–)\s+\d+(?:st|nd|rd|th)\s+)")
 ZH_EVENT = re.compile(
-    r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|年会|座谈会|培训班|展览会)"
+    r"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff\w·“”\"]{2,30}?(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|对话会|年会|座谈会|培训班|研修班|训练营|夏令营|冬令营|展览会|沙龙)"
 )
 ZH_PLACE = re.compile(
     r"在([\u4e00-\u9fff]{2,6}?)(?:市)?(?:共同|联合|正式|成功|隆重)?(?:举办|举行|召开|开幕)"
@@ -260,11 +260,58 @@ def dedupe(events: list[Event]) -> list[Event]:
     return kept
 
 
+ORGANISER_LINE = re.compile(
+    r"^(?:(?:Co-)?[Oo]rgani[sz]ed|[Hh]osted|[Cc]onvened|[Ss]ponsored)\s+by\s+|(?:主办单位|主办方|主办|承办单位)\s*[:：]\s*"
+)
+
+
+def heading_with_date(
+    blocks: list[Block], position: int, registry: Registry, source: str | None
+) -> Event | None:
+    """A programme entry: an event name as a heading, then a line that starts with its date
+    ("12–14 March 2019, Berlin", "2019年10月，昆明"), maybe then "Organised by …"."""
+    block = blocks[position]
+    if position + 1 >= len(blocks) or not block.is_heading or len(block.text) > 120:
+        return None
+    chinese = has_cjk(block.text)
+    if chinese:
+        if not re.search(ZH_EVENT.pattern + r"$", block.text):
+            return None
+    elif not has_event_head(block.text) or re.search(YEAR, block.text) or registry.find(block.text):
+        return None
+    following = blocks[position + 1].text
+    dates = find_dates(following)
+    if not dates or dates[0][0] > 6:
+        return None
+    place = _place_in(following)
+    if place is None:
+        after_date = re.search(r"(?:月|日|\d{4})\s*[,，]\s*([\u4e00-\u9fff]{2,6})", following)
+        resolved = resolve_place(after_date.group(1)) if after_date else None
+        place = after_date.group(1) if resolved else None
+    organisers: list[str] = []
+    lines = [following] + ([blocks[position + 2].text] if position + 2 < len(blocks) else [])
+    for line in lines:
+        for piece in re.split(r"\s(?=主办)", line):
+            by = ORGANISER_LINE.search(piece)
+            if by:
+                organisers.extend(
+                    entry.organisation.name
+                    for _start, _end, entry in registry.mentions(piece[by.end() :])
+                )
+    return Event(
+        block.text.strip(), dates[0][1], place, list(dict.fromkeys(organisers)), following, source
+    )
+
+
 def events_in_blocks(
     blocks: list[Block], registry: Registry, fallback: Entry | None, source: str | None
 ) -> list[Event]:
     events: list[Event] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        programme_entry = heading_with_date(blocks, position, registry, source)
+        if programme_entry is not None:
+            events.append(programme_entry)
+            continue
         if block.is_bullet or block.is_heading:
             line_events = parse_event_line(block.text, registry, source)
             if line_events:

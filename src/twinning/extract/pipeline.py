@@ -24,7 +24,6 @@ from twinning.extract.registry import Entry, Registry
 from twinning.extract.tabular import map_header, records_from_table
 from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
 
-
 SHORT_REFERENCE_ANYWHERE = re.compile(
     "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
 )

@@ -146,6 +146,34 @@ def split_blocks(text: str) -> list[Block]:
 
 DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(" + YEAR + r")-(\d{1,2})-(\d{1,2})\b"), "ymd"),
+    # Ranges across months start on their first day: "28 November to 1 December 2019".
+    (
+        re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+("
+            + MONTH_NAMES
+            + r")\.?\s*(?:to|until|till|[-–—])\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+            + MONTH_NAMES
+            + r")\.?,?\s+("
+            + YEAR
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        "dmy",
+    ),
+    # "March 12–14, 2019" and "November 28 to December 1, 2019".
+    (
+        re.compile(
+            r"\b("
+            + MONTH_NAMES
+            + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|[-–—])\s*(?:(?:"
+            + MONTH_NAMES
+            + r")\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+("
+            + YEAR
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        "mdy",
+    ),
     (
         re.compile(
             r"\b(" + MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(" + YEAR + r")\b",
