@@ -8,7 +8,7 @@ from twinning.accounts.models import User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Twinning"), {"fields": ("display_name", "language")}),
     )
     list_display = ("username", "email", "display_name", "is_staff", "is_active", "date_joined")

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from twinning.accounts import actions
 from twinning.accounts.forms import ClaimForm, OrganisationProfileForm, SignupForm
+from twinning.common.http import AuthenticatedHttpRequest
 from twinning.directory.access import is_coordinator, speaks_for
 from twinning.directory.actions import (
     DirectoryError,
@@ -68,7 +69,7 @@ def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
 
 
 @login_required
-def organisations(request: HttpRequest) -> HttpResponse:
+def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The organisations I speak for, my pending claims, and (coordinators) claims to approve."""
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -146,11 +146,13 @@ class ApplicationOut(Schema):
 
     @staticmethod
     def resolve_partner(application: Application) -> str | None:
-        return application.partner.slug if application.partner_id else None
+        return application.partner.slug if application.partner is not None else None
 
     @staticmethod
     def resolve_proposed_partner(application: Application) -> str | None:
-        return application.proposed_partner.slug if application.proposed_partner_id else None
+        return (
+            application.proposed_partner.slug if application.proposed_partner is not None else None
+        )
 
 
 class ApplicationIn(Schema):
@@ -440,7 +442,7 @@ def ranking(request: HttpRequest, slug: str):
             {
                 "application": application.pk,
                 "organisation": application.organisation.slug,
-                "partner": application.partner.slug if application.partner_id else None,
+                "partner": application.partner.slug if application.partner is not None else None,
                 "kind": application.kind,
                 "score": row.score,
                 "reviews_done": row.reviews_done,

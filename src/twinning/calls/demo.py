@@ -60,7 +60,7 @@ ACCOUNTS = [
         _("reviewer on both committees, with a declared conflict"),
     ),
 ]
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     {
         "text": "What does your organisation want to learn from a partner on the other side?",
         "text_zh": "贵机构希望从另一方的伙伴那里学到什么？",

@@ -74,6 +74,8 @@ def _context(application: Application, **extra: Any) -> dict[str, Any]:
 
 
 def notify_partner_invited(application: Application) -> None:
+    if application.partner is None:
+        raise ValueError(f"Application {application.pk} invites no partner.")
     _send(
         staff_of([application.partner]),
         "invitation",
@@ -111,7 +113,11 @@ def notify_reminder(application: Application, *, kind: str, users: list[Any] | N
 
 def notify_decision(decision: Decision) -> None:
     application = decision.application
-    partner = decision.paired_with.organisation if decision.paired_with_id else application.partner
+    partner = (
+        decision.paired_with.organisation
+        if decision.paired_with is not None
+        else application.partner
+    )
     _send(
         staff_of(application.organisations),
         "decision",

@@ -78,13 +78,13 @@ def ranked_applications(call: Call) -> list[RankedApplication]:
     ranked = []
     for application in applications:
         done = [review for review in application.reviews.all() if review.is_submitted]
-        per_review = [
+        weighted = [
             weighted_score(
                 (s.criterion.weight, s.value, s.criterion.max_score) for s in review.scores.all()
             )
             for review in done
         ]
-        per_review = [value for value in per_review if value is not None]
+        per_review = [value for value in weighted if value is not None]
         means = {}
         for criterion in criteria:
             values = [

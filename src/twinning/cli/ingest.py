@@ -82,8 +82,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                     )
                     done, errors = review_in_bulk(candidates=pending, decision="accept", user=None)
                     accepted += done
-                    for error in errors:
-                        print(f"warning: {path}: {error}", file=sys.stderr)
+                    for problem in errors:
+                        print(f"warning: {path}: {problem}", file=sys.stderr)
             except (OSError, IngestError) as error:
                 failures += 1
                 print(f"error: {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from twinning.common.http import AuthenticatedHttpRequest
 from twinning.common.jobs import create_job, enqueue_after_commit
 from twinning.common.models import Job
 from twinning.common.views import paginate, query_without_page
@@ -85,7 +86,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_job(request.user, pk)
     template = "ingest/_job.html" if request.htmx else "ingest/job.html"
     return render(request, template, {"job": job})

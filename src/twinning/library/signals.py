@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Model
+from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from twinning.directory.models import Organisation
@@ -33,7 +35,7 @@ def _related(instance: Any) -> list[tuple[str, list[int]]]:
     return []
 
 
-def _changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+def _changed(sender: type[Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw:  # loading fixtures: `twinning reindex` or the next drain covers them
         return
     request_index(KINDS[sender], [instance.pk])
@@ -42,7 +44,7 @@ def _changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> N
     schedule_index_update()
 
 
-def _deleted(sender: type, instance: Any, **kwargs: Any) -> None:
+def _deleted(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     remove_object(KINDS[sender], instance.pk)
     for kind, ids in _related(instance):
         request_index(kind, ids)
@@ -54,7 +56,7 @@ def _relations_changed(
     instance: Any,
     action: str,
     reverse: bool,
-    model: type,
+    model: type[Model],
     pk_set: set[int] | None,
     **kwargs: Any,
 ) -> None:
@@ -73,7 +75,7 @@ def connect() -> None:
     for model in KINDS:
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}")
-    relations = [
+    relations: list[ManyToManyDescriptor[Any, Any]] = [
         Document.topics,
         Document.organisations,
         Organisation.topics,

@@ -8,9 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from twinning.common.http import HtmxHttpRequest
 from twinning.common.views import paginate, query_without_page
 from twinning.directory.access import access_organisation, is_coordinator, visible_organisations
-from twinning.directory.models import Topic
+from twinning.directory.models import Organisation, Topic
 from twinning.library.access import (
     access_document,
     search_library,
@@ -20,6 +21,7 @@ from twinning.library.access import (
 from twinning.library.actions import UploadRefused, upload_document
 from twinning.library.enums import DocumentKind, SearchKind
 from twinning.library.forms import DocumentUploadForm
+from twinning.library.models import Document
 from twinning.library.search.retrieval import SearchFilters
 from twinning.programmes.models import Programme
 
@@ -53,7 +55,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "library/detail.html", context)
 
 
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: HtmxHttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:300]
     filters = SearchFilters.from_query(request.GET)
     results = search_library(request.user, text, filters, limit=30) if text else []
@@ -76,7 +78,8 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "library/search.html", context)
 
 
-def similar(request: HttpRequest, kind: str, reference: str) -> HttpResponse:
+def similar(request: HtmxHttpRequest, kind: str, reference: str) -> HttpResponse:
+    record: Document | Organisation
     if kind == SearchKind.DOCUMENT:
         record = access_document(request.user, reference)
     elif kind == SearchKind.ORGANISATION:

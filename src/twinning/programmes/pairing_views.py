@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from twinning.common.http import AuthenticatedHttpRequest
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
 from twinning.directory.models import Organisation
 from twinning.programmes.access import access_cohort
@@ -76,7 +77,7 @@ def _proposal_rows(run: PairingRun | None, language: str) -> list[dict]:
 
 
 @login_required
-def cohort_pairing(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def cohort_pairing(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpResponse:
     _require_coordinator(request)
     cohort = access_cohort(slug, year)
     run = cohort.pairing_runs.select_related("job").first()

@@ -66,7 +66,8 @@ def start_application(
     """A draft application of `organisation`; a tandem also invites `partner`, who must confirm."""
     require_open(call)
     problems = organisation_problems(call, organisation)
-    if problems:
+    side = call.side_of(organisation)
+    if problems or side is None:  # no side is one of the problems
         raise CallError(problems)
     if Application.objects.filter(call=call, organisation=organisation).exists():
         raise CallError(
@@ -87,7 +88,7 @@ def start_application(
     application = Application(
         call=call,
         organisation=organisation,
-        side=call.side_of(organisation),
+        side=side,
         kind=ApplicationKind.SINGLE,
         created_by=actor,
     )
@@ -168,7 +169,8 @@ def invite_partner(*, application: Application, partner: Organisation, actor: An
 def _answer(application: Application, actor: Any, status: str, verb: str) -> Application:
     require_open(application.call)
     if (
-        application.partner_status != PartnerStatus.INVITED
+        application.partner is None
+        or application.partner_status != PartnerStatus.INVITED
         or application.status != ApplicationStatus.DRAFT
     ):
         raise CallError(_("There is no open tandem invitation on this application."))

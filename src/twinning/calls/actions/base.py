@@ -31,11 +31,14 @@ def audit(
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the call's audit log (never updated or deleted)."""
+    model_name = subject._meta.model_name
+    if model_name is None:
+        raise TypeError(f"{subject!r} is not an instance of a concrete model")
     return AuditEntry.objects.create(
         call=call,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
-        subject_type=subject._meta.model_name,
+        subject_type=model_name,
         subject_id=subject.pk,
         changes=changes or {},
     )

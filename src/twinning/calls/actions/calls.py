@@ -63,7 +63,7 @@ def open_call(
     if unknown:
         raise CallError(f"Unknown call field(s): {', '.join(sorted(unknown))}")
     question_specs = [{"text": q} if isinstance(q, str) else dict(q) for q in questions]
-    criterion_specs = [
+    criterion_specs: list[dict[str, Any]] = [
         {"name": c[0], "weight": c[1]} if isinstance(c, tuple | list) else dict(c) for c in criteria
     ]
     problems = []

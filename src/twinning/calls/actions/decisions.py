@@ -95,13 +95,14 @@ def _batch_problems(
             or other.outcome != Outcome.ACCEPT
             or other.paired_with_id != application.pk
         ):
-            problems.append(
-                _(
-                    "%(name)s is accepted alone: pair it with an accepted single of the other side who is paired back."
-                )
-                % {"name": application.organisation.name}
-            )
+            problems.append(_accepted_alone(application))
     return problems
+
+
+def _accepted_alone(application: Application) -> str:
+    return _(
+        "%(name)s is accepted alone: pair it with an accepted single of the other side who is paired back."
+    ) % {"name": application.organisation.name}
 
 
 @transaction.atomic
@@ -140,12 +141,14 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
             partner_application = (
                 decisions[decision.paired_with_id].application if decision.paired_with_id else None
             )
-            organisations = [
-                application.organisation,
+            partner = (
                 application.partner
                 if partner_application is None
-                else partner_application.organisation,
-            ]
+                else partner_application.organisation
+            )
+            if partner is None:  # _batch_problems refuses this already
+                raise CallError(_accepted_alone(application))
+            organisations = [application.organisation, partner]
             sides = [application.side, Side.B if application.side == Side.A else Side.A]
             a, b = organisations if sides[0] == Side.A else organisations[::-1]
             try:

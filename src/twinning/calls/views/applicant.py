@@ -89,6 +89,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(application.get_absolute_url())
     is_invited = (
         application.partner_status == PartnerStatus.INVITED
+        and application.partner_id is not None
         and mine.filter(pk=application.partner_id).exists()
     )
     show_suggestions = can_edit and application.kind == ApplicationKind.SINGLE

@@ -170,12 +170,12 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             "paired_with": decision.paired_with_id if decision else None,
             "note": decision.note if decision else "",
         }
-        form = (
+        decision_form = (
             DecisionForm(call=call, initial=initial, prefix=None)
             if call.status == CallStatus.OPEN
             else None
         )
-        rows.append((row, decision, form))
+        rows.append((row, decision, decision_form))
     context = {
         "call": call,
         "rows": rows,

@@ -13,11 +13,12 @@ from twinning.calls.access import access_review, listed_reviews
 from twinning.calls.enums import ApplicationStatus, CallStatus
 from twinning.calls.forms import ConflictForm, ScoreForm
 from twinning.calls.views import show_refusal
+from twinning.common.http import AuthenticatedHttpRequest
 from twinning.directory.models import Organisation
 
 
 @login_required
-def my_reviews(request: HttpRequest) -> HttpResponse:
+def my_reviews(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = listed_reviews(request.user).order_by("-application__call__deadline", "pk")
     applying = (
         Organisation.objects.filter(

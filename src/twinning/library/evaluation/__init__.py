@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def load_queries() -> list[dict]:
     return json.loads((HERE / "queries.json").read_text(encoding="utf-8"))["queries"]
 
 
-def dcg(gains: list[float]) -> float:
+def dcg(gains: Sequence[float]) -> float:
     return sum((2**gain - 1) / math.log2(rank + 2) for rank, gain in enumerate(gains))
 
 

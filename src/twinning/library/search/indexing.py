@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
@@ -47,7 +48,7 @@ def _topic_slugs(topics: Iterable[Topic]) -> set[str]:
     slugs = set()
     for topic in topics:
         slugs.add(topic.slug)
-        if topic.parent_id:
+        if topic.parent is not None:
             slugs.add(topic.parent.slug)
     return slugs
 
@@ -230,7 +231,7 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
                     is_public=entry.is_public,
                 )
             )
-    vectors = get_embedder(embedder).encode(texts) if texts else []
+    vectors: Iterable[np.ndarray] = get_embedder(embedder).encode(texts) if texts else []
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = to_bytes(vector)
     return chunks

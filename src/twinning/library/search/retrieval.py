@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 from django.db import connection
@@ -37,9 +38,10 @@ class SearchFilters:
             language=str(query.get("language") or "").strip()[:10],
         )
 
-    def where(self, alias: str = "c") -> tuple[str, list]:
+    def where(self, alias: str = "c") -> tuple[str, list[Any]]:
         """SQL conditions on the chunk table (same SQL on SQLite and PostgreSQL) and their parameters."""
-        conditions, params = [], []
+        conditions: list[str] = []
+        params: list[Any] = []
         if self.public_only:
             conditions.append(f"{alias}.is_public")
         if self.kind:
