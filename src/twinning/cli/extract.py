@@ -6,8 +6,11 @@ Pure: reads files, prints records or scores, touches no database and never impor
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from twinning.extract import DEFAULT_MAX_BYTES, ExtractError, ExtractionResult, extract_paths
@@ -42,6 +45,27 @@ def register(subcommands: Any) -> None:
     evaluation.set_defaults(handler=run_evaluation)
 
 
+def quiet_on_closed_pipe(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """A reader that stops early (`twinning extract … | head`) ends the command quietly: no
+    traceback, exit status 0, and standard output pointed at /dev/null so that Python's own
+    flush at exit does not complain again."""
+
+    @functools.wraps(handler)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            status = handler(args)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            return 0
+
+    return wrapper
+
+
+@quiet_on_closed_pipe
 def run_extract(args: argparse.Namespace) -> int:
     try:
         result = extract_paths(args.files, max_bytes=args.max_bytes)
@@ -60,6 +84,11 @@ def print_tables(result: ExtractionResult) -> None:
     from rich.table import Table
 
     console = Console()
+
+    def closed_pipe() -> None:
+        raise BrokenPipeError  # handled by quiet_on_closed_pipe, as for --json
+
+    console.on_broken_pipe = closed_pipe  # type: ignore[method-assign]
     sections: list[tuple[str, list[str], list[list[str]]]] = [
         (
             "Organisations",
@@ -108,6 +137,7 @@ def print_tables(result: ExtractionResult) -> None:
         console.print(table)
 
 
+@quiet_on_closed_pipe
 def run_evaluation(args: argparse.Namespace) -> int:
     from twinning.extract.evaluate import FIELDS, evaluate
 

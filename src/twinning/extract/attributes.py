@@ -86,10 +86,26 @@ def subject_of(sentence: str, registry: Registry, fallback: Entry | None) -> Ent
     return fallback
 
 
-def assign_founded(sentence: str, registry: Registry, fallback: Entry | None) -> None:
+# "It was launched in 2015 …": the organisation the section or page is about.
+PRONOUN_SUBJECT = re.compile(
+    r"^(?:It|We|The (?:organi[sz]ation|network|association|society|foundation|group|NGO))\s+"
+    r"(?:was|were|has been|is)\s+(?:\w+\s+)?(?:founded|established|set up|registered|formed|"
+    r"created|launched)\b"
+)
+
+
+def assign_founded(
+    sentence: str, registry: Registry, fallback: Entry | None, main: Entry | None = None
+) -> None:
     for match in [*FOUNDED.finditer(sentence), *FOUNDED_ZH.finditer(sentence)]:
         year = int(next(group for group in match.groups() if group))
         before = registry.mentions(sentence[: match.start()])
+        pronoun = PRONOUN_SUBJECT.match(sentence)
+        if pronoun and (fallback or main) and not before:
+            entry = fallback or main
+            if entry is not None and entry.organisation.founded is None:
+                entry.organisation.founded = year
+            return
         entry = subject_of(sentence, registry, fallback) if before else None
         if entry is None:
             after = registry.mentions(sentence[match.end() :])

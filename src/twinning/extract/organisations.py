@@ -322,6 +322,9 @@ def register_runs(sentence: str, registry: Registry) -> None:
         if OWNED.search(before) or name_key(name) in GENERIC_NAMES:
             continue
         name, trailing = _split_trailing_acronym(name)
+        # Funds pay for the work; they are not partners ("co-financed by the Visegrad Fund").
+        if name.split()[-1] in ("Fund", "Funds"):
+            continue
         if has_organisation_head(name) and len(name.split()) >= 2:
             if has_event_head(name) and not has_organisation_head(name.split()[-1]):
                 continue

@@ -92,6 +92,7 @@ def extract_text(
         else:
             register_runs(sentence, registry)
     sections = _sections(blocks, headings)
+    register_short_forms(text, registry)
     block_of_sentence = [(block, sentence) for block in blocks for sentence in block.sentences]
     for block, sentence in block_of_sentence:
         partnerships.extend(
@@ -108,7 +109,7 @@ def extract_text(
 
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
-        attributes.assign_founded(sentence, registry, fallback)
+        attributes.assign_founded(sentence, registry, fallback, main)
         attributes.assign_type_and_country_from_sentence(sentence, registry)
     attributes.assign_from_names(registry, text)
     for entry in registry.entries:

@@ -319,7 +319,11 @@ def agreements(
                         found.append(pair)
     between = BETWEEN.search(sentence)
     if between and not TWINNED_WITH.search(sentence):
-        after = [m for m in mentions if m[0] >= between.end()]
+        after = []
+        for mention in mentions:
+            # "the Brno Centre (BCEE) and …": the acronym is the same organisation again.
+            if mention[0] >= between.end() and not (after and after[-1][2] is mention[2]):
+                after.append(mention)
         if (
             len(after) >= 2
             and re.search(r"\band\b|&", sentence[after[0][1] : after[1][0]])
