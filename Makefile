@@ -31,6 +31,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/twinning
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=twinning.settings >/dev/null
 
 test-sqlite: $(STAMP) system-deps
