@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from twinning.cli import match as match_cli
 
 from .test_cohort import COHORT
@@ -74,3 +76,30 @@ def test_module_entry_point_runs_match(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["unmatched"] == ["rhine"]
+
+
+SEED_COHORT = Path(__file__).with_name("data") / "seed_cohort.json"
+SEED_PAIRS = {
+    ("afcdud", "esssp"),
+    ("ekoenergy", "cres"),
+    ("legambiente", "cqgvl"),
+    ("focus", "blueribbon"),
+    ("bundjugend", "cycan"),
+    ("zwe", "ecocanton"),
+}
+
+
+def test_match_recovers_the_six_seed_pairs_from_their_exchange_topics(capsys):
+    code, out, err = run(["match", str(SEED_COHORT), "--json", "--embedder", "hashing"], capsys)
+    assert code == 0 and err == ""
+    result = json.loads(out)
+    assert {(p["a"], p["b"]) for p in result["pairs"]} == SEED_PAIRS
+    assert result["unmatched"] == []
+    assert all(result["rankings"][a][0] == b for a, b in SEED_PAIRS)
+
+
+@pytest.mark.use_model
+def test_match_recovers_the_six_seed_pairs_with_the_real_model(capsys):
+    code, out, _ = run(["match", str(SEED_COHORT), "--json"], capsys)
+    assert code == 0
+    assert {(p["a"], p["b"]) for p in json.loads(out)["pairs"]} == SEED_PAIRS

@@ -135,9 +135,21 @@ def test_every_organisation_is_ranked_and_paired_at_most_once(embedder, raw):
 
 def test_labelled_set_has_enough_pairs_and_a_held_out_split():
     cohorts_ = read_labelled(LABELLED_PATH)
-    assert sum(len(c.true_pairs) for c in cohorts_) == 64
-    assert {c.split for c in cohorts_} == {"train", "heldout"}
+    assert sum(len(c.true_pairs) for c in cohorts_) == 116
+    assert {c.split for c in cohorts_} == {"train", "heldout", "hard-heldout"}
     assert sum(len(c.true_pairs) for c in cohorts_ if c.split == "heldout") == 24
+    assert sum(len(c.true_pairs) for c in cohorts_ if c.split == "hard-heldout") == 25
+
+
+def test_hard_cohorts_use_only_the_contract_fields_and_unequal_sides():
+    hard = [c for c in read_labelled(LABELLED_PATH) if c.name.startswith("hard-")]
+    assert len(hard) == 7
+    assert sum(len(c.side_a) != len(c.side_b) for c in hard) >= 6
+    for cohort in hard:
+        assert all(not (p.interests or p.languages or p.org_type) for p in cohort.profiles)
+    profiles = [p for c in hard for p in c.profiles]
+    assert sum(not p.exchange_topics for p in profiles) >= 5
+    assert sum(len(p.description) < 30 for p in profiles) >= 5
 
 
 def test_twinning_beats_tfidf_on_held_out_cohorts_even_with_the_hashing_embedder(embedder):

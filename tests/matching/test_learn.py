@@ -1,8 +1,16 @@
 import numpy as np
 
 from twinning.matching.features import FEATURES
-from twinning.matching.learn import fit_logistic, fit_weights
-from twinning.matching.profiles import make_cohort
+from twinning.matching.learn import (
+    L2_GRID,
+    LABELLED_PATH,
+    NONNEGATIVE,
+    choose_l2,
+    cohort_examples,
+    fit_logistic,
+    fit_weights,
+)
+from twinning.matching.profiles import make_cohort, read_labelled
 from twinning.matching.score import Weights, shipped_weights
 
 
@@ -14,11 +22,34 @@ def test_logistic_fit_finds_the_informative_feature():
     assert weights[0] > 5 and abs(weights[1]) < 1 and bias < 0
 
 
-def test_shipped_weights_rank_the_shared_topic_highest_and_round_trip():
+def test_shipped_weights_are_sane_and_round_trip():
     weights = shipped_weights()
     assert set(weights.weights) == set(FEATURES)
-    assert max(weights.weights, key=weights.weights.get) in {"topic_shared", "topic_related"}
+    # the exchange topic weighs most: identical topic sets outweigh any other single component
+    topical = sum(weights.weights[name] for name in NONNEGATIVE if name != "topic_in_text")
+    others = [w for name, w in weights.weights.items() if name not in NONNEGATIVE]
+    assert topical > 2 * max(others)
+    assert all(weights.weights[name] >= 0 for name in NONNEGATIVE)
+    assert all(abs(w) < 10 for w in weights.weights.values()) and abs(weights.bias) < 10
+    assert weights.meta["l2"] in L2_GRID
     assert Weights.from_json(weights.to_json()) == weights
+
+
+def test_nonnegative_bound_holds_a_misleading_feature_at_zero():
+    rng = np.random.default_rng(1)
+    features = rng.random((400, 2))
+    labels = (features[:, 0] > 0.7).astype(float)
+    _, free = fit_logistic(np.c_[features, -features[:, 0]], labels, l2=0.01)
+    _, bounded = fit_logistic(np.c_[features, -features[:, 0]], labels, l2=0.01, nonnegative=[2])
+    assert free[2] < 0 and bounded[2] == 0.0 and bounded[0] > free[0]
+
+
+def test_choose_l2_picks_from_the_grid_by_leave_one_cohort_out(embedder):
+    cohorts = [c for c in read_labelled(LABELLED_PATH) if c.split == "train"][:3]
+    examples = [cohort_examples(c, embedder) for c in cohorts]
+    l2, figures = choose_l2(examples, grid=(0.01, 0.1))
+    assert l2 in (0.01, 0.1) and set(figures) == {"0.01", "0.1"}
+    assert all(total == sum(len(c.true_pairs) for c in cohorts) for _, total, _ in figures.values())
 
 
 def test_fit_weights_uses_train_cohorts_only(embedder):
@@ -40,6 +71,6 @@ def test_fit_weights_uses_train_cohorts_only(embedder):
     other = make_cohort(
         {"organisations": organisations, "name": "h", "split": "heldout", "pairs": [["A0", "B1"]]}
     )
-    weights = fit_weights([train, other], embedder)
+    weights = fit_weights([train, other], embedder, l2=0.01)
     assert weights.meta["trained_on"] == ["t"]
     assert weights.weights["topic_shared"] > 0

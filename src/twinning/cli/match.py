@@ -67,7 +67,12 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         nargs="?",
         help="labelled cohorts (default: the set shipped with the package)",
     )
-    evaluation.add_argument("--split", choices=["heldout", "train", "all"], default="heldout")
+    evaluation.add_argument(
+        "--split",
+        choices=["heldout", "hard-heldout", "train", "all"],
+        default="heldout",
+        help="held-out cohorts (default), the harder held-out cohorts, training cohorts or all",
+    )
     evaluation.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluation.add_argument("--embedder", choices=["use", "hashing"], default="use")
     evaluation.set_defaults(handler=run_eval_match)

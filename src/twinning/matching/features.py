@@ -30,6 +30,11 @@ FEATURES: tuple[str, ...] = (
     "language_shared",  # at least one common working language
     "same_type",  # same organisation type (youth group, network, research body…)
     "region_preference",  # one names the other's country or region as preferred
+    "topic_jaccard",  # |shared| / |union| of the exchange-topic label sets (slugs and free labels)
+    "topic_exact",  # the two exchange-topic sets are identical (and not empty)
+    "topic_idf",  # cosine of IDF-weighted topic sets: rare shared topics count more
+    "topic_cross_text",  # one side's exchange topics named in the other side's description
+    "topics_missing",  # at least one of the two declares no exchange topic
 )
 
 HIERARCHY_CREDIT = 0.5  # weight of a parent topic in the expanded ("family") vector
@@ -64,6 +69,9 @@ class SideMatrices:
     types: np.ndarray  # n × K, one-hot organisation type
     location: np.ndarray  # n × G, 0/1 country and region tokens
     preferences: np.ndarray  # n × G, 0/1 preferred partner countries or regions
+    labels: np.ndarray  # n × L, 0/1 exchange-topic labels: slugs, then unmapped free labels
+    label_idf: np.ndarray  # n × L, labels weighted by their IDF in the cohort, normalised
+    text_hits: np.ndarray  # n × T, 0/1 vocabulary topics named in the description
 
     def __len__(self) -> int:
         return int(self.topics.shape[0])
@@ -125,6 +133,29 @@ class Lexicon:
         return sparse.csr_matrix(sparse.diags(1.0 / norms).astype(np.float32) @ matrix)
 
 
+def _label_sets(profiles: Sequence[Profile]) -> list[list[str]]:
+    """Exchange-topic labels per profile: vocabulary slugs, then free labels (lower case)."""
+    known = vocabulary()
+    rows = []
+    for profile in profiles:
+        labels = list(profile.exchange_topics)
+        for free in profile.free_labels:
+            label = " ".join(free.lower().split())
+            if label and label not in known and f"free:{label}" not in labels:
+                labels.append(f"free:{label}")
+        rows.append(labels)
+    return rows
+
+
+def topic_idf(label_rows: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Smoothed IDF of each exchange-topic label over the profiles of a cohort."""
+    frequency: Counter[str] = Counter()
+    for labels in label_rows:
+        frequency.update(set(labels))
+    count = len(label_rows)
+    return {label: math.log((1 + count) / (1 + seen)) + 1.0 for label, seen in frequency.items()}
+
+
 def prepare_sides(
     side_a: Sequence[Profile], side_b: Sequence[Profile], embedder: Embedder
 ) -> tuple[SideMatrices, SideMatrices]:
@@ -140,12 +171,17 @@ def prepare_sides(
         {token for p in profiles for token in (*_location(p), *_lower(p.partner_regions))}
     )
     place_index = {place: i for i, place in enumerate(places)}
+    label_rows = _label_sets(profiles)
+    idf = topic_idf(label_rows)
+    label_index = {label: i for i, label in enumerate(sorted(idf))}
+    idf_row = np.array([idf[label] for label in sorted(idf)], dtype=np.float32)
     semantic = embedder.encode([p.document for p in profiles])
     split = len(side_a)
 
     def build(chunk: slice) -> SideMatrices:
         members = profiles[chunk]
         index = topic_index()
+        labels = _multi_hot(label_rows[chunk], label_index)
         roles = np.zeros((len(members), len(ROLES)), dtype=np.float32)
         for i, profile in enumerate(members):
             for role in activity_roles(profile.document):
@@ -166,6 +202,9 @@ def prepare_sides(
             types=_multi_hot([[p.org_type] if p.org_type else [] for p in members], types),
             location=_multi_hot([_location(p) for p in members], place_index),
             preferences=_multi_hot([_lower(p.partner_regions) for p in members], place_index),
+            labels=labels,
+            label_idf=_normalise_rows(labels * idf_row),
+            text_hits=_multi_hot([p.text_topics for p in members], index),
         )
 
     return build(slice(0, split)), build(slice(split, len(profiles)))
@@ -240,6 +279,55 @@ def _feature_blocks(
                 ((a.preferences[rows] @ b.location.T) + (a.location[rows] @ b.preferences.T)) > 0
             ).astype(np.float32),
         )
+    topical = {"topic_jaccard", "topic_exact"} - skip
+    if topical:
+        shared = a.labels[rows] @ b.labels.T
+        size_a = a.labels[rows].sum(axis=1)[:, None]
+        size_b = b.labels.sum(axis=1)[None, :]
+        if "topic_jaccard" in topical:
+            union = size_a + size_b - shared
+            yield (
+                "topic_jaccard",
+                np.divide(shared, union, out=np.zeros_like(shared), where=union > 0).astype(
+                    np.float32
+                ),
+            )
+        if "topic_exact" in topical:
+            exact = (shared == size_a) & (shared == size_b) & (shared > 0)
+            yield "topic_exact", exact.astype(np.float32)
+    if "topic_idf" not in skip:
+        yield "topic_idf", a.label_idf[rows] @ b.label_idf.T
+    if "topic_cross_text" not in skip:
+        yield "topic_cross_text", _cross_text(a, rows, b)
+    if "topics_missing" not in skip:
+        missing_a = a.topics[rows].sum(axis=1)[:, None] == 0
+        missing_b = b.topics.sum(axis=1)[None, :] == 0
+        yield "topics_missing", (missing_a | missing_b).astype(np.float32)
+
+
+def _cross_text(a: SideMatrices, rows: slice, b: SideMatrices) -> np.ndarray:
+    """Share of each side's exchange topics that the other's description names, averaged over
+    the sides that declare topics (so it still works when one side declares none)."""
+    topics_a = (a.topics[rows] > 0).astype(np.float32)
+    topics_b = (b.topics > 0).astype(np.float32)
+    count_a = topics_a.sum(axis=1)[:, None]
+    count_b = topics_b.sum(axis=1)[None, :]
+    named_by_b = np.divide(
+        topics_a @ b.text_hits.T,
+        count_a,
+        out=np.zeros((len(topics_a), len(b)), np.float32),
+        where=count_a > 0,
+    )
+    named_by_a = np.divide(
+        a.text_hits[rows] @ topics_b.T,
+        count_b,
+        out=np.zeros_like(named_by_b),
+        where=count_b > 0,
+    )
+    sides = (count_a > 0).astype(np.float32) + (count_b > 0).astype(np.float32)
+    return np.divide(
+        named_by_b + named_by_a, sides, out=np.zeros_like(named_by_b), where=sides > 0
+    ).astype(np.float32)
 
 
 def pair_features(a: SideMatrices, b: SideMatrices) -> np.ndarray:
@@ -262,6 +350,16 @@ def aligned_features(
 
     lexical = np.asarray(a.lexical[rows].multiply(b.lexical[columns]).sum(axis=1)).ravel()
     region = dot(a.preferences, b.location) + dot(a.location, b.preferences)
+    shared = dot(a.labels, b.labels)
+    size_a, size_b = a.labels.sum(axis=1)[rows], b.labels.sum(axis=1)[columns]
+    union = size_a + size_b - shared
+    has_a, has_b = (a.topics > 0).astype(np.float32), (b.topics > 0).astype(np.float32)
+    count_a, count_b = has_a.sum(axis=1)[rows], has_b.sum(axis=1)[columns]
+    named = np.where(count_a > 0, dot(has_a, b.text_hits) / np.maximum(count_a, 1), 0.0)
+    named += np.where(count_b > 0, dot(a.text_hits, has_b) / np.maximum(count_b, 1), 0.0)
+    sides = (count_a > 0).astype(np.float32) + (count_b > 0).astype(np.float32)
+    cross = np.where(sides > 0, named / np.maximum(sides, 1), 0.0).astype(np.float32)
+    missing = (a.topics.sum(axis=1)[rows] == 0) | (b.topics.sum(axis=1)[columns] == 0)
     out = np.stack(
         [
             dot(a.topics, b.topics),
@@ -274,6 +372,11 @@ def aligned_features(
             (dot(a.languages, b.languages) > 0).astype(np.float32),
             dot(a.types, b.types),
             (region > 0).astype(np.float32),
+            np.divide(shared, union, out=np.zeros_like(shared), where=union > 0),
+            ((shared == size_a) & (shared == size_b) & (shared > 0)).astype(np.float32),
+            dot(a.label_idf, b.label_idf),
+            cross,
+            missing.astype(np.float32),
         ],
         axis=1,
     )

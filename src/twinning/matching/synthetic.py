@@ -45,7 +45,7 @@ def synthetic_side(
         topics[rows, rng.choice(topic_count, size=len(rows), p=popularity)] = 1.0
     family_rows = np.stack([family_vector([slugs[t]], index) for t in range(topic_count)])
     family = np.minimum(topics @ family_rows, 1.0)
-    text_topics = topics * (rng.random(topics.shape) < 0.7)
+    text_topics = (topics * (rng.random(topics.shape) < 0.7)).astype(np.float32)
     roles = (rng.random((count, len(ROLES))) < 0.3).astype(np.float32)
     roles[np.arange(count), rng.integers(0, len(ROLES), size=count)] = 1.0
 
@@ -89,9 +89,10 @@ def synthetic_side(
         if count <= 20_000
         else []
     )
+    normalised_topics = _normalise(topics)
     return SideMatrices(
         profiles=profiles,
-        topics=_normalise(topics),
+        topics=normalised_topics,
         family=_normalise(family),
         text_topics=_normalise(text_topics),
         roles=_normalise(roles),
@@ -101,4 +102,7 @@ def synthetic_side(
         types=types,
         location=location,
         preferences=preferences,
+        labels=topics,  # every synthetic label is a vocabulary slug
+        label_idf=normalised_topics,  # IDF left flat: the same vectors as `topics`
+        text_hits=text_topics,
     )
