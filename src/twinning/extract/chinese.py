@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from twinning.extract.registry import Registry
 
@@ -101,12 +102,17 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
     return [(start, name) for start, _end, name in merged]
 
 
+@cache
+def _countries_longest_first() -> list[tuple[str, str]]:
+    from twinning.extract.gazetteer import chinese_countries
+
+    return sorted(chinese_countries().items(), key=lambda item: -len(item[0]))
+
+
 def _without_foreign_country(name: str) -> tuple[str, str | None]:
     """ "捷克布拉格山地俱乐部" -> ("布拉格山地俱乐部", "CZ"); "美国环保协会" stays whole (what
     follows the country is only a description)."""
-    from twinning.extract.gazetteer import chinese_countries
-
-    for chinese_name, code in sorted(chinese_countries().items(), key=lambda item: -len(item[0])):
+    for chinese_name, code in _countries_longest_first():
         if code == "CN" or not name.startswith(chinese_name) or len(chinese_name) < 2:
             continue
         rest = name[len(chinese_name) :]
@@ -135,15 +141,17 @@ SHORT_REFERENCE = re.compile(
 )
 
 
-def short_reference(before: str, registry: Registry):  # -> Entry | None
+def short_reference(before: str, registry: Registry, mentions=None):  # -> Entry | None
     """The organisation a bare suffix refers back to: "协会" (the association) at the end of
     `before`, not itself the end of a full name, is the organisation named earlier whose name
-    ends in 协会 (the most recently registered one when several do)."""
+    ends in 协会 (the most recently registered one when several do). `mentions` may give the
+    registry's mentions of a longer text that `before` is the start of."""
     match = SHORT_REFERENCE.search(before)
     if match is None:
         return None
-    mentions = registry.mentions(before)
-    if mentions and mentions[-1][1] == len(before):
+    if mentions is None:
+        mentions = registry.mentions(before)
+    if any(start < len(before) <= end for start, end, _entry in mentions):
         return None
     head = before[: match.start()]
     # Part of a longer run that is not a known name ("青年协会"): no reference.

@@ -265,6 +265,7 @@ def countries_in_text(text: str) -> set[str]:
     return codes
 
 
+@cache
 def chinese_countries() -> dict[str, str]:
     """Chinese country names to alpha-2 codes."""
     return {name: code for name, code in _countries().items() if re.match(r"[\u4e00-\u9fff]", name)}

@@ -52,8 +52,9 @@ def _main_organisation(registry: Registry, text: str) -> Entry | None:
         first.setdefault(id(entry), start)
     # A bare 协会 (the association) refers back to the one organisation whose name ends so.
     if has_cjk(text):
+        mentions = registry.mentions(text)
         for match in SHORT_REFERENCE_ANYWHERE.finditer(text):
-            referred = short_reference(text[: match.end()], registry)
+            referred = short_reference(text[: match.end()], registry, mentions)
             if referred is not None:
                 counts[id(referred)] = counts.get(id(referred), 0) + 1
     if not counts:

@@ -433,8 +433,9 @@ def _zh_subject(before: str, registry: Registry, fallback: Entry | None) -> Entr
     subject = subject_of(before, registry, None)
     if subject is not None:
         return subject
+    mentions = registry.mentions(before)
     for position in range(len(before), 0, -1):
-        referred = short_reference(before[:position], registry)
+        referred = short_reference(before[:position], registry, mentions)
         if referred is not None:
             return referred
     return fallback
