@@ -61,6 +61,13 @@ def test_eval_match_reports_twinning_and_baseline(capsys):
     assert code == 0
     methods = [r["method"] for r in json.loads(out)["results"]]
     assert methods == ["twinning", "tfidf-hungarian", "description-embedding-hungarian"]
+    code, out, _ = run(
+        ["eval-match", "--json", "--embedder", "hashing", "--split", "hard-heldout"], capsys
+    )
+    results = {r["method"]: r for r in json.loads(out)["results"]}
+    assert code == 0 and results["twinning"]["true_pairs"] == 25
+    assert results["twinning"]["pair_accuracy"] >= 0.75
+    assert results["twinning"]["pair_accuracy"] > results["tfidf-hungarian"]["pair_accuracy"] + 0.4
 
 
 def test_module_entry_point_runs_match(tmp_path):
