@@ -118,7 +118,10 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
             keys.append(folded)
         for alternate in item.get("alternatenames") or ():
             if any("\u4e00" <= ch <= "\u9fff" for ch in alternate):
-                if item["countrycode"] in ("CN", "TW", "HK", "MO") or population > 1_000_000:
+                if (
+                    item["countrycode"] in ("CN", "TW", "HK", "MO")
+                    or population > ALTERNATE_MIN_POPULATION
+                ):
                     known = chinese.get(alternate)
                     if known is None or known.population < population:
                         chinese[alternate] = city

@@ -140,6 +140,9 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
             return []
         if resolve_place(name) or name.lower() in NOT_ORGANISATION_RUNS:
             return []
+        # "Programme 2021", "Annual Report 2021": an edition or a section, not an organisation.
+        if re.search(r"(?<![\d-])(?:19|20)\d{2}$", name) and not acronym:
+            return []
         found.append(HeadingOrganisation(name, acronym, place))
     if not found:
         return []
@@ -310,6 +313,9 @@ def register_runs(sentence: str, registry: Registry) -> None:
         # "The Kibera Trust and the Hangzhou Society": two organisations, both registered.
         halves = re.split(r" (?:and|&) (?:of )?the ", run, maxsplit=1)
         if len(halves) == 2 and all(has_organisation_head(half) for half in halves):
+            left = clean_run(halves[0], sentence_start=sentence_start)
+            if left and len(left.split()) >= 2 and not _inside_known(left, registry):
+                registry.add(left, evidence=sentence)
             right = clean_run(halves[1], sentence_start=False)
             if right and len(right.split()) >= 2 and not _inside_known(right, registry):
                 registry.add(right, evidence=sentence)
