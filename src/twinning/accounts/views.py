@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -30,8 +32,11 @@ from twinning.directory.actions import (
 )
 from twinning.directory.models import Organisation, StaffMembership
 
+if TYPE_CHECKING:
+    from twinning.accounts.models import User
 
-def send_confirmation(request: HttpRequest, user) -> None:
+
+def send_confirmation(request: HttpRequest, user: User) -> None:
     """E-mail the link that activates the account, in the account's language."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)

@@ -1,9 +1,11 @@
 """API endpoints of calls, applications, reviews and decisions; same access rules as the pages."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
@@ -25,12 +27,15 @@ from twinning.calls.access import (
     require_coordinator,
     visible_calls,
 )
-from twinning.calls.models import Application, Call, Review
+from twinning.calls.models import Application, Call, Decision, Review
 from twinning.calls.ranking import ranked_applications
 from twinning.directory.models import Organisation
 from twinning.programmes.access import access_programme
 
 router = Router(tags=["calls"])
+
+# A 400 answer: the status and the Refusal body.
+Refused = tuple[int, dict[str, Any]]
 
 
 class QuestionOut(Schema):
@@ -242,7 +247,7 @@ class Refusal(Schema):
     reasons: list[str] = []
 
 
-def _refuse(error: actions.CallError) -> tuple[int, dict]:
+def _refuse(error: actions.CallError) -> Refused:
     return 400, {"detail": str(error), "reasons": error.reasons}
 
 
@@ -250,23 +255,23 @@ def _forbid(error: PermissionDenied) -> HttpError:
     return HttpError(403, str(error) or "Forbidden.")
 
 
-def _calls():
+def _calls() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ("programme", "cohort"), ("questions", "criteria", "windows__call")
 
 
 @router.get("/calls", response=list[CallOut])
-def list_calls(request: HttpRequest):
+def list_calls(request: HttpRequest) -> QuerySet[Call]:
     related, prefetch = _calls()
     return visible_calls(request.user).select_related(*related).prefetch_related(*prefetch)
 
 
 @router.get("/calls/{slug}", response=CallOut)
-def get_call(request: HttpRequest, slug: str):
+def get_call(request: HttpRequest, slug: str) -> Call:
     return access_call(request.user, slug)
 
 
 @router.post("/calls", response={201: CallOut, 400: Refusal}, auth=django_auth)
-def create_call(request: HttpRequest, payload: CallIn):
+def create_call(request: HttpRequest, payload: CallIn) -> tuple[int, Call] | Refused:
     try:
         require_coordinator(request.user)
     except PermissionDenied as error:
@@ -280,19 +285,21 @@ def create_call(request: HttpRequest, payload: CallIn):
 
 
 @router.get("/applications", response=list[ApplicationOut], auth=django_auth)
-def list_applications(request: HttpRequest):
+def list_applications(request: HttpRequest) -> QuerySet[Application]:
     return applications_of(request.user).order_by("pk")
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, auth=django_auth)
-def get_application(request: HttpRequest, application_id: int):
+def get_application(request: HttpRequest, application_id: int) -> Application:
     return access_application(request.user, application_id)
 
 
 @router.post(
     "/calls/{slug}/applications", response={201: ApplicationOut, 400: Refusal}, auth=django_auth
 )
-def start_application(request: HttpRequest, slug: str, payload: ApplicationIn):
+def start_application(
+    request: HttpRequest, slug: str, payload: ApplicationIn
+) -> tuple[int, Application] | Refused:
     call = access_call(request.user, slug)
     organisation = organisations_of(request.user).filter(slug=payload.organisation).first()
     if organisation is None:
@@ -317,7 +324,9 @@ def start_application(request: HttpRequest, slug: str, payload: ApplicationIn):
 @router.patch(
     "/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth
 )
-def update_application(request: HttpRequest, application_id: int, payload: ApplicationUpdate):
+def update_application(
+    request: HttpRequest, application_id: int, payload: ApplicationUpdate
+) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
         return actions.save_application(
@@ -337,7 +346,7 @@ def update_application(request: HttpRequest, application_id: int, payload: Appli
     response={200: ApplicationOut, 400: Refusal},
     auth=django_auth,
 )
-def submit_application(request: HttpRequest, application_id: int):
+def submit_application(request: HttpRequest, application_id: int) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
         return actions.submit_application(application=application, actor=request.user)
@@ -352,7 +361,9 @@ def submit_application(request: HttpRequest, application_id: int):
     response={200: ApplicationOut, 400: Refusal},
     auth=django_auth,
 )
-def answer_invitation(request: HttpRequest, application_id: int, payload: InvitationAnswer):
+def answer_invitation(
+    request: HttpRequest, application_id: int, payload: InvitationAnswer
+) -> Application | Refused:
     try:
         application = access_invitation(request.user, application_id)
         answer = actions.confirm_tandem if payload.confirm else actions.decline_tandem
@@ -364,7 +375,7 @@ def answer_invitation(request: HttpRequest, application_id: int, payload: Invita
 
 
 @router.get("/reviews", response=list[ReviewOut], auth=django_auth)
-def list_reviews(request: HttpRequest):
+def list_reviews(request: HttpRequest) -> QuerySet[Review]:
     return (
         listed_reviews(request.user)
         .select_related("reviewer")
@@ -374,14 +385,14 @@ def list_reviews(request: HttpRequest):
 
 
 @router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)
-def get_review(request: HttpRequest, review_id: int):
+def get_review(request: HttpRequest, review_id: int) -> Review:
     return access_review(request.user, review_id)
 
 
 @router.post(
     "/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth
 )
-def score_review(request: HttpRequest, review_id: int, payload: ReviewIn):
+def score_review(request: HttpRequest, review_id: int, payload: ReviewIn) -> Review | Refused:
     review = access_review(request.user, review_id)
     scores = {score.criterion: (score.value, score.comment) for score in payload.scores}
     try:
@@ -404,7 +415,9 @@ def _coordinated_call(request: HttpRequest, slug: str) -> Call:
 
 
 @router.post("/calls/{slug}/assignments", response={201: ReviewOut, 400: Refusal}, auth=django_auth)
-def assign_reviewer(request: HttpRequest, slug: str, payload: AssignmentIn):
+def assign_reviewer(
+    request: HttpRequest, slug: str, payload: AssignmentIn
+) -> tuple[int, Review] | Refused:
     call = _coordinated_call(request, slug)
     application = get_object_or_404(Application, pk=payload.application, call=call)
     reviewer = get_object_or_404(get_user_model(), username=payload.reviewer)
@@ -421,7 +434,7 @@ def assign_reviewer(request: HttpRequest, slug: str, payload: AssignmentIn):
     response={200: list[ReviewOut], 400: Refusal},
     auth=django_auth,
 )
-def assign_automatically(request: HttpRequest, slug: str):
+def assign_automatically(request: HttpRequest, slug: str) -> list[Review] | Refused:
     call = _coordinated_call(request, slug)
     try:
         return actions.assign_reviewers_automatically(call=call, actor=request.user)
@@ -430,11 +443,11 @@ def assign_automatically(request: HttpRequest, slug: str):
 
 
 @router.get("/calls/{slug}/ranking", response=list[RankingOut], auth=django_auth)
-def ranking(request: HttpRequest, slug: str):
+def ranking(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     call = access_call(request.user, slug)
     if not can_see_ranking(request.user, call):
         raise HttpError(403, "Only coordinators see the committee's ranking.")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for row in ranked_applications(call):
         application = row.application
         decision = getattr(application, "decision", None)
@@ -452,7 +465,7 @@ def ranking(request: HttpRequest, slug: str):
     return rows
 
 
-def _decision_out(decision) -> dict:
+def _decision_out(decision: Decision) -> dict[str, Any]:
     return {
         "application": decision.application_id,
         "outcome": decision.outcome,
@@ -463,7 +476,9 @@ def _decision_out(decision) -> dict:
 
 
 @router.post("/calls/{slug}/decisions", response={200: DecisionOut, 400: Refusal}, auth=django_auth)
-def record_decision(request: HttpRequest, slug: str, payload: DecisionIn):
+def record_decision(
+    request: HttpRequest, slug: str, payload: DecisionIn
+) -> dict[str, Any] | Refused:
     call = _coordinated_call(request, slug)
     application = get_object_or_404(Application, pk=payload.application, call=call)
     paired_with = (
@@ -491,7 +506,7 @@ def record_decision(request: HttpRequest, slug: str, payload: DecisionIn):
     response={200: list[DecisionOut], 400: Refusal},
     auth=django_auth,
 )
-def apply_decisions(request: HttpRequest, slug: str):
+def apply_decisions(request: HttpRequest, slug: str) -> list[dict[str, Any]] | Refused:
     call = _coordinated_call(request, slug)
     try:
         return [

@@ -1,12 +1,13 @@
 """API endpoints of the directory."""
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import OrganisationOut, OrganisationSummary, TopicOut
 from twinning.directory.access import access_organisation, visible_organisations
-from twinning.directory.models import Topic
+from twinning.directory.models import Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
 
 router = Router(tags=["directory"])
@@ -23,13 +24,15 @@ class OrganisationQuery(Schema):
 
 
 @router.get("/topics", response=list[TopicOut])
-def list_topics(request: HttpRequest):
+def list_topics(request: HttpRequest) -> QuerySet[Topic]:
     return Topic.objects.select_related("parent")
 
 
 @router.get("/organisations", response=list[OrganisationSummary])
 @paginate(LimitOffsetPagination)
-def list_organisations(request: HttpRequest, query: Query[OrganisationQuery]):
+def list_organisations(
+    request: HttpRequest, query: Query[OrganisationQuery]
+) -> QuerySet[Organisation]:
     filters = DirectoryFilters.from_query({k: v for k, v in query.dict().items() if v is not None})
     return sorted_for_language(
         filter_organisations(visible_organisations(request.user), filters)
@@ -37,5 +40,5 @@ def list_organisations(request: HttpRequest, query: Query[OrganisationQuery]):
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: dict})
-def get_organisation(request: HttpRequest, slug: str):
+def get_organisation(request: HttpRequest, slug: str) -> Organisation:
     return access_organisation(request.user, slug)

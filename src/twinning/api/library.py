@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -15,6 +17,8 @@ from twinning.library.access import (
     visible_documents,
 )
 from twinning.library.enums import SearchKind
+from twinning.library.models import Document
+from twinning.library.search.engine import SearchHit
 from twinning.library.search.retrieval import SearchFilters
 
 router = Router(tags=["library"])
@@ -57,11 +61,11 @@ class DocumentSummaryOut(Schema):
     topics: list[str]
 
     @staticmethod
-    def resolve_url(document) -> str:
+    def resolve_url(document: Document) -> str:
         return document.get_absolute_url()
 
     @staticmethod
-    def resolve_topics(document) -> list[str]:
+    def resolve_topics(document: Document) -> list[str]:
         return [topic.slug for topic in document.topics.all()]
 
 
@@ -72,15 +76,15 @@ class DocumentOut(DocumentSummaryOut):
     organisations: list[str]
 
     @staticmethod
-    def resolve_programme(document) -> str | None:
-        return document.programme.slug if document.programme_id else None
+    def resolve_programme(document: Document) -> str | None:
+        return document.programme.slug if document.programme is not None else None
 
     @staticmethod
-    def resolve_organisations(document) -> list[str]:
+    def resolve_organisations(document: Document) -> list[str]:
         return [organisation.slug for organisation in document.organisations.all()]
 
 
-def _results(hits: list) -> dict:
+def _results(hits: list[SearchHit]) -> dict[str, list[dict[str, Any]]]:
     return {
         "results": [
             {**hit.as_json(), "snippet_html": str(hit.snippet_html), "url": hit.url} for hit in hits
@@ -89,7 +93,7 @@ def _results(hits: list) -> dict:
 
 
 @router.get("/search", response=SearchOut)
-def search(request: HttpRequest, query: Query[SearchQuery]):
+def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, list[dict[str, Any]]]:
     """Documents, organisations, pairs and events for a query in English, Chinese or both, best first."""
     filters = SearchFilters.from_query(query.dict())
     return _results(
@@ -105,7 +109,7 @@ def list_documents(
     language: str = "",
     year: int | None = None,
     topic: str = "",
-):
+) -> QuerySet[Document]:
     documents = (
         visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
     )
@@ -121,12 +125,14 @@ def list_documents(
 
 
 @router.get("/documents/{slug}", response=DocumentOut)
-def get_document(request: HttpRequest, slug: str):
+def get_document(request: HttpRequest, slug: str) -> Document:
     return access_document(request.user, slug)
 
 
 @router.get("/documents/{slug}/similar", response=SearchOut)
-def similar_documents(request: HttpRequest, slug: str, limit: int = 5):
+def similar_documents(
+    request: HttpRequest, slug: str, limit: int = 5
+) -> dict[str, list[dict[str, Any]]]:
     """Records closest in meaning to this document."""
     document = access_document(request.user, slug)
     return _results(

@@ -85,7 +85,9 @@ def _run_out(run: PairingRun) -> dict[str, Any]:
 
 
 @router.get("/organisations/{slug}/suggestions", response=list[SuggestionOut], auth=django_auth)
-def organisation_suggestions(request: HttpRequest, slug: str, limit: int = 5):
+def organisation_suggestions(
+    request: HttpRequest, slug: str, limit: int = 5
+) -> list[dict[str, Any]]:
     """Best partners on the other side; for coordinators and the organisation's own staff."""
     organisation = access_organisation(request.user, slug)
     if not speaks_for(request.user, organisation):
@@ -100,7 +102,11 @@ def organisation_suggestions(request: HttpRequest, slug: str, limit: int = 5):
 
 
 @router.post("/match", response={200: MatchOut, 400: Refusal}, auth=django_auth)
-def match(request: HttpRequest, payload: dict[str, Any] = Body(...), top: int | None = None):  # noqa: B008 - ninja declares bodies so
+def match(
+    request: HttpRequest,
+    payload: dict[str, Any] = Body(...),  # noqa: B008 - ninja declares bodies so
+    top: int | None = None,
+) -> dict[str, Any] | tuple[int, dict[str, str]]:
     """Pair a cohort given in the body (CONTRACTS §3 input); reads and writes nothing."""
     _require_coordinator(request)
     try:
@@ -115,7 +121,9 @@ def match(request: HttpRequest, payload: dict[str, Any] = Body(...), top: int | 
     response={200: RunOut, 404: Refusal},
     auth=django_auth,
 )
-def latest_pairing_run(request: HttpRequest, slug: str, year: int):
+def latest_pairing_run(
+    request: HttpRequest, slug: str, year: int
+) -> dict[str, Any] | tuple[int, dict[str, str]]:
     _require_coordinator(request)
     run = access_cohort(slug, year).pairing_runs.select_related("job").first()
     if run is None:
@@ -128,7 +136,9 @@ def latest_pairing_run(request: HttpRequest, slug: str, year: int):
     response={202: RunOut, 400: Refusal},
     auth=django_auth,
 )
-def start_pairing(request: HttpRequest, slug: str, year: int, payload: RunIn):
+def start_pairing(
+    request: HttpRequest, slug: str, year: int, payload: RunIn
+) -> tuple[int, dict[str, Any]]:
     """Queue a pairing run of the cohort's pool; poll the GET endpoint for progress."""
     _require_coordinator(request)
     try:
@@ -148,7 +158,9 @@ def start_pairing(request: HttpRequest, slug: str, year: int, payload: RunIn):
     response={200: RunOut, 400: Refusal},
     auth=django_auth,
 )
-def accept_pairing(request: HttpRequest, slug: str, year: int, run_id: int):
+def accept_pairing(
+    request: HttpRequest, slug: str, year: int, run_id: int
+) -> dict[str, Any] | tuple[int, dict[str, str]]:
     _require_coordinator(request)
     cohort = access_cohort(slug, year)
     run = cohort.pairing_runs.select_related("job").filter(pk=run_id).first()

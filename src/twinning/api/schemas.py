@@ -4,6 +4,9 @@ import datetime
 
 from ninja import Schema
 
+from twinning.directory.models import Organisation, Topic
+from twinning.programmes.models import Event, Pair, Programme
+
 
 class TopicOut(Schema):
     slug: str
@@ -13,8 +16,8 @@ class TopicOut(Schema):
     sdgs: list[int]
 
     @staticmethod
-    def resolve_parent(topic) -> str | None:
-        return topic.parent.slug if topic.parent_id else None
+    def resolve_parent(topic: Topic) -> str | None:
+        return topic.parent.slug if topic.parent is not None else None
 
 
 class OrganisationSummary(Schema):
@@ -30,11 +33,11 @@ class OrganisationSummary(Schema):
     url: str
 
     @staticmethod
-    def resolve_topics(organisation) -> list[str]:
+    def resolve_topics(organisation: Organisation) -> list[str]:
         return [topic.slug for topic in organisation.topics.all()]
 
     @staticmethod
-    def resolve_url(organisation) -> str:
+    def resolve_url(organisation: Organisation) -> str:
         return organisation.get_absolute_url()
 
 
@@ -56,7 +59,7 @@ class OrganisationOut(OrganisationSummary):
     is_sample: bool
 
     @staticmethod
-    def resolve_identifiers(organisation) -> list[dict]:
+    def resolve_identifiers(organisation: Organisation) -> list[dict[str, str]]:
         return [{"scheme": i.scheme, "value": i.value} for i in organisation.identifiers.all()]
 
 
@@ -71,23 +74,23 @@ class PairOut(Schema):
     status: str
 
     @staticmethod
-    def resolve_programme(pair) -> str:
+    def resolve_programme(pair: Pair) -> str:
         return pair.cohort.programme.slug
 
     @staticmethod
-    def resolve_year(pair) -> int:
+    def resolve_year(pair: Pair) -> int:
         return pair.cohort.year
 
     @staticmethod
-    def resolve_a(pair):
+    def resolve_a(pair: Pair) -> Organisation:
         return pair.organisation_a
 
     @staticmethod
-    def resolve_b(pair):
+    def resolve_b(pair: Pair) -> Organisation:
         return pair.organisation_b
 
     @staticmethod
-    def resolve_topics(pair) -> list[str]:
+    def resolve_topics(pair: Pair) -> list[str]:
         return [topic.slug for topic in pair.topics.all()]
 
 
@@ -109,7 +112,7 @@ class ProgrammeOut(Schema):
     cohorts: list[CohortOut]
 
     @staticmethod
-    def resolve_cohorts(programme) -> list[dict]:
+    def resolve_cohorts(programme: Programme) -> list[dict[str, int | str]]:
         return [
             {"year": c.year, "name": c.name, "pair_count": getattr(c, "pair_count", 0)}
             for c in programme.cohorts.all()
@@ -126,11 +129,11 @@ class EventOut(Schema):
     organisers: list[str]
 
     @staticmethod
-    def resolve_start(event) -> str | None:
+    def resolve_start(event: Event) -> str | None:
         return event.start_iso
 
     @staticmethod
-    def resolve_organisers(event) -> list[str]:
+    def resolve_organisers(event: Event) -> list[str]:
         return [organisation.slug for organisation in event.organisers.all()]
 
 

@@ -1,6 +1,6 @@
 """The REST API: one NinjaAPI, a router per app; session auth with CSRF for writes."""
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from twinning.api import calls as calls_api
@@ -16,7 +16,7 @@ api = NinjaAPI(
 
 
 @api.exception_handler(Http404)
-def not_found(request: HttpRequest, exc: Http404):
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 

@@ -1,9 +1,11 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_topic_vocabulary(sender, **kwargs) -> None:
+def _sync_topic_vocabulary(sender: AppConfig, **kwargs: Any) -> None:
     from twinning.directory.actions import sync_topics
 
     sync_topics()

@@ -1,4 +1,9 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 from twinning.library.actions import cite
 from twinning.library.enums import SourceMethod
@@ -26,7 +31,9 @@ class SourceAdmin(admin.ModelAdmin):
 class RecordsEditorAdmin(admin.ModelAdmin):
     """Admin whose saves are recorded as facts entered by a person (who, which fields)."""
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: ModelForm[Any], change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         fields = [name for name in form.changed_data if name != "slug"]
         if fields:
