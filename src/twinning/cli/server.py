@@ -53,12 +53,21 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     setup_django()
+    from rich.progress import Progress
+
     from twinning.demo.load import load_demo
+    from twinning.library.search.indexing import drain_pending
 
     counts = load_demo()
     print("Demo data: " + ", ".join(f"{value} {key}" for key, value in counts.items()))
+    # Index now, so the first search on the demo site already finds everything.
+    with Progress(transient=True) as progress:
+        bar = progress.add_task("indexing the demo library for search", total=None)
+        drain_pending(
+            progress=lambda done, total: progress.update(bar, completed=done, total=total)
+        )
     print(
-        "Demo accounts: coordinator / twinning-demo (coordinator), applicant / twinning-demo (applicant)"
+        "Demo accounts (password twinning-demo): coordinator, applicant, applicant-europe, applicant-single, reviewer-1, reviewer-2"
     )
     if args.no_serve:
         return 0
