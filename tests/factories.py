@@ -20,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "a-long-password-1")
+    password = factory.django.Password("a-long-password-1")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
