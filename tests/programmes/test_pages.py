@@ -73,3 +73,36 @@ def test_home_page_query_count(client, django_assert_num_queries, rows):
     with django_assert_num_queries(9):  # the ninth lists the demo accounts, when there are any
         response = client.get(reverse("home"))
     assert response.context["figures"]["pairs"] == rows
+
+
+def _json_ld(page: str) -> dict:
+    import json
+
+    return json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+
+def test_event_and_pair_pages_describe_themselves_in_json_ld(client):
+    import datetime
+
+    event = EventFactory(
+        name="EcoProcura China 2014", start=datetime.date(2014, 10, 1), place="Beijing"
+    )
+    event.organisers.add(OrganisationFactory(name="ICLEI"))
+    data = _json_ld(client.get(event.get_absolute_url()).content.decode())
+    assert (
+        data["@type"],
+        data["startDate"],
+        data["location"]["name"],
+        data["organizer"][0]["name"],
+    ) == ("Event", "2014-10-01", "Beijing", "ICLEI")
+    pair = PairFactory(
+        organisation_a__name="Zero Waste Europe",
+        organisation_b__name="Eco Canton",
+        topics=["waste"],
+    )
+    data = _json_ld(client.get(pair.get_absolute_url()).content.decode())
+    assert data["@type"] == "Project" and [m["name"] for m in data["member"]] == [
+        "Zero Waste Europe",
+        "Eco Canton",
+    ]
+    assert data["keywords"] == ["Waste and zero waste"]

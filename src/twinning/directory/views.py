@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.directory import geography
 from twinning.directory.access import access_organisation, speaks_for, visible_organisations
@@ -91,9 +90,7 @@ def organisation_json_ld(
         ],
         "memberOf": [{"@type": "Organization", "name": network.name} for network in members_of],
     }
-    cleaned = {key: value for key, value in data.items() if value not in (None, [], "")}
-    # Escape "<" so a name can never close the <script> element that holds the JSON.
-    return json.dumps(cleaned, ensure_ascii=False).replace("<", "\\u003c")
+    return json_ld(data)
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:

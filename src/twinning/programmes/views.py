@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.library.queries import sources_for
 from twinning.programmes.access import access_cohort, access_pair, access_programme, visible_pairs
@@ -50,7 +51,29 @@ def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pair = access_pair(request.user, pk)
-    context = {"pair": pair, "topics": pair.topics.all(), "sources": sources_for(pair)}
+    topics = pair.topics.all()
+    partners = [
+        {
+            "@type": "Organization",
+            "name": o.name,
+            "url": request.build_absolute_uri(o.get_absolute_url()),
+        }
+        for o in (pair.organisation_a, pair.organisation_b)
+    ]
+    linked = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "Project",
+            "name": f"{pair.organisation_a.name} – {pair.organisation_b.name}",
+            "url": request.build_absolute_uri(pair.get_absolute_url()),
+            "description": pair.focus,
+            "member": partners,
+            "parentOrganization": {"@type": "Project", "name": pair.cohort.programme.name},
+            "keywords": [topic.name for topic in topics],
+            "startDate": str(pair.cohort.year),
+        }
+    )
+    context = {"pair": pair, "topics": topics, "sources": sources_for(pair), "json_ld": linked}
     return render(request, "programmes/pair.html", context)
 
 
@@ -114,10 +137,26 @@ def _event(slug: str) -> Event:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
+    organisers = event.organisers.all()
+    linked = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.name,
+            "alternateName": event.name_zh,
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+            "startDate": event.start_iso,
+            "endDate": event.end.isoformat() if event.end else None,
+            "location": {"@type": "Place", "name": event.place} if event.place else None,
+            "organizer": [{"@type": "Organization", "name": o.name} for o in organisers],
+            "description": event.description,
+        }
+    )
     context = {
         "event": event,
-        "organisers": event.organisers.all(),
+        "organisers": organisers,
         "participants": event.participants.all(),
         "topics": event.topics.all(),
+        "json_ld": linked,
     }
     return render(request, "programmes/event.html", context)
