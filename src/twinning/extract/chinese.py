@@ -23,7 +23,7 @@ GENERIC = re.compile(
 # Verbs that end a clause inside a run of Han characters: the name starts after them
 # ("迪庆设有项目点" is no name; "协会成为中国…" starts at 中国).
 CLAUSE_VERBS = re.compile(
-    r"^.*(?:设有|开展|举办|参加|参观|推广|致力于|专注于|成为|加入|注册于|位于|来自|隶属于|支持|资助|组织了|发起)"
+    r"^.*(?:设有|开展|举办|参加|参观|访问|拜访|走访|欢迎|推广|致力于|专注于|成为|加入|注册于|位于|来自|隶属于|支持|资助|组织了|发起)"
 )
 # A foreign country written before a name ("捷克布拉格山地俱乐部"): a description, not the name.
 ACRONYM_ZH = re.compile(
@@ -47,7 +47,7 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
             and end - start < MAX_LENGTH
             and text[start - 1] not in BOUNDARY
             and "\u4e00" <= text[start - 1] <= "\u9fff"
-        ):
+        ) or (text[start - 1 : start + 1] == "对外" and end - start < MAX_LENGTH):
             # 年 ends a date ("2018年") but belongs to a name in "青年".
             if (
                 text[start - 1] in DATE_UNITS

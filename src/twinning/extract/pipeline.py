@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.extract import attributes, events, people, relations
+from twinning.extract.fields import register_fields
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.names import is_acronym
 from twinning.extract.organisations import (
@@ -21,7 +22,12 @@ from twinning.extract.organisations import (
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.tabular import map_header, records_from_table
+from twinning.extract.tabular import (
+    header_index,
+    is_field_table,
+    map_header,
+    records_from_table,
+)
 from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
 
 SHORT_REFERENCE_ANYWHERE = re.compile(
@@ -75,7 +81,7 @@ def extract_text(
     """Organisations, partnerships, events and people in one document's text (and tables)."""
     text = clean_text(text)
     for table in tables or []:
-        if "name" in map_header(table[0]):
+        if not is_field_table(table) and "name" in map_header(table[header_index(table)]):
             rows = {clean_text(" | ".join(row)).strip() for row in table}
             text = "\n".join(line for line in text.split("\n") if line.strip() not in rows)
     blocks = split_blocks(text)
@@ -84,6 +90,7 @@ def extract_text(
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
+    described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relations.partner_lists(blocks, registry, source)
     register_acronym_definitions(text, registry)
@@ -104,7 +111,7 @@ def extract_text(
     register_short_forms(text, registry)
     link_translations(text, registry)
     register_acronym_definitions(text, registry)
-    main = _main_organisation(registry, text)
+    main = _main_organisation(registry, text) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     register_acronym_definitions(text, registry)
 
@@ -131,7 +138,7 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
-    main = _main_organisation(registry, text) or main
+    main = _main_organisation(registry, text) or main or described
     if main is not None:
         for entry, list_kind, evidence in listed:
             if entry is not main:

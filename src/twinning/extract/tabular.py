@@ -57,6 +57,22 @@ def map_header(header: list[str]) -> dict[str, int]:
     return columns
 
 
+def is_field_table(rows: list[list[str]]) -> bool:
+    """A two-column "label: | value" fact sheet, not a table of records."""
+    filled = [[cell for cell in row if cell.strip()] for row in rows]
+    labels = [row for row in filled if len(row) <= 2 and row[0].strip().endswith((":", "："))]
+    return len(rows) >= 2 and len(labels) >= 0.6 * len(rows)
+
+
+def header_index(rows: list[list[str]], limit: int = 5) -> int:
+    """The header row of a sheet: the first of the top rows with two filled cells and a name
+    column (a title line or a blank row above the header is skipped); 0 when there is none."""
+    for index, row in enumerate(rows[:limit]):
+        if sum(1 for cell in row if cell.strip()) >= 2 and "name" in map_header(row):
+            return index
+    return 0
+
+
 def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
     index = columns.get(field)
     if index is None or index >= len(row):
@@ -108,8 +124,9 @@ def records_from_table(
 ) -> ExtractionResult:
     """Records of a table whose first row is a header; `strict` raises on an unknown header."""
     result = ExtractionResult()
-    if not rows:
+    if not rows or is_field_table(rows):
         return result
+    rows = rows[header_index(rows) :]
     columns = map_header(rows[0])
     if "partner" in columns and re.search(
         r"twin|tandem|结对|姐妹", rows[0][columns["partner"]], re.IGNORECASE
