@@ -39,13 +39,54 @@ ROLE_BEFORE = re.compile(
     + r"){1,2})(?=\s*(?:[.,;:)]|$|\s+(?:and|said|says|from|of|at|who|has|will|is|was)\b))"
 )
 NAME_THEN_ROLE = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bby\s))(?P<name>"
+    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bby\s)|(?<=\bsaid\s)|(?<=\bsays\s))(?P<name>"
     + NAME_WORD
     + r"(?:\s+"
     + NAME_WORD
     + r"){1,2}),\s+(?P<role>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}(?:"
     + "|".join(sorted(w.capitalize() for w in ROLE_WORDS))
-    + r")\b)"
+    + r")\b|(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:"
+    + "|".join(
+        sorted(
+            ROLE_WORDS
+            - {
+                "member",
+                "team",
+                "staff",
+                "board",
+                "programme",
+                "program",
+                "project",
+                "general",
+                "senior",
+                "vice",
+                "lead",
+            }
+        )
+    )
+    + r")\b(?=\s+of\b))"
+)
+# "Director: Marta Sousa", "Volunteer coordinator: João Pereira" (a line of a team list).
+ROLE_COLON = re.compile(
+    r"^(?P<role>(?:[A-Z][\w\-]*\s+){0,2}(?:[a-z][\w\-]*\s+)?(?:"
+    + "|".join(sorted(w.capitalize() for w in ROLE_WORDS) + sorted(ROLE_WORDS))
+    + r"))\s*:\s*(?:"
+    + TITLES
+    + r"\s+)?(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})\s*$"
+)
+# "Dr Katalin Szabó (Chair)" and "Prof. Wang Lihua (Xiamen University)" as a line of a list.
+NAME_BRACKET = re.compile(
+    r"^(?:"
+    + TITLES
+    + r"\s+)?(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})\s*\((?P<inside>[^()]{2,60})\)\s*$"
 )
 AUTHORS = re.compile(
     r"\b(?:report|article|study|paper|book|presentation|photos?|interview|story|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
@@ -67,14 +108,14 @@ POSSESSIVE_ROLE = re.compile(
     + PERSON_NAME
     + r")(?=\s*[,.;]|\s+(?:said|says|is|was|has|will)\b)"
 )
-ZH_ROLES = "副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
+ZH_ROLES = "项目总监|项目经理|总监|副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 ZH_ROLE_NAME = re.compile(
     r"(?P<role>"
     + ZH_ROLES
     + r")(?P<name>["
     + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2}?)(?=女士|先生|博士|[，,、。；;和与及等在表示指出介绍说带领率\s(（]|$)"
+    + r"][\u4e00-\u9fff]{1,2}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
 )
 # "理事长：杨秀英" (a role, a colon, a name) and "主席卡门·加西亚女士" (a transliterated name).
 ZH_ROLE_COLON = re.compile(
@@ -87,7 +128,7 @@ ZH_ROLE_COLON = re.compile(
 ZH_FOREIGN_NAME = re.compile(
     r"(?P<role>"
     + ZH_ROLES
-    + r")(?P<name>[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?)(?=女士|先生|博士|[，,、。；;和与及等在表示指出介绍说\s(（]|$)"
+    + r")(?P<name>[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
 )
 ZH_NAME_ROLE = re.compile(
     r"(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?P<role>" + ZH_ROLES + r")"
@@ -203,7 +244,7 @@ def find_people(
     seen: dict[str, Person] = {}
 
     def add(name: str, role: str | None, organisation: str | None, sentence: str) -> None:
-        name = name.strip()
+        name = re.sub(r"^" + TITLES + r"\s+", "", name.strip())
         key = name_key(name)
         tokens = set(key.split())
         if key in seen:
@@ -220,6 +261,17 @@ def find_people(
 
     previous_subject: str | None = None
     for sentence in sentences:
+        line = ROLE_COLON.match(sentence.strip())
+        if line and plausible_name(line.group("name")):
+            add(line.group("name"), _role(line.group("role")), fallback, sentence)
+        line = NAME_BRACKET.match(sentence.strip())
+        if line and plausible_name(line.group("name")):
+            inside = line.group("inside").strip()
+            inside_mentions = registry.mentions(inside)
+            if inside_mentions:
+                add(line.group("name"), None, inside_mentions[0][2].organisation.name, sentence)
+            elif set(inside.lower().replace("-", " ").split()) & ROLE_WORDS:
+                add(line.group("name"), _role(inside), fallback, sentence)
         for match in TITLED.finditer(sentence):
             name = match.group("name")
             if not plausible_name(name):
@@ -265,7 +317,7 @@ def find_people(
                     continue
                 if any(
                     match.group("name") in entry.organisation.name for entry in registry.entries
-                ):
+                ) or any(role.startswith(match.group("name")) for role in ZH_ROLES.split("|")):
                     continue
                 referred = short_reference(prefix, registry)
                 if referred is not None:

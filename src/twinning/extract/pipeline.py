@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.extract import attributes, events, people, relations
-from twinning.extract.fields import register_fields
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
+from twinning.extract.fields import register_fields
 from twinning.extract.names import is_acronym
 from twinning.extract.organisations import (
     link_translations,
