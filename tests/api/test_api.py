@@ -40,3 +40,11 @@ def test_pair_list_query_count(client, django_assert_num_queries, rows):
         body = client.get("/api/pairs").json()
     assert body["count"] == rows
     assert body["items"][0]["topics"] == ["waste"]
+
+
+def test_figures_endpoint(client):
+    PairFactory(cohort__year=2017, topics=["energy"])
+    body = client.get("/api/figures").json()
+    assert [(row["cohort__year"], row["pairs"]) for row in body["by_year"]] == [(2017, 1)]
+    assert [(row["slug"], row["pair_count"]) for row in body["by_topic"]] == [("energy", 1)]
+    assert {row["country"] for row in body["by_country"]} == {"FR", "CN"}

@@ -106,3 +106,25 @@ def test_event_and_pair_pages_describe_themselves_in_json_ld(client):
         "Eco Canton",
     ]
     assert data["keywords"] == ["Waste and zero waste"]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_figures_page_counts_pairs_topics_and_countries_in_flat_queries(
+    client, django_assert_num_queries, rows
+):
+    cohort = CohortFactory(year=2018)
+    for _ in range(rows):
+        PairFactory(cohort=cohort, topics=["waste", "water"])
+    PairFactory(cohort=cohort, status="withdrawn", topics=["waste"])
+    OrganisationFactory(country="IT")
+    with django_assert_num_queries(3):
+        response = client.get(reverse("programmes:figures"))
+    found = response.context["figures"]
+    assert [(row["cohort__year"], row["pairs"]) for row in found.by_year] == [(2018, rows)]
+    # Equal counts keep the vocabulary's order, where water comes before waste.
+    assert [(row["slug"], row["pair_count"]) for row in found.by_topic] == [
+        ("water", rows),
+        ("waste", rows),
+    ]
+    countries = {row["country"]: (row["organisations"], row["paired"]) for row in found.by_country}
+    assert countries == {"FR": (rows + 1, rows), "CN": (rows + 1, rows), "IT": (1, 0)}

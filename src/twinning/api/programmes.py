@@ -1,12 +1,16 @@
 """API endpoints of programmes, cohorts, pairs and events."""
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import EventOut, PairOut, ProgrammeOut
+from twinning.directory.access import visible_organisations
 from twinning.programmes.access import access_pair, access_programme, visible_pairs
+from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Cohort, Event, Pair, Programme
 
 router = Router(tags=["programmes"])
@@ -61,3 +65,16 @@ def list_events(request: HttpRequest, year: int | None = None) -> QuerySet[Event
     if year:
         events = events.filter(start__year=year)
     return events
+
+
+class FiguresOut(Schema):
+    by_year: list[dict[str, Any]]
+    by_topic: list[dict[str, Any]]
+    by_country: list[dict[str, Any]]
+
+
+@router.get("/figures", response=FiguresOut)
+def figures(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
+    """Pairs per programme and cohort year, per exchange topic, and organisations per country."""
+    found = network_figures(visible_pairs(request.user), visible_organisations(request.user))
+    return {"by_year": found.by_year, "by_topic": found.by_topic, "by_country": found.by_country}

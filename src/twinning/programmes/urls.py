@@ -5,6 +5,7 @@ from twinning.programmes import pairing_views, views
 app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
+    path("figures/", views.figures, name="figures"),
     path("events/", views.event_list, name="events"),
     path("events.ics", views.events_calendar, name="events_calendar"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),

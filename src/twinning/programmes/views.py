@@ -8,9 +8,11 @@ from django.shortcuts import render
 
 from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
+from twinning.directory.access import visible_organisations
 from twinning.library.queries import sources_for
 from twinning.programmes.access import access_cohort, access_pair, access_programme, visible_pairs
 from twinning.programmes.calendar import calendar_of
+from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Event, Programme
 
 PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
@@ -75,6 +77,12 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {"pair": pair, "topics": topics, "sources": sources_for(pair), "json_ld": linked}
     return render(request, "programmes/pair.html", context)
+
+
+def figures(request: HttpRequest) -> HttpResponse:
+    """The network in numbers: pairs per programme and year, per exchange topic, per country."""
+    found = network_figures(visible_pairs(request.user), visible_organisations(request.user))
+    return render(request, "programmes/figures.html", {"figures": found})
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
