@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.gazetteer import (
+    City,
     chinese_province_prefix,
     city_namesakes,
     countries_in_text,
@@ -207,7 +208,7 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
             return city.country, city.name
         return chinese_province_prefix(name), None
     codes: set[str] = set()
-    city_found = None
+    city_found: City | None = None
     tokens = re.findall(r"[^\W\d_](?:[^\W\d_]|')*", name)
     if any(token.lower() in REGIONS for token in tokens):
         return None, None

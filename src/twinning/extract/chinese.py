@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from twinning.extract.registry import Registry
+from twinning.extract.registry import Entry, Registry
 
 SUFFIXES = (
     "志愿者联合会", "研究中心", "研究院", "研究所", "研究会", "促进会", "联合会", "基金会",
@@ -141,7 +141,11 @@ SHORT_REFERENCE = re.compile(
 )
 
 
-def short_reference(before: str, registry: Registry, mentions=None):  # -> Entry | None
+def short_reference(
+    before: str,
+    registry: Registry,
+    mentions: list[tuple[int, int, Entry]] | None = None,
+) -> Entry | None:
     """The organisation a bare suffix refers back to: "协会" (the association) at the end of
     `before`, not itself the end of a full name, is the organisation named earlier whose name
     ends in 协会 (the most recently registered one when several do). `mentions` may give the

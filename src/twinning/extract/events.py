@@ -50,7 +50,9 @@ def _years(text: str) -> list[str]:
 
 
 def _place_in(text: str) -> str | None:
-    for match in re.finditer(r"(?:\bin\s+|^|,\s*|\()([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+    for match in re.finditer(
+        r"(?:\bin\s+|^|,\s*|\(|[·|]\s*)([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text
+    ):
         candidate = match.group(1)
         for option in (candidate, candidate.split()[0]):
             place = resolve_place(option)
@@ -281,13 +283,21 @@ def heading_with_date(
         return None
     following = blocks[position + 1].text
     dates = find_dates(following)
-    if not dates or dates[0][0] > 6:
+    if (not dates or dates[0][0] > 6) and position > 0:
+        # An events calendar: the date line comes first ("3-5 Nov 2022 · Ningbo, China").
+        previous = blocks[position - 1].text
+        dates = find_dates(previous)
+        if dates and dates[0][0] <= 12 and len(previous) <= 80:
+            following = previous
+        else:
+            return None
+    if not dates:
         return None
     place = _place_in(following)
     if place is None:
-        after_date = re.search(r"(?:月|日|\d{4})\s*[,，]\s*([\u4e00-\u9fff]{2,6})", following)
-        resolved = resolve_place(after_date.group(1)) if after_date else None
-        place = after_date.group(1) if resolved else None
+        after_date = re.search(r"(?:月|日|\d{4})\s*[,，·|]\s*([\u4e00-\u9fff]{2,6})", following)
+        if after_date and resolve_place(after_date.group(1)):
+            place = after_date.group(1)
     organisers: list[str] = []
     lines = [following] + ([blocks[position + 2].text] if position + 2 < len(blocks) else [])
     for line in lines:

@@ -81,10 +81,10 @@ def register_fields(blocks: list[Block], registry: Registry) -> Entry | None:
             if dates:
                 organisation.founded = int(dates[0][1][:4])
         elif field == "place":
-            place = _place(value)
-            if place is not None:
-                organisation.country = organisation.country or place[0]
-                organisation.city = organisation.city or place[1]
+            located = _place(value)
+            if located is not None:
+                organisation.country = organisation.country or located[0]
+                organisation.city = organisation.city or located[1]
     return described
 
 

@@ -64,6 +64,16 @@ NOT_ORGANISATION_RUNS = {
 }
 
 
+# "Report (PDF)": a file type in brackets is no acronym.
+FILE_TYPES = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "mp3", "mp4", "jpg", "png"}
+# "15.03.2023 · Rabat", "Autumn 2023 (date tbc)": a calendar's date line, not a name.
+DATE_LINE = re.compile(
+    r"^(?:\d{1,2}[./\-]|(?:spring|summer|autumn|fall|winter|early|mid|late)\b[\s\-]*"
+    r"(?:19|20)\d{2})|\b(?:tbc|tba|tbd)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class HeadingOrganisation:
     name: str
@@ -74,6 +84,8 @@ class HeadingOrganisation:
 def _split_trailing_acronym(part: str) -> tuple[str, str | None]:
     """ "Name (ACR)" or "Name ACR" into name and acronym."""
     match = re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,14})\s*\)", part)
+    if match and match.group(2).lower() in FILE_TYPES:
+        return part.strip(), None
     if match and is_acronym(match.group(2)):
         return match.group(1).strip(), match.group(2)
     tokens = part.split()
@@ -91,6 +103,8 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
     if bilingual:
         text = bilingual.group(1).strip()
     if not text or text.lower().startswith(("exchange topic", "about ", "topic")):
+        return []
+    if DATE_LINE.search(text):
         return []
     # A person ("Dr Anna Müller (Director, …)"), a date ("12–14 March 2019, Berlin") or a line
     # with unbalanced brackets is no organisation heading.
@@ -274,7 +288,9 @@ def register_acronym_definitions(text: str, registry: Registry) -> None:
                 not before[:run_start].strip() or before[:run_start].rstrip()[-1:] in ".!?:"
             )
             name = clean_run(runs[-1].group(0), sentence_start=sentence_start)
-            fits = name and has_organisation_head(name) and acronym_fits(acronym, name)
+            if name is None:
+                continue
+            fits = has_organisation_head(name) and acronym_fits(acronym, name)
             if fits and (not has_event_head(name) or has_organisation_head(name.split()[-1])):
                 registry.add(
                     name, acronym, evidence=_sentence_around(text, match.start()), strength=2

@@ -229,10 +229,10 @@ def visits(sentence: str, registry: Registry, source: str | None) -> list[Partne
                 found.append(pair)
     hosted = HOSTED_VISIT.search(sentence)
     if hosted:
-        host = subject_of(sentence[: hosted.start()], registry, None)
-        visitor = _entry_after(sentence[hosted.end() :], registry)
-        if host and visitor:
-            pair = _partnership(visitor, host, "visit", sentence, source, year=year)
+        hosting = subject_of(sentence[: hosted.start()], registry, None)
+        guest = _entry_after(sentence[hosted.end() :], registry)
+        if hosting and guest:
+            pair = _partnership(guest, hosting, "visit", sentence, source, year=year)
             if pair:
                 found.append(pair)
     return found
@@ -319,7 +319,7 @@ def agreements(
                         found.append(pair)
     between = BETWEEN.search(sentence)
     if between and not TWINNED_WITH.search(sentence):
-        after = []
+        after: list[tuple[int, int, Entry]] = []
         for mention in mentions:
             # "the Brno Centre (BCEE) and …": the acronym is the same organisation again.
             if mention[0] >= between.end() and not (after and after[-1][2] is mention[2]):
@@ -391,7 +391,9 @@ def partner_lists(
         if not block.is_bullet:
             intro = block
             continue
-        lead = intro.sentences[-1] if intro is not None and intro.sentences else ""
+        if intro is None:
+            continue
+        lead = intro.sentences[-1] if intro.sentences else ""
         if not LIST_INTRO.search(lead) or EVENT_INTRO.search(lead):
             continue
         item = re.split(r":\s", block.text, maxsplit=1)[0]

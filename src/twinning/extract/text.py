@@ -201,6 +201,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b", re.IGNORECASE), "my"),
     (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "ymd"),
+    # "15.03.2023" and "15/03/2023": day first, as written in Europe.
+    (re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](" + YEAR + r")(?![\d.])"), "dmy_numeric"),
     (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月"), "ym"),
     (re.compile(r"(?<![\d-])(" + YEAR + r")(?![\d-])"), "y"),
 )
@@ -221,6 +223,8 @@ def find_dates(text: str) -> list[tuple[int, str]]:
                 month, day, year = MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
             elif shape == "dmy":
                 day, month, year = int(groups[0]), MONTHS[groups[1].lower()], int(groups[2])
+            elif shape == "dmy_numeric":
+                day, month, year = int(groups[0]), int(groups[1]), int(groups[2])
             elif shape == "my":
                 month, day, year = MONTHS[groups[0].lower()], 0, int(groups[1])
             elif shape == "ym":
