@@ -200,9 +200,9 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
     from twinning.extract.gazetteer import chinese_countries, chinese_place_prefix
 
     if re.search(r"[\u4e00-\u9fff]", name):
-        for chinese_name, code in chinese_countries().items():
+        for chinese_name, chinese_code in chinese_countries().items():
             if name.startswith(chinese_name):
-                return code, None
+                return chinese_code, None
         city = chinese_place_prefix(name)
         if city:
             return city.country, city.name
