@@ -93,3 +93,20 @@ def test_duiwai_inside_a_chinese_name():
     result = extract_text(text).to_json()
     assert [o["name"] for o in result["organisations"]] == ["浙江省人民对外友好协会"]
     assert people(result) == [("陈刚", "副会长", "浙江省人民对外友好协会")]
+
+
+def test_chinese_member_list_gives_memberships():
+    text = (
+        "绿洲城市联盟会员名单\n\n绿洲城市联盟于2019年在成都成立。\n\n一、理事单位\n"
+        "（一）成都市河流守护协会\n\n二、普通会员\n1. 维也纳绿色青年社（奥地利）\n"
+    )
+    result = extract_text(text).to_json()
+    assert [(o["name"], o["country"], o["founded"]) for o in result["organisations"]] == [
+        ("绿洲城市联盟", "CN", 2019),
+        ("成都市河流守护协会", "CN", None),
+        ("维也纳绿色青年社", "AT", None),
+    ]
+    assert sorted((p["a"], p["b"], p["kind"]) for p in result["partnerships"]) == [
+        ("成都市河流守护协会", "绿洲城市联盟", "membership"),
+        ("维也纳绿色青年社", "绿洲城市联盟", "membership"),
+    ]

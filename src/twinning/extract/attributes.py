@@ -32,7 +32,8 @@ FOUNDED_ZH = re.compile(
     + YEAR
     + r")\s*年|("
     + YEAR
-    + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:正式|依法)?(?:成立|创立|创建|注册成立|登记成立)"
+    + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:在[\u4e00-\u9fff]{2,6}?)?(?:正式|依法)?"
+    r"(?:成立|创立|创建|注册成立|登记成立)"
 )
 TYPE_OF_NOUN = {
     "organization": "ngo", "organisation": "ngo", "ngo": "ngo", "charity": "ngo", "ecolabel": "ngo",
@@ -115,7 +116,12 @@ def assign_founded(
             entry.organisation.founded = year
             # "founded in 2009 in Rotterdam": the place it was founded in.
             where = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", sentence[match.end() :])
-            place = resolve_place(where.group(1)) if where else None
+            # "于2017年在厦门成立": founded in Xiamen.
+            where_zh = re.search(
+                r"在([\u4e00-\u9fff]{2,6}?)(?:正式|依法)?(?:成立|创)", match.group(0)
+            )
+            where_text = where.group(1) if where else where_zh.group(1) if where_zh else None
+            place = resolve_place(where_text) if where_text else None
             if place and entry.organisation.country in (None, place.country):
                 entry.organisation.country = place.country
                 entry.organisation.city = entry.organisation.city or place.city

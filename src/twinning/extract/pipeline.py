@@ -93,6 +93,7 @@ def extract_text(
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relations.partner_lists(blocks, registry, source)
+    partnerships.extend(relations.chinese_member_list(blocks, registry, source))
     register_acronym_definitions(text, registry)
     for sentence in sentences:
         if has_cjk(sentence):

@@ -491,3 +491,47 @@ def dedupe(partnerships: list[Partnership]) -> list[Partnership]:
             seen.add(key)
             kept.append(partnership)
     return kept
+
+
+# "海丝青年环境行动联盟成员单位名单" (the member list of an alliance) and its items:
+# "（一）A", "1. B", "C（葡萄牙）".
+ZH_MEMBER_LIST = re.compile(r"^(?P<network>.+?)(?:成员单位|会员单位|成员|会员)(?:名单|名录)")
+ZH_LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、)]|[•·])\s*")
+ZH_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def chinese_member_list(
+    blocks: list[Block], registry: Registry, source: str | None
+) -> list[Partnership]:
+    """Membership of each organisation listed under a Chinese member-list title."""
+    from twinning.extract.chinese import chinese_organisation_names
+    from twinning.extract.gazetteer import resolve_place
+
+    found: list[Partnership] = []
+    network: Entry | None = None
+    for block in blocks:
+        text = block.text.strip()
+        title = ZH_MEMBER_LIST.match(text)
+        if title and network is None:
+            names = chinese_organisation_names(title.group("network"))
+            if names and names[0][1] == title.group("network").strip():
+                network = registry.add(names[0][1], evidence=text, strength=3)
+            continue
+        if network is None or ZH_SECTION.match(text):
+            continue
+        marker = ZH_LIST_ITEM.match(text) if not block.is_bullet else None
+        if marker is None and not block.is_bullet:
+            continue
+        item = text[marker.end() :] if marker else text
+        bracket = re.fullmatch(r"([\u4e00-\u9fff·]{3,30})\s*[（(]([^（）()]{2,12})[）)]", item)
+        place = resolve_place(bracket.group(2)) if bracket else None
+        name = bracket.group(1) if bracket and place else item
+        if not re.fullmatch(r"[\u4e00-\u9fff·]{3,30}", name):
+            continue
+        entry = registry.add(name, evidence=text, strength=2)
+        if place and entry.organisation.country is None:
+            entry.organisation.country = place.country
+        pair = _partnership(entry, network, "membership", text, source)
+        if pair:
+            found.append(pair)
+    return found
