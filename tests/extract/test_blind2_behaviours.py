@@ -110,3 +110,23 @@ def test_chinese_member_list_gives_memberships():
         ("成都市河流守护协会", "绿洲城市联盟", "membership"),
         ("维也纳绿色青年社", "绿洲城市联盟", "membership"),
     ]
+
+
+def test_second_blind_set_against_gold():
+    from pathlib import Path
+
+    from twinning.extract.evaluate import evaluate
+
+    here = Path(__file__).parent
+    scores = evaluate(
+        here / "gold" / "blind2.json", sorted(str(path) for path in (here / "blind2").iterdir())
+    )
+    assert {field: (s.true_positives, s.predicted, s.expected) for field, s in scores.items()} == {
+        "organisations": (71, 80, 79),
+        "country": (63, 66, 75),
+        "founded": (11, 12, 16),
+        "pairs": (16, 16, 34),
+        "people": (19, 19, 19),
+        "events": (6, 6, 7),
+        "overall": (186, 199, 230),
+    }
