@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
+import threading
+import time
 
 from twinning.cli import setup_django
 
@@ -90,6 +93,28 @@ def _worker_process() -> subprocess.Popen:
     )
 
 
+PERIODIC_SECONDS = 3600
+
+
+def enqueue_periodic_work() -> None:
+    """Queue the work that is due on a schedule (deadline reminders) for the worker."""
+    from django.db import close_old_connections
+
+    from twinning.calls.tasks import send_reminders_task
+
+    send_reminders_task.enqueue()
+    close_old_connections()
+
+
+def _every(seconds: int) -> None:
+    while True:
+        try:
+            enqueue_periodic_work()
+        except Exception:  # a failed round must not stop the next one; the error is logged
+            logging.getLogger(__name__).exception("could not queue periodic work")
+        time.sleep(seconds)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     setup_django()
     from waitress import serve
@@ -97,6 +122,11 @@ def run_serve(args: argparse.Namespace) -> int:
     from twinning.wsgi import application
 
     worker = None if args.no_worker else _worker_process()
+    if worker is not None:
+        # Shared deployments may run `twinning send-reminders` from cron instead.
+        threading.Thread(
+            target=_every, args=(PERIODIC_SECONDS,), daemon=True, name="periodic"
+        ).start()
     print(f"Twinning is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     try:
         serve(application, host=args.host, port=args.port, threads=args.threads, ident="twinning")
