@@ -128,3 +128,19 @@ def test_figures_page_counts_pairs_topics_and_countries_in_flat_queries(
     ]
     countries = {row["country"]: (row["organisations"], row["paired"]) for row in found.by_country}
     assert countries == {"FR": (rows + 1, rows), "CN": (rows + 1, rows), "IT": (1, 0)}
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_network_diagram_draws_each_pair_once_in_flat_queries(
+    client, django_assert_num_queries, rows
+):
+    cohort = CohortFactory(year=2019)
+    for _ in range(rows):
+        PairFactory(cohort=cohort)
+    PairFactory(cohort=CohortFactory(year=2016))
+    with django_assert_num_queries(3):
+        response = client.get(reverse("programmes:network"), {"year": 2019})
+    network = response.context["network"]
+    assert len(network.links) == rows and len(network.left) == rows and len(network.right) == rows
+    assert all(node.organisation.country == "CN" for node in network.right)
+    assert response.content.decode().count("<line ") == rows

@@ -6,6 +6,7 @@ app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
     path("figures/", views.figures, name="figures"),
+    path("network/", views.network, name="network"),
     path("events/", views.event_list, name="events"),
     path("events.ics", views.events_calendar, name="events_calendar"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),

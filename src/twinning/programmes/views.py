@@ -14,6 +14,7 @@ from twinning.programmes.access import access_cohort, access_pair, access_progra
 from twinning.programmes.calendar import calendar_of
 from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Event, Programme
+from twinning.programmes.network import pair_network
 
 PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
 
@@ -83,6 +84,28 @@ def figures(request: HttpRequest) -> HttpResponse:
     """The network in numbers: pairs per programme and year, per exchange topic, per country."""
     found = network_figures(visible_pairs(request.user), visible_organisations(request.user))
     return render(request, "programmes/figures.html", {"figures": found})
+
+
+def network(request: HttpRequest) -> HttpResponse:
+    """Who is paired with whom, as a diagram, filtered by programme and cohort year."""
+    pairs = visible_pairs(request.user).select_related(*PAIR_RELATED).exclude(status="withdrawn")
+    programme = request.GET.get("programme", "")
+    year = request.GET.get("year", "")
+    if programme:
+        pairs = pairs.filter(cohort__programme__slug=programme)
+    if year.isdigit():
+        pairs = pairs.filter(cohort__year=int(year))
+    context = {
+        "network": pair_network(pairs.order_by("pk")),
+        "programmes": Programme.objects.order_by("name"),
+        "years": sorted(
+            {y for y in visible_pairs(request.user).values_list("cohort__year", flat=True)},
+            reverse=True,
+        ),
+        "programme": programme,
+        "year": year,
+    }
+    return render(request, "programmes/network.html", context)
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
