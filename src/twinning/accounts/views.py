@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
@@ -22,8 +21,9 @@ from django.views.decorators.http import require_POST
 
 from twinning.accounts import actions
 from twinning.accounts.forms import ClaimForm, OrganisationProfileForm, SignupForm
+from twinning.accounts.tokens import email_confirmation_token
 from twinning.common.http import AuthenticatedHttpRequest
-from twinning.directory.access import is_coordinator, speaks_for
+from twinning.directory.access import access_organisation_to_edit, is_coordinator
 from twinning.directory.actions import (
     DirectoryError,
     approve_staff_membership,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 def send_confirmation(request: HttpRequest, user: User) -> None:
     """E-mail the link that activates the account, in the account's language."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
+    token = email_confirmation_token.make_token(user)
     link = request.build_absolute_uri(
         reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
     )
@@ -48,16 +48,31 @@ def send_confirmation(request: HttpRequest, user: User) -> None:
         send_mail(_("Confirm your e-mail address"), body, None, [user.email])
 
 
+def send_account_exists(request: HttpRequest, email: str) -> None:
+    """Tell the owner of `email` that it has an account, instead of telling whoever signs up."""
+    user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is None:
+        return
+    links = {
+        "login": request.build_absolute_uri(reverse("accounts:login")),
+        "reset": request.build_absolute_uri(reverse("accounts:password_reset")),
+    }
+    with translation.override(user.language or "en"):
+        body = render_to_string("accounts/email/account_exists.txt", {"user": user, **links})
+        send_mail(_("You already have a Twinning account"), body, None, [user.email])
+
+
 def signup(request: HttpRequest) -> HttpResponse:
+    """The same answer whether or not the address has an account, so sign-up reveals no accounts."""
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             user = actions.sign_up(**form.cleaned_data)
-        except actions.AccountError as error:
-            form.add_error("email", str(error))
+        except actions.AccountError:
+            send_account_exists(request, form.cleaned_data["email"])
         else:
             send_confirmation(request, user)
-            return render(request, "accounts/signup_done.html", {"email": user.email})
+        return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
 
 
@@ -66,7 +81,7 @@ def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         user = get_user_model().objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
     except (ValueError, TypeError, OverflowError, get_user_model().DoesNotExist):
         user = None
-    if user is None or not default_token_generator.check_token(user, token):
+    if user is None or user.is_active or not email_confirmation_token.check_token(user, token):
         return render(request, "accounts/confirm_failed.html", status=400)
     actions.confirm_email(user=user)
     messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
@@ -118,9 +133,7 @@ def approve_claim(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not speaks_for(request.user, organisation):
-        raise PermissionDenied("Only the organisation's approved staff edit its profile.")
+    organisation = access_organisation_to_edit(request.user, slug)
     form = OrganisationProfileForm(
         request.POST or None, instance=organisation, initial={"topics": organisation.topics.all()}
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.directory.access import visible_organisations
 from twinning.library.access import (
     access_document,
     search_library,
@@ -126,7 +127,12 @@ def list_documents(
 
 @router.get("/documents/{slug}", response=DocumentOut)
 def get_document(request: HttpRequest, slug: str) -> Document:
-    return access_document(request.user, slug)
+    document = access_document(request.user, slug)
+    # The organisations a reader may see, so an unpublished one's slug does not leak.
+    prefetch_related_objects(
+        [document], Prefetch("organisations", queryset=visible_organisations(request.user))
+    )
+    return document
 
 
 @router.get("/documents/{slug}/similar", response=SearchOut)

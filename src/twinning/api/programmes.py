@@ -61,7 +61,9 @@ def get_pair(request: HttpRequest, pair_id: int) -> Pair:
 @router.get("/events", response=list[EventOut])
 @paginate(LimitOffsetPagination)
 def list_events(request: HttpRequest, year: int | None = None) -> QuerySet[Event]:
-    events = Event.objects.prefetch_related("organisers").order_by("-start", "name")
+    events = Event.objects.prefetch_related(
+        Prefetch("organisers", queryset=visible_organisations(request.user))
+    ).order_by("-start", "name")
     if year:
         events = events.filter(start__year=year)
     return events

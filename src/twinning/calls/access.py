@@ -140,7 +140,9 @@ def access_review(user: Any, pk: int) -> Review:
 def can_see_ranking(user: Any, call: Call) -> bool:
     """Coordinators, and committee members once the call is decided."""
     return is_coordinator(user) or (
-        call.status == CallStatus.DECIDED and call.committee.filter(user=user).exists()
+        call.status == CallStatus.DECIDED
+        and bool(user and user.is_authenticated)
+        and call.committee.filter(user=user).exists()
     )
 
 

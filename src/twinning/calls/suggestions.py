@@ -8,12 +8,14 @@ each suggestion carries the engine's reasons in the reader's language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application
+from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
 from twinning.directory.profiles import organisation_profile
 from twinning.matching.reasons import render
@@ -36,11 +38,12 @@ def reader_language() -> str:
     return "zh" if (get_language() or "en").startswith("zh") else "en"
 
 
-def suggested_partners(application: Application, limit: int = 5) -> list[Suggestion]:
-    """Single applicants of the other side in the same call, best match first."""
+def suggested_partners(application: Application, *, user: Any, limit: int = 5) -> list[Suggestion]:
+    """Single applicants of the other side in the same call that `user` may see, best match first."""
     others = list(
         Application.objects.filter(
             call=application.call,
+            organisation__in=visible_organisations(user),
             kind=ApplicationKind.SINGLE,
             status__in=[ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED],
         )

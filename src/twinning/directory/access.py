@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -36,3 +37,14 @@ def access_organisation(user: Any, slug: str) -> Organisation:
         return visible_organisations(user).get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
+
+
+def access_organisation_to_edit(user: Any, slug: str) -> Organisation:
+    """An organisation whose profile `user` may change: its approved staff, or a coordinator."""
+    try:
+        organisation = Organisation.objects.get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+    if not speaks_for(user, organisation):
+        raise PermissionDenied("Only the organisation's approved staff edit its profile.")
+    return organisation

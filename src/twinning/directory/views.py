@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
@@ -20,6 +20,7 @@ from twinning.directory.exchange import (
 from twinning.directory.models import Affiliation, Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
 from twinning.library.queries import sources_for
+from twinning.programmes.access import visible_pairs
 from twinning.programmes.models import Event, Pair, Programme, Visit
 
 
@@ -95,15 +96,20 @@ def organisation_json_ld(
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_organisation(request.user, slug)
+    # Relations show only organisations the reader may see: an unpublished partner stays hidden.
+    visible = visible_organisations(request.user)
     pairs = (
-        Pair.objects.filter(Q(organisation_a=organisation) | Q(organisation_b=organisation))
+        visible_pairs(request.user)
+        .filter(Q(organisation_a=organisation) | Q(organisation_b=organisation))
         .select_related("cohort__programme", "organisation_a", "organisation_b")
         .prefetch_related("topics")
         .order_by("-cohort__year")
     )
-    affiliations = Affiliation.objects.filter(
-        Q(organisation=organisation) | Q(other=organisation)
-    ).select_related("organisation", "other")
+    affiliations = (
+        Affiliation.objects.filter(Q(organisation=organisation) | Q(other=organisation))
+        .filter(organisation__in=visible, other__in=visible)
+        .select_related("organisation", "other")
+    )
     members_of = [
         a.other
         for a in affiliations
@@ -121,9 +127,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     visits = (
         Visit.objects.filter(Q(host=organisation) | Q(visitors=organisation))
+        .filter(host__in=visible)
         .distinct()
         .select_related("host")
-        .prefetch_related("visitors", "participants__person", "topics")
+        .prefetch_related(Prefetch("visitors", queryset=visible), "participants__person", "topics")
     )
     events = (
         Event.objects.filter(Q(organisers=organisation) | Q(participants=organisation))

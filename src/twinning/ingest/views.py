@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -132,7 +133,17 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     messages.success(request, _("%(count)d candidate(s) reviewed.") % {"count": done})
     for error in errors:
         messages.error(request, error)
-    return redirect(request.POST.get("next") or "ingest:queue")
+    return redirect(_safe_next(request) or "ingest:queue")
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The `next` page to return to, if it is on this site; never another host."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 @login_required

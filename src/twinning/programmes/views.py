@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -34,7 +34,9 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "programme": programme,
         "cohorts": cohorts,
         "activities": programme.activities.prefetch_related("topics"),
-        "organisers": programme.organisers.all(),
+        "organisers": programme.organisers.filter(
+            pk__in=visible_organisations(request.user).values("pk")
+        ),
         "events": programme.events.order_by("-start")[:20],
     }
     return render(request, "programmes/detail.html", context)
@@ -111,7 +113,7 @@ def network(request: HttpRequest) -> HttpResponse:
 def event_list(request: HttpRequest) -> HttpResponse:
     events = (
         Event.objects.select_related("programme")
-        .prefetch_related("organisers")
+        .prefetch_related(Prefetch("organisers", queryset=visible_organisations(request.user)))
         .order_by("-start", "name")
     )
     year = request.GET.get("year", "")
@@ -168,7 +170,8 @@ def _event(slug: str) -> Event:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
-    organisers = event.organisers.all()
+    visible = visible_organisations(request.user)
+    organisers = event.organisers.filter(pk__in=visible.values("pk"))
     linked = json_ld(
         {
             "@context": "https://schema.org",
@@ -186,7 +189,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "event": event,
         "organisers": organisers,
-        "participants": event.participants.all(),
+        "participants": event.participants.filter(pk__in=visible.values("pk")),
         "topics": event.topics.all(),
         "json_ld": linked,
     }

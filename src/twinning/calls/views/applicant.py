@@ -101,7 +101,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_invited": is_invited and application.call.accepts_changes,
         "problems": application_problems(application) if can_edit else [],
         "partner_form": PartnerForm(application=application) if can_edit else None,
-        "suggestions": suggested_partners(application) if show_suggestions else [],
+        "suggestions": suggested_partners(application, user=request.user)
+        if show_suggestions
+        else [],
         "suggestion_method": METHOD,
         "answers": [
             (question, application.answers.get(question.key, ""))

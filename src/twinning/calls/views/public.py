@@ -9,6 +9,7 @@ from twinning.calls.access import access_call, can_see_ranking, organisations_of
 from twinning.calls.enums import CallStatus
 from twinning.directory.access import is_coordinator
 from twinning.directory.enums import OrganisationType
+from twinning.programmes.access import visible_pairs
 
 
 def call_list(request: HttpRequest) -> HttpResponse:
@@ -31,7 +32,9 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation"
     )
     decided_pairs = (
-        call.cohort.pairs.select_related("organisation_a", "organisation_b")
+        visible_pairs(request.user)
+        .filter(cohort=call.cohort)
+        .select_related("organisation_a", "organisation_b")
         if call.status == CallStatus.DECIDED
         else []
     )
