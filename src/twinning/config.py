@@ -20,6 +20,7 @@ class Config:
     email_backend: str
     task_backend: str
     matching_embedder: str
+    https: bool = False
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -49,4 +50,6 @@ def load() -> Config:
         ),
         task_backend=os.environ.get("TWINNING_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
         matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
+        # Off for the http://127.0.0.1 demo; a deployment behind HTTPS turns it on.
+        https=_flag("TWINNING_HTTPS", False),
     )
