@@ -17,6 +17,7 @@ from twinning.extract.gazetteer import (
 )
 from twinning.extract.names import ORGANISATION_HEADS, words
 from twinning.extract.organisations import IS_A
+from twinning.extract.records import Organisation
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import YEAR
 from twinning.topics import topics_in_text
@@ -218,12 +219,17 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
     tokens = re.findall(r"[^\W\d_](?:[^\W\d_]|')*", name)
     if any(token.lower() in REGIONS for token in tokens):
         return None, None
+    skip = -1
     for index, token in enumerate(tokens):
-        if not token[:1].isupper():
+        if not token[:1].isupper() or index == skip:
             continue
         code = demonym_code(token) or country_code(token) or province_code(token)
         if index + 1 < len(tokens):
-            code = country_code(f"{token} {tokens[index + 1]}") or code
+            two = f"{token} {tokens[index + 1]}"
+            # "Inner Mongolia" is a Chinese region, not Mongolia.
+            if not code and province_code(two):
+                skip = index + 1
+            code = country_code(two) or province_code(two) or code
         if code:
             codes.add(code)
             continue
@@ -263,6 +269,10 @@ def assign_from_names(registry: Registry, text: str) -> None:
             organisation.city = city
     for entry in registry.entries:
         organisation = entry.organisation
+        if organisation.country is None:
+            _place_from_context(organisation, text)
+    for entry in registry.entries:
+        organisation = entry.organisation
         if organisation.country is not None:
             continue
         forms = [organisation.name] + ([organisation.acronym] if organisation.acronym else [])
@@ -282,6 +292,27 @@ def assign_from_names(registry: Registry, text: str) -> None:
         )
         if demonym and demonym_code(demonym.group(1)):
             organisation.country = demonym_code(demonym.group(1))
+
+
+def _place_from_context(organisation: Organisation, text: str) -> None:
+    """ "X (Nanchang)", "X (Crete, Greece)", "X from Denmark", "X, Romania,", "In Romania, the X":
+    the place written right next to the name."""
+    name = re.escape(organisation.name)
+    patterns = (
+        name + r"\s*[(（]([^()（）]{2,40})[)）]",
+        name + r"\s+from\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)\b",
+        name + r",\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?),",
+        r"(?:^|\n|\.\s)In\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?),\s+(?:the\s+)?" + name,
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, text):
+            place = resolve_place(match.group(1))
+            if place is None and "," in match.group(1):
+                place = resolve_place(match.group(1).rsplit(",", 1)[1])
+            if place is not None and place.country:
+                organisation.country = place.country
+                organisation.city = organisation.city or place.city
+                return
 
 
 def assign_topics(entry: Entry, text: str) -> None:

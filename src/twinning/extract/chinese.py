@@ -173,4 +173,6 @@ def short_reference(
         for entry in registry.entries
         if entry.organisation.name.endswith(suffix) and len(entry.organisation.name) > len(suffix)
     ]
-    return candidates[-1] if candidates else None
+    # On a Chinese page the bare 协会 is the page's own (Chinese) one, not a foreign partner's.
+    domestic = [entry for entry in candidates if entry.organisation.country in (None, "CN")]
+    return (domestic or candidates)[-1] if candidates else None

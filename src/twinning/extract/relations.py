@@ -47,8 +47,29 @@ TWINNED_WITH = re.compile(
 )
 PARTNERSHIP_WITH = re.compile(
     r"\b(?:in partnership with|partnered with|in cooperation with|in collaboration with|"
-    r"[Tt]ogether with)\b"
+    r"[Tt]ogether with|(?:joins|joined|join|will join)\s+forces\s+with|"
+    r"(?:have|has|had)\s+(?:been\s+)?(?:work(?:ed|ing)|cooperat(?:ed|ing)|collaborat(?:ed|ing))"
+    r"\s+(?:closely\s+)?with)\b"
 )
+# "Paired this year: A (Austria) and the B": a pair announced after a label.
+PAIRED_LABEL = re.compile(
+    r"^(?:(?:newly|also|finally)\s+)?(?:paired|twinned|matched|tandem)\b[^:]{0,40}:\s*", re.I
+)
+# "A will host two staff members of B": hosting people of another organisation.
+HOSTS_PEOPLE = re.compile(
+    r"\b(?P<future>will\s+)?(?:host|hosts|hosted|welcome|welcomes|welcomed|receive|receives)\s+"
+    r"(?:\w+\s+){0,4}?(?:staff(?:\s+members?)?|members?|volunteers|colleagues|delegates|visitors|"
+    r"guests|employees|trainees|experts|a delegation|a group)\s+(?:of|from)\s+(?:the\s+)?"
+)
+# "it was received by Y", "where they were hosted by Y": the subject visited Y.
+VISITED_BY = re.compile(r"\b(?:was|were)\s+(?:received|hosted|welcomed)\s+by\s+(?:the\s+)?")
+# "her organisation", "our association": the organisation named just before.
+POSSESSED_ORGANISATION = re.compile(
+    r"\b(?:its|her|his|their|our)\s+(?:organi[sz]ation|association|group|society|network|"
+    r"centre|center|foundation|NGO|team)\b|\b[Ww]e\b",
+)
+# "organised by A together with B": co-organisers of an event, not a partnership.
+CO_ORGANISED = re.compile(r"\b(?:co-)?organi[sz]ed\s+by\b[^.;]*$")
 # "cooperation between A and B", "the partnership between A and B".
 BETWEEN = re.compile(
     r"\b(?:cooperation|co-operation|partnership|collaboration|exchanges?|agreement|twinning)\s+between\b"
@@ -288,8 +309,74 @@ def memberships(
     return found
 
 
+def _pair_kind(a: Entry, b: Entry, sentence: str, kind: str) -> str:
+    """ "twinning" when the sentence says so, or when a twinning document pairs a Chinese
+    organisation with a foreign one; otherwise "partner"."""
+    if TWINNING_WORDS.search(sentence):
+        return "twinning"
+    countries = {a.organisation.country, b.organisation.country}
+    if kind == "twinning" and "CN" in countries and len(countries - {None}) == 2:
+        return "twinning"
+    return "partner"
+
+
+def announced_pairs(
+    sentence: str,
+    registry: Registry,
+    kind: str,
+    previous: Entry | None,
+    source: str | None,
+    visitor: Entry | None = None,
+) -> list[Partnership]:
+    """ "Paired this year: A and B", "A will host two staff members of B", "it was received
+    by Y" (a visit of the organisation named before)."""
+    found: list[Partnership] = []
+    year = _year(sentence)
+    label = PAIRED_LABEL.match(sentence)
+    if label:
+        after = [m for m in registry.mentions(sentence) if m[0] >= label.end()]
+        if len(after) >= 2 and re.search(
+            r"\b(?:and|with)\b|&|/|–", sentence[after[0][1] : after[1][0]]
+        ):
+            pair = _partnership(after[0][2], after[1][2], "twinning", sentence, source, year=year)
+            if pair:
+                found.append(pair)
+    hosts = HOSTS_PEOPLE.search(sentence)
+    if hosts:
+        host = subject_of(sentence[: hosts.start()], registry, None)
+        guest = _entry_after(sentence[hosts.end() :], registry)
+        if host and guest:
+            pair_kind = (
+                _pair_kind(host, guest, sentence, kind) if hosts.group("future") else "visit"
+            )
+            pair = (
+                _partnership(guest, host, "visit", sentence, source, year=year)
+                if pair_kind == "visit"
+                else _partnership(host, guest, pair_kind, sentence, source, year=year)
+            )
+            if pair and pair_kind == "partner":
+                pair = None
+            if pair:
+                found.append(pair)
+    visited = VISITED_BY.search(sentence)
+    if visited:
+        host = _entry_after(sentence[visited.end() :], registry)
+        before = registry.mentions(sentence[: visited.start()])
+        guest = before[-1][2] if before else visitor or previous
+        if host and guest:
+            pair = _partnership(guest, host, "visit", sentence, source, year=year)
+            if pair:
+                found.append(pair)
+    return found
+
+
 def agreements(
-    sentence: str, registry: Registry, fallback: Entry | None, kind: str, source: str | None
+    sentence: str,
+    registry: Registry,
+    fallback: Entry | None,
+    kind: str,
+    source: str | None,
+    previous: Entry | None = None,
 ) -> list[Partnership]:
     """ "A and B signed a memorandum", "A is twinned with B", "in partnership with B"."""
     found: list[Partnership] = []
@@ -329,9 +416,12 @@ def agreements(
             and re.search(r"\band\b|&", sentence[after[0][1] : after[1][0]])
             and len(sentence[after[0][1] : after[1][0]]) < 30
         ):
-            pair = _partnership(
-                after[0][2], after[1][2], sentence_kind, sentence, source, year=year
+            pair_kind = (
+                _pair_kind(after[0][2], after[1][2], sentence, kind)
+                if re.search(r"exchange", between.group(0))
+                else sentence_kind
             )
+            pair = _partnership(after[0][2], after[1][2], pair_kind, sentence, source, year=year)
             if pair:
                 found.append(pair)
     twinned = TWINNED_WITH.search(sentence)
@@ -342,19 +432,33 @@ def agreements(
             pair = _partnership(after[0][2], after[1][2], "twinning", sentence, source, year=year)
         elif before and after:
             pair = _partnership(before[-1][2], after[0][2], "twinning", sentence, source, year=year)
+        elif after and previous and POSSESSED_ORGANISATION.search(sentence[: twinned.start()]):
+            # "Since January her organisation has been paired with B".
+            pair = _partnership(previous, after[0][2], "twinning", sentence, source, year=year)
         else:
             pair = None
         if pair:
             found.append(pair)
     joint = PARTNERSHIP_WITH.search(sentence)
-    if joint:
+    if joint and not CO_ORGANISED.search(sentence[: joint.start()]):
         subject = subject_of(sentence[: joint.start()], registry, fallback)
+        if (
+            previous is not None
+            and not registry.mentions(sentence[: joint.start()])
+            and POSSESSED_ORGANISATION.search(sentence)
+            and fallback is None
+        ):
+            subject = previous
         other = _entry_after(sentence[joint.end() :], registry)
         if subject and other:
             pair = _partnership(
                 subject,
                 other,
-                kind if kind == "twinning" and sentence_kind == "twinning" else "partner",
+                _pair_kind(subject, other, sentence, kind)
+                if re.search(r"forces", joint.group(0))
+                else kind
+                if kind == "twinning" and sentence_kind == "twinning"
+                else "partner",
                 sentence,
                 source,
                 year=year,
@@ -380,11 +484,19 @@ def both_sides(
     return [pair] if pair else []
 
 
+LEAD_INTRO = re.compile(
+    r"\blead (?:partner|organi[sz]ation|applicant|beneficiary)s?\b|\bcoordinators?\b|"
+    r"\bcoordinating (?:partner|organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+
+
 def partner_lists(
     blocks: list[Block], registry: Registry, source: str | None
 ) -> list[tuple[Entry, str, str]]:
     """Organisations listed as bullets under an intro naming partners or members:
-    (entry, "partner" | "membership", evidence). Registers them."""
+    (entry, "partner" | "membership" | "lead", evidence); "lead" is an item under a lead
+    partner / coordinator heading. Registers them."""
     found: list[tuple[Entry, str, str]] = []
     intro: Block | None = None
     for block in blocks:
@@ -426,7 +538,7 @@ def partner_lists(
             and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE)
             else "partner"
         )
-        found.append((entry, kind, block.text))
+        found.append((entry, "lead" if LEAD_INTRO.search(intro.text) else kind, block.text))
     return found
 
 

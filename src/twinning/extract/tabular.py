@@ -46,6 +46,10 @@ def map_header(header: list[str]) -> dict[str, int]:
             if pattern.search(label):
                 if field == "name" and "name" in columns and "partner" not in columns:
                     columns["partner"] = index
+                elif field == "partner" and "partner" in columns and "name" not in columns:
+                    # "European partner | Chinese partner": the first is the row's organisation.
+                    columns["name"] = columns["partner"]
+                    columns["partner"] = index
                 elif field not in columns:
                     columns[field] = index
                 break
@@ -80,9 +84,21 @@ def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
     return row[index].strip()
 
 
+def split_bracketed_place(cell: str) -> tuple[str, str | None, str | None]:
+    """ "Linz Senior Citizens Forum (Austria)" -> (name, country, city); a bracket that is not a
+    place stays in the name."""
+    placed = re.fullmatch(r"(.+?)\s*[（(]([^()（）]+)[)）]\s*", cell)
+    if placed:
+        place = resolve_place(placed.group(2).strip())
+        if place is not None:
+            return placed.group(1).strip(), place.country, place.city
+    return cell, None, None
+
+
 def _organisation(
     name: str, row: list[str], columns: dict[str, int], source: str | None, prefix: str = ""
 ) -> Organisation:
+    name, bracket_country, bracket_city = split_bracketed_place(name)
     country_text = (
         _cell(row, columns, prefix + "country") if prefix else _cell(row, columns, "country")
     )
@@ -108,8 +124,10 @@ def _organisation(
     return Organisation(
         name=name,
         acronym=(_cell(row, columns, "acronym") or None) if not prefix else None,
-        country=country or (place.country if place else None) or name_country,
-        city=city_text if city_text and not place else (place.city if place else name_city),
+        country=country or (place.country if place else None) or bracket_country or name_country,
+        city=city_text
+        if city_text and not place
+        else (place.city if place else bracket_city or name_city),
         founded=int(year.group(0)) if year else None,
         type=kind,
         topics=topics,
@@ -143,12 +161,13 @@ def records_from_table(
         if not name:
             continue
         organisation = _organisation(name, row, columns, source)
+        name = organisation.name
         result.organisations.append(organisation)
         partner = _cell(row, columns, "partner")
         if partner:
-            result.organisations.append(
-                _organisation(partner, row, columns, source, prefix="partner ")
-            )
+            partner_organisation = _organisation(partner, row, columns, source, prefix="partner ")
+            partner = partner_organisation.name
+            result.organisations.append(partner_organisation)
             since = re.search(r"(?:19|20)\d{2}", _cell(row, columns, "since"))
             result.partnerships.append(
                 Partnership(
