@@ -48,3 +48,17 @@ def test_figures_endpoint(client):
     assert [(row["cohort__year"], row["pairs"]) for row in body["by_year"]] == [(2017, 1)]
     assert [(row["slug"], row["pair_count"]) for row in body["by_topic"]] == [("energy", 1)]
     assert {row["country"] for row in body["by_country"]} == {"FR", "CN"}
+
+
+def test_an_access_refusal_anywhere_in_the_api_is_a_403_with_its_reason(rf):
+    import json
+
+    from django.core.exceptions import PermissionDenied
+
+    from twinning.api.urls import forbidden
+
+    response = forbidden(rf.get("/api/anything"), PermissionDenied("Only coordinators open calls."))
+    assert (response.status_code, json.loads(response.content)) == (
+        403,
+        {"detail": "Only coordinators open calls."},
+    )

@@ -1,5 +1,6 @@
 """The REST API: one NinjaAPI, a router per app; session auth with CSRF for writes."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
@@ -18,6 +19,12 @@ api = NinjaAPI(
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """The access functions raise PermissionDenied; the API answers 403 with their reason."""
+    return api.create_response(request, {"detail": str(exc) or "Not allowed."}, status=403)
 
 
 api.add_router("/", directory.router)
