@@ -36,6 +36,28 @@ FOUNDED_ZH = re.compile(
     + r")\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:在[\u4e00-\u9fff]{2,6}?)?(?:正式|依法)?"
     r"(?:成立|创立|创建|注册成立|登记成立)"
 )
+# "In existence since 1995", "active since 1999", "grew out of a 2004 volunteer group".
+FOUNDED_SINCE = re.compile(
+    r"\b(?:(?i:in existence)|existed|operating|around)\s+since\s+(" + YEAR + r")\b"
+    r"|^(?:[Aa]ctive|[Oo]perating|[Ww]orking)\s+since\s+(" + YEAR + r")\b"
+    r"|\b(?:has|have)\s+been\s+(?:active|operating|working)\b(?:(?!\bwith\b)[^.;]){0,40}?"
+    r"\bsince\s+(" + YEAR + r")\b"
+    r"|\bgrew\s+out\s+of\s+(?:an?|the)\s+(" + YEAR + r")\b"
+)
+# "who founded the X in 2013": the object is the organisation founded.
+FOUNDED_OBJECT = re.compile(r"\b(?:founded|established|set up|co-founded)\s+(?:the\s+)?$")
+CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def chinese_numeral_years(text: str) -> str:
+    """ "二〇〇八年" -> "2008年" (same length, so positions stay)."""
+    return re.sub(
+        r"[〇零一二三四五六七八九]{4}(?=\s*年)",
+        lambda m: m.group(0).translate(CHINESE_DIGITS),
+        text,
+    )
+
+
 TYPE_OF_NOUN = {
     "organization": "ngo", "organisation": "ngo", "ngo": "ngo", "charity": "ngo", "ecolabel": "ngo",
     "association": "association", "club": "association", "society": "society",
@@ -100,9 +122,26 @@ PRONOUN_SUBJECT = re.compile(
 def assign_founded(
     sentence: str, registry: Registry, fallback: Entry | None, main: Entry | None = None
 ) -> None:
-    for match in [*FOUNDED.finditer(sentence), *FOUNDED_ZH.finditer(sentence)]:
+    sentence = chinese_numeral_years(sentence)
+    for mention_start, mention_end, founded_entry in registry.mentions(sentence):
+        if FOUNDED_OBJECT.search(sentence[:mention_start]):
+            year_after = re.match(r"\s+in\s+(" + YEAR + r")\b", sentence[mention_end:])
+            if year_after and founded_entry.organisation.founded is None:
+                founded_entry.organisation.founded = int(year_after.group(1))
+                return
+    matches = [
+        *FOUNDED.finditer(sentence),
+        *FOUNDED_ZH.finditer(sentence),
+        *FOUNDED_SINCE.finditer(sentence),
+    ]
+    for match in matches:
         year = int(next(group for group in match.groups() if group))
         before = registry.mentions(sentence[: match.start()])
+        described = _described_reference(sentence[: match.start()], registry)
+        if described is not None and not before:
+            if described.organisation.founded is None:
+                described.organisation.founded = year
+            return
         pronoun = PRONOUN_SUBJECT.match(sentence)
         if pronoun and (fallback or main) and not before:
             entry = fallback or main
@@ -111,7 +150,15 @@ def assign_founded(
             return
         entry = subject_of(sentence, registry, fallback) if before else None
         if entry is None:
-            after = registry.mentions(sentence[match.end() :])
+            # "Registered in 2010 with the X Bureau, the association …": X is the registrar.
+            after = [
+                mention
+                for mention in registry.mentions(sentence[match.end() :])
+                if not re.search(
+                    r"\b(?:with|by|under|at|of)\s+(?:the\s+)?$",
+                    sentence[match.end() : match.end() + mention[0]],
+                )
+            ]
             entry = after[0][2] if after and match.start() < 15 else fallback
         if entry is not None and entry.organisation.founded is None:
             entry.organisation.founded = year
@@ -127,6 +174,34 @@ def assign_founded(
                 entry.organisation.country = place.country
                 entry.organisation.city = entry.organisation.city or place.city
         return
+
+
+DESCRIBED = re.compile(
+    r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>society|association|network|foundation|"
+    r"centre|center|club|alliance|federation|cooperative|institute|trust|union)\b"
+)
+
+
+def _described_reference(before: str, registry: Registry) -> Entry | None:
+    """ "The Greek society was founded …": the one organisation whose name has that word (and
+    whose country the adjective names), when exactly one does."""
+    match = DESCRIBED.search(before)
+    if match is None or before[match.end() :].strip(" ,"):
+        return None
+    code = demonym_code(match.group("adjective")) if match.group("adjective") else None
+    if match.group("adjective") and code is None:
+        return None
+    noun = match.group("noun").lower()
+    candidates = [
+        entry
+        for entry in registry.entries
+        if noun in entry.organisation.name.lower().split()
+        and (code is None or entry.organisation.country in (code, None))
+    ]
+    if code is not None:
+        placed = [entry for entry in candidates if entry.organisation.country == code]
+        candidates = placed or candidates
+    return candidates[0] if len(candidates) == 1 else None
 
 
 FRONTED_BASE = re.compile(

@@ -174,6 +174,7 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
+    listed.extend(relations.profile_lists(blocks, headings))
     main = _main_organisation(registry, text) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.

@@ -477,7 +477,10 @@ def both_sides(
         return []
     if not (AGREEMENT.search(sentence) or ZH_AGREEMENT_VERB.search(sentence)):
         return []
-    if len({entry for _s, _e, entry in registry.mentions(sentence)}) >= 2:
+    if len({id(entry) for _s, _e, entry in registry.mentions(sentence)}) >= 2:
+        return []
+    # "协会与X签署合作协议，双方…": the two sides are named in the sentence itself.
+    if ZH_AGREEMENT.search(sentence) or ZH_PAIR.search(sentence):
         return []
     kind = "twinning" if TWINNING_WORDS.search(sentence) else "partner"
     pair = _partnership(recent[-2], recent[-1], kind, sentence, source, year=_year(sentence))
@@ -542,6 +545,28 @@ def partner_lists(
     return found
 
 
+def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple[Entry, str, str]]:
+    """Profiles (an organisation heading, then its text) under an intro ending "… has five
+    members:" or "Our partners:": (entry, "membership" | "partner", evidence)."""
+    found: list[tuple[Entry, str, str]] = []
+    kind: str | None = None
+    for block in blocks:
+        if block.index in headings:
+            if kind is not None:
+                found.append((headings[block.index], kind, block.text))
+            continue
+        if block.is_heading:
+            kind = None
+            continue
+        lead = block.sentences[-1] if block.sentences else block.text
+        if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
+            if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
+                kind = "membership"
+            elif re.search(r"\bpartners?\b", lead, re.IGNORECASE):
+                kind = "partner"
+    return found
+
+
 def _zh_subject(before: str, registry: Registry, fallback: Entry | None) -> Entry | None:
     """The subject of a Chinese clause: a full name, else a bare 协会 referring back to one."""
     subject = subject_of(before, registry, None)
@@ -566,8 +591,16 @@ def chinese_relations(
     if visit:
         before = [m for m in mentions if m[1] <= visit.start()]
         after = [m for m in mentions if m[0] >= visit.end() and m[0] - visit.end() <= 6]
-        if before and after:
-            pair = _partnership(before[-1][2], after[0][2], "visit", sentence, source, year=year)
+        # "协会代表团一行五人访问了X": the bare 协会 is the visitor.
+        guest = (
+            before[-1][2]
+            if before
+            else _zh_subject(sentence[: visit.start()], registry, None)
+            if re.search(r"代表团|一行|志愿者|代表", sentence[: visit.start()])
+            else None
+        )
+        if guest and after:
+            pair = _partnership(guest, after[0][2], "visit", sentence, source, year=year)
             if pair:
                 found.append(pair)
     for pattern, kind in ((ZH_PAIR, "twinning"), (ZH_AGREEMENT, "partner")):
@@ -585,9 +618,14 @@ def chinese_relations(
     member = ZH_MEMBER.search(sentence)
     if member:
         a = _zh_subject(sentence[: member.start()], registry, fallback)
-        b_mentions = registry.mentions(member.group("b") or member.group("c") or "")
-        if a and b_mentions:
-            pair = _partnership(a, b_mentions[0][2], "membership", sentence, source)
+        group = "b" if member.group("b") else "c"
+        b_mentions = registry.mentions(member.group(group) or "")
+        network = b_mentions[0][2] if b_mentions else None
+        if network is None and member.group(group):
+            # "是协会的团体会员": a member of the association named before.
+            network = short_reference(sentence[: member.end(group)], registry)
+        if a and network:
+            pair = _partnership(a, network, "membership", sentence, source)
             if pair:
                 found.append(pair)
     return found
