@@ -373,12 +373,18 @@ def _place_from_context(organisation: Organisation, text: str) -> None:
     """ "X (Nanchang)", "X (Crete, Greece)", "X from Denmark", "X, Romania,", "In Romania, the X":
     the place written right next to the name."""
     name = re.escape(organisation.name)
-    patterns = (
+    patterns: tuple[str, ...] = (
         name + r"\s*[(（]([^()（）]{2,40})[)）]",
         name + r"\s+from\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)\b",
         name + r",\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?),",
         r"(?:^|\n|\.\s)In\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?),\s+(?:the\s+)?" + name,
     )
+    if len(organisation.name.split()) >= 3:
+        # "The Chania Sea Turtle Society（哈尼亚海龟学会）in Crete, Greece,".
+        patterns += (
+            name + r"(?:\s*[(（][^()（）]{1,40}[)）])?\s*,?\s*(?:based\s+)?in\s+"
+            r"([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?,\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)\b",
+        )
     for pattern in patterns:
         for match in re.finditer(pattern, text):
             place = resolve_place(match.group(1))

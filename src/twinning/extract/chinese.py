@@ -84,6 +84,11 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
             continue
         if match.group(0) == "中心" and len(name) < 5:
             continue
+        # "协会项目主管" (the association's project manager): 项目 starts a role, not a name.
+        if match.group(0) == "项目" and re.match(
+            r"主管|经理|官员|总监|负责人|协调员|助理", text[end:]
+        ):
+            continue
         found.append((start, end, name))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str]] = []

@@ -293,6 +293,9 @@ def heading_with_date(
             return None
     if not dates:
         return None
+    # "Posted 2 June 2021" under a news title is when the page was published.
+    if re.match(r"\s*(?:Posted|Published|Updated|Last updated|Written|Date)\b", following, re.I):
+        return None
     place = _place_in(following)
     if place is None:
         after_date = re.search(r"(?:月|日|\d{4})\s*[,，·|]\s*([\u4e00-\u9fff]{2,6})", following)

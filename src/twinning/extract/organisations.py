@@ -199,6 +199,19 @@ def clean_run(run: str, *, sentence_start: bool) -> str | None:
         tokens = tokens[1:]
         sentence_start = False
     text = " ".join(tokens)
+    # "Mihaela Stan of the Romanian Federation of Food Banks": a person's name before "of the".
+    person = re.match(r"^([A-Z][\w'\-]+ [A-Z][\w'\-]+) of the (.+)$", text)
+    if (
+        person
+        and has_organisation_head(person.group(2))
+        and not has_organisation_head(person.group(1))
+        and not any(
+            word.lower() in ROLE_WORDS or resolve_place(word) or demonym_code(word)
+            for word in person.group(1).split()
+        )
+    ):
+        text = person.group(2)
+        tokens = text.split()
     if re.search(r" (?:and|&) (?:of )?the | and of ", text):
         left, right = re.split(r" (?:and|&) (?:of )?the | and of ", text, maxsplit=1)
         text = left if has_organisation_head(left) else right
@@ -375,6 +388,11 @@ def register_runs(sentence: str, registry: Registry) -> None:
             continue
         # Funds pay for the work; they are not partners ("co-financed by the Visegrad Fund").
         if name.split()[-1] in ("Fund", "Funds"):
+            continue
+        # Programmes are what organisations run, not organisations (gold rule), except the UN's.
+        if name.split()[-1] in ("Programme", "Program") and not re.search(
+            r"\b(?:Nations|Development|Environment|Food)\s+Program", name
+        ):
             continue
         if has_organisation_head(name) and len(name.split()) >= 2:
             if has_event_head(name) and not has_organisation_head(name.split()[-1]):

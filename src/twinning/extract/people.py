@@ -64,7 +64,7 @@ NAME_THEN_ROLE = re.compile(
             }
         )
     )
-    + r")\b(?=\s+of\b))"
+    + r")\b(?=\s+(?:of|at)\b|\s*,))"
 )
 # "Director: Marta Sousa", "Volunteer coordinator: João Pereira" (a line of a team list).
 ROLE_COLON = re.compile(
@@ -107,6 +107,68 @@ POSSESSIVE_ROLE = re.compile(
     + r"\s+)?(?P<name>"
     + PERSON_NAME
     + r")(?=\s*[,.;]|\s+(?:said|says|is|was|has|will)\b)"
+)
+# "programme officer Helga Brunner", "led by its deputy director Li Na": a lower-case role
+# right before a name.
+LOWER_ROLE_BEFORE = re.compile(
+    r"(?<![\w\-])(?P<role>(?:(?!(?:to|its|the|our|their|his|her|an?|by|with|and|of|for|at|in|on|"
+    r"as|was|is|new)\b)[a-z][\w\-]*\s+){0,2}(?:"
+    + "|".join(
+        sorted(
+            ROLE_WORDS
+            - {
+                "member",
+                "team",
+                "staff",
+                "board",
+                "programme",
+                "program",
+                "project",
+                "general",
+                "senior",
+                "vice",
+                "lead",
+                "volunteer",
+                "intern",
+                "associate",
+                "principal",
+                "fellow",
+                "expert",
+                "representative",
+            }
+        )
+    )
+    + r"))\s+(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})(?=\s*(?:[.,;:)]|$|\s+(?:and|said|says|from|of|at|who|has|will|is|was)\b))"
+)
+# "the network's chair, Mette Sørensen,": a role after an organisation word with 's.
+NOUN_POSSESSIVE_ROLE = re.compile(
+    r"\b[Tt]he\s+(?P<owner>[a-z]+(?:\s+[a-z]+)?)['’]s\s+(?P<role>(?:[a-z]+[\s\-]+){0,2}(?:"
+    + "|".join(sorted(ROLE_WORDS - {"member", "team", "staff", "board", "programme", "program"}))
+    + r"))\s*,\s+(?:"
+    + TITLES
+    + r"\s+)?(?P<name>"
+    + PERSON_NAME
+    + r")(?=\s*[,.;]|\s+(?:said|says|is|was|has|will)\b)"
+)
+# "says Ioana Popescu, who founded …": a speaker named after said/says.
+SPEAKER = re.compile(
+    r"\b(?:said|says|added|adds|explained|explains|according to)\s+(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})(?=\s*[,.;]|\s+(?:who|of|from|at)\b)"
+)
+# "Mihaela Stan of the Romanian Federation of Food Banks": a name, then "of" a known name.
+NAME_OF = re.compile(
+    r"(?:^|(?<=\s))(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+"
+    + NAME_WORD
+    + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?"
 )
 ZH_ROLES = "项目总监|项目经理|总监|副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
@@ -339,6 +401,65 @@ def find_people(
             else:
                 organisation = previous_subject or fallback
             add(name, _role(match.group("role")), organisation, sentence)
+        for match in LOWER_ROLE_BEFORE.finditer(sentence):
+            name = match.group("name")
+            if not plausible_name(name) or any(
+                name in entry.organisation.name for entry in registry.entries
+            ):
+                continue
+            before = registry.mentions(sentence[: match.start()])
+            organisation = None
+            if re.match(r"\s*\(|\s+(?:of|from|at)\b", sentence[match.end() :]):
+                _ignored, organisation = _organisation_after(sentence[match.end() :], registry)
+            if organisation is None and before:
+                organisation = before[-1][2].organisation.name
+            add(name, _role(match.group("role")), organisation or fallback, sentence)
+        for match in NOUN_POSSESSIVE_ROLE.finditer(sentence):
+            name = match.group("name")
+            if not plausible_name(name):
+                continue
+            owner = match.group("owner").split()[-1]
+            known = [
+                entry.organisation.name
+                for entry in registry.entries
+                if owner in entry.organisation.name.lower().split()
+            ]
+            before = registry.mentions(sentence[: match.start()])
+            organisation = (
+                known[0]
+                if len(known) == 1
+                else before[-1][2].organisation.name
+                if before
+                else previous_subject or fallback
+            )
+            add(name, _role(match.group("role")), organisation, sentence)
+        for match in SPEAKER.finditer(sentence):
+            name = match.group("name")
+            if plausible_name(name) and not any(
+                name in entry.organisation.name for entry in registry.entries
+            ):
+                who = re.match(r"\s*,\s+who\b[^.;]*", sentence[match.end() :])
+                if who:
+                    # "says X, who founded the Y in 2013": the organisation of the clause.
+                    clause_mentions = registry.mentions(who.group(0))
+                    role = None
+                    organisation = (
+                        clause_mentions[0][2].organisation.name if clause_mentions else None
+                    )
+                else:
+                    role, organisation = _organisation_after(sentence[match.end() :], registry)
+                add(name, role, organisation, sentence)
+        for match in NAME_OF.finditer(sentence):
+            name = match.group("name")
+            after = registry.mentions(sentence[match.end() : match.end() + 150])
+            if (
+                after
+                and after[0][0] == 0
+                and plausible_name(name)
+                and not any(name in entry.organisation.name for entry in registry.entries)
+                and not registry.mentions(name)
+            ):
+                add(name, None, after[0][2].organisation.name, sentence)
         mentions = registry.mentions(sentence)
         if mentions:
             previous_subject = mentions[0][2].organisation.name

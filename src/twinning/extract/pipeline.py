@@ -262,6 +262,11 @@ def _canonical(
 
 def _keep(entry: Entry) -> bool:
     name = entry.organisation.name
+    # Programmes are what organisations run (gold rule), except the UN's.
+    if re.search(r"\bProgram(?:me)?$", name) and not re.search(
+        r"\b(?:Nations|Development|Environment|Food)\s+Program", name
+    ):
+        return False
     # A lone section word ("Partners", "Events") is a heading, not a name.
     lone = name.lower().rstrip("s") if " " not in name else ""
     return (

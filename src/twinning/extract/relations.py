@@ -72,7 +72,13 @@ POSSESSED_ORGANISATION = re.compile(
 CO_ORGANISED = re.compile(r"\b(?:co-)?organi[sz]ed\s+by\b[^.;]*$")
 # "cooperation between A and B", "the partnership between A and B".
 BETWEEN = re.compile(
-    r"\b(?:cooperation|co-operation|partnership|collaboration|exchanges?|agreement|twinning)\s+between\b"
+    r"\b(?:cooperation|co-operation|partnership|collaboration|exchanges?|agreement|twinning|"
+    r"memorandum(?:\s+of\s+understanding)?|MoU|MOU|accord)\s+between\b"
+)
+# "X, to which the Bucharest association belongs": membership of the one named before.
+BELONGS = re.compile(
+    r",\s+to\s+which\s+(?:the\s+)?(?P<member>[A-Z][\w'\-]*(?:\s+[\w'\-]+){0,3}?)\s+"
+    r"(?:belongs|belong|is affiliated|are affiliated)\b"
 )
 # "the two organisations signed …", "双方签署…": the pair is the two organisations named before.
 BOTH_SIDES = re.compile(
@@ -281,10 +287,33 @@ def split_name_list(text: str) -> list[str]:
     return [item.strip(" .") for item in items if item.strip(" .")]
 
 
+def _reference(text: str, registry: Registry) -> Entry | None:
+    """ "Bucharest association": a known name, else the one organisation whose name has all
+    these words."""
+    entry = registry.find(text)
+    if entry is not None:
+        return entry
+    wanted = {word.lower() for word in text.split()}
+    candidates = [
+        entry
+        for entry in registry.entries
+        if wanted <= {word.lower() for word in entry.organisation.name.split()}
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def memberships(
     sentence: str, registry: Registry, fallback: Entry | None, source: str | None
 ) -> list[Partnership]:
     found: list[Partnership] = []
+    belongs = BELONGS.search(sentence)
+    if belongs:
+        before = registry.mentions(sentence[: belongs.start()])
+        member = _reference(belongs.group("member"), registry)
+        if before and before[-1][1] >= belongs.start() - 1 and member is not None:
+            pair = _partnership(member, before[-1][2], "membership", sentence, source)
+            if pair:
+                found.append(pair)
     for match in MEMBERSHIP.finditer(sentence):
         member = subject_of(sentence[: match.start()], registry, fallback)
         if member is None:

@@ -183,7 +183,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+("
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+("
             + MONTH_NAMES
             + r")\.?,?\s+("
             + YEAR
@@ -198,6 +198,20 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             re.IGNORECASE,
         ),
         "dmy",
+    ),
+    # "October to December 2020": a season starts in its first month.
+    (
+        re.compile(
+            r"\b("
+            + MONTH_NAMES
+            + r")\s*(?:[-–]|to|until)\s*(?:"
+            + MONTH_NAMES
+            + r")\.?,?\s+("
+            + YEAR
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        "my",
     ),
     (re.compile(r"\b(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b", re.IGNORECASE), "my"),
     (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "ymd"),
