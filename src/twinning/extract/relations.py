@@ -63,6 +63,17 @@ HOSTS_PEOPLE = re.compile(
 )
 # "it was received by Y", "where they were hosted by Y": the subject visited Y.
 VISITED_BY = re.compile(r"\b(?:was|were)\s+(?:received|hosted|welcomed)\s+by\s+(?:the\s+)?")
+# "The study tour was organised by A and hosted by B": A's people visited B.
+ORGANISED_AND_HOSTED = re.compile(
+    r"\borgani[sz]ed\s+by\s+(?P<guest>[^.;]+?)\s+and\s+hosted\s+by\s+(?P<host>[^.;]+)"
+)
+VISIT_CONTEXT = re.compile(r"\b(?:delegation|study tour|study visit|visit|trip|tour)\b", re.I)
+# "B, with which the network has had a partnership since 2020".
+WITH_WHICH = re.compile(
+    r",\s+with\s+which\s+(?:the\s+|our\s+|its\s+)?(?P<ref>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)\s+"
+    r"(?:has|have|had)\s+(?:had|maintained|kept|built|been\s+in)?\s*(?:a\s+)?"
+    r"(?:partnership|cooperation|co-operation|collaboration|working relationship)"
+)
 # "her organisation", "our association": the organisation named just before.
 POSSESSED_ORGANISATION = re.compile(
     r"\b(?:its|her|his|their|our)\s+(?:organi[sz]ation|association|group|society|network|"
@@ -302,6 +313,23 @@ def _reference(text: str, registry: Registry) -> Entry | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+ORGANISATION_NOUNS = {
+    "network", "association", "society", "foundation", "centre", "center", "club", "alliance",
+    "federation", "cooperative", "institute", "trust", "union", "group", "organisation",
+    "organization",
+}  # fmt: skip
+
+
+def _described(noun: str, registry: Registry) -> Entry | None:
+    """ "the network": the one organisation whose name ends with that word."""
+    candidates = [
+        entry
+        for entry in registry.entries
+        if entry.organisation.name.lower().split()[-1:] == [noun]
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def memberships(
     sentence: str, registry: Registry, fallback: Entry | None, source: str | None
 ) -> list[Partnership]:
@@ -385,6 +413,24 @@ def announced_pairs(
             )
             if pair and pair_kind == "partner":
                 pair = None
+            if pair:
+                found.append(pair)
+    organised = ORGANISED_AND_HOSTED.search(sentence)
+    if organised and VISIT_CONTEXT.search(sentence):
+        guests = registry.mentions(organised.group("guest"))
+        hosting = registry.mentions(organised.group("host"))
+        if guests and hosting and guests[0][0] <= 4 and hosting[0][0] <= 4:
+            pair = _partnership(guests[0][2], hosting[0][2], "visit", sentence, source, year=year)
+            if pair:
+                found.append(pair)
+    which = WITH_WHICH.search(sentence)
+    if which:
+        before = registry.mentions(sentence[: which.start()])
+        owner = _reference(which.group("ref"), registry)
+        if owner is None and which.group("ref").lower() in ORGANISATION_NOUNS:
+            owner = _described(which.group("ref").lower(), registry)
+        if before and before[-1][1] >= which.start() - 1 and owner is not None:
+            pair = _partnership(owner, before[-1][2], "partner", sentence, source, year=year)
             if pair:
                 found.append(pair)
     visited = VISITED_BY.search(sentence)
@@ -584,15 +630,16 @@ def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple
             if kind is not None:
                 found.append((headings[block.index], kind, block.text))
             continue
-        if block.is_heading:
-            kind = None
-            continue
         lead = block.sentences[-1] if block.sentences else block.text
         if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
             if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
                 kind = "membership"
-            elif re.search(r"\bpartners?\b", lead, re.IGNORECASE):
+                continue
+            if re.search(r"\bpartners?\b", lead, re.IGNORECASE):
                 kind = "partner"
+                continue
+        if block.is_heading:
+            kind = None
     return found
 
 
