@@ -127,12 +127,17 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
                     known = chinese.get(alternate)
                     if known is None or known.population < population:
                         chinese[alternate] = city
-            elif re.fullmatch(r"[A-Z][a-z]{3,}", alternate) and (
-                population >= ALTERNATE_MIN_POPULATION
-                # "Aarhus" for Århus: a spelling close to the name itself.
-                or (
-                    population >= SPELLING_MIN_POPULATION
-                    and SequenceMatcher(None, alternate.lower(), folded.lower()).ratio() >= 0.8
+            elif (
+                re.fullmatch(r"[A-Z][a-z]{3,}", alternate)
+                and (
+                    population >= ALTERNATE_MIN_POPULATION
+                    # "Aarhus" for Århus: a spelling close to the name itself.
+                    or (
+                        population >= SPELLING_MIN_POPULATION
+                        and abs(len(alternate) - len(folded)) <= 2
+                        and alternate[:1].lower() in (folded[:1].lower(), "a")
+                        and SequenceMatcher(None, alternate.lower(), folded.lower()).ratio() >= 0.8
+                    )
                 )
             ):
                 keys.append(alternate)

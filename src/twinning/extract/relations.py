@@ -388,6 +388,9 @@ def announced_pairs(
     """ "Paired this year: A and B", "A will host two staff members of B", "it was received
     by Y" (a visit of the organisation named before)."""
     found: list[Partnership] = []
+    cues = (PAIRED_LABEL, HOSTS_PEOPLE, ORGANISED_AND_HOSTED, WITH_WHICH, VISITED_BY)
+    if not any(cue.search(sentence) for cue in cues):
+        return found
     year = _year(sentence)
     label = PAIRED_LABEL.match(sentence)
     if label:
