@@ -98,18 +98,18 @@ PERIODIC_SECONDS = 3600
 
 def enqueue_periodic_work() -> None:
     """Queue the work that is due on a schedule (deadline reminders) for the worker."""
-    from django.db import close_old_connections
-
     from twinning.calls.tasks import send_reminders_task
 
     send_reminders_task.enqueue()
-    close_old_connections()
 
 
 def _every(seconds: int) -> None:
+    from django.db import close_old_connections
+
     while True:
         try:
             enqueue_periodic_work()
+            close_old_connections()  # this thread keeps no connection open between rounds
         except Exception:  # a failed round must not stop the next one; the error is logged
             logging.getLogger(__name__).exception("could not queue periodic work")
         time.sleep(seconds)
