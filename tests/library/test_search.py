@@ -161,3 +161,18 @@ def test_more_like_this_finds_the_closest_record_and_never_itself(library):
 
 def test_empty_query_finds_nothing(library):
     assert search("   ") == []
+
+
+def test_a_record_unpublished_since_it_was_indexed_is_not_shown_to_visitors(index):
+    from django.contrib.auth.models import AnonymousUser
+
+    from twinning.directory.models import Organisation
+    from twinning.library.access import search_library
+
+    OrganisationFactory(name="Compost Commons", description="Runs community compost gardens.")
+    index()
+    assert [hit.title for hit in search_library(AnonymousUser(), "compost gardens")] == [
+        "Compost Commons"
+    ]
+    Organisation.objects.update(is_published=False)  # a bulk update: no signal, no re-index
+    assert search_library(AnonymousUser(), "compost gardens") == []
