@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from twinning.directory.access import visible_organisations
-from twinning.programmes.access import visible_pairs
+from twinning.programmes.access import visible_pairs, visible_pairs_condition
 from twinning.programmes.models import Event, Programme
 
 
@@ -26,9 +26,11 @@ def home(request: HttpRequest) -> HttpResponse:
         .prefetch_related("topics")
         .order_by("-cohort__year", "-pk")[:6]
     )
-    programmes = Programme.objects.annotate(pair_count=Count("cohorts__pairs")).order_by(
-        "-pair_count"
-    )[:4]
+    programmes = Programme.objects.annotate(
+        pair_count=Count(
+            "cohorts__pairs", filter=visible_pairs_condition(request.user, "cohorts__pairs")
+        )
+    ).order_by("-pair_count")[:4]
     return render(
         request,
         "home.html",

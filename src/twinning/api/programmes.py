@@ -9,7 +9,12 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import EventOut, PairOut, ProgrammeOut
 from twinning.directory.access import visible_organisations
-from twinning.programmes.access import access_pair, access_programme, visible_pairs
+from twinning.programmes.access import (
+    access_pair,
+    access_programme,
+    visible_pairs,
+    visible_pairs_condition,
+)
 from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Cohort, Event, Pair, Programme
 
@@ -18,21 +23,22 @@ PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
 PAIR_PREFETCH = ("topics", "organisation_a__topics", "organisation_b__topics")
 
 
-def _with_cohorts(programmes: QuerySet[Programme]) -> QuerySet[Programme]:
+def _with_cohorts(programmes: QuerySet[Programme], user: Any) -> QuerySet[Programme]:
+    counted = Count("pairs", filter=visible_pairs_condition(user, "pairs"))
     return programmes.prefetch_related(
-        Prefetch("cohorts", queryset=Cohort.objects.annotate(pair_count=Count("pairs")))
+        Prefetch("cohorts", queryset=Cohort.objects.annotate(pair_count=counted))
     )
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
 def list_programmes(request: HttpRequest) -> QuerySet[Programme]:
-    return _with_cohorts(Programme.objects.all())
+    return _with_cohorts(Programme.objects.all(), request.user)
 
 
 @router.get("/programmes/{slug}", response=ProgrammeOut)
 def get_programme(request: HttpRequest, slug: str) -> Programme:
     access_programme(slug)
-    return _with_cohorts(Programme.objects.filter(slug=slug)).get()
+    return _with_cohorts(Programme.objects.filter(slug=slug), request.user).get()
 
 
 @router.get("/pairs", response=list[PairOut])

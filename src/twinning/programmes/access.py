@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from twinning.directory.access import is_coordinator
@@ -42,3 +42,15 @@ def access_cohort(slug: str, year: int) -> Cohort:
         return Cohort.objects.select_related("programme").get(programme__slug=slug, year=year)
     except Cohort.DoesNotExist:
         raise Http404("No such cohort.") from None
+
+
+def visible_pairs_condition(user: Any, path: str) -> Q:
+    """A filter for counting, through `path` (e.g. "cohorts__pairs"), only the pairs `user` may see."""
+    if is_coordinator(user):
+        return Q()
+    return Q(
+        **{
+            f"{path}__organisation_a__is_published": True,
+            f"{path}__organisation_b__is_published": True,
+        }
+    )

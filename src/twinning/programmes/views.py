@@ -10,7 +10,13 @@ from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.directory.access import visible_organisations
 from twinning.library.queries import sources_for
-from twinning.programmes.access import access_cohort, access_pair, access_programme, visible_pairs
+from twinning.programmes.access import (
+    access_cohort,
+    access_pair,
+    access_programme,
+    visible_pairs,
+    visible_pairs_condition,
+)
 from twinning.programmes.calendar import calendar_of
 from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Event, Programme
@@ -22,14 +28,20 @@ PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
 def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = Programme.objects.annotate(
         cohort_count=Count("cohorts", distinct=True),
-        pair_count=Count("cohorts__pairs", distinct=True),
+        pair_count=Count(
+            "cohorts__pairs",
+            distinct=True,
+            filter=visible_pairs_condition(request.user, "cohorts__pairs"),
+        ),
     ).prefetch_related("topics")
     return render(request, "programmes/list.html", {"programmes": programmes})
 
 
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = access_programme(slug)
-    cohorts = programme.cohorts.annotate(pair_count=Count("pairs")).order_by("-year")
+    cohorts = programme.cohorts.annotate(
+        pair_count=Count("pairs", filter=visible_pairs_condition(request.user, "pairs"))
+    ).order_by("-year")
     context = {
         "programme": programme,
         "cohorts": cohorts,
