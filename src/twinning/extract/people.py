@@ -18,6 +18,24 @@ from twinning.extract.registry import Registry
 from twinning.extract.text import MONTHS, name_key
 
 TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|M)\.?"
+
+# Words that name a group or qualify a role but are no role on their own ("team", "senior").
+NOT_ROLES_ALONE = frozenset(
+    {
+        "member",
+        "team",
+        "staff",
+        "board",
+        "programme",
+        "program",
+        "project",
+        "general",
+        "senior",
+        "vice",
+        "lead",
+    }
+)
+
 # Latin letters with diacritics count ("Zieliński", "Müller", "Dvořák").
 UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
@@ -46,24 +64,7 @@ NAME_THEN_ROLE = re.compile(
     + r"){1,2}),\s+(?P<role>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}(?:"
     + "|".join(sorted(w.capitalize() for w in ROLE_WORDS))
     + r")\b|(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:"
-    + "|".join(
-        sorted(
-            ROLE_WORDS
-            - {
-                "member",
-                "team",
-                "staff",
-                "board",
-                "programme",
-                "program",
-                "project",
-                "general",
-                "senior",
-                "vice",
-                "lead",
-            }
-        )
-    )
+    + "|".join(sorted(ROLE_WORDS - NOT_ROLES_ALONE))
     + r")\b(?=\s+(?:of|at)\b|\s*,))"
 )
 # "Director: Marta Sousa", "Volunteer coordinator: João Pereira" (a line of a team list).
@@ -116,18 +117,8 @@ LOWER_ROLE_BEFORE = re.compile(
     + "|".join(
         sorted(
             ROLE_WORDS
+            - NOT_ROLES_ALONE
             - {
-                "member",
-                "team",
-                "staff",
-                "board",
-                "programme",
-                "program",
-                "project",
-                "general",
-                "senior",
-                "vice",
-                "lead",
                 "volunteer",
                 "intern",
                 "associate",
