@@ -126,3 +126,13 @@ def test_pairing_pages_are_for_coordinators_only_and_change_nothing_otherwise(
     run = PairingRun.objects.get()
     coordinator_client.post(change, {"action": "accept", "run": run.pk})
     assert Pair.objects.filter(cohort=cohort).count() == 3
+
+
+def test_a_refusal_reaches_a_chinese_reader_in_chinese(coordinator_client):
+    cohort = CohortFactory(year=2022)
+    url = f"/zh-hans/programmes/{cohort.programme.slug}/2022/pairing/change/"
+    response = coordinator_client.post(url, {"action": "run"}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "配对前，待配对名单的两方都需要有组织。"
+    ]
+    assert PairingRun.objects.count() == 0

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
 from twinning.common.text import unique_slug
@@ -48,7 +49,7 @@ def sync_topics() -> int:
     terms = vocabulary.vocabulary()
     by_slug: dict[str, Topic] = {}
     for position, term in enumerate(terms.values()):
-        topic, _ = Topic.objects.update_or_create(
+        topic, _created = Topic.objects.update_or_create(
             slug=term.slug,
             defaults={
                 "name": term.en,
@@ -67,7 +68,7 @@ def topics_by_slug(slugs: Iterable[str]) -> list[Topic]:
     found = {t.slug: t for t in Topic.objects.filter(slug__in=wanted)}
     missing = [s for s in wanted if s not in found]
     if missing:
-        raise DirectoryError(f"Unknown topic(s): {', '.join(missing)}")
+        raise DirectoryError(_("Unknown topic(s): %(topics)s") % {"topics": ", ".join(missing)})
     return [found[s] for s in wanted]
 
 
@@ -86,7 +87,7 @@ def create_organisation(
     """Create an organisation; topics are vocabulary slugs and imply its SDG goals."""
     name = name.strip()
     if not name:
-        raise DirectoryError("An organisation needs a name.")
+        raise DirectoryError(_("An organisation needs a name."))
     unknown = set(fields) - ORGANISATION_FIELDS
     if unknown:
         raise DirectoryError(f"Unknown organisation field(s): {', '.join(sorted(unknown))}")
@@ -132,7 +133,7 @@ def update_organisation(
 def create_person(*, name: str, name_zh: str = "", is_sample: bool = False) -> Person:
     name = name.strip()
     if not name:
-        raise DirectoryError("A person needs a name.")
+        raise DirectoryError(_("A person needs a name."))
     return Person.objects.create(
         name=name, name_zh=name_zh, slug=unique_slug(Person, name or name_zh), is_sample=is_sample
     )
@@ -148,7 +149,7 @@ def appoint(
     is_public: bool = True,
 ) -> Position:
     """Record that `person` holds `title` in `organisation` (idempotent)."""
-    position, _ = Position.objects.get_or_create(
+    position, _created = Position.objects.get_or_create(
         person=person,
         organisation=organisation,
         title=title,
@@ -168,8 +169,8 @@ def affiliate(
 ) -> Affiliation:
     """Record a membership or partnership (idempotent); an organisation cannot join itself."""
     if organisation.pk == other.pk:
-        raise DirectoryError("An organisation cannot be affiliated with itself.")
-    affiliation, _ = Affiliation.objects.get_or_create(
+        raise DirectoryError(_("An organisation cannot be affiliated with itself."))
+    affiliation, _created = Affiliation.objects.get_or_create(
         kind=kind,
         organisation=organisation,
         other=other,
@@ -186,7 +187,7 @@ def claim_staff_membership(
         user=user, organisation=organisation, defaults={"role": role}
     )
     if not created:
-        raise DirectoryError("You have already claimed this organisation.")
+        raise DirectoryError(_("You have already claimed this organisation."))
     return membership
 
 

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
 from twinning.common.text import unique_slug
@@ -373,7 +374,10 @@ def _accept_partnership(
     first, second = _resolve_name(data["a"], index), _resolve_name(data["b"], index)
     if first is None or second is None:
         missing = [name for name, org in ((data["a"], first), (data["b"], second)) if org is None]
-        raise IngestError(f"Accept or merge these organisations first: {', '.join(missing)}.")
+        raise IngestError(
+            _("Accept or merge these organisations first: %(names)s.")
+            % {"names": ", ".join(missing)}
+        )
     kind = data.get("kind")
     year = data.get("year") or (
         candidate.document.published.year if candidate.document.published else timezone.now().year
@@ -428,7 +432,7 @@ def accept_candidate(
         .get(pk=candidate.pk)
     )
     if not candidate.is_open:
-        raise IngestError("This candidate has already been reviewed.")
+        raise IngestError(_("This candidate has already been reviewed."))
     data = {**candidate.data, **(data or {})}
     if data != candidate.data:
         candidate.data = data
@@ -470,9 +474,9 @@ def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> O
         .get(pk=candidate.pk)
     )
     if not candidate.is_open:
-        raise IngestError("This candidate has already been reviewed.")
+        raise IngestError(_("This candidate has already been reviewed."))
     if candidate.kind != CandidateKind.ORGANISATION:
-        raise IngestError("Only organisations can be merged into an existing record.")
+        raise IngestError(_("Only organisations can be merged into an existing record."))
     organisation = _fill_gaps(into, candidate.data, candidate, user)
     _mark(candidate, CandidateStatus.MERGED, user, organisation)
     return organisation
@@ -482,7 +486,7 @@ def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> O
 def reject_candidate(*, candidate: Candidate, user: Any, note: str = "") -> Candidate:
     candidate = Candidate.objects.select_for_update(of=("self",)).get(pk=candidate.pk)
     if not candidate.is_open:
-        raise IngestError("This candidate has already been reviewed.")
+        raise IngestError(_("This candidate has already been reviewed."))
     _mark(candidate, CandidateStatus.REJECTED, user, note=note)
     return candidate
 

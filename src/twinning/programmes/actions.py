@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from twinning.common.text import unique_slug
 from twinning.directory.actions import topics_by_slug
@@ -44,7 +45,7 @@ def create_programme(
 @transaction.atomic
 def open_cohort(*, programme: Programme, year: int, name: str = "") -> Cohort:
     """The programme's cohort of `year`, created if it does not exist yet."""
-    cohort, _ = Cohort.objects.get_or_create(
+    cohort, _created = Cohort.objects.get_or_create(
         programme=programme, year=year, defaults={"name": name}
     )
     return cohort
@@ -63,14 +64,17 @@ def form_pair(
 ) -> Pair:
     """Pair two organisations in a cohort; an organisation is in at most one pair per cohort."""
     if organisation_a.pk == organisation_b.pk:
-        raise ProgrammeError("An organisation cannot be paired with itself.")
+        raise ProgrammeError(_("An organisation cannot be paired with itself."))
     busy = Pair.objects.filter(cohort=cohort).exclude(status=PairStatus.WITHDRAWN)
     for organisation in (organisation_a, organisation_b):
         if (
             busy.filter(organisation_a=organisation).exists()
             or busy.filter(organisation_b=organisation).exists()
         ):
-            raise ProgrammeError(f"{organisation} is already paired in {cohort}.")
+            raise ProgrammeError(
+                _("%(organisation)s is already paired in %(cohort)s.")
+                % {"organisation": organisation, "cohort": cohort}
+            )
     pair = Pair.objects.create(
         cohort=cohort,
         organisation_a=organisation_a,
@@ -86,7 +90,7 @@ def form_pair(
 @transaction.atomic
 def set_pair_status(*, pair: Pair, status: str) -> Pair:
     if status not in PairStatus.values:
-        raise ProgrammeError(f"Unknown pair status {status!r}.")
+        raise ProgrammeError(_("Unknown pair status %(status)r.") % {"status": status})
     pair.status = status
     pair.save(update_fields=["status"])
     return pair
@@ -142,9 +146,9 @@ def record_visit(
 ) -> Visit:
     """Record a delegation visit; participants are (person, organisation, role, leads) tuples."""
     if not visitors:
-        raise ProgrammeError("A visit needs at least one visiting organisation.")
+        raise ProgrammeError(_("A visit needs at least one visiting organisation."))
     if any(v.pk == host.pk for v in visitors):
-        raise ProgrammeError("The host cannot visit itself.")
+        raise ProgrammeError(_("The host cannot visit itself."))
     visit = Visit.objects.create(date=date, host=host, summary=summary, follow_ups=follow_ups)
     visit.visitors.set(list(visitors))
     visit.topics.set(topics_by_slug(topics))

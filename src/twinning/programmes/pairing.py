@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from twinning.common.jobs import create_job, enqueue_after_commit, report_progress
 from twinning.common.models import Job
@@ -79,8 +80,8 @@ def add_to_pool(
 ) -> PoolMember:
     side = side or side_of(organisation)
     if side not in Side.values:
-        raise PairingError(f"Unknown side {side!r}.")
-    member, _ = PoolMember.objects.update_or_create(
+        raise PairingError(_("Unknown side %(side)r.") % {"side": side})
+    member, _created = PoolMember.objects.update_or_create(
         cohort=cohort, organisation=organisation, defaults={"side": side}
     )
     return member
@@ -105,7 +106,7 @@ def constrain_pair(
 ) -> PairingConstraint:
     """Pin (always pair) or forbid a pair for the next run; a new pin replaces older pins of either side."""
     if kind not in ConstraintKind.values:
-        raise PairingError(f"Unknown constraint {kind!r}.")
+        raise PairingError(_("Unknown constraint %(kind)r.") % {"kind": kind})
     sides = dict(
         PoolMember.objects.filter(
             cohort=cohort, organisation__in=[organisation_a, organisation_b]
@@ -119,7 +120,7 @@ def constrain_pair(
         PairingConstraint.objects.filter(cohort=cohort, kind=ConstraintKind.PINNED).filter(
             Q(organisation_a=organisation_a) | Q(organisation_b=organisation_b)
         ).delete()
-    constraint, _ = PairingConstraint.objects.update_or_create(
+    constraint, _created = PairingConstraint.objects.update_or_create(
         cohort=cohort,
         organisation_a=organisation_a,
         organisation_b=organisation_b,
@@ -142,7 +143,7 @@ def _matching_cohort(cohort: Cohort) -> tuple[MatchingCohort, dict[str, Organisa
         cohort.pool.select_related("organisation").prefetch_related("organisation__topics")
     )
     if not any(m.side == "A" for m in members) or not any(m.side == "B" for m in members):
-        raise PairingError("The pool needs organisations on both sides before pairing.")
+        raise PairingError(_("The pool needs organisations on both sides before pairing."))
     organisations = {str(m.organisation_id): m.organisation for m in members}
     profiles = [organisation_profile(m.organisation, m.side) for m in members]
     constraints = list(cohort.pairing_constraints.all())
@@ -232,7 +233,7 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
     from twinning.programmes.tasks import pairing_task
 
     if not cohort.pool.filter(side="A").exists() or not cohort.pool.filter(side="B").exists():
-        raise PairingError("The pool needs organisations on both sides before pairing.")
+        raise PairingError(_("The pool needs organisations on both sides before pairing."))
     job = create_job(kind="pairing", title=f"Pairing {cohort}", total=3, created_by=user)
     run = PairingRun.objects.create(cohort=cohort, job=job, maximise_weakest=maximise_weakest)
     enqueue_after_commit(pairing_task, job.pk, run.pk)
@@ -246,16 +247,16 @@ def accept_pairing_run(
     """Turn the proposal (or the chosen part of it) into twinning pairs of the cohort, all or none."""
     run = PairingRun.objects.select_for_update().select_related("cohort", "job").get(pk=run.pk)
     if run.is_accepted:
-        raise PairingError("This proposal has already been accepted.")
+        raise PairingError(_("This proposal has already been accepted."))
     if not run.result.get("pairs"):
-        raise PairingError("This run has no proposal to accept (yet).")
+        raise PairingError(_("This run has no proposal to accept (yet)."))
     from twinning.programmes.actions import ProgrammeError, form_pair
 
     proposed = {(p["a"], p["b"]): p for p in run.result["pairs"]}
     chosen = pairs if pairs is not None else list(proposed)
     unknown = [key for key in chosen if tuple(key) not in proposed]
     if unknown:
-        raise PairingError("Only proposed pairs can be accepted.")
+        raise PairingError(_("Only proposed pairs can be accepted."))
     existing = set(run.cohort.pairs.values_list("organisation_a_id", "organisation_b_id"))
     organisations = Organisation.objects.in_bulk(
         {identifier for key in chosen for identifier in key}
