@@ -29,7 +29,7 @@ from twinning.directory.actions import (
     create_person,
 )
 from twinning.directory.enums import AffiliationKind, OrganisationType
-from twinning.directory.models import Organisation, Person
+from twinning.directory.models import Organisation, Person, Topic
 from twinning.extract import ExtractError, extract_document, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.ingest.enums import CandidateKind, CandidateStatus
@@ -284,14 +284,9 @@ def _fill_gaps(
         changed.append("other_names")
     organisation.full_clean()
     organisation.save()
-    new_topics = [
-        t
-        for t in _topic_slugs(data.get("topics") or [])
-        if not organisation.topics.filter(slug=t).exists()
-    ]
+    known_topics = set(organisation.topics.values_list("slug", flat=True))
+    new_topics = [t for t in _topic_slugs(data.get("topics") or []) if t not in known_topics]
     if new_topics:
-        from twinning.directory.models import Topic
-
         organisation.topics.add(*Topic.objects.filter(slug__in=new_topics))
         changed.append("topics")
     for field_name in changed:

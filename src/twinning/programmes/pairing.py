@@ -258,7 +258,7 @@ def accept_pairing_run(
     if unknown:
         raise PairingError(_("Only proposed pairs can be accepted."))
     existing = set(run.cohort.pairs.values_list("organisation_a_id", "organisation_b_id"))
-    organisations = Organisation.objects.in_bulk(
+    organisations = Organisation.objects.prefetch_related("topics").in_bulk(
         {identifier for key in chosen for identifier in key}
     )
     formed = []
