@@ -16,6 +16,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = [
     "twinning.cli.server",
     "twinning.cli.data",
+    "twinning.cli.backup",
     "twinning.cli.extract",
     "twinning.cli.match",
     "twinning.cli.ingest",

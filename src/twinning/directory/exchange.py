@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from twinning.common.spreadsheets import guard_row, guard_values, unguard_row
 from twinning.directory.actions import DirectoryError, create_organisation, update_organisation
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation
@@ -66,7 +67,7 @@ def stream_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[s
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(guard_row(row))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -87,7 +88,7 @@ def write_xlsx(rows: Iterable[dict[str, Any]], columns: list[str], target: Any) 
     sheet = workbook.create_sheet("organisations")
     sheet.append(columns)
     for row in rows:
-        sheet.append([row[column] for column in columns])
+        sheet.append(guard_values(row[column] for column in columns))
     workbook.save(target)
 
 
@@ -105,7 +106,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
             return data
         if suffix == ".csv":
             with path.open(encoding="utf-8-sig", newline="") as handle:
-                return list(csv.DictReader(handle))
+                return [unguard_row(row) for row in csv.DictReader(handle)]
         if suffix == ".xlsx":
             from openpyxl import load_workbook
 
@@ -114,7 +115,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
             if not values:
                 raise ImportRefused(f"{path}: the sheet is empty.")
             header = [str(cell or "").strip() for cell in values[0]]
-            return [dict(zip(header, row, strict=False)) for row in values[1:]]
+            return [unguard_row(dict(zip(header, row, strict=False))) for row in values[1:]]
     except (
         OSError,
         UnicodeDecodeError,
