@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.backup.conftest import Installation, python_in, twinning
+from tests.installation import Installation, python_in, twinning
 from twinning.cli import main
 
 SKIPPED = {"django_migrations"}  # the target's own record of applying the schema

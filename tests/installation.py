@@ -1,4 +1,5 @@
-"""A demo installation on SQLite (with a stored file and a search index) and its backup, built once."""
+"""A demo installation on SQLite (with a stored file and a search index) and its backup, built
+once per test session and shared by the backup and exchange tests (fixtures in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
