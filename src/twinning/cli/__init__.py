@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "twinning.cli.server",
     "twinning.cli.data",
     "twinning.cli.backup",
+    "twinning.cli.privacy",
     "twinning.cli.extract",
     "twinning.cli.match",
     "twinning.cli.ingest",

@@ -74,7 +74,12 @@ KINDS: list[Kind] = [
         ("topics",),
     ),
     Kind("identifiers", Identifier, ("scheme", "value"), ("organisation",)),
-    Kind("people", Person, ("slug",), ("name", "name_zh", "is_sample")),
+    Kind(
+        "people",
+        Person,
+        ("slug",),
+        ("name", "name_zh", "is_sample", "consent_at", "consent_source"),
+    ),
     Kind(
         "positions",
         Position,
