@@ -229,3 +229,17 @@ def test_the_command_line_prints_and_anonymises_an_account(member, capsys):
 def test_the_privacy_pages_render_in_chinese(member_client, coordinator_client):
     assert "下载我的数据" in member_client.get("/zh-hans/privacy/").content.decode()
     assert "删除申请" in coordinator_client.get("/zh-hans/privacy/manage/").content.decode()
+
+
+def test_the_api_gives_your_own_data_and_takes_an_erasure_request(member_client, member):
+    assert Client().get("/api/me/data").status_code == 401
+    data = member_client.get("/api/me/data").json()
+    assert data["account"]["email"] == "member@example.org"
+    assert Client().post("/api/me/erasure", {}, content_type="application/json").status_code == 401
+    response = member_client.post(
+        "/api/me/erasure", {"reason": "moving on"}, content_type="application/json"
+    )
+    assert (response.status_code, response.json()["status"]) == (201, "open")
+    again = member_client.post("/api/me/erasure", {}, content_type="application/json")
+    assert again.status_code == 409
+    assert ErasureRequest.objects.get().reason == "moving on"
