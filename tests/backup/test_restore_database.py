@@ -95,3 +95,50 @@ def test_a_wrong_row_count_rolls_back_everything(demo_backup, media_root, tmp_pa
         cursor.execute("SELECT COUNT(*) FROM accounts_user")
         assert cursor.fetchone() == (0,)
     assert not media_root.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_restores_into_a_new_postgresql_database(demo_backup, tmp_path):
+    """The laptop-to-team move through the CLI: the target database exists but is empty."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs the PostgreSQL server (-p tests.postgres_plugin)")
+    import os
+    import subprocess
+    import sys
+    import urllib.parse
+
+    from tests.installation import ROOT
+
+    name = "twinning_restore_target"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+        cursor.execute(f"CREATE DATABASE {name}")
+    base = urllib.parse.urlsplit(os.environ["TWINNING_DATABASE_URL"])
+    url = urllib.parse.urlunsplit(base._replace(path=f"/{name}"))
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "TWINNING_DATABASE_URL": url,
+        "TWINNING_DATA_DIR": str(tmp_path / "team"),
+    }
+    try:
+
+        def restore() -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [sys.executable, "-m", "twinning", "restore", str(demo_backup)],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
+
+        done = restore()
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "team" / "media").is_dir()
+        again = restore()
+        assert again.returncode == 2
+        assert again.stderr.count("\n") == 1 and "not empty" in again.stderr
+    finally:
+        connection.close()  # nothing may hold the target open while it is dropped
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
