@@ -187,7 +187,10 @@ def test_damaged_or_foreign_backups_are_refused_with_one_line_before_any_databas
     )
     flipped = tmp_path / "flipped.zip"
     raw = bytearray(demo_backup.read_bytes())
-    raw[200] ^= 0xFF  # inside the first member's compressed data: its checksum fails
+    with zipfile.ZipFile(demo_backup) as archive:
+        largest = max(archive.infolist(), key=lambda item: item.compress_size)
+        header = largest.header_offset + 30 + len(largest.filename.encode()) + len(largest.extra)
+    raw[header + largest.compress_size // 2] ^= 0xFF  # inside its compressed data
     flipped.write_bytes(bytes(raw))
     expected = {
         truncated: "not a Twinning backup",

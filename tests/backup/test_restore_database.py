@@ -15,6 +15,7 @@ from django.contrib.auth import authenticate
 from django.db import connection
 
 from tests.factories import OrganisationFactory
+from tests.installation import Installation, twinning
 from twinning.backup.archive import BackupRefused
 from twinning.backup.dump import write_backup
 from twinning.backup.restore import restore_backup
@@ -64,6 +65,16 @@ def test_sqlite_backup_restores_into_this_database_table_for_table(
     highest = Organisation.objects.order_by("-pk").values_list("pk", flat=True)[0]
     assert OrganisationFactory().pk > highest
     assert authenticate(username="keeper", password="kept-Pw-491") is not None
+    # And back: this database's backup (PostgreSQL under the plugin) restores into a new SQLite
+    # file whose own backup holds the source's rows again.
+    target = Installation(database=tmp_path / "back.sqlite3", data_dir=tmp_path / "back-data")
+    done = twinning(target, "restore", str(again))
+    assert done.returncode == 0, done.stderr
+    third = tmp_path / "third.zip"
+    assert twinning(target, "backup", str(third)).returncode == 0
+    back = dumped_rows(third)
+    for model, rows in source.items():
+        assert back[model] == rows, model
 
 
 @pytest.mark.django_db(transaction=True)
@@ -142,3 +153,19 @@ def test_the_command_restores_into_a_new_postgresql_database(demo_backup, tmp_pa
         connection.close()  # nothing may hold the target open while it is dropped
         with connection.cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_another_schema_version_is_refused(demo_backup, media_root, tmp_path):
+    other = tmp_path / "other-schema.zip"
+    with zipfile.ZipFile(demo_backup) as original, zipfile.ZipFile(other, "w") as copy:
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["migrations"]["directory"].append("0099_from_the_future")
+                data = json.dumps(manifest).encode()
+            copy.writestr(name, data)
+    with pytest.raises(BackupRefused, match="another schema version .*0099_from_the_future"):
+        restore_backup(other)
+    assert not Organisation.objects.exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,7 +151,14 @@ class Archive:
             if str(error).startswith(str(path)):
                 raise
             raise BackupRefused(f"{path}: {error}") from None
-        except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, EOFError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            UnicodeDecodeError,
+            ValueError,
+            EOFError,
+        ) as error:
             self.zip.close()
             raise BackupRefused(f"{path}: the backup is damaged ({error})") from None
         self.path = path
@@ -160,20 +168,28 @@ class Archive:
 
         A damaged line raises `BackupRefused`."""
         expected = list if table in self.manifest.raw_tables else dict
-        with self.zip.open(table.member) as handle:
-            for number, line in enumerate(handle, start=1):
-                try:
-                    row = json.loads(line)
-                except ValueError:
-                    raise BackupRefused(
-                        f"{self.path}: {table.member} line {number} is not JSON"
-                    ) from None
-                if not isinstance(row, expected):
-                    raise BackupRefused(f"{self.path}: {table.member} line {number} is damaged")
-                yield row
+        try:
+            with self.zip.open(table.member) as handle:
+                for number, line in enumerate(handle, start=1):
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        raise BackupRefused(
+                            f"{self.path}: {table.member} line {number} is not JSON"
+                        ) from None
+                    if not isinstance(row, expected):
+                        raise BackupRefused(f"{self.path}: {table.member} line {number} is damaged")
+                    yield row
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            raise BackupRefused(f"{self.path}: {table.member} is damaged ({error})") from None
 
     def read_file(self, entry: FileEntry) -> bytes:
-        return self.zip.read(FILES_PREFIX + entry.path)
+        try:
+            return self.zip.read(FILES_PREFIX + entry.path)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            raise BackupRefused(
+                f"{self.path}: the stored file {entry.path} is damaged ({error})"
+            ) from None
 
     def close(self) -> None:
         self.zip.close()
