@@ -243,3 +243,31 @@ def test_the_api_gives_your_own_data_and_takes_an_erasure_request(member_client,
     again = member_client.post("/api/me/erasure", {}, content_type="application/json")
     assert again.status_code == 409
     assert ErasureRequest.objects.get().reason == "moving on"
+
+
+def test_every_role_but_coordinators_is_kept_out_of_managing_personal_data(coordinator_client):
+    call = make_call()
+    applicant = staff_of(european(name="Applicant Org"), "applicant1")
+    reviewer = reviewer_for(call, "reviewer1")
+    person = PersonFactory(name="Kept Person", slug="kept")
+    ErasureRequest.objects.create(user=applicant)
+    anonymous = Client()
+    assert anonymous.get(reverse("privacy:manage")).status_code == 302
+    for user in (applicant, reviewer):
+        client = Client()
+        client.force_login(user)
+        assert client.get(reverse("privacy:manage")).status_code == 403
+        assert (
+            client.post(reverse("privacy:anonymise_user", args=[applicant.pk])).status_code == 403
+        )
+        assert (
+            client.post(reverse("privacy:person", args=["kept"]), {"do": "erase"}).status_code
+            == 403
+        )
+        with pytest.raises(PrivacyRefused):
+            apply_retention(actor=user, days=1)
+    applicant.refresh_from_db()
+    assert applicant.username == "applicant1" and applicant.is_active
+    assert Person.objects.get(pk=person.pk).name == "Kept Person"
+    assert ErasureRequest.objects.get().status == "open"
+    assert coordinator_client.get(reverse("privacy:manage")).status_code == 200
