@@ -113,3 +113,6 @@ def cohort(db):
     for organisation in [*europe, *china]:
         add_to_pool(cohort=cohort, organisation=organisation)
     return cohort
+
+
+from tests.installation import demo_backup, demo_installation  # noqa: E402,F401 - shared fixtures

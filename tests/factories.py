@@ -47,6 +47,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
+    consent_at = factory.LazyFunction(lambda: datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC))
+    consent_source = "e-mail of 5 January 2026"
 
 
 class PositionFactory(factory.django.DjangoModelFactory):

@@ -21,6 +21,7 @@ class Config:
     task_backend: str
     matching_embedder: str
     https: bool = False
+    retention_days: int = 0
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -52,4 +53,6 @@ def load() -> Config:
         matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
         # Off for the http://127.0.0.1 demo; a deployment behind HTTPS turns it on.
         https=_flag("TWINNING_HTTPS", False),
+        # Days an unsuccessful application is kept before `twinning apply-retention` deletes it.
+        retention_days=int(os.environ.get("TWINNING_RETENTION_DAYS", "0") or 0),
     )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "twinning.library",
     "twinning.ingest",
     "twinning.calls",
+    "twinning.privacy",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +119,7 @@ WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TWINNING_MAX_UPLOAD_BYTES = CONFIG.max_upload_bytes
+TWINNING_RETENTION_DAYS = CONFIG.retention_days
 
 EMAIL_BACKEND = CONFIG.email_backend
 DEFAULT_FROM_EMAIL = "Twinning <noreply@twinning.invalid>"

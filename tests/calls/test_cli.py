@@ -381,3 +381,12 @@ def test_export_scores_agree_with_the_committee_ranking(reviewed):
         == ranked
         == {Application.objects.get(organisation__name="Zero Waste Lyon").pk: 80.0}
     )
+
+
+def test_export_applications_csv_neutralises_formulas_in_names(capsys, reviewed):
+    from twinning.directory.models import Organisation
+
+    Organisation.objects.filter(name="Zero Waste Lyon").update(name='=HYPERLINK("http://x.test")')
+    code, out, err = run(capsys, "export-applications", reviewed.slug)
+    assert code == 0
+    assert list(csv.reader(io.StringIO(out)))[1][0] == '\'=HYPERLINK("http://x.test")'

@@ -52,9 +52,14 @@ def test_import_is_all_or_nothing_and_export_round_trips(tmp_path, capsys):
     assert not Organisation.objects.filter(name="New One").exists()
     out = tmp_path / "out.json"
     assert main(["export", "--format", "json", "--output", str(out)]) == 0
-    exported = json.loads(out.read_text(encoding="utf-8"))
-    assert {row["name"]: row["topics"] for row in exported}["River Keepers"] == "water;education"
+    exported = json.loads(out.read_text(encoding="utf-8"))["organisations"]
+    assert {row["name"]: row["topics"] for row in exported}["River Keepers"] == [
+        "education",
+        "water",
+    ]
     xlsx = tmp_path / "out.xlsx"
     assert main(["export", "--format", "xlsx", "--output", str(xlsx)]) == 0
+    capsys.readouterr()
     assert main(["import", str(xlsx)]) == 0
-    assert Organisation.objects.count() == 2  # matched by slug: updated, not duplicated
+    assert Organisation.objects.count() == 2  # matched by slug, not duplicated
+    assert capsys.readouterr().out.startswith("organisations: 0 created, 0 updated, 2 unchanged\n")

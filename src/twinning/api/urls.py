@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from twinning.api import calls as calls_api
 from twinning.api import directory, matching, programmes
 from twinning.api import library as library_api
+from twinning.api import privacy as privacy_api
 
 api = NinjaAPI(
     title="Twinning API",
@@ -32,3 +33,4 @@ api.add_router("/", programmes.router)
 api.add_router("/", library_api.router)
 api.add_router("/", calls_api.router)
 api.add_router("/", matching.router)
+api.add_router("/", privacy_api.router)

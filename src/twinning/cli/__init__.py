@@ -16,6 +16,8 @@ from collections.abc import Sequence
 COMMAND_MODULES = [
     "twinning.cli.server",
     "twinning.cli.data",
+    "twinning.cli.backup",
+    "twinning.cli.privacy",
     "twinning.cli.extract",
     "twinning.cli.match",
     "twinning.cli.ingest",

@@ -478,12 +478,14 @@ def export_rows(call: Any) -> Iterator[dict[str, Any]]:
 
 
 def _write(rows: Iterator[dict[str, Any]], output: IO[str], output_format: str) -> int:
+    from twinning.common.spreadsheets import guard_row
+
     count = 0
     if output_format == "csv":
         writer = csv.DictWriter(output, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(guard_row(row))
             count += 1
         return count
     output.write("[")

@@ -25,8 +25,18 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     )
     coordinator.set_defaults(handler=run_create_coordinator)
 
-    export = subcommands.add_parser("export", help="export the organisations as CSV, JSON or XLSX")
-    export.add_argument("--format", choices=["csv", "json", "xlsx"], default="json")
+    export = subcommands.add_parser(
+        "export",
+        help="export the public data: everything as JSON, or the organisations as CSV or XLSX",
+    )
+    export.add_argument(
+        "--format",
+        choices=["csv", "json", "xlsx"],
+        default="json",
+        help="json: organisations, identifiers, people, positions, affiliations, programmes, "
+        "cohorts, pairs, activities, events, visits and documents' metadata (default); "
+        "csv/xlsx: the organisations",
+    )
     export.add_argument(
         "--output", "-o", help="file to write (default: standard output; required for xlsx)"
     )
@@ -34,9 +44,15 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
     load = subcommands.add_parser(
         "import",
-        help="create or update organisations from a CSV, JSON or XLSX file (all or nothing)",
+        help="create or update records from an export (JSON, or organisations as CSV/XLSX), "
+        "matched by natural key; all or nothing",
     )
     load.add_argument("file", type=Path)
+    load.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be created, updated or left unchanged, and write nothing",
+    )
     load.set_defaults(handler=run_import)
 
     demo_data = subcommands.add_parser(
@@ -71,9 +87,9 @@ def run_export(args: argparse.Namespace) -> int:
         ORGANISATION_COLUMNS,
         all_organisation_rows,
         stream_csv,
-        stream_json,
         write_xlsx,
     )
+    from twinning.exchange.export import stream_exchange
 
     if args.format == "xlsx":
         if not args.output:
@@ -84,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
     chunks = (
         stream_csv(all_organisation_rows(), ORGANISATION_COLUMNS)
         if args.format == "csv"
-        else stream_json(all_organisation_rows())
+        else stream_exchange()
     )
     target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - closed below
     try:
@@ -98,14 +114,27 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     setup_django()
-    from twinning.directory.exchange import ImportRefused, import_organisations, read_rows
+    from twinning.directory.exchange import ImportRefused, read_exchange
+    from twinning.exchange.load import import_exchange
+    from twinning.exchange.records import ExchangeRefused
 
     try:
-        counts = import_organisations(read_rows(args.file))
-    except ImportRefused as error:
-        print(f"error: {error}; nothing was imported.", file=sys.stderr)
+        data, first_row = read_exchange(args.file)
+        report = import_exchange(
+            data, source_name=args.file.name, dry_run=args.dry_run, first_row=first_row
+        )
+    except (ImportRefused, ExchangeRefused) as error:
+        print(f"error: {args.file}: {error} Nothing was imported.", file=sys.stderr)
         return 2
-    print(f"Imported {args.file}: {counts['created']} created, {counts['updated']} updated.")
+    for kind, counts in report.items():
+        print(
+            f"{kind}: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged"
+        )
+    if args.dry_run:
+        print(f"Dry run of {args.file}: nothing was written.")
+    else:
+        print(f"Imported {args.file}.")
     return 0
 
 

@@ -61,6 +61,8 @@ from twinning.programmes.models import (
 
 SEED_NOTE = "demo data: public programme pages"
 SAMPLE_NOTE = "demo data: invented sample record"
+# Demo people are shown publicly; the consent on record says where that permission comes from.
+DEMO_CONSENT = "demo data set (public programme pages and invented sample people)"
 DEMO_PASSWORD = "twinning-demo"
 COORDINATOR_USERNAME = "coordinator"
 APPLICANT_USERNAME = "applicant"
@@ -185,7 +187,10 @@ class _Loader:
         created = person is None
         if person is None:
             person = create_person(
-                name=record.name, name_zh=record.name_zh, is_sample=self.is_sample
+                name=record.name,
+                name_zh=record.name_zh,
+                is_sample=self.is_sample,
+                consent_source=DEMO_CONSENT,
             )
         self.people[record.key] = person
         self._keep("people", person, created=created)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from twinning.directory.models import Organisation
+from twinning.directory.models import Organisation, Person, Position
 
 
 def is_coordinator(user: Any) -> bool:
@@ -30,6 +30,23 @@ def visible_organisations(user: Any) -> QuerySet[Organisation]:
     if not is_coordinator(user):
         organisations = organisations.filter(is_published=True)
     return organisations
+
+
+def people_shown_to(user: Any) -> QuerySet[Person]:
+    """People whose consent to be shown is on record; coordinators see everyone."""
+    people = Person.objects.all()
+    if not is_coordinator(user):
+        people = people.filter(consent_at__isnull=False)
+    return people
+
+
+def positions_shown_to(user: Any, organisation: Organisation) -> QuerySet[Position]:
+    """The organisation's staff and coordinators see every position; others only public
+    positions of people who consented to be shown."""
+    positions = organisation.positions.select_related("person")
+    if not speaks_for(user, organisation):
+        positions = positions.filter(is_public=True, person__consent_at__isnull=False)
+    return positions
 
 
 def access_organisation(user: Any, slug: str) -> Organisation:

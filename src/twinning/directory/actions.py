@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
@@ -130,12 +131,21 @@ def update_organisation(
 
 
 @transaction.atomic
-def create_person(*, name: str, name_zh: str = "", is_sample: bool = False) -> Person:
+def create_person(
+    *, name: str, name_zh: str = "", is_sample: bool = False, consent_source: str = ""
+) -> Person:
+    """A person; shown publicly only when `consent_source` says how they agreed to it."""
     name = name.strip()
     if not name:
         raise DirectoryError(_("A person needs a name."))
+    consent_source = consent_source.strip()
     return Person.objects.create(
-        name=name, name_zh=name_zh, slug=unique_slug(Person, name or name_zh), is_sample=is_sample
+        name=name,
+        name_zh=name_zh,
+        slug=unique_slug(Person, name or name_zh),
+        is_sample=is_sample,
+        consent_at=timezone.now() if consent_source else None,
+        consent_source=consent_source[:200],
     )
 
 

@@ -1,4 +1,7 @@
-"""Export the directory as CSV, JSON or XLSX (streamed), and import organisations from them."""
+"""The directory's organisations as CSV, JSON or XLSX (streamed), and reading such files back.
+
+The full exchange of every public-data kind is `twinning.exchange`; this is its table form.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
-from twinning.directory.actions import DirectoryError, create_organisation, update_organisation
-from twinning.directory.enums import OrganisationType
+from twinning.common.spreadsheets import guard_row, guard_values, unguard_row
+from twinning.directory.actions import DirectoryError
 from twinning.directory.models import Organisation
 
 ORGANISATION_COLUMNS = [
@@ -29,6 +30,7 @@ ORGANISATION_COLUMNS = [
     "topics",
     "description",
     "description_zh",
+    "is_published",
     "is_sample",
 ]
 FORMATS = ("csv", "json", "xlsx")
@@ -50,6 +52,7 @@ def organisation_rows(organisations: Iterable[Organisation]) -> Iterator[dict[st
             "topics": ";".join(topic.slug for topic in organisation.topics.all()),
             "description": organisation.description,
             "description_zh": organisation.description_zh,
+            "is_published": organisation.is_published,
             "is_sample": organisation.is_sample,
         }
 
@@ -66,7 +69,7 @@ def stream_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[s
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(guard_row(row))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -87,7 +90,7 @@ def write_xlsx(rows: Iterable[dict[str, Any]], columns: list[str], target: Any) 
     sheet = workbook.create_sheet("organisations")
     sheet.append(columns)
     for row in rows:
-        sheet.append([row[column] for column in columns])
+        sheet.append(guard_values(row[column] for column in columns))
     workbook.save(target)
 
 
@@ -95,26 +98,39 @@ class ImportRefused(DirectoryError):
     """A file that cannot be imported; nothing of it was written."""
 
 
+def read_exchange(path: Path) -> tuple[Any, int]:
+    """The parsed file and the number of its first data row (2 for CSV/XLSX, 0 for JSON)."""
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(path.read_text(encoding="utf-8")), 0
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ImportRefused(f"cannot read it ({error}).") from error
+    return read_rows(path), 2
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows of a CSV, XLSX or JSON list file as dicts, cells as this project wrote them."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-                raise ImportRefused(f"{path}: expected a JSON list of objects.")
+                raise ImportRefused("expected a JSON list of objects.")
             return data
         if suffix == ".csv":
             with path.open(encoding="utf-8-sig", newline="") as handle:
-                return list(csv.DictReader(handle))
+                return [unguard_row(row) for row in csv.DictReader(handle)]
         if suffix == ".xlsx":
             from openpyxl import load_workbook
 
             sheet = load_workbook(path, read_only=True).active
             values = list(sheet.iter_rows(values_only=True))
             if not values:
-                raise ImportRefused(f"{path}: the sheet is empty.")
+                raise ImportRefused("the sheet is empty.")
             header = [str(cell or "").strip() for cell in values[0]]
-            return [dict(zip(header, row, strict=False)) for row in values[1:]]
+            return [unguard_row(dict(zip(header, row, strict=False))) for row in values[1:]]
+    except ImportRefused:
+        raise
     except (
         OSError,
         UnicodeDecodeError,
@@ -123,62 +139,5 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         ValueError,
         KeyError,
     ) as error:
-        if isinstance(error, ImportRefused):
-            raise
-        raise ImportRefused(f"{path}: cannot read it ({error}).") from error
-    raise ImportRefused(f"{path}: unsupported format; use one of {', '.join(FORMATS)}.")
-
-
-def _clean(row: dict[str, Any], line: int) -> dict[str, Any]:
-    name = str(row.get("name") or "").strip()
-    if not name:
-        raise ImportRefused(f"row {line}: the name is missing.")
-    kind = str(row.get("type") or OrganisationType.NGO).strip()
-    if kind not in OrganisationType.values:
-        raise ImportRefused(f"row {line}: unknown type {kind!r}.")
-    founded_raw = str(row.get("founded") or "").strip()
-    if founded_raw and not founded_raw.split(".")[0].isdigit():
-        raise ImportRefused(f"row {line}: the founding year {founded_raw!r} is not a year.")
-    topics = row.get("topics") or []
-    if isinstance(topics, str):
-        topics = [t.strip() for t in topics.replace(",", ";").split(";") if t.strip()]
-    fields = {
-        key: str(row.get(key) or "").strip()
-        for key in (
-            "name_zh",
-            "acronym",
-            "province",
-            "city",
-            "website",
-            "description",
-            "description_zh",
-        )
-    }
-    fields["country"] = str(row.get("country") or "").strip().upper()
-    return {
-        "name": name,
-        "type": kind,
-        "founded": int(founded_raw.split(".")[0]) if founded_raw else None,
-        "topics": topics,
-        **fields,
-    }
-
-
-@transaction.atomic
-def import_organisations(rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Create or update (by slug) every row; one bad row and nothing is written."""
-    created = updated = 0
-    for line, row in enumerate(rows, start=2):
-        cleaned = _clean(row, line)
-        slug = str(row.get("slug") or "").strip()
-        existing = Organisation.objects.filter(slug=slug).first() if slug else None
-        try:
-            if existing:
-                update_organisation(organisation=existing, **cleaned)
-                updated += 1
-            else:
-                create_organisation(**cleaned)
-                created += 1
-        except Exception as error:  # validation errors of any kind become one message per row
-            raise ImportRefused(f"row {line}: {error}") from error
-    return {"created": created, "updated": updated}
+        raise ImportRefused(f"cannot read it ({error}).") from error
+    raise ImportRefused(f"unsupported format; use one of {', '.join(FORMATS)}.")

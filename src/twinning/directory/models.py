@@ -178,6 +178,14 @@ class Person(models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
+    # People are shown publicly only with their consent on record (when and how it was given).
+    consent_at = models.DateTimeField(_("consent to be shown given"), null=True, blank=True)
+    consent_source = models.CharField(
+        _("consent given by"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the consent was given, e.g. an e-mail of 3 November 2026."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -190,6 +198,10 @@ class Person(models.Model):
     @property
     def display_name(self) -> str:
         return bilingual(self.name, self.name_zh)
+
+    @property
+    def may_be_shown(self) -> bool:
+        return self.consent_at is not None
 
 
 class Position(models.Model):

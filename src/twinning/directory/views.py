@@ -9,7 +9,13 @@ from django.shortcuts import render
 from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.directory import geography
-from twinning.directory.access import access_organisation, speaks_for, visible_organisations
+from twinning.directory.access import (
+    access_organisation,
+    people_shown_to,
+    positions_shown_to,
+    speaks_for,
+    visible_organisations,
+)
 from twinning.directory.enums import AffiliationKind, OrganisationType, Region
 from twinning.directory.exchange import (
     ORGANISATION_COLUMNS,
@@ -21,7 +27,7 @@ from twinning.directory.models import Affiliation, Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
 from twinning.library.queries import sources_for
 from twinning.programmes.access import visible_pairs
-from twinning.programmes.models import Event, Pair, Programme, Visit
+from twinning.programmes.models import Event, Pair, Programme, Visit, VisitParticipant
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
@@ -130,16 +136,23 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .filter(host__in=visible)
         .distinct()
         .select_related("host")
-        .prefetch_related(Prefetch("visitors", queryset=visible), "participants__person", "topics")
+        .prefetch_related(
+            Prefetch("visitors", queryset=visible),
+            Prefetch(
+                "participants",
+                queryset=VisitParticipant.objects.filter(
+                    person__in=people_shown_to(request.user)
+                ).select_related("person"),
+            ),
+            "topics",
+        )
     )
     events = (
         Event.objects.filter(Q(organisers=organisation) | Q(participants=organisation))
         .distinct()
         .order_by("-start")
     )
-    positions = organisation.positions.select_related("person")
-    if not speaks_for(request.user, organisation):
-        positions = positions.filter(is_public=True)
+    positions = positions_shown_to(request.user, organisation)
     context = {
         "organisation": organisation,
         "topics": organisation.topics.all(),
