@@ -124,7 +124,7 @@ class City(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("directory:city", kwargs={"slug": self.slug})
+        return reverse("cities:city", kwargs={"slug": self.slug})
 
     @property
     def display_name(self) -> str:

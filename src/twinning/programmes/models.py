@@ -225,7 +225,7 @@ class CityPair(models.Model):
         return f"{self.city_a} – {self.city_b}"
 
     def get_absolute_url(self) -> str:
-        return reverse("directory:city", kwargs={"slug": self.city_a.slug})
+        return reverse("cities:city", kwargs={"slug": self.city_a.slug})
 
     @property
     def local_description(self) -> str:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from twinning.programmes import pairing_views, views
+from twinning.programmes import map_views, pairing_views, views
 
 app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
     path("figures/", views.figures, name="figures"),
     path("network/", views.network, name="network"),
+    path("map/", map_views.network_map_page, name="map"),
     path("events/", views.event_list, name="events"),
     path("events.ics", views.events_calendar, name="events_calendar"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),
