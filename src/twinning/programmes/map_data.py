@@ -91,7 +91,9 @@ class NetworkMap:
 
 
 def _placed(cities_path: str) -> Q:
-    return Q(**{f"{cities_path}__latitude__isnull": False, f"{cities_path}__longitude__isnull": False})
+    return Q(
+        **{f"{cities_path}__latitude__isnull": False, f"{cities_path}__longitude__isnull": False}
+    )
 
 
 def _pairs(user: Any, filters: MapFilters) -> QuerySet[Pair]:
@@ -99,9 +101,7 @@ def _pairs(user: Any, filters: MapFilters) -> QuerySet[Pair]:
         visible_pairs(user)
         .exclude(status=PairStatus.WITHDRAWN)
         .filter(_placed("organisation_a__locality"), _placed("organisation_b__locality"))
-        .select_related(
-            "cohort__programme", "organisation_a__locality", "organisation_b__locality"
-        )
+        .select_related("cohort__programme", "organisation_a__locality", "organisation_b__locality")
     )
     if filters.programme:
         pairs = pairs.filter(cohort__programme__slug=filters.programme)
@@ -129,7 +129,9 @@ def _city_pairs(filters: MapFilters) -> QuerySet[CityPair]:
     if filters.topic:
         pairs = pairs.filter(topics__slug=filters.topic)
     if filters.country:
-        pairs = pairs.filter(Q(city_a__country=filters.country) | Q(city_b__country=filters.country))
+        pairs = pairs.filter(
+            Q(city_a__country=filters.country) | Q(city_b__country=filters.country)
+        )
     return pairs.distinct()
 
 
@@ -220,7 +222,13 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
     for city_pair in _city_pairs(filters):
         label = f"{city_pair.city_a.display_name} – {city_pair.city_b.display_name} ({city_pair.years_label})"
         lines.append(
-            MapLine("city-pair", city_pair.city_a, city_pair.city_b, label, city_pair.city_a.get_absolute_url())
+            MapLine(
+                "city-pair",
+                city_pair.city_a,
+                city_pair.city_b,
+                label,
+                city_pair.city_a.get_absolute_url(),
+            )
         )
     for visit in _visits(user, filters):
         host_city = visit.host.locality
@@ -228,9 +236,13 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
         marker(host_city)
         for visitor in visit.visitors.all():
             if visitor.locality is not None and visitor.locality.has_coordinates:
-                label = f"{visitor.display_name} → {visit.host.display_name} ({visit.date:%Y-%m-%d})"
+                label = (
+                    f"{visitor.display_name} → {visit.host.display_name} ({visit.date:%Y-%m-%d})"
+                )
                 lines.append(
-                    MapLine("visit", visitor.locality, host_city, label, visit.host.get_absolute_url())
+                    MapLine(
+                        "visit", visitor.locality, host_city, label, visit.host.get_absolute_url()
+                    )
                 )
     for line in lines:
         marker(line.start)
@@ -245,6 +257,16 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
             continue
         start, end = markers[line.start.pk], markers[line.end.pk]
         projected.append(
-            MapLine(line.kind, line.start, line.end, line.label, line.url, start.x, start.y, end.x, end.y)
+            MapLine(
+                line.kind,
+                line.start,
+                line.end,
+                line.label,
+                line.url,
+                start.x,
+                start.y,
+                end.x,
+                end.y,
+            )
         )
     return NetworkMap(frame=frame, borders=border_paths(frame), markers=ordered, lines=projected)
