@@ -18,8 +18,8 @@ from twinning.demo.actions import describe_document
 from twinning.demo.data import DATA_SETS
 from twinning.demo.records import (
     ActivityRecord,
-    CityPairRecord,
     AffiliationRecord,
+    CityPairRecord,
     DataSet,
     DocumentRecord,
     EventRecord,
@@ -49,7 +49,6 @@ from twinning.directory.models import (
     StaffMembership,
 )
 from twinning.library.actions import add_document, cite
-from twinning.programmes.city_actions import add_pilot_city, pair_cities, place_programme_records
 from twinning.library.enums import SourceMethod
 from twinning.library.models import Document
 from twinning.programmes.actions import (
@@ -60,6 +59,7 @@ from twinning.programmes.actions import (
     record_event,
     record_visit,
 )
+from twinning.programmes.city_actions import add_pilot_city, pair_cities, place_programme_records
 from twinning.programmes.models import (
     Activity,
     CityPair,

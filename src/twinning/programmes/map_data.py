@@ -19,7 +19,6 @@ from twinning.programmes.cartography import Frame, border_paths, frame_around
 from twinning.programmes.enums import PairStatus
 from twinning.programmes.models import Activity, CityPair, Event, Pair, Visit
 
-
 LABEL_MIN_WEIGHT = 2
 
 
@@ -255,7 +254,7 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
     for line in lines:
         if line.start.pk == line.end.pk:
             continue
-        start, end = markers[line.start.pk], markers[line.end.pk]
+        origin, target = markers[line.start.pk], markers[line.end.pk]
         projected.append(
             MapLine(
                 line.kind,
@@ -263,10 +262,10 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
                 line.end,
                 line.label,
                 line.url,
-                start.x,
-                start.y,
-                end.x,
-                end.y,
+                origin.x,
+                origin.y,
+                target.x,
+                target.y,
             )
         )
     return NetworkMap(frame=frame, borders=border_paths(frame), markers=ordered, lines=projected)
