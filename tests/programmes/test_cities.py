@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
@@ -135,3 +137,20 @@ def test_city_page_shows_everything_tied_to_the_city_in_both_languages(client):
 
 def test_unknown_city_is_404(client):
     assert client.get("/cities/nowhere/").status_code == 404
+
+
+def test_place_command_prints_what_it_tied(capsys, monkeypatch):
+    from twinning.cli import main
+
+    monkeypatch.setattr("twinning.cli.setup_django", lambda: None)
+    OrganisationFactory(country="CN", city="Chengdu")
+    EventFactory(place="Nanjing", country="CN")
+    assert main(["place", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "organisations": 1,
+        "events": 1,
+        "activities": 0,
+        "cities": 2,
+    }
+    assert main(["place", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["organisations"] == 0

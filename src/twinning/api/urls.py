@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from twinning.api import calls as calls_api
+from twinning.api import cities as cities_api
 from twinning.api import directory, matching, programmes
 from twinning.api import library as library_api
 
@@ -32,3 +33,4 @@ api.add_router("/", programmes.router)
 api.add_router("/", library_api.router)
 api.add_router("/", calls_api.router)
 api.add_router("/", matching.router)
+api.add_router("/", cities_api.router)

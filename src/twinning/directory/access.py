@@ -34,7 +34,7 @@ def visible_organisations(user: Any) -> QuerySet[Organisation]:
 
 def access_organisation(user: Any, slug: str) -> Organisation:
     try:
-        return visible_organisations(user).get(slug=slug)
+        return visible_organisations(user).select_related("locality").get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
 

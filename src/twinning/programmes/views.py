@@ -45,7 +45,11 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "programme": programme,
         "cohorts": cohorts,
-        "activities": programme.activities.prefetch_related("topics"),
+        "activities": programme.activities.prefetch_related("topics", "cities"),
+        "pilot_cities": programme.pilot_cities.order_by("country", "name"),
+        "city_pairs": programme.city_pairs.select_related("city_a", "city_b").prefetch_related(
+            "topics"
+        ),
         "organisers": programme.organisers.filter(
             pk__in=visible_organisations(request.user).values("pk")
         ),
@@ -175,7 +179,7 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _event(slug: str) -> Event:
     try:
-        return Event.objects.select_related("programme").get(slug=slug)
+        return Event.objects.select_related("programme", "locality").get(slug=slug)
     except Event.DoesNotExist:
         raise Http404("No such event.") from None
 
