@@ -8,6 +8,12 @@ from django.shortcuts import render
 from twinning.directory import geography
 from twinning.directory.models import City, Topic
 from twinning.programmes.cartography import has_borders
+from twinning.programmes.graph import (
+    GraphFilters,
+    cooperation_edges,
+    edge_kind_choices,
+    graph_elements,
+)
 from twinning.programmes.map_data import MapFilters, network_map
 from twinning.programmes.models import Activity, Cohort, Event, Programme
 
@@ -37,3 +43,18 @@ def network_map_page(request: HttpRequest) -> HttpResponse:
         "countries": [(code, geography.country_name(code)) for code in countries],
     }
     return render(request, "programmes/map.html", context)
+
+
+def cooperation_graph_page(request: HttpRequest) -> HttpResponse:
+    """Organisations linked by pairs, memberships, partnerships and visits, laid out in the browser."""
+    filters = GraphFilters.from_query(request.GET)
+    edges = cooperation_edges(request.user, filters)
+    context = {
+        "filters": filters,
+        "edges": edges,
+        "elements": graph_elements(edges),
+        "programmes": Programme.objects.order_by("name"),
+        "years": _years(),
+        "kinds": edge_kind_choices(),
+    }
+    return render(request, "programmes/graph.html", context)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("figures/", views.figures, name="figures"),
     path("network/", views.network, name="network"),
     path("map/", map_views.network_map_page, name="map"),
+    path("graph/", map_views.cooperation_graph_page, name="graph"),
     path("events/", views.event_list, name="events"),
     path("events.ics", views.events_calendar, name="events_calendar"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),
