@@ -18,7 +18,6 @@ from twinning.programmes.access import (
     visible_pairs_condition,
 )
 from twinning.programmes.calendar import calendar_of
-from twinning.programmes.figures import network_figures
 from twinning.programmes.models import Event, Programme
 from twinning.programmes.network import pair_network
 
@@ -96,12 +95,6 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {"pair": pair, "topics": topics, "sources": sources_for(pair), "json_ld": linked}
     return render(request, "programmes/pair.html", context)
-
-
-def figures(request: HttpRequest) -> HttpResponse:
-    """The network in numbers: pairs per programme and year, per exchange topic, per country."""
-    found = network_figures(visible_pairs(request.user), visible_organisations(request.user))
-    return render(request, "programmes/figures.html", {"figures": found})
 
 
 def network(request: HttpRequest) -> HttpResponse:
