@@ -105,7 +105,9 @@ def test_event_and_pair_pages_describe_themselves_in_json_ld(client):
         "Zero Waste Europe",
         "Eco Canton",
     ]
-    assert data["keywords"] == ["Waste and zero waste"]
+    # schema.org's Project (an Organization) has knowsAbout and foundingDate, not keywords or startDate.
+    assert data["knowsAbout"] == ["Waste and zero waste"]
+    assert data["foundingDate"] == str(pair.cohort.year) and "startDate" not in data
 
 
 @pytest.mark.parametrize("rows", [1, 3])

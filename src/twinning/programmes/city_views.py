@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +10,7 @@ from twinning.common.linked_data import json_ld
 from twinning.directory.access import access_city, visible_organisations
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import City
+from twinning.programmes.linked_data import city_linked_data
 from twinning.programmes.models import CityPair
 
 
@@ -26,28 +25,6 @@ def city_list(request: HttpRequest) -> HttpResponse:
         pair_count=Count("pairs_as_a", distinct=True) + Count("pairs_as_b", distinct=True),
     ).order_by("country", "name")
     return render(request, "programmes/cities.html", {"cities": cities})
-
-
-def city_linked_data(request: HttpRequest, city: City) -> dict[str, Any]:
-    """schema.org City: its names, country, province and coordinates."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "City",
-        "name": city.name,
-        "alternateName": city.name_zh,
-        "url": request.build_absolute_uri(city.get_absolute_url()),
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": city.name,
-            "addressRegion": city.province or None,
-            "addressCountry": city.country,
-        },
-        "geo": (
-            {"@type": "GeoCoordinates", "latitude": city.latitude, "longitude": city.longitude}
-            if city.has_coordinates
-            else None
-        ),
-    }
 
 
 def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
