@@ -15,7 +15,7 @@ from twinning.library.models import Document
 
 register = template.Library()
 
-TYPES = {
+TYPES: dict[str, str] = {
     DocumentKind.REPORT: "Report",
     DocumentKind.NEWS: "NewsArticle",
     DocumentKind.PAGE: "WebPage",
