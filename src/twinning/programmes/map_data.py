@@ -50,6 +50,7 @@ class CityMarker:
     city: City
     x: float = 0.0
     y: float = 0.0
+    label_on_left: bool = False
     organisations: list[Organisation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
@@ -250,6 +251,8 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
     frame = frame_around((m.city.longitude or 0.0, m.city.latitude or 0.0) for m in ordered)
     for item in ordered:
         item.x, item.y = frame.project(item.city.longitude or 0.0, item.city.latitude or 0.0)
+        # Names near the eastern edge are written to the left of their circle, so none is cut.
+        item.label_on_left = item.x > frame.width * 0.8
     projected = []
     for line in lines:
         if line.start.pk == line.end.pk:
