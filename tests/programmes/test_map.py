@@ -142,5 +142,25 @@ def test_map_page_query_count(client, django_assert_num_queries, rows):
         city = CityFactory(latitude=40.0 + index, longitude=10.0 + index)
         OrganisationFactory(locality=city)
         EventFactory(locality=city, place=city.name)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert client.get("/programmes/map/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_activities_without_a_named_city_are_listed_beside_the_map(client):
+    from tests.factories import ProgrammeFactory
+    from twinning.programmes.models import Activity
+
+    programme = ProgrammeFactory(name="Europe-China Eco Cities Link")
+    Activity.objects.create(
+        programme=programme,
+        kind="lab",
+        name="Inter-city lab: green buildings",
+        year=2017,
+        place="Chinese pilot cities",
+    )
+    found = network_map(None, MapFilters(year=2017))
+    assert [a.name for a in found.unplaced] == ["Inter-city lab: green buildings"]
+    assert network_map(None, MapFilters(year=2018)).unplaced == []
+    page = client.get("/programmes/map/?year=2017").content.decode()
+    assert "Inter-city lab: green buildings" in page and "(Chinese pilot cities)" in page

@@ -88,6 +88,8 @@ class NetworkMap:
     borders: list[str]
     markers: list[CityMarker]
     lines: list[MapLine]
+    # Activities whose place names no city ("Chinese pilot cities"): listed beside the map.
+    unplaced: list[Activity] = field(default_factory=list)
 
 
 def _placed(cities_path: str) -> Q:
@@ -148,17 +150,28 @@ def _events(filters: MapFilters) -> QuerySet[Event]:
     return events.distinct().order_by("start", "name")
 
 
-def _activities(filters: MapFilters) -> QuerySet[Activity]:
-    activities = Activity.objects.filter(cities__latitude__isnull=False).select_related("programme")
+def _filtered_activities(filters: MapFilters) -> QuerySet[Activity]:
+    activities = Activity.objects.select_related("programme")
     if filters.programme:
         activities = activities.filter(programme__slug=filters.programme)
     if filters.year:
         activities = activities.filter(year=filters.year)
     if filters.topic:
         activities = activities.filter(topics__slug=filters.topic)
+    return activities
+
+
+def _activities(filters: MapFilters) -> QuerySet[Activity]:
+    activities = _filtered_activities(filters).filter(cities__latitude__isnull=False)
     if filters.country:
         activities = activities.filter(cities__country=filters.country)
     return activities.distinct().prefetch_related("cities").order_by("year", "name")
+
+
+def _unplaced_activities(filters: MapFilters) -> QuerySet[Activity]:
+    if filters.country:
+        return Activity.objects.none()
+    return _filtered_activities(filters).filter(cities__isnull=True).order_by("year", "name")
 
 
 def _visits(user: Any, filters: MapFilters) -> QuerySet[Visit]:
@@ -271,4 +284,10 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
                 target.y,
             )
         )
-    return NetworkMap(frame=frame, borders=border_paths(frame), markers=ordered, lines=projected)
+    return NetworkMap(
+        frame=frame,
+        borders=border_paths(frame),
+        markers=ordered,
+        lines=projected,
+        unplaced=list(_unplaced_activities(filters)),
+    )
