@@ -1,4 +1,4 @@
-"""API endpoints of cities and city-to-city cooperation, and the map's layers as JSON."""
+"""API endpoints of cities and city-to-city cooperation, the map's layers, and the Popolo export."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from twinning.programmes.access import access_programme
 from twinning.programmes.city_actions import CityCooperationError, pair_cities
 from twinning.programmes.map_data import MapFilters, network_map
 from twinning.programmes.models import CityPair
+from twinning.programmes.popolo import popolo_network
 
 router = Router(tags=["cities"])
 
@@ -218,3 +219,10 @@ def get_map(
         for line in found.lines
     ]
     return {"cities": cities, "lines": lines}
+
+
+@router.get("/popolo", response=dict[str, list[dict[str, Any]]], tags=["exports"])
+def get_popolo(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
+    """The public network as Popolo JSON: organizations (pairs among them), persons with
+    public positions, memberships and events."""
+    return popolo_network(request.user, base_url=request.build_absolute_uri("/").rstrip("/"))
