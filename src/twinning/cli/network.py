@@ -52,8 +52,9 @@ def run_export_popolo(args: argparse.Namespace) -> int:
     from twinning.programmes.popolo import popolo_network
 
     # TWINNING_SITE_URL is the address every exported link is built from (CONTRACTS §8).
-    site = os.environ.get("TWINNING_SITE_URL") or getattr(
-        settings, "TWINNING_SITE_URL", "http://127.0.0.1:8000"
+    site = str(
+        os.environ.get("TWINNING_SITE_URL")
+        or getattr(settings, "TWINNING_SITE_URL", "http://127.0.0.1:8000")
     )
     data = popolo_network(None, base_url=site.rstrip("/"))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
