@@ -10,7 +10,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,8 +146,10 @@ def _folded(longitude: float, latitude: float, frame: Frame) -> tuple[float, flo
     return longitude, latitude
 
 
-def border_paths(frame: Frame) -> list[str]:
-    """SVG path data of every country with a point in (or near) the frame."""
+@lru_cache(maxsize=64)
+def border_paths(frame: Frame) -> tuple[str, ...]:
+    """SVG path data of every country with a point in (or near) the frame (kept per frame:
+    the same filters give the same frame)."""
     paths = []
     for _name, rings in _world():
         parts = []
@@ -158,4 +160,4 @@ def border_paths(frame: Frame) -> list[str]:
             parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in projected) + "Z")
         if parts:
             paths.append("".join(parts))
-    return paths
+    return tuple(paths)

@@ -85,7 +85,7 @@ class MapLine:
 @dataclass(frozen=True)
 class NetworkMap:
     frame: Frame
-    borders: list[str]
+    borders: tuple[str, ...]
     markers: list[CityMarker]
     lines: list[MapLine]
     # Activities whose place names no city ("Chinese pilot cities"): listed beside the map.
