@@ -47,7 +47,7 @@ def test_graph_elements_for_cytoscape():
         3,
     )
     assert elements["edges"][1]["data"] == {
-        "id": "e1",
+        "id": "l1",
         "source": f"o{french.pk}",
         "target": f"o{iclei.pk}",
         "kind": "membership",
@@ -107,3 +107,37 @@ def test_printable_diagram_page_shows_full_names(client):
 
 def test_text_width_counts_chinese_characters_as_wide():
     assert text_width("成都") > text_width("ab")
+
+
+def test_programmes_and_events_join_the_graph_through_their_organisers():
+    import datetime as dt
+
+    from tests.factories import EventFactory, ProgrammeFactory
+
+    giz = OrganisationFactory(name="GIZ", acronym="GIZ", country="DE")
+    iclei = OrganisationFactory(name="ICLEI", acronym="ICLEI", country="DE")
+    programme = ProgrammeFactory(name="Europe-China Eco Cities Link", acronym="EC-LINK")
+    programme.organisers.add(giz)
+    forum = EventFactory(name="Eco-Forum Global 2013", start=dt.date(2013, 1, 1))
+    forum.participants.add(iclei)
+    edges = cooperation_edges(None, GraphFilters(kinds=("organiser", "participant")))
+    assert [(e.kind, e.source.name, e.target.name) for e in edges] == [
+        ("organiser", "GIZ", "Europe-China Eco Cities Link"),
+        ("participant", "ICLEI", "Eco-Forum Global 2013"),
+    ]
+    elements = graph_elements(edges)
+    assert [
+        (n["data"]["id"][0], n["data"]["kind"], n["data"]["label"]) for n in elements["nodes"]
+    ] == [
+        ("e", "event", "Eco-Forum Global 2013"),
+        ("o", "organisation", "GIZ"),
+        ("o", "organisation", "ICLEI"),
+        ("p", "programme", "EC-LINK"),
+    ]
+    ids = [n["data"]["id"] for n in elements["nodes"]] + [
+        e["data"]["id"] for e in elements["edges"]
+    ]
+    assert len(ids) == len(set(ids))
+    assert [
+        e.kind for e in cooperation_edges(None, GraphFilters(year=2014, kinds=("participant",)))
+    ] == []

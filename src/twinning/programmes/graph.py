@@ -1,7 +1,8 @@
 """The cooperation network as nodes and edges for a graph layout (Cytoscape.js in the page).
 
-Nodes are organisations a user may see; edges are twinning pairs, memberships, partnerships
-and delegation visits between two of them. Filters narrow by programme, year and kind.
+Nodes are organisations a user may see, and the programmes and events they organise or
+attend; edges are twinning pairs, memberships, partnerships, delegation visits, organisers
+and participants. Filters narrow by programme, year and kind.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from twinning.directory.enums import AffiliationKind
 from twinning.directory.models import Affiliation, Organisation
 from twinning.programmes.access import visible_pairs
 from twinning.programmes.enums import PairStatus
-from twinning.programmes.models import Visit
+from twinning.programmes.models import Event, Programme, Visit
 
-EDGE_KINDS = ("pair", "membership", "partner", "visit")
+EDGE_KINDS = ("pair", "membership", "partner", "visit", "organiser", "participant")
+NODE_PREFIX = {Organisation: "o", Programme: "p", Event: "e"}
+Node = Organisation | Programme | Event
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,8 @@ class GraphFilters:
 @dataclass(frozen=True)
 class Edge:
     kind: str
-    source: Organisation
-    target: Organisation
+    source: Node
+    target: Node
     label: str
     url: str
 
@@ -59,6 +62,8 @@ def edge_kind_choices() -> list[tuple[str, str]]:
         ("membership", _("membership")),
         ("partner", _("partnership")),
         ("visit", _("delegation visit")),
+        ("organiser", _("organiser")),
+        ("participant", _("participant")),
     ]
 
 
@@ -131,6 +136,65 @@ def _visit_edges(user: Any, filters: GraphFilters) -> list[Edge]:
     ]
 
 
+def _event_edges(user: Any, filters: GraphFilters) -> list[Edge]:
+    visible = visible_organisations(user)
+    events = Event.objects.prefetch_related(
+        Prefetch("organisers", queryset=visible.order_by("name")),
+        Prefetch("participants", queryset=visible.order_by("name")),
+    ).order_by("start", "pk")
+    if filters.programme:
+        events = events.filter(programme__slug=filters.programme)
+    if filters.year:
+        events = events.filter(start__year=filters.year)
+    edges = []
+    for event in events:
+        when = event.start_iso or ""
+        url = event.get_absolute_url()
+        edges.extend(Edge("organiser", o, event, when, url) for o in event.organisers.all())
+        edges.extend(Edge("participant", o, event, when, url) for o in event.participants.all())
+    return edges
+
+
+def _programme_edges(user: Any, filters: GraphFilters) -> list[Edge]:
+    programmes = Programme.objects.prefetch_related(
+        Prefetch("organisers", queryset=visible_organisations(user).order_by("name"))
+    ).order_by("name")
+    if filters.programme:
+        programmes = programmes.filter(slug=filters.programme)
+    if filters.year:
+        programmes = programmes.filter(
+            Q(start_year__lte=filters.year) | Q(start_year__isnull=True)
+        ).filter(Q(end_year__gte=filters.year) | Q(end_year__isnull=True))
+    return [
+        Edge("organiser", organisation, programme, str(programme), programme.get_absolute_url())
+        for programme in programmes
+        for organisation in programme.organisers.all()
+    ]
+
+
+def _organisers_and_participants(user: Any, filters: GraphFilters) -> list[Edge]:
+    return [*_programme_edges(user, filters), *_event_edges(user, filters)]
+
+
+def _node_id(node: Node) -> str:
+    return f"{NODE_PREFIX[type(node)]}{node.pk}"
+
+
+def _node_data(node: Node, degree: int) -> dict[str, Any]:
+    kind = {"o": "organisation", "p": "programme", "e": "event"}[NODE_PREFIX[type(node)]]
+    acronym = getattr(node, "acronym", "")
+    return {
+        "id": _node_id(node),
+        "kind": kind,
+        "label": acronym or node.display_name,
+        "name": node.display_name,
+        "url": node.get_absolute_url(),
+        "country": getattr(node, "country", ""),
+        "region": getattr(node, "region", ""),
+        "degree": degree,
+    }
+
+
 def cooperation_edges(user: Any, filters: GraphFilters) -> list[Edge]:
     """Every link the filters keep, pairs first, in a stable order."""
     builders = {
@@ -138,6 +202,8 @@ def cooperation_edges(user: Any, filters: GraphFilters) -> list[Edge]:
         "membership": _affiliation_edges,
         "partner": _affiliation_edges,
         "visit": _visit_edges,
+        "organiser": _organisers_and_participants,
+        "participant": _organisers_and_participants,
     }
     edges: list[Edge] = []
     called = set()
@@ -152,32 +218,21 @@ def cooperation_edges(user: Any, filters: GraphFilters) -> list[Edge]:
 
 def graph_elements(edges: list[Edge]) -> dict[str, list[dict[str, Any]]]:
     """Cytoscape.js elements: `nodes` and `edges`, each a {"data": {...}} dict."""
-    organisations: dict[int, Organisation] = {}
-    degree: dict[int, int] = {}
+    nodes_by_id: dict[str, Node] = {}
+    degree: dict[str, int] = {}
     for edge in edges:
-        for organisation in (edge.source, edge.target):
-            organisations[organisation.pk] = organisation
-            degree[organisation.pk] = degree.get(organisation.pk, 0) + 1
-    nodes = [
-        {
-            "data": {
-                "id": f"o{o.pk}",
-                "label": o.acronym or o.display_name,
-                "name": o.display_name,
-                "url": o.get_absolute_url(),
-                "country": o.country,
-                "region": o.region,
-                "degree": degree[o.pk],
-            }
-        }
-        for o in sorted(organisations.values(), key=lambda o: o.name.casefold())
-    ]
+        for node in (edge.source, edge.target):
+            key = _node_id(node)
+            nodes_by_id[key] = node
+            degree[key] = degree.get(key, 0) + 1
+    ordered = sorted(nodes_by_id.items(), key=lambda item: (item[0][0], item[1].name.casefold()))
+    nodes = [{"data": _node_data(node, degree[key])} for key, node in ordered]
     links = [
         {
             "data": {
-                "id": f"e{index}",
-                "source": f"o{edge.source.pk}",
-                "target": f"o{edge.target.pk}",
+                "id": f"l{index}",
+                "source": _node_id(edge.source),
+                "target": _node_id(edge.target),
                 "kind": edge.kind,
                 "label": edge.label,
                 "url": edge.url,

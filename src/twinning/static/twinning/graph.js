@@ -26,6 +26,10 @@
       { selector: "edge[kind = 'membership']", style: { "line-color": "#777", "line-style": "dotted", "target-arrow-shape": "triangle", "target-arrow-color": "#777" } },
       { selector: "edge[kind = 'partner']", style: { "line-color": "#9a4b00", "line-style": "dashed" } },
       { selector: "edge[kind = 'visit']", style: { "line-color": "#4b3f9a", "target-arrow-shape": "triangle", "target-arrow-color": "#4b3f9a" } },
+      { selector: "node[kind = 'programme']", style: { shape: "round-rectangle", "background-color": "#222", width: 26, height: 18 } },
+      { selector: "node[kind = 'event']", style: { shape: "diamond", "background-color": "#b08a00", width: 12, height: 12, "font-size": 9 } },
+      { selector: "edge[kind = 'organiser']", style: { "line-color": "#555", width: 1.5 } },
+      { selector: "edge[kind = 'participant']", style: { "line-color": "#b08a00", width: 1, "line-style": "dotted" } },
       { selector: "node:selected", style: { "border-width": 3, "border-color": "#222" } }
     ];
   }
