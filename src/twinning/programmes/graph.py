@@ -146,7 +146,7 @@ def _event_edges(user: Any, filters: GraphFilters) -> list[Edge]:
         events = events.filter(programme__slug=filters.programme)
     if filters.year:
         events = events.filter(start__year=filters.year)
-    edges = []
+    edges: list[Edge] = []
     for event in events:
         when = event.start_iso or ""
         url = event.get_absolute_url()
