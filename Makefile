@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo serve test test-sqlite test-postgres test-e2e lint bench messages system-deps clean
+.PHONY: demo serve test test-sqlite test-postgres test-e2e lint bench messages system-deps vendor clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Twinning needs Python 3.11 or newer"; exit 1; }
@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) vendor
 	PORT=$(PORT) $(BIN)/twinning demo --port $(PORT)
 
-serve: $(STAMP)
+serve: $(STAMP) vendor
 	$(BIN)/twinning serve --port $(PORT)
 
 # Browser tests drive Debian's Chromium and need CJK fonts; install them when we can (root).
@@ -29,12 +29,16 @@ system-deps:
 	  else echo "note: chromium or fonts-noto-cjk missing and not root: browser tests will be skipped"; fi; \
 	fi
 
+# Front-end packages (map borders, graph layout) from npm into the static files; see package.json.
+vendor:
+	$(PYTHON) scripts/vendor_static.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src/twinning
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=twinning.settings >/dev/null
 
-test-sqlite: $(STAMP) system-deps
+test-sqlite: $(STAMP) system-deps vendor
 	$(BIN)/python -m pytest -q
 
 test-postgres: $(STAMP)
@@ -50,4 +54,4 @@ messages: $(STAMP)
 	cd src/twinning && ../../$(BIN)/python -m django compilemessages --settings=twinning.settings
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules src/twinning/static/twinning/vendor

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("twinning.accounts.urls")),
     path("organisations/", include("twinning.directory.urls")),
     path("programmes/", include("twinning.programmes.urls")),
+    path("cities/", include("twinning.programmes.city_urls")),
     path("library/", include("twinning.library.urls")),
     path("calls/", include("twinning.calls.urls")),
     path("ingest/", include("twinning.ingest.urls")),

@@ -105,7 +105,9 @@ def test_event_and_pair_pages_describe_themselves_in_json_ld(client):
         "Zero Waste Europe",
         "Eco Canton",
     ]
-    assert data["keywords"] == ["Waste and zero waste"]
+    # schema.org's Project (an Organization) has knowsAbout and foundingDate, not keywords or startDate.
+    assert data["knowsAbout"] == ["Waste and zero waste"]
+    assert data["foundingDate"] == str(pair.cohort.year) and "startDate" not in data
 
 
 @pytest.mark.parametrize("rows", [1, 3])
@@ -117,7 +119,8 @@ def test_figures_page_counts_pairs_topics_and_countries_in_flat_queries(
         PairFactory(cohort=cohort, topics=["waste", "water"])
     PairFactory(cohort=cohort, status="withdrawn", topics=["waste"])
     OrganisationFactory(country="IT")
-    with django_assert_num_queries(3):
+    # Three grouped counts, the calls and the visits (no visit here, so no visitors to read).
+    with django_assert_num_queries(5):
         response = client.get(reverse("programmes:figures"))
     found = response.context["figures"]
     assert [(row["cohort__year"], row["pairs"]) for row in found.by_year] == [(2018, rows)]

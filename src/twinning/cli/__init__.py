@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "twinning.cli.ingest",
     "twinning.cli.search",
     "twinning.cli.calls",
+    "twinning.cli.network",
 ]
 
 

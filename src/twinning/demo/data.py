@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from twinning.demo.library_corpus import EVALUATION_DOCUMENTS
 from twinning.demo.records import DataSet
+from twinning.demo.sample_cities import SAMPLE_CITY_PAIRS, SAMPLE_PILOT_CITIES
 from twinning.demo.sample_documents import SAMPLE_DOCUMENTS_ENGLISH
 from twinning.demo.sample_documents_zh import SAMPLE_DOCUMENTS_CHINESE
 from twinning.demo.sample_events import SAMPLE_EVENTS, SAMPLE_VISITS
@@ -29,6 +30,8 @@ SAMPLES = DataSet(
     events=SAMPLE_EVENTS,
     visits=SAMPLE_VISITS,
     documents=SAMPLE_DOCUMENTS_ENGLISH + SAMPLE_DOCUMENTS_CHINESE + EVALUATION_DOCUMENTS,
+    pilot_cities=SAMPLE_PILOT_CITIES,
+    city_pairs=SAMPLE_CITY_PAIRS,
 )
 
 DATA_SETS: tuple[DataSet, ...] = (SEEDS, SAMPLES)

@@ -19,6 +19,7 @@ from twinning.demo.data import DATA_SETS
 from twinning.demo.records import (
     ActivityRecord,
     AffiliationRecord,
+    CityPairRecord,
     DataSet,
     DocumentRecord,
     EventRecord,
@@ -35,9 +36,18 @@ from twinning.directory.actions import (
     claim_staff_membership,
     create_organisation,
     create_person,
+    locate_city,
+    place_organisations,
     sync_topics,
 )
-from twinning.directory.models import Affiliation, Organisation, Person, Position, StaffMembership
+from twinning.directory.models import (
+    Affiliation,
+    City,
+    Organisation,
+    Person,
+    Position,
+    StaffMembership,
+)
 from twinning.library.actions import add_document, cite
 from twinning.library.enums import SourceMethod
 from twinning.library.models import Document
@@ -49,8 +59,10 @@ from twinning.programmes.actions import (
     record_event,
     record_visit,
 )
+from twinning.programmes.city_actions import add_pilot_city, pair_cities, place_programme_records
 from twinning.programmes.models import (
     Activity,
+    CityPair,
     Cohort,
     Event,
     Pair,
@@ -76,7 +88,9 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
     loader = _Loader(stdout)
     for data in DATA_SETS:
         loader.load(data)
-    loader.ensure_accounts()
+    coordinator = loader.ensure_accounts()
+    for data in DATA_SETS:
+        loader.cities(data, actor=coordinator)
     counts = loader.counts()
     # Calls sit above the directory and programmes this loader builds on.
     from twinning.calls.actions.pool import pool_single_applicants
@@ -127,8 +141,10 @@ class _Loader:
             "events",
             "visits",
             "documents",
+            "city pairs",
         )
         result = {kind: len(self.seen[kind]) for kind in kinds}
+        result["cities"] = City.objects.count()
         result["countries"] = len(countries)
         result["created"] = self.created
         return result
@@ -360,13 +376,56 @@ class _Loader:
             )
         self._keep("documents", document, created=created)
 
+    # --- cities -------------------------------------------------------------------------
+
+    def cities(self, data: DataSet, *, actor: Any) -> None:
+        """Tie free-text places to city records, then the data set's pilot cities and city pairs."""
+        self.is_sample = data.is_sample
+        place_organisations()
+        place_programme_records()
+        for pilot in data.pilot_cities:
+            city = locate_city(name=pilot.city, country=pilot.country)
+            if city is None:
+                raise ValueError(f"The gazetteer has no {pilot.city} ({pilot.country}).")
+            add_pilot_city(actor=actor, programme=self.programmes[pilot.programme], city=city)
+        for record in data.city_pairs:
+            self.city_pair(record, actor=actor)
+
+    def city_pair(self, record: CityPairRecord, *, actor: Any) -> None:
+        cities = [
+            locate_city(name=name, country=country)
+            for name, country in (record.city_a, record.city_b)
+        ]
+        if cities[0] is None or cities[1] is None:
+            raise ValueError(f"The gazetteer lacks a city of {record.city_a} – {record.city_b}.")
+        programme = self.programmes[record.programme]
+        pair = CityPair.objects.filter(
+            programme=programme, city_a__in=cities, city_b__in=cities
+        ).first()
+        created = pair is None
+        if pair is None:
+            pair = pair_cities(
+                actor=actor,
+                city_a=cities[0],
+                city_b=cities[1],
+                programme=programme,
+                topics=record.topics,
+                start_year=record.start_year,
+                end_year=record.end_year,
+                description=record.description,
+                description_zh=record.description_zh,
+                is_sample=self.is_sample,
+            )
+        self._keep("city pairs", pair, created=created)
+
     # --- accounts -----------------------------------------------------------------------
 
-    def ensure_accounts(self) -> None:
-        """The demo coordinator, and an applicant who speaks for Eco Canton."""
+    def ensure_accounts(self) -> Any:
+        """The demo coordinator, and an applicant who speaks for Eco Canton; returns the coordinator."""
         users = get_user_model().objects
-        if not users.filter(username=COORDINATOR_USERNAME).exists():
-            create_coordinator(
+        coordinator = users.filter(username=COORDINATOR_USERNAME).first()
+        if coordinator is None:
+            coordinator = create_coordinator(
                 username=COORDINATOR_USERNAME,
                 email="coordinator@example.org",
                 password=DEMO_PASSWORD,
@@ -386,3 +445,4 @@ class _Loader:
             )
         if not membership.is_approved:
             approve_staff_membership(membership=membership)
+        return coordinator

@@ -149,6 +149,27 @@ class DocumentRecord:
 
 
 @dataclass(frozen=True)
+class CityPairRecord:
+    """Two cities by name and country, cooperating in a programme on themes over years."""
+
+    programme: str
+    city_a: tuple[str, str]
+    city_b: tuple[str, str]
+    topics: tuple[str, ...]
+    start_year: int
+    end_year: int | None = None
+    description: str = ""
+    description_zh: str = ""
+
+
+@dataclass(frozen=True)
+class PilotCityRecord:
+    programme: str
+    city: str
+    country: str
+
+
+@dataclass(frozen=True)
 class DataSet:
     """One part of the demo data; `is_sample` marks invented records."""
 
@@ -162,3 +183,5 @@ class DataSet:
     events: tuple[EventRecord, ...] = ()
     visits: tuple[VisitRecord, ...] = ()
     documents: tuple[DocumentRecord, ...] = field(default=())
+    pilot_cities: tuple[PilotCityRecord, ...] = ()
+    city_pairs: tuple[CityPairRecord, ...] = ()

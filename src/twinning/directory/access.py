@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from twinning.directory.models import Organisation, Person, Position
+from twinning.directory.models import City, Organisation, Person, Position
 
 
 def is_coordinator(user: Any) -> bool:
@@ -51,7 +51,7 @@ def positions_shown_to(user: Any, organisation: Organisation) -> QuerySet[Positi
 
 def access_organisation(user: Any, slug: str) -> Organisation:
     try:
-        return visible_organisations(user).get(slug=slug)
+        return visible_organisations(user).select_related("locality").get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
 
@@ -65,3 +65,11 @@ def access_organisation_to_edit(user: Any, slug: str) -> Organisation:
     if not speaks_for(user, organisation):
         raise PermissionDenied("Only the organisation's approved staff edit its profile.")
     return organisation
+
+
+def access_city(slug: str) -> City:
+    """A city of the directory (every city is public), or 404."""
+    try:
+        return City.objects.get(slug=slug)
+    except City.DoesNotExist:
+        raise Http404("No such city.") from None

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
 from twinning.common.text import unique_slug
+from twinning.directory import places
+from twinning.directory.access import is_coordinator, speaks_for
 from twinning.directory.models import (
     Affiliation,
+    City,
     Identifier,
     Organisation,
     Person,
@@ -206,3 +211,132 @@ def approve_staff_membership(*, membership: StaffMembership) -> StaffMembership:
     membership.is_approved = True
     membership.save(update_fields=["is_approved"])
     return membership
+
+
+CITY_FIELDS = {
+    "name",
+    "name_zh",
+    "country",
+    "province",
+    "province_zh",
+    "latitude",
+    "longitude",
+    "population",
+    "geonameid",
+}
+
+
+def _check_city_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - CITY_FIELDS
+    if unknown:
+        raise DirectoryError(f"Unknown city field(s): {', '.join(sorted(unknown))}")
+
+
+def _save_city(city: City) -> City:
+    try:
+        city.full_clean()
+    except ValidationError as error:
+        raise DirectoryError(" ".join(error.messages)) from None
+    city.save()
+    return city
+
+
+def _require_coordinator(actor: Any) -> None:
+    if not is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators change the cities."))
+
+
+@transaction.atomic
+def create_city(*, actor: Any, name: str, country: str, **fields: Any) -> City:
+    """A coordinator adds a city by hand (coordinates and population optional)."""
+    _require_coordinator(actor)
+    _check_city_fields(fields)
+    name = name.strip()
+    if not name:
+        raise DirectoryError(_("A city needs a name."))
+    country = country.strip().upper()
+    if City.objects.filter(name__iexact=name, country=country).exists():
+        raise DirectoryError(_("%(name)s is already a city of the directory.") % {"name": name})
+    city = City(name=name, country=country, slug=unique_slug(City, f"{name} {country}"), **fields)
+    return _save_city(city)
+
+
+@transaction.atomic
+def update_city(*, actor: Any, city: City, **fields: Any) -> City:
+    """A coordinator corrects a city's names, province, coordinates or population."""
+    _require_coordinator(actor)
+    _check_city_fields(fields)
+    for key, value in fields.items():
+        setattr(city, key, value)
+    return _save_city(city)
+
+
+def find_known_city(name: str, country: str = "") -> City | None:
+    """A city already in the directory under this English or Chinese name (and country)."""
+    text = name.strip()
+    if not text:
+        return None
+    cities = City.objects.filter(
+        Q(name__iexact=text) | Q(name_zh=text) | Q(name_zh=text.removesuffix("市"))
+    )
+    if country:
+        cities = cities.filter(country=country.upper())
+    return cities.order_by("-population").first()
+
+
+@transaction.atomic
+def locate_city(*, name: str, country: str = "") -> City | None:
+    """The directory's city for a free-text place, adding it from the gazetteer; None if unknown."""
+    known = find_known_city(name, country)
+    if known is not None:
+        return known
+    found = places.find_city(name, country)
+    if found is None:
+        return None
+    city = City.objects.filter(geonameid=found.geonameid).first()
+    if city is not None:
+        return city
+    city = City(
+        name=found.name,
+        name_zh=found.name_zh,
+        slug=unique_slug(City, f"{found.name} {found.country}"),
+        country=found.country,
+        province=found.province,
+        province_zh=found.province_zh,
+        latitude=found.latitude,
+        longitude=found.longitude,
+        population=found.population or None,
+        geonameid=found.geonameid,
+    )
+    return _save_city(city)
+
+
+@transaction.atomic
+def set_organisation_city(
+    *, actor: Any, organisation: Organisation, city: City | None
+) -> Organisation:
+    """Tie an organisation to its city (its staff or a coordinator); the city text follows."""
+    if not speaks_for(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's approved staff edit its profile."))
+    if city is not None and organisation.country and city.country != organisation.country:
+        raise DirectoryError(
+            _("%(city)s is not in the organisation's country.") % {"city": city.name}
+        )
+    organisation.locality = city
+    if city is not None:
+        organisation.city = city.name
+    organisation.save(update_fields=["locality", "city", "updated_at"])
+    return organisation
+
+
+@transaction.atomic
+def place_organisations() -> int:
+    """Tie every organisation without a city record to the city its text names; returns how many."""
+    placed = 0
+    for organisation in Organisation.objects.filter(locality__isnull=True).exclude(city=""):
+        city = locate_city(name=organisation.city, country=organisation.country)
+        if city is not None:
+            organisation.locality = city
+            organisation.save(update_fields=["locality"])
+            placed += 1
+    return placed

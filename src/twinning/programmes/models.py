@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from twinning.directory.models import Organisation, Person, Topic, bilingual
+from twinning.directory.models import City, Organisation, Person, Topic, bilingual
 from twinning.programmes.enums import (
     ActivityKind,
     ConstraintKind,
@@ -40,6 +40,9 @@ class Programme(models.Model):
     )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="programmes", verbose_name=_("topics")
+    )
+    pilot_cities = models.ManyToManyField(
+        City, blank=True, related_name="pilot_programmes", verbose_name=_("pilot cities")
     )
 
     class Meta:
@@ -156,6 +159,9 @@ class Activity(models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=250, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    cities = models.ManyToManyField(
+        City, blank=True, related_name="activities", verbose_name=_("cities that took part")
+    )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="activities", verbose_name=_("themes")
     )
@@ -174,6 +180,71 @@ class Activity(models.Model):
         return bilingual(self.name, self.name_zh)
 
 
+class CityPair(models.Model):
+    """Two cities cooperating (a European and a Chinese one, say) on themes over some years."""
+
+    programme = models.ForeignKey(
+        Programme,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="city_pairs",
+        verbose_name=_("programme"),
+    )
+    city_a = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="pairs_as_a", verbose_name=_("city (side A)")
+    )
+    city_b = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="pairs_as_b", verbose_name=_("city (side B)")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="city_pairs", verbose_name=_("themes")
+    )
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for the demo; not a real pair.")
+    )
+
+    class Meta:
+        ordering = ["-start_year", "city_a__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "city_a", "city_b"], name="city_pair_unique_in_programme"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(city_a=models.F("city_b")), name="city_pair_not_self"
+            ),
+        ]
+        verbose_name = _("city pair")
+        verbose_name_plural = _("city pairs")
+
+    def __str__(self) -> str:
+        return f"{self.city_a} – {self.city_b}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:city", kwargs={"slug": self.city_a.slug})
+
+    @property
+    def local_description(self) -> str:
+        return bilingual(self.description, self.description_zh)
+
+    @property
+    def years_label(self) -> str:
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
+
+    def partner_of(self, city: City) -> City:
+        return self.city_b if city.pk == self.city_a_id else self.city_a
+
+    def clean(self) -> None:
+        if self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The pair cannot end before it starts.")})
+
+
 class Event(models.Model):
     name = models.CharField(_("name (English)"), max_length=300)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
@@ -188,6 +259,14 @@ class Event(models.Model):
     end = models.DateField(_("end"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
+    locality = models.ForeignKey(
+        City,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("city on the map"),
+    )
     programme = models.ForeignKey(
         Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )

@@ -18,7 +18,12 @@ from twinning.programmes.access import (
     visible_pairs_condition,
 )
 from twinning.programmes.calendar import calendar_of
-from twinning.programmes.figures import network_figures
+from twinning.programmes.linked_data import (
+    cohort_linked_data,
+    event_linked_data,
+    pair_linked_data,
+    programme_linked_data,
+)
 from twinning.programmes.models import Event, Programme
 from twinning.programmes.network import pair_network
 
@@ -45,11 +50,16 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "programme": programme,
         "cohorts": cohorts,
-        "activities": programme.activities.prefetch_related("topics"),
+        "activities": programme.activities.prefetch_related("topics", "cities"),
+        "pilot_cities": programme.pilot_cities.order_by("country", "name"),
+        "city_pairs": programme.city_pairs.select_related("city_a", "city_b").prefetch_related(
+            "topics"
+        ),
         "organisers": programme.organisers.filter(
             pk__in=visible_organisations(request.user).values("pk")
         ),
         "events": programme.events.order_by("-start")[:20],
+        "json_ld": json_ld(programme_linked_data(request, programme)),
     }
     return render(request, "programmes/detail.html", context)
 
@@ -63,41 +73,20 @@ def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         .prefetch_related("topics")
         .order_by("organisation_a__name")
     )
-    return render(request, "programmes/cohort.html", {"cohort": cohort, "pairs": pairs})
+    context = {
+        "cohort": cohort,
+        "pairs": pairs,
+        "json_ld": json_ld(cohort_linked_data(request, cohort, pairs)),
+    }
+    return render(request, "programmes/cohort.html", context)
 
 
 def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pair = access_pair(request.user, pk)
     topics = pair.topics.all()
-    partners = [
-        {
-            "@type": "Organization",
-            "name": o.name,
-            "url": request.build_absolute_uri(o.get_absolute_url()),
-        }
-        for o in (pair.organisation_a, pair.organisation_b)
-    ]
-    linked = json_ld(
-        {
-            "@context": "https://schema.org",
-            "@type": "Project",
-            "name": f"{pair.organisation_a.name} – {pair.organisation_b.name}",
-            "url": request.build_absolute_uri(pair.get_absolute_url()),
-            "description": pair.focus,
-            "member": partners,
-            "parentOrganization": {"@type": "Project", "name": pair.cohort.programme.name},
-            "keywords": [topic.name for topic in topics],
-            "startDate": str(pair.cohort.year),
-        }
-    )
+    linked = json_ld(pair_linked_data(request, pair, topics))
     context = {"pair": pair, "topics": topics, "sources": sources_for(pair), "json_ld": linked}
     return render(request, "programmes/pair.html", context)
-
-
-def figures(request: HttpRequest) -> HttpResponse:
-    """The network in numbers: pairs per programme and year, per exchange topic, per country."""
-    found = network_figures(visible_pairs(request.user), visible_organisations(request.user))
-    return render(request, "programmes/figures.html", {"figures": found})
 
 
 def network(request: HttpRequest) -> HttpResponse:
@@ -175,7 +164,7 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _event(slug: str) -> Event:
     try:
-        return Event.objects.select_related("programme").get(slug=slug)
+        return Event.objects.select_related("programme", "locality").get(slug=slug)
     except Event.DoesNotExist:
         raise Http404("No such event.") from None
 
@@ -184,20 +173,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
     visible = visible_organisations(request.user)
     organisers = event.organisers.filter(pk__in=visible.values("pk"))
-    linked = json_ld(
-        {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": event.name,
-            "alternateName": event.name_zh,
-            "url": request.build_absolute_uri(event.get_absolute_url()),
-            "startDate": event.start_iso,
-            "endDate": event.end.isoformat() if event.end else None,
-            "location": {"@type": "Place", "name": event.place} if event.place else None,
-            "organizer": [{"@type": "Organization", "name": o.name} for o in organisers],
-            "description": event.description,
-        }
-    )
+    linked = json_ld(event_linked_data(request, event, organisers))
     context = {
         "event": event,
         "organisers": organisers,
