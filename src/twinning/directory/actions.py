@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
