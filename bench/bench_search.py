@@ -166,7 +166,7 @@ def work(output: Path) -> None:
     t0 = time.perf_counter()
     search(queries[0], filters, embedder=EMBEDDER)  # loads the vectors into memory once
     vector_load_seconds = time.perf_counter() - t0
-    vector_megabytes = sum(v[2].nbytes for v in vector_cache.entries.values()) / 1e6
+    vector_megabytes = sum(v.vectors.nbytes for v in vector_cache.entries.values()) / 1e6
 
     def timed(function) -> list[float]:
         times = []

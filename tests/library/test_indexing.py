@@ -34,11 +34,15 @@ def test_drain_indexes_pending_records_in_paragraph_chunks_and_clears_the_queue(
     )
     assert drain_pending() == 1
     assert pending() == []
-    chunks = SearchChunk.objects.filter(kind="document", object_id=document.pk)
-    assert [(c.position, c.embedder, c.is_public, c.languages) for c in chunks] == [
-        (0, "hashing", True, " en "),
-        (1, "hashing", True, " en "),
+    chunks = SearchChunk.objects.filter(kind="document", object_id=document.pk).order_by(
+        "whole", "position"
+    )
+    assert [(c.position, c.whole, c.embedder, c.is_public, c.languages) for c in chunks] == [
+        (0, False, "hashing", True, " en "),
+        (1, False, "hashing", True, " en "),
+        (0, True, "hashing", True, " en "),
     ]
+    assert chunks[2].segmented == ""
     assert chunks[0].segmented.startswith("long report first paragraph about compost")
     assert len(bytes(chunks[0].embedding)) == 256 * 4
 
@@ -100,4 +104,7 @@ def test_reindex_rebuilds_every_chunk_with_the_embedder_asked_for():
     add_document(title="One", text="Text one.")
     drain_pending()
     assert reindex_all(embedder="hashing") == 1
-    assert list(SearchChunk.objects.values_list("embedder", flat=True)) == ["hashing"]
+    assert list(SearchChunk.objects.values_list("embedder", "whole")) == [
+        ("hashing", False),
+        ("hashing", True),
+    ]

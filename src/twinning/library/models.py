@@ -135,6 +135,11 @@ class SearchChunk(models.Model):
     topics = models.CharField(_("topics"), max_length=2000, blank=True)
     programmes = models.CharField(_("programmes"), max_length=2000, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
+    whole = models.BooleanField(
+        _("whole record"),
+        default=False,
+        help_text=_("The embedding of the whole record; it has no words of its own."),
+    )
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 
     class Meta:

@@ -5,21 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 from django.db import connection
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from twinning.library.enums import SearchKind
-from twinning.library.search.embeddings import embedder_name, from_bytes, get_embedder
-from twinning.library.search.retrieval import ChunkHit, SearchFilters, full_text, nearest
+from twinning.library.search.embeddings import embedder_name, encode_query, from_bytes
+from twinning.library.search.retrieval import (
+    ChunkHit,
+    SearchFilters,
+    full_text,
+    nearest,
+    nearest_both,
+)
 from twinning.library.search.text import query_words, snippet
 
 MODES = ("hybrid", "text", "meaning")
 RRF_K = 60
-# Below these cosines a "nearest" chunk is unrelated; calibrated on the evaluation set.
-MIN_SIMILARITY = {"use": 0.25, "hashing": 0.12}
+# Weights of the three ranked lists in the fusion; chosen on the tuning queries of
+# evaluation/search (never on the frozen ones), see docs/search.md.
+WEIGHTS = {"text": 0.5, "chunk": 1.0, "whole": 1.0}
+# In hybrid search a text hit must hold every query word ("all"; OR-ed words matched menus and
+# footers of unrelated pages). Measured alternatives: "tiered" (all words first, then any),
+# "fallback" (any, when no chunk holds all).
+TEXT_MATCH = "all"
 URL_NAMES: dict[str, tuple[str, str]] = {
     SearchKind.DOCUMENT: ("library:document", "slug"),
     SearchKind.ORGANISATION: ("directory:organisation", "slug"),
@@ -111,19 +121,39 @@ def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
     )
 
 
-def _meaning_hits(
-    vector: np.ndarray,
-    filters: SearchFilters,
-    embedder: str,
-    *,
-    exclude: tuple[str, int] | None = None,
-) -> list[ChunkHit]:
-    threshold = MIN_SIMILARITY.get(embedder, 0.0)
-    return [
-        hit
-        for hit in nearest(vector, filters, embedder=embedder, exclude=exclude)
-        if hit.score >= threshold
-    ]
+def _fuse(
+    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
+    """Weighted reciprocal rank fusion of records; each record's snippet chunk, words first."""
+    scores: dict[tuple[str, int], float] = {}
+    best_chunk: dict[tuple[str, int], int] = {}
+    for name, hits in lists.items():
+        weight = WEIGHTS[name]
+        for rank, (key, chunk_id) in enumerate(_ranked_objects(hits, chunks)):
+            scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank + 1)
+            best_chunk.setdefault(key, chunk_id)  # the full-text list comes first
+    return scores, best_chunk
+
+
+def ranked_lists(
+    query: str, filters: SearchFilters, *, mode: str, embedder: str
+) -> dict[str, list[ChunkHit]]:
+    """The ranked chunk lists the fusion reads: words, nearest chunks, nearest whole records."""
+    lists: dict[str, list[ChunkHit]] = {}
+    if mode in ("hybrid", "text"):
+        words = query_words(query)
+        hits = full_text(words, filters, every=True)
+        # Words alone rank partial matches after full ones; beside meaning they only add noise.
+        match = "tiered" if mode == "text" else TEXT_MATCH
+        if len(words) > 1 and (match == "tiered" or (match == "fallback" and not hits)):
+            found = {hit.chunk_id for hit in hits}
+            hits += [hit for hit in full_text(words, filters) if hit.chunk_id not in found]
+        lists["text"] = hits
+    if mode in ("hybrid", "meaning") and query.strip():
+        vector = encode_query(embedder, query.strip())
+        found = nearest_both(vector, filters, embedder=embedder)
+        lists["chunk"], lists["whole"] = found[False], found[True]
+    return lists
 
 
 def search(
@@ -137,23 +167,11 @@ def search(
     """The best `limit` records for `query` (English, Chinese or mixed), best first."""
     filters = filters or SearchFilters()
     embedder = embedder or embedder_name()
-    words = query_words(query)
-    lists: list[list[ChunkHit]] = []
-    if mode in ("hybrid", "text"):
-        lists.append(full_text(words, filters))
-    if mode in ("hybrid", "meaning") and query.strip():
-        vector = get_embedder(embedder).encode([query.strip()])[0]
-        lists.append(_meaning_hits(vector, filters, embedder))
-    chunks = _read_chunks(hit.chunk_id for hits in lists for hit in hits)
-    scores: dict[tuple[str, int], float] = {}
-    best_chunk: dict[tuple[str, int], int] = {}
-    for hits in lists:
-        for rank, (key, chunk_id) in enumerate(_ranked_objects(hits, chunks)):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
-            best_chunk.setdefault(
-                key, chunk_id
-            )  # the full-text list comes first: its chunk has the words
+    lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
+    chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
+    scores, best_chunk = _fuse(lists, chunks)
     ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
+    words = query_words(query)
     return [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
 
 
@@ -165,20 +183,23 @@ def more_like_this(
     limit: int = 5,
     embedder: str | None = None,
 ) -> list[SearchHit]:
-    """Records closest in meaning to one record (its chunks' mean embedding), itself excluded."""
+    """Records whose whole-record vector is nearest to this record's, itself excluded."""
     embedder = embedder or embedder_name()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT embedding FROM library_searchchunk WHERE kind = %s AND object_id = %s AND embedder = %s",
+            "SELECT embedding FROM library_searchchunk WHERE kind = %s AND object_id = %s AND embedder = %s AND whole",
             [kind, object_id, embedder],
         )
         rows = cursor.fetchall()
     if not rows:
         return []
-    vector = np.mean([from_bytes(row[0]) for row in rows], axis=0)
-    vector = (vector / (np.linalg.norm(vector) or 1.0)).astype(np.float32)
-    hits = _meaning_hits(
-        vector, SearchFilters(public_only=public_only), embedder, exclude=(kind, object_id)
+    vector = from_bytes(rows[0][0])
+    hits = nearest(
+        vector,
+        SearchFilters(public_only=public_only),
+        embedder=embedder,
+        whole=True,
+        exclude=(kind, object_id),
     )
     chunks = _read_chunks(hit.chunk_id for hit in hits)
     scores = {hit.chunk_id: hit.score for hit in hits}

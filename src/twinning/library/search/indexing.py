@@ -198,6 +198,9 @@ MODELS: dict[str, type[Model]] = {
 }
 
 
+WHOLE_RECORD_CHARACTERS = 6000
+
+
 def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChunk]:
     """Unsaved chunks of `entries` with their embeddings (one batch call to the embedder)."""
     chunks, texts = [], []
@@ -209,28 +212,36 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
         languages = set(entry.languages)
         if any(_has_chinese(p) for p in paragraphs) or _has_chinese(title):
             languages.add("zh")
+        common = {
+            "kind": entry.kind,
+            "object_id": entry.object_id,
+            "reference": entry.reference[:140],
+            "title": entry.title[:400],
+            "title_zh": entry.title_zh[:400],
+            "source": entry.source[:1000],
+            "embedder": embedder,
+            "languages": _spaced(languages)[:40],
+            "year": entry.year,
+            "countries": _spaced(entry.countries)[:400],
+            "topics": _spaced(entry.topics)[:2000],
+            "programmes": _spaced(entry.programmes)[:2000],
+            "is_public": entry.is_public,
+        }
         for position, paragraph in enumerate(paragraphs[:500]):
             texts.append(f"{title}\n{paragraph}")
             chunks.append(
                 SearchChunk(
-                    kind=entry.kind,
-                    object_id=entry.object_id,
                     position=position,
-                    reference=entry.reference[:140],
-                    title=entry.title[:400],
-                    title_zh=entry.title_zh[:400],
-                    source=entry.source[:1000],
                     text=paragraph,
                     segmented=index_words(f"{title} {paragraph}"),
-                    embedder=embedder,
-                    languages=_spaced(languages)[:40],
-                    year=entry.year,
-                    countries=_spaced(entry.countries)[:400],
-                    topics=_spaced(entry.topics)[:2000],
-                    programmes=_spaced(entry.programmes)[:2000],
-                    is_public=entry.is_public,
+                    **common,
                 )
             )
+        # One more vector for the record as a whole: meaning spread over many paragraphs.
+        texts.append(f"{title}\n" + "\n".join(paragraphs)[:WHOLE_RECORD_CHARACTERS])
+        chunks.append(
+            SearchChunk(position=0, text=paragraphs[0], segmented="", whole=True, **common)
+        )
     vectors: Iterable[np.ndarray] = get_embedder(embedder).encode(texts) if texts else []
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = to_bytes(vector)
