@@ -151,8 +151,8 @@ def ranked_lists(
         lists["text"] = hits
     if mode in ("hybrid", "meaning") and query.strip():
         vector = encode_query(embedder, query.strip())
-        found = nearest_both(vector, filters, embedder=embedder)
-        lists["chunk"], lists["whole"] = found[False], found[True]
+        nearest_hits = nearest_both(vector, filters, embedder=embedder)
+        lists["chunk"], lists["whole"] = nearest_hits[False], nearest_hits[True]
     return lists
 
 
