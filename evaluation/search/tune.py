@@ -28,13 +28,19 @@ def main() -> int:
     drain_pending(embedder=args.embedder)
     ranker = run.twinning_ranker("hybrid", args.embedder)
     results = []
-    grid = itertools.product(("all", "tiered", "fallback"), (0.25, 0.5, 1.0), (1.0,), (1.0,))
-    for match, text, chunk, whole in grid:
+    grid = itertools.product(("all",), (0.5,), (1.0,), (1.0,), (None, 0.05, 0.1, 0.15, 0.2, 0.3))
+    for match, text, chunk, whole, margin in grid:
         engine.TEXT_MATCH = match
         engine.WEIGHTS = {"text": text, "chunk": chunk, "whole": whole}
+        engine.MEANING_MARGIN = margin
         score = sum(run.ndcg(ranker(q["query"]), q["relevant"]) for q in queries) / len(queries)
-        results.append((round(score, 3), match, text, chunk, whole))
-        print(f"match={match} text={text} chunk={chunk} whole={whole}: {score:.3f}", flush=True)
+        found = sum(len(ranker(q["query"])) for q in queries) / len(queries)
+        results.append((round(score, 3), match, text, chunk, whole, margin or 9))
+        print(
+            f"match={match} text={text} chunk={chunk} whole={whole} margin={margin}: {score:.3f}"
+            f" ({found:.1f} results of 10 on average)",
+            flush=True,
+        )
     best = max(results)
     print(f"best on tuning: {best}")
     return 0

@@ -120,6 +120,9 @@ class SearchChunk(models.Model):
     title = models.CharField(_("title"), max_length=400)
     title_zh = models.CharField(_("title (Chinese)"), max_length=400, blank=True)
     source = models.CharField(_("source"), max_length=1000, blank=True)
+    target = models.CharField(
+        _("page"), max_length=140, blank=True, help_text=_("Slug or key of the page that shows it.")
+    )
     text = models.TextField(_("text"))
     segmented = models.TextField(_("segmented words"))
     embedding = models.BinaryField(_("embedding"))

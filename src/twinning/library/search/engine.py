@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -30,11 +30,22 @@ WEIGHTS = {"text": 0.5, "chunk": 1.0, "whole": 1.0}
 # footers of unrelated pages). Measured alternatives: "tiered" (all words first, then any),
 # "fallback" (any, when no chunk holds all).
 TEXT_MATCH = "all"
-URL_NAMES: dict[str, tuple[str, str]] = {
-    SearchKind.DOCUMENT: ("library:document", "slug"),
-    SearchKind.ORGANISATION: ("directory:organisation", "slug"),
-    SearchKind.PAIR: ("programmes:pair", "pk"),
-    SearchKind.EVENT: ("programmes:event", "slug"),
+# A nearest chunk or record counts as found when its cosine is within this margin of the best
+# one's (an absolute floor does not carry across queries; chosen on the tuning queries).
+MEANING_MARGIN: float | None = 0.2
+# Each further result of a kind already shown counts this much less, so that one kind (ten
+# pairs naming the topic) does not bury another (the report about it).
+SAME_KIND_DECAY = 0.85
+# (URL name, its argument, fragment): visits and people are shown on an organisation's page,
+# activities on their programme's.
+URL_NAMES: dict[str, tuple[str, str, str]] = {
+    SearchKind.DOCUMENT: ("library:document", "slug", ""),
+    SearchKind.ORGANISATION: ("directory:organisation", "slug", ""),
+    SearchKind.PAIR: ("programmes:pair", "pk", ""),
+    SearchKind.EVENT: ("programmes:event", "slug", ""),
+    SearchKind.VISIT: ("directory:organisation", "slug", "#visits"),
+    SearchKind.PERSON: ("directory:organisation", "slug", "#people"),
+    SearchKind.ACTIVITY: ("programmes:programme", "slug", "#activities"),
 }
 
 
@@ -49,6 +60,11 @@ class SearchHit:
     snippet: str
     snippet_html: SafeString
     url: str
+
+    @property
+    def type_label(self) -> str:
+        """The kind in the reader's language ("Document", "文档")."""
+        return str(SearchKind(self.type).label)
 
     def as_json(self) -> dict:
         """The CONTRACTS §4 shape of one result."""
@@ -70,6 +86,7 @@ class _Chunk:
     title: str
     title_zh: str
     source: str
+    target: str
     text: str
 
 
@@ -83,7 +100,7 @@ def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
             batch = ids[start : start + 500]
             placeholders = ", ".join(["%s"] * len(batch))
             cursor.execute(
-                f"SELECT id, kind, object_id, reference, title, title_zh, source, text FROM library_searchchunk WHERE id IN ({placeholders})",
+                f"SELECT id, kind, object_id, reference, title, title_zh, source, target, text FROM library_searchchunk WHERE id IN ({placeholders})",
                 batch,
             )
             for row in cursor.fetchall():
@@ -104,8 +121,9 @@ def _ranked_objects(
 
 
 def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
-    name, argument = URL_NAMES[chunk.kind]
-    url = reverse(name, kwargs={argument: chunk.object_id if argument == "pk" else chunk.reference})
+    name, argument, fragment = URL_NAMES[chunk.kind]
+    value = chunk.target or chunk.reference
+    url = reverse(name, kwargs={argument: int(value) if argument == "pk" else value}) + fragment
     chinese = (get_language() or "en").startswith("zh")
     plain, html = snippet(chunk.text, words)
     return SearchHit(
@@ -152,8 +170,63 @@ def ranked_lists(
     if mode in ("hybrid", "meaning") and query.strip():
         vector = encode_query(embedder, query.strip())
         nearest_hits = nearest_both(vector, filters, embedder=embedder)
-        lists["chunk"], lists["whole"] = nearest_hits[False], nearest_hits[True]
+        for name, hits in (("chunk", nearest_hits[False]), ("whole", nearest_hits[True])):
+            if hits and MEANING_MARGIN is not None:
+                hits = [hit for hit in hits if hit.score >= hits[0].score - MEANING_MARGIN]
+            lists[name] = hits
     return lists
+
+
+def mixed_kinds(scores: dict[tuple[str, int], float]) -> dict[tuple[str, int], float]:
+    """Scores with each further record of an already listed kind weighed down a little.
+
+    Within one kind the order stays as it was; across kinds one kind no longer buries another.
+    """
+    seen: dict[str, int] = {}
+    adjusted: dict[tuple[str, int], float] = {}
+    for key in sorted(scores, key=lambda key: (-scores[key], key)):
+        adjusted[key] = scores[key] * SAME_KIND_DECAY ** seen.get(key[0], 0)
+        seen[key[0]] = seen.get(key[0], 0) + 1
+    return adjusted
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The best records for a query and, for the facets, how many of each kind were found."""
+
+    hits: list[SearchHit]
+    kinds: dict[str, int]
+
+
+def find(
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    mode: str = "hybrid",
+    embedder: str | None = None,
+    allowed: Callable[[list[tuple[str, int]]], set[tuple[str, int]]] | None = None,
+) -> SearchResults:
+    """The one ranking behind the web page, the API and the CLI: best `limit` records and counts by kind.
+
+    `allowed` keeps only the records the caller may see (checked on the live tables).
+    """
+    filters = filters or SearchFilters()
+    embedder = embedder or embedder_name()
+    lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
+    chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
+    scores, best_chunk = _fuse(lists, chunks)
+    if allowed is not None:
+        visible = allowed(list(scores))
+        scores = {key: score for key, score in scores.items() if key in visible}
+    kinds: dict[str, int] = {}
+    for kind, _ in scores:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    scores = mixed_kinds(scores)
+    ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
+    words = query_words(query)
+    hits = [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
+    return SearchResults(hits=hits, kinds=kinds)
 
 
 def search(
@@ -165,14 +238,7 @@ def search(
     embedder: str | None = None,
 ) -> list[SearchHit]:
     """The best `limit` records for `query` (English, Chinese or mixed), best first."""
-    filters = filters or SearchFilters()
-    embedder = embedder or embedder_name()
-    lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
-    chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-    scores, best_chunk = _fuse(lists, chunks)
-    ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
-    words = query_words(query)
-    return [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
+    return find(query, filters, limit=limit, mode=mode, embedder=embedder).hits
 
 
 def more_like_this(

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from django.db import connection
 
+from twinning.library.enums import SearchKind
 from twinning.library.search.embeddings import from_bytes
 from twinning.library.search.schema import FTS_TABLE
 
@@ -30,7 +31,7 @@ class SearchFilters:
         year = str(query.get("year") or "").strip()
         kind = str(query.get("type") or "").strip()
         return cls(
-            kind=kind if kind in ("document", "organisation", "pair", "event") else "",
+            kind=kind if kind in SearchKind.values else "",
             topic=str(query.get("topic") or "").strip()[:60],
             country=str(query.get("country") or "").strip().upper()[:2],
             programme=str(query.get("programme") or "").strip()[:120],
