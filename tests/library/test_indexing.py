@@ -108,3 +108,33 @@ def test_reindex_rebuilds_every_chunk_with_the_embedder_asked_for():
         ("hashing", False),
         ("hashing", True),
     ]
+
+
+def test_reindex_swaps_each_record_in_place_and_never_empties_the_index(monkeypatch):
+    from twinning.library.search import indexing
+
+    first = add_document(title="Compost one", text="Compost in courtyards.")
+    second = add_document(title="Compost two", text="Compost in schools.")
+    drain_pending()
+    SearchChunk.objects.create(
+        kind="document",
+        object_id=99999,
+        reference="gone",
+        title="Gone",
+        text="x",
+        segmented="gone",
+        embedding=b"",
+        embedder="hashing",
+    )
+    SearchChunk.objects.filter(object_id=99999).update(indexed_at="2000-01-01T00:00:00Z")
+    seen = []
+    original = indexing.index_objects
+
+    def watching(kind, ids, **kwargs):
+        seen.append(set(SearchChunk.objects.values_list("object_id", flat=True)))
+        return original(kind, ids, **kwargs)
+
+    monkeypatch.setattr(indexing, "index_objects", watching)
+    assert reindex_all(embedder="hashing", batch_size=1) == 2
+    assert seen[:2] == [{first.pk, second.pk, 99999}, {first.pk, second.pk, 99999}]
+    assert set(SearchChunk.objects.values_list("object_id", flat=True)) == {first.pk, second.pk}

@@ -487,6 +487,27 @@ def reindex_all(
     batch_size: int = 64,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Rebuild every chunk from scratch (e.g. after changing the embedder); returns records indexed."""
-    SearchChunk.objects.all().delete()
-    return drain_pending(embedder=embedder, batch_size=batch_size, progress=progress)
+    """Rebuild every record's chunks (e.g. after changing the embedder); returns records indexed.
+
+    Each batch of records swaps its old chunks for new ones in one transaction, so searches
+    during the rebuild see every record, old or new, and never an empty index.
+    """
+    started = timezone.now()
+    work = {
+        kind: sorted(MODELS[kind]._default_manager.values_list("pk", flat=True))
+        for kind in SearchKind.values
+    }
+    total, done = sum(len(ids) for ids in work.values()), 0
+    for kind, ids in work.items():
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            index_objects(kind, batch, embedder=embedder)
+            PendingIndex.objects.filter(
+                kind=kind, object_id__in=batch, requested_at__lte=started
+            ).delete()
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    # What was not rebuilt belongs to no record any more (deleted meanwhile, or of an old kind).
+    SearchChunk.objects.filter(indexed_at__lt=started).delete()
+    return total
