@@ -126,13 +126,15 @@ def work(output: Path) -> None:
                 "",
                 "",
                 True,
+                False,
+                "",
             )
             for n, text in enumerate(texts)
         ]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO library_searchchunk (kind, object_id, position, reference, title, title_zh, source, text, segmented, embedding, embedder, languages, year, countries, topics, programmes, is_public, indexed_at) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, CURRENT_TIMESTAMP)",
+                "INSERT INTO library_searchchunk (kind, object_id, position, reference, title, title_zh, source, text, segmented, embedding, embedder, languages, year, countries, topics, programmes, is_public, whole, target, indexed_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, CURRENT_TIMESTAMP)",
                 rows,
             )
         build_seconds += t1 - t0
@@ -194,7 +196,7 @@ def work(output: Path) -> None:
         "vocabulary": VOCABULARY,
         "engine": "SQLite FTS5 + numpy vectors",
         "embedder": f"{EMBEDDER}: normalised sum of random {DIMENSION}-d word vectors, because USE would take ~25 min for 1M chunks",
-        "fusion": "reciprocal rank fusion, k=60, top 200 chunks from each side",
+        "fusion": "weighted reciprocal rank fusion, k=60, top 200 of: all-words text hits, nearest chunks, nearest whole-record vectors (none in this synthetic corpus)",
         "cpu_count": os.cpu_count(),
     }
     results = [

