@@ -138,3 +138,24 @@ def test_reindex_swaps_each_record_in_place_and_never_empties_the_index(monkeypa
     assert reindex_all(embedder="hashing", batch_size=1) == 2
     assert seen[:2] == [{first.pk, second.pk, 99999}, {first.pk, second.pk, 99999}]
     assert set(SearchChunk.objects.values_list("object_id", flat=True)) == {first.pk, second.pk}
+
+
+def test_postgresql_gets_an_hnsw_index_over_each_embedders_vectors(database_vendor):
+    from django.db import connection
+
+    from twinning.library.search.retrieval import _vector_indexes, has_pgvector, vector_index_name
+
+    if database_vendor != "postgresql" or not has_pgvector():
+        pytest.skip("pgvector only")
+    _vector_indexes.clear()
+    add_document(title="Compost", text="Compost in courtyards.")
+    drain_pending()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            [vector_index_name("hashing", 256)],
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING hnsw (((embedding_vector)::vector(256)) vector_cosine_ops)" in definition
+    assert "WHERE ((embedder)::text = 'hashing'::text)" in definition
+    assert [hit.id for hit in search("courtyards compost")] != []

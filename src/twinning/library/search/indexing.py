@@ -392,12 +392,11 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
 
 
 def _store_vectors(chunks: list[SearchChunk]) -> None:
-    from twinning.library.search.retrieval import has_pgvector
+    from twinning.library.search.retrieval import ensure_vector_index, has_pgvector
 
-    if not has_pgvector():
+    if not has_pgvector() or not chunks:
         return
-    import numpy as np
-
+    ensure_vector_index(chunks[0].embedder, len(chunks[0].embedding) // 4)
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE library_searchchunk SET embedding_vector = %s::vector WHERE id = %s",

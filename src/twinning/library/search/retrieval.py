@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -215,15 +217,52 @@ def nearest(
     return nearest_both(vector, filters, embedder=embedder, limit=limit, exclude=exclude)[whole]
 
 
+_vector_indexes: set[tuple[str, str, int]] = set()
+_ef_search: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def vector_index_name(embedder: str, dimension: int) -> str:
+    return (
+        f"library_searchchunk_hnsw_{re.sub(r'[^a-z0-9]+', '_', embedder.lower())[:30]}_{dimension}"
+    )
+
+
+def ensure_vector_index(embedder: str, dimension: int) -> None:
+    """PostgreSQL with pgvector: an HNSW index (cosine) over one embedder's vectors, made once.
+
+    The column is untyped (the dimension follows the embedder), so the index is on the vectors
+    cast to their dimension, limited to that embedder's rows; queries use the same expression.
+    """
+    key = (str(connection.settings_dict["NAME"]), embedder, dimension)
+    if not has_pgvector() or key in _vector_indexes:
+        return
+    name = embedder.replace("'", "''")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {vector_index_name(embedder, dimension)} ON library_searchchunk "
+            f"USING hnsw ((embedding_vector::vector({dimension})) vector_cosine_ops) "
+            f"WHERE embedder = '{name}'"
+        )
+    _vector_indexes.add(key)
+
+
 def _pgvector_nearest(
     vector: np.ndarray, where: str, params: list[Any], *, embedder: str, whole: bool, limit: int
 ) -> list[ChunkHit]:
     literal = "[" + ",".join(f"{x:.6f}" for x in vector) + "]"
+    typed = f"vector({len(vector)})"
     with connection.cursor() as cursor:
+        # HNSW returns at most ef_search rows: ask for as many as the fusion reads, once per
+        # database session.
+        wanted = max(40, min(int(limit), 1000))
+        raw = connection.connection
+        if _ef_search.get(raw, 0) < wanted:
+            cursor.execute(f"SET hnsw.ef_search = {wanted}")
+            _ef_search[raw] = wanted
         cursor.execute(
-            "SELECT c.id, 1 - (c.embedding_vector <=> CAST(%s AS vector)) AS score FROM library_searchchunk c "
+            f"SELECT c.id, 1 - ((c.embedding_vector::{typed}) <=> CAST(%s AS {typed})) AS score FROM library_searchchunk c "
             f"WHERE c.embedder = %s AND c.embedding_vector IS NOT NULL AND c.whole = %s AND {where} "
-            "ORDER BY c.embedding_vector <=> CAST(%s AS vector) LIMIT %s",
+            f"ORDER BY (c.embedding_vector::{typed}) <=> CAST(%s AS {typed}) LIMIT %s",
             [literal, embedder, whole, *params, literal, limit],
         )
         return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
