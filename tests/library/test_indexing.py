@@ -159,3 +159,16 @@ def test_postgresql_gets_an_hnsw_index_over_each_embedders_vectors(database_vend
     assert "USING hnsw (((embedding_vector)::vector(256)) vector_cosine_ops)" in definition
     assert "WHERE ((embedder)::text = 'hashing'::text)" in definition
     assert [hit.id for hit in search("courtyards compost")] != []
+
+
+def test_a_whole_record_chunk_shows_the_paragraph_nearest_its_meaning():
+    document = add_document(
+        title="Compost report",
+        text="Home | About us | Contact\n\n"
+        + "Compost bins in courtyards turn kitchen peelings into compost. " * 12
+        + "\n\n"
+        + "Compost volunteers weigh the compost from every courtyard. " * 12,
+    )
+    drain_pending()
+    whole = SearchChunk.objects.get(object_id=document.pk, whole=True)
+    assert whole.text.startswith("Compost")

@@ -385,10 +385,22 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
         chunks.append(
             SearchChunk(position=0, text=paragraphs[0], segmented="", whole=True, **common)
         )
-    vectors: Iterable[np.ndarray] = get_embedder(embedder).encode(texts) if texts else []
+    vectors = np.asarray(get_embedder(embedder).encode(texts)) if texts else np.zeros((0, 0))
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = to_bytes(vector)
+    _central_snippets(chunks, vectors)
     return chunks
+
+
+def _central_snippets(chunks: list[SearchChunk], vectors: np.ndarray) -> None:
+    """A whole-record chunk shows the paragraph nearest the record's meaning, not its menu."""
+    start = 0
+    for end, chunk in enumerate(chunks):
+        if chunk.whole:
+            if end > start:
+                nearest = start + int(np.argmax(vectors[start:end] @ vectors[end]))
+                chunk.text = chunks[nearest].text
+            start = end + 1
 
 
 def _store_vectors(chunks: list[SearchChunk]) -> None:
