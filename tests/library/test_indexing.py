@@ -34,11 +34,15 @@ def test_drain_indexes_pending_records_in_paragraph_chunks_and_clears_the_queue(
     )
     assert drain_pending() == 1
     assert pending() == []
-    chunks = SearchChunk.objects.filter(kind="document", object_id=document.pk)
-    assert [(c.position, c.embedder, c.is_public, c.languages) for c in chunks] == [
-        (0, "hashing", True, " en "),
-        (1, "hashing", True, " en "),
+    chunks = SearchChunk.objects.filter(kind="document", object_id=document.pk).order_by(
+        "whole", "position"
+    )
+    assert [(c.position, c.whole, c.embedder, c.is_public, c.languages) for c in chunks] == [
+        (0, False, "hashing", True, " en "),
+        (1, False, "hashing", True, " en "),
+        (0, True, "hashing", True, " en "),
     ]
+    assert chunks[2].segmented == ""
     assert chunks[0].segmented.startswith("long report first paragraph about compost")
     assert len(bytes(chunks[0].embedding)) == 256 * 4
 
@@ -100,4 +104,71 @@ def test_reindex_rebuilds_every_chunk_with_the_embedder_asked_for():
     add_document(title="One", text="Text one.")
     drain_pending()
     assert reindex_all(embedder="hashing") == 1
-    assert list(SearchChunk.objects.values_list("embedder", flat=True)) == ["hashing"]
+    assert list(SearchChunk.objects.values_list("embedder", "whole")) == [
+        ("hashing", False),
+        ("hashing", True),
+    ]
+
+
+def test_reindex_swaps_each_record_in_place_and_never_empties_the_index(monkeypatch):
+    from twinning.library.search import indexing
+
+    first = add_document(title="Compost one", text="Compost in courtyards.")
+    second = add_document(title="Compost two", text="Compost in schools.")
+    drain_pending()
+    SearchChunk.objects.create(
+        kind="document",
+        object_id=99999,
+        reference="gone",
+        title="Gone",
+        text="x",
+        segmented="gone",
+        embedding=b"",
+        embedder="hashing",
+    )
+    SearchChunk.objects.filter(object_id=99999).update(indexed_at="2000-01-01T00:00:00Z")
+    seen = []
+    original = indexing.index_objects
+
+    def watching(kind, ids, **kwargs):
+        seen.append(set(SearchChunk.objects.values_list("object_id", flat=True)))
+        return original(kind, ids, **kwargs)
+
+    monkeypatch.setattr(indexing, "index_objects", watching)
+    assert reindex_all(embedder="hashing", batch_size=1) == 2
+    assert seen[:2] == [{first.pk, second.pk, 99999}, {first.pk, second.pk, 99999}]
+    assert set(SearchChunk.objects.values_list("object_id", flat=True)) == {first.pk, second.pk}
+
+
+def test_postgresql_gets_an_hnsw_index_over_each_embedders_vectors(database_vendor):
+    from django.db import connection
+
+    from twinning.library.search.retrieval import _vector_indexes, has_pgvector, vector_index_name
+
+    if database_vendor != "postgresql" or not has_pgvector():
+        pytest.skip("pgvector only")
+    _vector_indexes.clear()
+    add_document(title="Compost", text="Compost in courtyards.")
+    drain_pending()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            [vector_index_name("hashing", 256)],
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING hnsw (((embedding_vector)::vector(256)) vector_cosine_ops)" in definition
+    assert "WHERE ((embedder)::text = 'hashing'::text)" in definition
+    assert [hit.id for hit in search("courtyards compost")] != []
+
+
+def test_a_whole_record_chunk_shows_the_paragraph_nearest_its_meaning():
+    document = add_document(
+        title="Compost report",
+        text="Home | About us | Contact\n\n"
+        + "Compost bins in courtyards turn kitchen peelings into compost. " * 12
+        + "\n\n"
+        + "Compost volunteers weigh the compost from every courtyard. " * 12,
+    )
+    drain_pending()
+    whole = SearchChunk.objects.get(object_id=document.pk, whole=True)
+    assert whole.text.startswith("Compost")

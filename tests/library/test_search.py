@@ -76,14 +76,18 @@ def test_hybrid_ranks_the_document_found_by_words_and_meaning_first(library):
 
 def test_filters_by_type_year_and_language(library):
     compost, sorting, river = library
-    assert ids(search("compost 堆肥 river", SearchFilters(year=2019))) == [sorting.slug]
-    assert ids(search("compost 堆肥 river", SearchFilters(language="zh"))) == [sorting.slug]
-    assert set(ids(search("compost 堆肥 river", SearchFilters(kind="document")))) == {
+    assert ids(search("compost 堆肥 river", SearchFilters(year=2019), mode="text")) == [
+        sorting.slug
+    ]
+    assert ids(search("compost 堆肥 river", SearchFilters(language="zh"), mode="text")) == [
+        sorting.slug
+    ]
+    assert set(ids(search("compost 堆肥 river", SearchFilters(kind="document"), mode="text"))) == {
         compost.slug,
         sorting.slug,
         river.slug,
     }
-    assert search("compost 堆肥 river", SearchFilters(kind="event")) == []
+    assert search("compost 堆肥 river", SearchFilters(kind="event"), mode="text") == []
 
 
 def test_filters_by_topic_country_and_programme(index):
@@ -98,21 +102,22 @@ def test_filters_by_topic_country_and_programme(index):
     document.organisations.add(organisation)
     index()
     query = "river restoration water"
-    assert set(ids(search(query, SearchFilters(topic="water")))) == {
+    assert set(ids(search(query, SearchFilters(topic="water"), mode="text"))) == {
         organisation.slug,
         str(pair.pk),
         document.slug,
     }
-    assert set(ids(search(query, SearchFilters(country="FI")))) == {
+    assert set(ids(search(query, SearchFilters(country="FI"), mode="text"))) == {
         organisation.slug,
         str(pair.pk),
         document.slug,
     }
     in_programme = {organisation.slug, pair.organisation_b.slug, str(pair.pk), document.slug}
     assert (
-        set(ids(search(query, SearchFilters(programme=pair.cohort.programme.slug)))) == in_programme
+        set(ids(search(query, SearchFilters(programme=pair.cohort.programme.slug), mode="text")))
+        == in_programme
     )
-    assert search(query, SearchFilters(country="BR")) == []
+    assert search(query, SearchFilters(country="BR"), mode="text") == []
 
 
 def test_search_covers_organisations_pairs_and_events(index):

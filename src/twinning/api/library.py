@@ -7,13 +7,13 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.directory.access import visible_organisations
 from twinning.library.access import (
     access_document,
-    search_library,
+    find_in_library,
     similar_records,
     visible_documents,
 )
@@ -49,6 +49,9 @@ class SearchResultOut(Schema):
 
 class SearchOut(Schema):
     results: list[SearchResultOut]
+    kinds: dict[str, int] = Field(
+        default_factory=dict, description="How many records of each type were found (facets)."
+    )
 
 
 class DocumentSummaryOut(Schema):
@@ -85,21 +88,24 @@ class DocumentOut(DocumentSummaryOut):
         return [organisation.slug for organisation in document.organisations.all()]
 
 
-def _results(hits: list[SearchHit]) -> dict[str, list[dict[str, Any]]]:
+def _results(hits: list[SearchHit], kinds: dict[str, int] | None = None) -> dict[str, Any]:
     return {
         "results": [
             {**hit.as_json(), "snippet_html": str(hit.snippet_html), "url": hit.url} for hit in hits
-        ]
+        ],
+        "kinds": kinds or {},
     }
 
 
 @router.get("/search", response=SearchOut)
-def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, list[dict[str, Any]]]:
-    """Documents, organisations, pairs and events for a query in English, Chinese or both, best first."""
+def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+    """Documents, organisations, pairs, events, visits, activities and people for a query in
+    English, Chinese or both, best first (the same ranking as the search page), with counts by type."""
     filters = SearchFilters.from_query(query.dict())
-    return _results(
-        search_library(request.user, query.q[:300], filters, limit=max(1, min(query.limit, 100)))
+    found = find_in_library(
+        request.user, query.q[:300], filters, limit=max(1, min(query.limit, 100))
     )
+    return _results(found.hits, found.kinds)
 
 
 @router.get("/documents", response=list[DocumentSummaryOut])

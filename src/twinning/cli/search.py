@@ -10,13 +10,13 @@ import tempfile
 
 from twinning.cli import setup_django
 
-KINDS = ["document", "organisation", "pair", "event"]
+KINDS = ["document", "organisation", "pair", "event", "visit", "activity", "person"]
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
     search = subcommands.add_parser(
         "search",
-        help="search documents, organisations, pairs and events (English, Chinese or mixed)",
+        help="search documents, organisations, pairs, events, visits, activities and people (English, Chinese or mixed)",
     )
     search.add_argument("query", help="the words to look for")
     search.add_argument("--json", action="store_true", help='print {"results": [...]} as JSON')
@@ -63,17 +63,18 @@ def run_search(args: argparse.Namespace) -> int:
         print("error: --limit must be at least 1", file=sys.stderr)
         return 2
     setup_django()
-    from twinning.library.search.engine import search
+    from twinning.library.search.engine import find
     from twinning.library.search.indexing import drain_pending
     from twinning.library.search.retrieval import SearchFilters
 
     drain_pending()  # no worker may have run since the last `twinning ingest`: catch up first
-    hits = search(
+    # The same ranking as the web page and the API; a shell user sees what a coordinator sees.
+    hits = find(
         args.query,
         SearchFilters(kind=args.type or "", public_only=False),
         limit=args.limit,
         mode=args.mode,
-    )
+    ).hits
     if args.json:
         json.dump({"results": [hit.as_json() for hit in hits]}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

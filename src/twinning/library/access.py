@@ -9,10 +9,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from twinning.directory.access import is_coordinator, visible_organisations
+from twinning.directory.models import Person, Position
+from twinning.library.enums import SearchKind
 from twinning.library.models import Document
-from twinning.library.search.engine import SearchHit, more_like_this, search
+from twinning.library.search.engine import SearchHit, SearchResults, find, more_like_this
 from twinning.library.search.retrieval import SearchFilters
 from twinning.programmes.access import visible_pairs
+from twinning.programmes.models import Activity, Event, Visit
 
 
 def visible_documents(user: Any) -> QuerySet[Document]:
@@ -29,29 +32,53 @@ def access_document(user: Any, slug: str) -> Document:
         raise Http404("No such document.") from None
 
 
+def _visible_records(user: Any) -> dict[str, QuerySet[Any]]:
+    """Per searchable kind, the records `user` may see (the same rules as their pages)."""
+    public_roles = Position.objects.filter(is_public=True, organisation__is_published=True)
+    return {
+        SearchKind.ORGANISATION: visible_organisations(user),
+        SearchKind.DOCUMENT: visible_documents(user),
+        SearchKind.PAIR: visible_pairs(user),
+        SearchKind.VISIT: Visit.objects.filter(host__is_published=True),
+        SearchKind.PERSON: Person.objects.filter(positions__in=public_roles),
+        SearchKind.EVENT: Event.objects.all(),
+        SearchKind.ACTIVITY: Activity.objects.all(),
+    }
+
+
+def visible_keys(user: Any, keys: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Of these (kind, id) search keys, those `user` may still see (unpublished since indexing drop out)."""
+    if is_coordinator(user):
+        return set(keys)
+    visible = _visible_records(user)
+    allowed: set[tuple[str, int]] = set()
+    for kind, records in visible.items():
+        ids = [object_id for key_kind, object_id in keys if key_kind == kind]
+        if ids:
+            found = records.filter(pk__in=ids).values_list("pk", flat=True).distinct()
+            allowed.update((kind, object_id) for object_id in found)
+    return allowed
+
+
 def still_visible(user: Any, hits: list[SearchHit]) -> list[SearchHit]:
     """Drop hits whose record `user` may no longer see (unpublished since it was indexed)."""
-    if is_coordinator(user):
-        return hits
-    visible: dict[str, QuerySet[Any]] = {
-        "organisation": visible_organisations(user),
-        "document": visible_documents(user),
-        "pair": visible_pairs(user),
-    }
-    allowed: dict[str, set[int]] = {}
-    for kind, records in visible.items():
-        ids = [hit.object_id for hit in hits if hit.type == kind]
-        if ids:
-            allowed[kind] = set(records.filter(pk__in=ids).values_list("pk", flat=True))
-    return [hit for hit in hits if hit.type not in allowed or hit.object_id in allowed[hit.type]]
+    allowed = visible_keys(user, [(hit.type, hit.object_id) for hit in hits])
+    return [hit for hit in hits if (hit.type, hit.object_id) in allowed]
+
+
+def find_in_library(
+    user: Any, query: str, filters: SearchFilters | None = None, *, limit: int = 20
+) -> SearchResults:
+    """Hybrid search as `user` may see it, with counts by kind for the facets."""
+    filters = replace(filters or SearchFilters(), public_only=not is_coordinator(user))
+    return find(query, filters, limit=limit, allowed=lambda keys: visible_keys(user, keys))
 
 
 def search_library(
     user: Any, query: str, filters: SearchFilters | None = None, *, limit: int = 20
 ) -> list[SearchHit]:
     """Hybrid search as `user` may see it: visitors find published records only."""
-    filters = replace(filters or SearchFilters(), public_only=not is_coordinator(user))
-    return still_visible(user, search(query, filters, limit=limit))
+    return find_in_library(user, query, filters, limit=limit).hits
 
 
 def similar_records(user: Any, kind: str, object_id: int, *, limit: int = 5) -> list[SearchHit]:

@@ -25,3 +25,6 @@ class SearchKind(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
     PAIR = "pair", _("Twinning pair")
     EVENT = "event", _("Event")
+    VISIT = "visit", _("Delegation visit")
+    ACTIVITY = "activity", _("Activity")
+    PERSON = "person", _("Person")

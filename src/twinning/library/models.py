@@ -120,6 +120,9 @@ class SearchChunk(models.Model):
     title = models.CharField(_("title"), max_length=400)
     title_zh = models.CharField(_("title (Chinese)"), max_length=400, blank=True)
     source = models.CharField(_("source"), max_length=1000, blank=True)
+    target = models.CharField(
+        _("page"), max_length=140, blank=True, help_text=_("Slug or key of the page that shows it.")
+    )
     text = models.TextField(_("text"))
     segmented = models.TextField(_("segmented words"))
     embedding = models.BinaryField(_("embedding"))
@@ -135,6 +138,11 @@ class SearchChunk(models.Model):
     topics = models.CharField(_("topics"), max_length=2000, blank=True)
     programmes = models.CharField(_("programmes"), max_length=2000, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
+    whole = models.BooleanField(
+        _("whole record"),
+        default=False,
+        help_text=_("The embedding of the whole record; it has no words of its own."),
+    )
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 
     class Meta:

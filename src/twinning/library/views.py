@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +16,7 @@ from twinning.directory.access import access_organisation, is_coordinator, visib
 from twinning.directory.models import Organisation, Topic
 from twinning.library.access import (
     access_document,
-    search_library,
+    find_in_library,
     similar_records,
     visible_documents,
 )
@@ -55,11 +57,35 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "library/detail.html", context)
 
 
+def _kind_facets(kinds: dict[str, int], query: Any) -> list[dict[str, Any]]:
+    """One link per kind found, with its count, keeping the other filters."""
+    facets = []
+    for code, label in SearchKind.choices:
+        if kinds.get(code):
+            parameters = query.copy()
+            parameters["type"] = code
+            facets.append(
+                {
+                    "code": code,
+                    "label": label,
+                    "count": kinds[code],
+                    "query": parameters.urlencode(),
+                }
+            )
+    return facets
+
+
 def search(request: HtmxHttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:300]
     filters = SearchFilters.from_query(request.GET)
-    results = search_library(request.user, text, filters, limit=30) if text else []
-    context = {"q": text, "filters": filters, "results": results, "searched": bool(text)}
+    found = find_in_library(request.user, text, filters, limit=30) if text else None
+    context = {
+        "q": text,
+        "filters": filters,
+        "results": found.hits if found else [],
+        "facets": _kind_facets(found.kinds if found else {}, request.GET),
+        "searched": bool(text),
+    }
     if request.htmx:
         return render(request, "library/_search_results.html", context)
     context.update(

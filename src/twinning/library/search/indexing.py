@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.utils import timezone
 
 from twinning.directory import geography
-from twinning.directory.models import Organisation, Topic
+from twinning.directory.models import Organisation, Person, Position, Topic
 from twinning.library.enums import SearchKind
 from twinning.library.models import Document, PendingIndex, SearchChunk
 from twinning.library.search.embeddings import embedder_name, get_embedder, to_bytes
 from twinning.library.search.text import chunk_paragraphs, index_words
-from twinning.programmes.models import Event, Pair
+from twinning.programmes.models import Activity, Event, Pair, Visit
 
 
 @dataclass
@@ -29,6 +29,7 @@ class IndexEntry:
     title: str
     title_zh: str = ""
     source: str = ""
+    target: str = ""
     paragraphs: list[str] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
     year: int | None = None
@@ -36,6 +37,14 @@ class IndexEntry:
     topics: set[str] = field(default_factory=set)
     programmes: set[str] = field(default_factory=set)
     is_public: bool = True
+
+    def __post_init__(self) -> None:
+        self.target = self.target or self.reference
+
+
+def _published_names(organisations: Iterable[Organisation]) -> str:
+    """Names of the published ones only: an unpublished organisation's name is never indexed."""
+    return ", ".join(o.name for o in organisations if o.is_published)
 
 
 def _spaced(values: Iterable[str]) -> str:
@@ -167,8 +176,10 @@ def _event_entries(ids: list[int]) -> Iterator[IndexEntry]:
         .prefetch_related("topics__parent", "organisers")
     )
     for event in events:
-        organisers = ", ".join(o.name for o in event.organisers.all())
-        header = ". ".join(filter(None, [event.name, event.name_zh, event.place, organisers]))
+        organisers = [o for o in event.organisers.all() if o.is_published]
+        header = ". ".join(
+            filter(None, [event.name, event.name_zh, event.place, _published_names(organisers)])
+        )
         yield IndexEntry(
             kind=SearchKind.EVENT,
             object_id=event.pk,
@@ -178,9 +189,134 @@ def _event_entries(ids: list[int]) -> Iterator[IndexEntry]:
             paragraphs=[header, *chunk_paragraphs(event.description)],
             languages={"en"} | ({"zh"} if event.name_zh else set()),
             year=event.start.year if event.start else None,
-            countries={event.country} | {o.country for o in event.organisers.all()},
+            countries={event.country} | {o.country for o in organisers},
             topics=_topic_slugs(event.topics.all()),
             programmes={event.programme.slug} if event.programme else set(),
+        )
+
+
+def _visit_entries(ids: list[int]) -> Iterator[IndexEntry]:
+    visits = (
+        Visit.objects.filter(pk__in=ids)
+        .select_related("host")
+        .prefetch_related("visitors", "topics__parent", "participants__person")
+    )
+    for visit in visits:
+        host = visit.host
+        visitors = [o for o in visit.visitors.all() if o.is_published]
+        people = ", ".join(
+            " ".join(filter(None, [p.person.name, p.person.name_zh, p.role and f"({p.role})"]))
+            for p in visit.participants.all()
+        )
+        topics = list(visit.topics.all())
+        header = ". ".join(
+            filter(
+                None,
+                [
+                    f"{_published_names(visitors)} → {host.name}".strip(" →"),
+                    host.name_zh,
+                    str(visit.date),
+                    people,
+                    ", ".join(t.name for t in topics),
+                ],
+            )
+        )
+        yield IndexEntry(
+            kind=SearchKind.VISIT,
+            object_id=visit.pk,
+            reference=str(visit.pk),
+            target=host.slug,
+            title=f"{host.name} ({visit.date:%Y-%m})",
+            title_zh=f"{host.name_zh} ({visit.date:%Y-%m})" if host.name_zh else "",
+            paragraphs=[
+                header,
+                *chunk_paragraphs(visit.summary),
+                *chunk_paragraphs(visit.follow_ups),
+            ],
+            languages={"en"} | ({"zh"} if host.name_zh else set()),
+            year=visit.date.year,
+            countries={host.country} | {o.country for o in visitors},
+            topics=_topic_slugs(topics),
+            is_public=host.is_published,
+        )
+
+
+def _activity_entries(ids: list[int]) -> Iterator[IndexEntry]:
+    activities = (
+        Activity.objects.filter(pk__in=ids)
+        .select_related("programme")
+        .prefetch_related("topics__parent")
+    )
+    for activity in activities:
+        topics = list(activity.topics.all())
+        header = ". ".join(
+            filter(
+                None,
+                [
+                    activity.name,
+                    activity.name_zh,
+                    activity.get_kind_display(),
+                    activity.place,
+                    str(activity.year or ""),
+                    ", ".join(t.name for t in topics),
+                ],
+            )
+        )
+        yield IndexEntry(
+            kind=SearchKind.ACTIVITY,
+            object_id=activity.pk,
+            reference=str(activity.pk),
+            target=activity.programme.slug,
+            title=activity.name,
+            title_zh=activity.name_zh,
+            paragraphs=[header, *chunk_paragraphs(activity.description)],
+            languages={"en"} | ({"zh"} if activity.name_zh else set()),
+            year=activity.year,
+            topics=_topic_slugs(topics),
+            programmes={activity.programme.slug},
+        )
+
+
+def _person_entries(ids: list[int]) -> Iterator[IndexEntry]:
+    people = Person.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=Position.objects.filter(
+                is_public=True, organisation__is_published=True
+            ).select_related("organisation"),
+            to_attr="public_positions",
+        )
+    )
+    for person in people:
+        positions = person.public_positions
+        roles = [
+            " ".join(
+                filter(
+                    None,
+                    [
+                        position.title,
+                        position.title_zh,
+                        "—",
+                        position.organisation.name,
+                        position.organisation.name_zh,
+                    ],
+                )
+            )
+            for position in positions
+        ]
+        yield IndexEntry(
+            kind=SearchKind.PERSON,
+            object_id=person.pk,
+            reference=person.slug,
+            target=positions[0].organisation.slug if positions else "",
+            title=person.name,
+            title_zh=person.name_zh,
+            paragraphs=[
+                ". ".join([" / ".join(filter(None, [person.name, person.name_zh])), *roles])
+            ],
+            languages={"en"} | ({"zh"} if person.name_zh else set()),
+            countries={position.organisation.country for position in positions},
+            is_public=bool(positions),  # only people with a public role are found by visitors
         )
 
 
@@ -189,13 +325,22 @@ DESCRIBERS: dict[str, Callable[[list[int]], Iterator[IndexEntry]]] = {
     SearchKind.ORGANISATION: _organisation_entries,
     SearchKind.PAIR: _pair_entries,
     SearchKind.EVENT: _event_entries,
+    SearchKind.VISIT: _visit_entries,
+    SearchKind.ACTIVITY: _activity_entries,
+    SearchKind.PERSON: _person_entries,
 }
 MODELS: dict[str, type[Model]] = {
     SearchKind.DOCUMENT: Document,
     SearchKind.ORGANISATION: Organisation,
     SearchKind.PAIR: Pair,
     SearchKind.EVENT: Event,
+    SearchKind.VISIT: Visit,
+    SearchKind.ACTIVITY: Activity,
+    SearchKind.PERSON: Person,
 }
+
+
+WHOLE_RECORD_CHARACTERS = 6000
 
 
 def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChunk]:
@@ -209,41 +354,61 @@ def build_chunks(entries: list[IndexEntry], *, embedder: str) -> list[SearchChun
         languages = set(entry.languages)
         if any(_has_chinese(p) for p in paragraphs) or _has_chinese(title):
             languages.add("zh")
+        common = {
+            "kind": entry.kind,
+            "object_id": entry.object_id,
+            "reference": entry.reference[:140],
+            "title": entry.title[:400],
+            "title_zh": entry.title_zh[:400],
+            "source": entry.source[:1000],
+            "target": entry.target[:140],
+            "embedder": embedder,
+            "languages": _spaced(languages)[:40],
+            "year": entry.year,
+            "countries": _spaced(entry.countries)[:400],
+            "topics": _spaced(entry.topics)[:2000],
+            "programmes": _spaced(entry.programmes)[:2000],
+            "is_public": entry.is_public,
+        }
         for position, paragraph in enumerate(paragraphs[:500]):
             texts.append(f"{title}\n{paragraph}")
             chunks.append(
                 SearchChunk(
-                    kind=entry.kind,
-                    object_id=entry.object_id,
                     position=position,
-                    reference=entry.reference[:140],
-                    title=entry.title[:400],
-                    title_zh=entry.title_zh[:400],
-                    source=entry.source[:1000],
                     text=paragraph,
                     segmented=index_words(f"{title} {paragraph}"),
-                    embedder=embedder,
-                    languages=_spaced(languages)[:40],
-                    year=entry.year,
-                    countries=_spaced(entry.countries)[:400],
-                    topics=_spaced(entry.topics)[:2000],
-                    programmes=_spaced(entry.programmes)[:2000],
-                    is_public=entry.is_public,
+                    **common,
                 )
             )
-    vectors: Iterable[np.ndarray] = get_embedder(embedder).encode(texts) if texts else []
+        # One more vector for the record as a whole: meaning spread over many paragraphs.
+        texts.append(f"{title}\n" + "\n".join(paragraphs)[:WHOLE_RECORD_CHARACTERS])
+        chunks.append(
+            SearchChunk(position=0, text=paragraphs[0], segmented="", whole=True, **common)
+        )
+    vectors = np.asarray(get_embedder(embedder).encode(texts)) if texts else np.zeros((0, 0))
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = to_bytes(vector)
+    _central_snippets(chunks, vectors)
     return chunks
 
 
+def _central_snippets(chunks: list[SearchChunk], vectors: np.ndarray) -> None:
+    """A whole-record chunk shows the paragraph nearest the record's meaning, not its menu."""
+    start = 0
+    for end, chunk in enumerate(chunks):
+        if chunk.whole:
+            if end > start:
+                nearest = start + int(np.argmax(vectors[start:end] @ vectors[end]))
+                chunk.text = chunks[nearest].text
+            start = end + 1
+
+
 def _store_vectors(chunks: list[SearchChunk]) -> None:
-    from twinning.library.search.retrieval import has_pgvector
+    from twinning.library.search.retrieval import ensure_vector_index, has_pgvector
 
-    if not has_pgvector():
+    if not has_pgvector() or not chunks:
         return
-    import numpy as np
-
+    ensure_vector_index(chunks[0].embedder, len(chunks[0].embedding) // 4)
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE library_searchchunk SET embedding_vector = %s::vector WHERE id = %s",
@@ -333,6 +498,27 @@ def reindex_all(
     batch_size: int = 64,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Rebuild every chunk from scratch (e.g. after changing the embedder); returns records indexed."""
-    SearchChunk.objects.all().delete()
-    return drain_pending(embedder=embedder, batch_size=batch_size, progress=progress)
+    """Rebuild every record's chunks (e.g. after changing the embedder); returns records indexed.
+
+    Each batch of records swaps its old chunks for new ones in one transaction, so searches
+    during the rebuild see every record, old or new, and never an empty index.
+    """
+    started = timezone.now()
+    work = {
+        kind: sorted(MODELS[kind]._default_manager.values_list("pk", flat=True))
+        for kind in SearchKind.values
+    }
+    total, done = sum(len(ids) for ids in work.values()), 0
+    for kind, ids in work.items():
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            index_objects(kind, batch, embedder=embedder)
+            PendingIndex.objects.filter(
+                kind=kind, object_id__in=batch, requested_at__lte=started
+            ).delete()
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    # What was not rebuilt belongs to no record any more (deleted meanwhile, or of an old kind).
+    SearchChunk.objects.filter(indexed_at__lt=started).delete()
+    return total

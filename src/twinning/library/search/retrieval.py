@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 import numpy as np
 from django.db import connection
 
+from twinning.library.enums import SearchKind
 from twinning.library.search.embeddings import from_bytes
 from twinning.library.search.schema import FTS_TABLE
 
@@ -30,7 +33,7 @@ class SearchFilters:
         year = str(query.get("year") or "").strip()
         kind = str(query.get("type") or "").strip()
         return cls(
-            kind=kind if kind in ("document", "organisation", "pair", "event") else "",
+            kind=kind if kind in SearchKind.values else "",
             topic=str(query.get("topic") or "").strip()[:60],
             country=str(query.get("country") or "").strip().upper()[:2],
             programme=str(query.get("programme") or "").strip()[:120],
@@ -68,16 +71,22 @@ class ChunkHit:
     score: float
 
 
-def _fts_expression(words: list[str]) -> str:
-    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+def _fts_expression(words: list[str], *, every: bool = False) -> str:
+    return (" AND " if every else " OR ").join(
+        '"' + word.replace('"', '""') + '"' for word in words
+    )
 
 
-def _tsquery(words: list[str]) -> str:
-    return " | ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words)
+def _tsquery(words: list[str], *, every: bool = False) -> str:
+    return (" & " if every else " | ").join(
+        "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words
+    )
 
 
-def full_text(words: list[str], filters: SearchFilters, *, limit: int = 200) -> list[ChunkHit]:
-    """Chunks matching any of `words`, best first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
+def full_text(
+    words: list[str], filters: SearchFilters, *, every: bool = False, limit: int = 200
+) -> list[ChunkHit]:
+    """Chunks matching any (with `every`: all) of `words`, best first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
     if not words:
         return []
     where, params = filters.where()
@@ -86,13 +95,13 @@ def full_text(words: list[str], filters: SearchFilters, *, limit: int = 200) -> 
             cursor.execute(
                 f"SELECT c.id, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} JOIN library_searchchunk c ON c.id = {FTS_TABLE}.rowid "
                 f"WHERE {FTS_TABLE} MATCH %s AND {where} ORDER BY bm25({FTS_TABLE}) LIMIT %s",
-                [_fts_expression(words), *params, limit],
+                [_fts_expression(words, every=every), *params, limit],
             )
         else:
             cursor.execute(
                 "SELECT c.id, ts_rank_cd(c.search_vector, q, 1) AS score FROM library_searchchunk c, CAST(%s AS tsquery) q "
                 f"WHERE c.search_vector @@ q AND {where} ORDER BY score DESC, c.id LIMIT %s",
-                [_tsquery(words), *params, limit],
+                [_tsquery(words, every=every), *params, limit],
             )
         return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -110,6 +119,17 @@ def has_pgvector() -> bool:
     return connection.vendor == "postgresql" and _pgvector_column()
 
 
+@dataclass
+class CachedVectors:
+    """One embedder's chunks in memory: ids, L2-normalised vectors, public and whole-record flags."""
+
+    newest: int
+    ids: np.ndarray
+    vectors: np.ndarray
+    public: np.ndarray
+    whole: np.ndarray
+
+
 class VectorCache:
     """The embeddings of one embedder held in memory, topped up when new chunks appear.
 
@@ -119,10 +139,10 @@ class VectorCache:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.entries: dict[tuple[str, str], tuple[int, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.entries: dict[tuple[str, str], CachedVectors] = {}
 
-    def load(self, embedder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(chunk ids, L2-normalised vectors, public flags), current as of this call."""
+    def load(self, embedder: str) -> CachedVectors:
+        """The vectors of `embedder`, current as of this call."""
         key = (str(connection.settings_dict["NAME"]), embedder)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -130,40 +150,42 @@ class VectorCache:
             )
             newest = cursor.fetchone()[0] or 0
             with self.lock:
-                empty = (
+                cached = self.entries.get(key) or CachedVectors(
                     0,
                     np.zeros(0, dtype=np.int64),
                     np.zeros((0, 0), dtype=np.float32),
                     np.zeros(0, dtype=bool),
+                    np.zeros(0, dtype=bool),
                 )
-                last, ids, vectors, public = self.entries.get(key, empty)
-                if newest > last:
+                if newest > cached.newest:
                     cursor.execute(
-                        "SELECT id, embedding, is_public FROM library_searchchunk WHERE embedder = %s AND id > %s ORDER BY id",
-                        [embedder, last],
+                        "SELECT id, embedding, is_public, whole FROM library_searchchunk WHERE embedder = %s AND id > %s ORDER BY id",
+                        [embedder, cached.newest],
                     )
                     rows = cursor.fetchall()
                     if rows:
                         new_vectors = np.stack([from_bytes(row[1]) for row in rows])
-                        vectors = np.vstack([vectors, new_vectors]) if len(vectors) else new_vectors
-                        ids = np.concatenate(
-                            [
-                                ids,
-                                np.fromiter(
-                                    (row[0] for row in rows), dtype=np.int64, count=len(rows)
-                                ),
-                            ]
+                        count = len(rows)
+                        cached = CachedVectors(
+                            newest,
+                            np.concatenate(
+                                [cached.ids, np.fromiter((r[0] for r in rows), np.int64, count)]
+                            ),
+                            np.vstack([cached.vectors, new_vectors])
+                            if len(cached.vectors)
+                            else new_vectors,
+                            np.concatenate(
+                                [
+                                    cached.public,
+                                    np.fromiter((bool(r[2]) for r in rows), bool, count),
+                                ]
+                            ),
+                            np.concatenate(
+                                [cached.whole, np.fromiter((bool(r[3]) for r in rows), bool, count)]
+                            ),
                         )
-                        public = np.concatenate(
-                            [
-                                public,
-                                np.fromiter(
-                                    (bool(row[2]) for row in rows), dtype=bool, count=len(rows)
-                                ),
-                            ]
-                        )
-                    self.entries[key] = (newest, ids, vectors, public)
-                return ids, vectors, public
+                    self.entries[key] = cached
+                return cached
 
     def clear(self) -> None:
         with self.lock:
@@ -184,29 +206,103 @@ def nearest(
     filters: SearchFilters,
     *,
     embedder: str,
+    whole: bool = False,
     limit: int = 200,
     exclude: tuple[str, int] | None = None,
 ) -> list[ChunkHit]:
-    """Chunks closest in meaning to `vector` (cosine), best first; `exclude` drops one record's chunks."""
+    """Chunks (or, with `whole`, whole-record vectors) closest in meaning to `vector`, best first.
+
+    `exclude` drops one record's chunks.
+    """
+    return nearest_both(vector, filters, embedder=embedder, limit=limit, exclude=exclude)[whole]
+
+
+_vector_indexes: set[tuple[str, str, int]] = set()
+_ef_search: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def vector_index_name(embedder: str, dimension: int) -> str:
+    return (
+        f"library_searchchunk_hnsw_{re.sub(r'[^a-z0-9]+', '_', embedder.lower())[:30]}_{dimension}"
+    )
+
+
+def ensure_vector_index(embedder: str, dimension: int) -> None:
+    """PostgreSQL with pgvector: an HNSW index (cosine) over one embedder's vectors, made once.
+
+    The column is untyped (the dimension follows the embedder), so the index is on the vectors
+    cast to their dimension, limited to that embedder's rows; queries use the same expression.
+    """
+    key = (str(connection.settings_dict["NAME"]), embedder, dimension)
+    if not has_pgvector() or key in _vector_indexes:
+        return
+    name = embedder.replace("'", "''")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {vector_index_name(embedder, dimension)} ON library_searchchunk "
+            f"USING hnsw ((embedding_vector::vector({dimension})) vector_cosine_ops) "
+            f"WHERE embedder = '{name}'"
+        )
+    _vector_indexes.add(key)
+
+
+def _pgvector_nearest(
+    vector: np.ndarray, where: str, params: list[Any], *, embedder: str, whole: bool, limit: int
+) -> list[ChunkHit]:
+    literal = "[" + ",".join(f"{x:.6f}" for x in vector) + "]"
+    typed = f"vector({len(vector)})"
+    with connection.cursor() as cursor:
+        # HNSW returns at most ef_search rows: ask for as many as the fusion reads, once per
+        # database session.
+        wanted = max(40, min(int(limit), 1000))
+        raw = connection.connection
+        if _ef_search.get(raw, 0) < wanted:
+            cursor.execute(f"SET hnsw.ef_search = {wanted}")
+            _ef_search[raw] = wanted
+        cursor.execute(
+            f"SELECT c.id, 1 - ((c.embedding_vector::{typed}) <=> CAST(%s AS {typed})) AS score FROM library_searchchunk c "
+            f"WHERE c.embedder = %s AND c.embedding_vector IS NOT NULL AND c.whole = %s AND {where} "
+            f"ORDER BY (c.embedding_vector::{typed}) <=> CAST(%s AS {typed}) LIMIT %s",
+            [literal, embedder, whole, *params, literal, limit],
+        )
+        return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> list[ChunkHit]:
+    count = min(limit, len(scores))
+    if not count:
+        return []
+    top = np.argpartition(-scores, count - 1)[:count]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [ChunkHit(int(ids[i]), float(scores[i])) for i in top if np.isfinite(scores[i])]
+
+
+def nearest_both(
+    vector: np.ndarray,
+    filters: SearchFilters,
+    *,
+    embedder: str,
+    limit: int = 200,
+    exclude: tuple[str, int] | None = None,
+) -> dict[bool, list[ChunkHit]]:
+    """Nearest chunks (key False) and nearest whole-record vectors (key True), in one pass."""
     where, params = filters.where()
     if exclude:
         where += " AND NOT (c.kind = %s AND c.object_id = %s)"
         params += list(exclude)
     if has_pgvector():
-        literal = "[" + ",".join(f"{x:.6f}" for x in vector) + "]"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT c.id, 1 - (c.embedding_vector <=> CAST(%s AS vector)) AS score FROM library_searchchunk c "
-                f"WHERE c.embedder = %s AND c.embedding_vector IS NOT NULL AND {where} ORDER BY c.embedding_vector <=> CAST(%s AS vector) LIMIT %s",
-                [literal, embedder, *params, literal, limit],
+        return {
+            whole: _pgvector_nearest(
+                vector, where, params, embedder=embedder, whole=whole, limit=limit
             )
-            return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
-    ids, vectors, public = vector_cache.load(embedder)
-    if not len(ids) or vectors.shape[1] != len(vector):
-        return []
-    scores = vectors @ vector.astype(np.float32)
+            for whole in (False, True)
+        }
+    cached = vector_cache.load(embedder)
+    if not len(cached.ids) or cached.vectors.shape[1] != len(vector):
+        return {False: [], True: []}
+    scores = cached.vectors @ vector.astype(np.float32)
     if filters.public_only:
-        scores[~public] = -np.inf
+        scores[~cached.public] = -np.inf
     if any(
         (
             filters.kind,
@@ -221,13 +317,15 @@ def nearest(
             f"SELECT c.id FROM library_searchchunk c WHERE c.embedder = %s AND {filters.where()[0]}",
             [embedder, *filters.where()[1]],
         )
-        scores[~np.isin(ids, allowed)] = -np.inf
+        scores[~np.isin(cached.ids, allowed)] = -np.inf
     if exclude:
         excluded = _chunk_ids(
             "SELECT id FROM library_searchchunk WHERE kind = %s AND object_id = %s", list(exclude)
         )
-        scores[np.isin(ids, excluded)] = -np.inf
-    count = min(limit, len(scores))
-    top = np.argpartition(-scores, count - 1)[:count]
-    top = top[np.argsort(-scores[top], kind="stable")]
-    return [ChunkHit(int(ids[i]), float(scores[i])) for i in top if np.isfinite(scores[i])]
+        scores[np.isin(cached.ids, excluded)] = -np.inf
+    whole_scores = np.where(cached.whole, scores, -np.inf)
+    chunk_scores = np.where(cached.whole, -np.inf, scores)
+    return {
+        False: _top(chunk_scores, cached.ids, limit),
+        True: _top(whole_scores, cached.ids, limit),
+    }

@@ -65,6 +65,16 @@ def create_text_index(apps: Any, schema_editor: Any) -> None:
                 cursor.execute("ALTER TABLE library_searchchunk ADD COLUMN embedding_vector vector")
 
 
+def restore_sqlite_triggers(apps: Any, schema_editor: Any) -> None:
+    """After a migration rebuilt the chunk table (SQLite drops its triggers): triggers back, FTS rebuilt."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    with schema_editor.connection.cursor() as cursor:
+        for statement in SQLITE_DROP[:3] + SQLITE_CREATE[1:]:
+            cursor.execute(statement)
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
 def drop_text_index(apps: Any, schema_editor: Any) -> None:
     connection = schema_editor.connection
     statements = (

