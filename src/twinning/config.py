@@ -21,6 +21,7 @@ class Config:
     task_backend: str
     matching_embedder: str
     https: bool = False
+    site_url: str = "http://127.0.0.1:8000"
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -52,4 +53,8 @@ def load() -> Config:
         matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
         # Off for the http://127.0.0.1 demo; a deployment behind HTTPS turns it on.
         https=_flag("TWINNING_HTTPS", False),
+        # Every link in an e-mail, a calendar feed or an export starts with this (CONTRACTS §8).
+        site_url=os.environ.get(
+            "TWINNING_SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        ).rstrip("/"),
     )

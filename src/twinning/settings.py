@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "twinning.library",
     "twinning.ingest",
     "twinning.calls",
+    "twinning.exchanges",
 ]
 
 MIDDLEWARE = [
@@ -141,3 +142,6 @@ LOGGING = {
 
 # Sentence embeddings for matching: "use" (multilingual, offline) or "hashing" (cheap, for tests).
 TWINNING_MATCHING_EMBEDDER = CONFIG.matching_embedder
+
+# The address every link in an e-mail, a calendar feed or an export is built from.
+TWINNING_SITE_URL = CONFIG.site_url

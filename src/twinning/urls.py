@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("library/", include("twinning.library.urls")),
     path("calls/", include("twinning.calls.urls")),
     path("ingest/", include("twinning.ingest.urls")),
+    path("exchanges/", include("twinning.exchanges.urls")),
     prefix_default_language=False,
 )

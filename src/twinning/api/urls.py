@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from twinning.api import calls as calls_api
 from twinning.api import directory, matching, programmes
+from twinning.api import exchanges as exchanges_api
 from twinning.api import library as library_api
 
 api = NinjaAPI(
@@ -32,3 +33,4 @@ api.add_router("/", programmes.router)
 api.add_router("/", library_api.router)
 api.add_router("/", calls_api.router)
 api.add_router("/", matching.router)
+api.add_router("/", exchanges_api.router)

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "twinning.cli.ingest",
     "twinning.cli.search",
     "twinning.cli.calls",
+    "twinning.cli.exchanges",
 ]
 
 

@@ -1,0 +1,261 @@
+"""API endpoints of placements and pair reports; same access rules and actions as the pages."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from twinning.directory.models import Organisation
+from twinning.exchanges import actions
+from twinning.exchanges.access import (
+    access_pair_to_act,
+    access_placement,
+    access_report,
+    require,
+    visible_placements,
+    visible_reports,
+)
+from twinning.exchanges.letter import invitation_letter
+from twinning.exchanges.models import PairReport, Placement
+from twinning.programmes.access import access_pair
+
+router = Router(tags=["exchanges"])
+Refused = tuple[int, dict[str, Any]]
+
+
+class Refusal(Schema):
+    detail: str
+    reasons: list[str] = []
+
+
+class PlacementOut(Schema):
+    id: int
+    pair: int
+    fellow: str
+    fellow_role: str
+    home: str
+    host: str
+    direction: str
+    city: str
+    planned_start: datetime.date
+    planned_end: datetime.date
+    actual_start: datetime.date | None
+    actual_end: datetime.date | None
+    status: str
+    host_contact_name: str
+    host_contact_role: str
+    host_contact_email: str
+    work_plan: str
+    cancel_reason: str
+    sequence: int
+
+    @staticmethod
+    def resolve_pair(placement: Placement) -> int:
+        return placement.pair_id
+
+    @staticmethod
+    def resolve_fellow(placement: Placement) -> str:
+        return placement.fellow.username
+
+    @staticmethod
+    def resolve_home(placement: Placement) -> str:
+        return placement.home.slug
+
+    @staticmethod
+    def resolve_host(placement: Placement) -> str:
+        return placement.host.slug
+
+
+class PlacementIn(Schema):
+    fellow: str
+    home: str
+    planned_start: datetime.date
+    planned_end: datetime.date
+    host_contact_name: str
+    work_plan: str
+    city: str = ""
+    fellow_role: str = ""
+    host_contact_role: str = ""
+    host_contact_email: str = ""
+
+
+class StepIn(Schema):
+    """`step`: confirm, start, complete, cancel or reschedule, with what that step needs."""
+
+    step: str
+    on: datetime.date | None = None
+    reason: str = ""
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+
+
+class ReportOut(Schema):
+    id: int
+    pair: int
+    title: str
+    due_on: datetime.date
+    status: str
+    document: str | None
+    filed_at: datetime.datetime | None
+    review_note: str
+
+    @staticmethod
+    def resolve_pair(report: PairReport) -> int:
+        return report.pair_id
+
+    @staticmethod
+    def resolve_document(report: PairReport) -> str | None:
+        return report.document.slug if report.document else None
+
+
+class ReportIn(Schema):
+    title: str
+    due_on: datetime.date
+
+
+class ReviewIn(Schema):
+    accept: bool
+    note: str = ""
+
+
+def _refuse(error: actions.ExchangeError) -> Refused:
+    return 400, {"detail": str(error), "reasons": error.reasons}
+
+
+@router.get("/placements", response=list[PlacementOut], auth=django_auth)
+def list_placements(request: HttpRequest) -> QuerySet[Placement]:
+    return visible_placements(request.user).order_by("planned_start", "pk")
+
+
+@router.get("/placements/{placement_id}", response=PlacementOut, auth=django_auth)
+def get_placement(request: HttpRequest, placement_id: int) -> Placement:
+    return access_placement(request.user, placement_id)
+
+
+@router.post(
+    "/pairs/{pair_id}/placements",
+    response={201: PlacementOut, 400: Refusal},
+    auth=django_auth,
+)
+def plan_placement(
+    request: HttpRequest, pair_id: int, payload: PlacementIn
+) -> tuple[int, Placement] | Refused:
+    pair = access_pair_to_act(request.user, pair_id, "plan")
+    fellow = get_user_model().objects.filter(username=payload.fellow).first()
+    home = Organisation.objects.filter(slug=payload.home).first()
+    if fellow is None or home is None:
+        return 400, {"detail": "Unknown fellow or home organisation.", "reasons": []}
+    data = payload.dict(exclude={"fellow", "home"})
+    try:
+        placement = actions.plan_placement(
+            pair=pair, fellow=fellow, home=home, actor=request.user, **data
+        )
+    except actions.ExchangeError as error:
+        return _refuse(error)
+    return 201, access_placement(request.user, placement.pk)
+
+
+@router.post(
+    "/placements/{placement_id}/steps",
+    response={200: PlacementOut, 400: Refusal},
+    auth=django_auth,
+)
+def change_placement(
+    request: HttpRequest, placement_id: int, payload: StepIn
+) -> Placement | Refused:
+    placement = access_placement(request.user, placement_id)
+    try:
+        if payload.step == "confirm":
+            actions.confirm_placement(placement=placement, actor=request.user)
+        elif payload.step == "start":
+            actions.start_placement(placement=placement, actor=request.user, on=payload.on)
+        elif payload.step == "complete":
+            actions.complete_placement(placement=placement, actor=request.user, on=payload.on)
+        elif payload.step == "cancel":
+            actions.cancel_placement(placement=placement, reason=payload.reason, actor=request.user)
+        elif payload.step == "reschedule":
+            if payload.planned_start is None or payload.planned_end is None:
+                raise actions.ExchangeError("Give planned_start and planned_end.")
+            actions.reschedule_placement(
+                placement=placement,
+                planned_start=payload.planned_start,
+                planned_end=payload.planned_end,
+                actor=request.user,
+            )
+        else:
+            raise actions.ExchangeError(f"Unknown step {payload.step!r}.")
+    except actions.ExchangeError as error:
+        return _refuse(error)
+    return access_placement(request.user, placement_id)
+
+
+@router.get("/placements/{placement_id}/letter", auth=django_auth)
+def placement_letter(request: HttpRequest, placement_id: int) -> HttpResponse:
+    """The bilingual invitation letter as a PDF."""
+    placement = access_placement(request.user, placement_id)
+    require(request.user, "letter", placement)
+    return HttpResponse(invitation_letter(placement), content_type="application/pdf")
+
+
+@router.get("/pairs/{pair_id}/reports", response=list[ReportOut])
+def list_reports(request: HttpRequest, pair_id: int) -> QuerySet[PairReport]:
+    pair = access_pair(request.user, pair_id)
+    return visible_reports(request.user).filter(pair=pair)
+
+
+@router.post("/pairs/{pair_id}/reports", response={201: ReportOut, 400: Refusal}, auth=django_auth)
+def request_report(
+    request: HttpRequest, pair_id: int, payload: ReportIn
+) -> tuple[int, PairReport] | Refused:
+    pair = access_pair_to_act(request.user, pair_id, "request_report")
+    try:
+        report = actions.request_report(
+            pair=pair, title=payload.title, due_on=payload.due_on, actor=request.user
+        )
+    except actions.ExchangeError as error:
+        return _refuse(error)
+    return 201, report
+
+
+@router.post("/reports/{report_id}/file", response={200: ReportOut, 400: Refusal}, auth=django_auth)
+def file_report(
+    request: HttpRequest,
+    report_id: int,
+    file: File[UploadedFile],
+    language: Form[str] = "en",
+) -> PairReport | Refused:
+    report = access_report(request.user, report_id)
+    try:
+        return actions.file_report(
+            report=report,
+            data=file.read(),
+            filename=file.name or "report.txt",
+            language=language,
+            actor=request.user,
+        )
+    except actions.ExchangeError as error:
+        return _refuse(error)
+
+
+@router.post(
+    "/reports/{report_id}/review", response={200: ReportOut, 400: Refusal}, auth=django_auth
+)
+def review_report(request: HttpRequest, report_id: int, payload: ReviewIn) -> PairReport | Refused:
+    report = access_report(request.user, report_id)
+    try:
+        if payload.accept:
+            return actions.accept_report(
+                report=report,
+                actor=request.user,
+                note=payload.note,
+                site_url=settings.TWINNING_SITE_URL,
+            )
+        return actions.return_report(report=report, note=payload.note, actor=request.user)
+    except actions.ExchangeError as error:
+        return _refuse(error)

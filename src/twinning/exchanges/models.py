@@ -1,0 +1,223 @@
+"""Placements (staff exchanges), reports filed by pairs, personal calendar addresses, the log."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from twinning.calls.enums import Direction
+from twinning.directory.models import Organisation
+from twinning.exchanges.enums import ExchangeVerb, PlacementStatus, ReminderKind, ReportStatus
+from twinning.library.models import Document
+from twinning.programmes.models import Pair
+
+OPEN_PLACEMENT_STATUSES = (
+    PlacementStatus.PLANNED,
+    PlacementStatus.CONFIRMED,
+    PlacementStatus.UNDER_WAY,
+)
+
+
+class Placement(models.Model):
+    """A fellow of one partner staying with the other partner for a while."""
+
+    pair = models.ForeignKey(
+        Pair, on_delete=models.PROTECT, related_name="placements", verbose_name=_("pair")
+    )
+    fellow = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        verbose_name=_("fellow"),
+    )
+    fellow_role = models.CharField(_("fellow's role at home"), max_length=200, blank=True)
+    home = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("home organisation"),
+    )
+    host = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="hosted_placements",
+        verbose_name=_("host organisation"),
+    )
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
+    city = models.CharField(_("city"), max_length=120)
+    planned_start = models.DateField(_("planned start"))
+    planned_end = models.DateField(_("planned end"))
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
+    )
+    host_contact_name = models.CharField(_("host contact"), max_length=200)
+    host_contact_role = models.CharField(_("host contact's role"), max_length=200, blank=True)
+    host_contact_email = models.EmailField(_("host contact's e-mail"), blank=True)
+    work_plan = models.TextField(_("work plan"))
+    cancel_reason = models.CharField(_("why it was cancelled"), max_length=500, blank=True)
+    sequence = models.PositiveIntegerField(_("revision"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["planned_start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_end__gte=models.F("planned_start")),
+                name="placement_planned_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(home=models.F("host")), name="placement_host_not_home"
+            ),
+        ]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self) -> str:
+        return f"{self.fellow} → {self.host} ({self.planned_start:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchanges:placement", kwargs={"pk": self.pk})
+
+    @property
+    def start(self) -> datetime.date:
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self) -> datetime.date:
+        return self.actual_end or self.planned_end
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_PLACEMENT_STATUSES
+
+
+class PairReport(models.Model):
+    """A report the pair owes the programme: asked for with a due date, filed, reviewed."""
+
+    pair = models.ForeignKey(
+        Pair, on_delete=models.PROTECT, related_name="reports", verbose_name=_("pair")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DUE
+    )
+    document = models.ForeignKey(
+        Document,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pair_reports",
+        verbose_name=_("document in the library"),
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("filed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_note = models.TextField(_("coordinator's note"), blank=True)
+    sequence = models.PositiveIntegerField(_("revision"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("pair report")
+        verbose_name_plural = _("pair reports")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.pair})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchanges:report", kwargs={"pk": self.pk})
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in (ReportStatus.DUE, ReportStatus.RETURNED) and (
+            self.due_on < timezone.localdate()
+        )
+
+
+class CalendarFeed(models.Model):
+    """The secret address of one user's personal calendar; a new token revokes the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("secret token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("personal calendar address")
+        verbose_name_plural = _("personal calendar addresses")
+
+    def __str__(self) -> str:
+        return f"{self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchanges:personal_calendar", kwargs={"token": self.token})
+
+
+class ExchangeLogEntry(models.Model):
+    """Who changed which placement or report, and how; written by the actions only."""
+
+    pair = models.ForeignKey(
+        Pair, null=True, blank=True, on_delete=models.CASCADE, related_name="exchange_log"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verb = models.CharField(_("what happened"), max_length=12, choices=ExchangeVerb.choices)
+    subject_type = models.CharField(_("kind of record"), max_length=20)
+    subject_id = models.PositiveBigIntegerField(_("record"))
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        verbose_name = _("exchanges log entry")
+        verbose_name_plural = _("exchanges log")
+
+    def __str__(self) -> str:
+        return f"{self.actor or '—'} {self.verb} {self.subject_type} {self.subject_id}"
+
+
+class SentReminder(models.Model):
+    """The outbox: one reminder of one due date, sent once, with whom it went to."""
+
+    subject_type = models.CharField(_("kind of record"), max_length=20)
+    subject_id = models.PositiveBigIntegerField(_("record"))
+    due_on = models.DateField(_("due on"))
+    kind = models.CharField(_("reminder"), max_length=4, choices=ReminderKind.choices)
+    subject_line = models.CharField(_("subject"), max_length=300)
+    recipients = models.JSONField(_("sent to"), default=list)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "due_on", "kind"],
+                name="sent_reminder_once",
+            )
+        ]
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+
+    def __str__(self) -> str:
+        return f"{self.subject_line} → {len(self.recipients)}"

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from twinning.exchanges import feed_views, views
+
+app_name = "exchanges"
+urlpatterns = [
+    path("", views.my_exchanges, name="mine"),
+    path("pairs/<int:pk>/", views.pair_exchanges, name="pair"),
+    path("pairs/<int:pk>/placements/new/", views.plan, name="plan"),
+    path("pairs/<int:pk>/reports/new/", views.request_report, name="request_report"),
+    path("placements/<int:pk>/", views.placement_detail, name="placement"),
+    path("placements/<int:pk>/letter.pdf", views.placement_letter, name="letter"),
+    path("placements/<int:pk>/<slug:step>/", views.placement_step, name="placement_step"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/file/", views.report_file, name="report_file"),
+    path("reports/<int:pk>/<slug:step>/", views.report_review, name="report_review"),
+    path("calendar/renew/", feed_views.renew_token, name="renew_token"),
+    path("calendar/revoke/", feed_views.revoke_token, name="revoke_token"),
+    path("calendar/<str:token>.ics", feed_views.personal_calendar, name="personal_calendar"),
+    path("programmes/<slug:slug>.ics", feed_views.programme_calendar, name="programme_calendar"),
+    path(
+        "programmes/<slug:slug>/<int:year>.ics", feed_views.cohort_calendar, name="cohort_calendar"
+    ),
+]
