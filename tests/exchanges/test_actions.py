@@ -21,7 +21,14 @@ def test_a_placement_inside_the_window_is_planned_with_host_city_and_direction(p
         placement.direction,
         placement.city,
         placement.sequence,
-    ) == (PlacementStatus.PLANNED, pair.organisation_a, pair.organisation_b, Direction.A_TO_B, "Chengdu", 0)
+    ) == (
+        PlacementStatus.PLANNED,
+        pair.organisation_a,
+        pair.organisation_b,
+        Direction.A_TO_B,
+        "Chengdu",
+        0,
+    )
     entry = ExchangeLogEntry.objects.get()
     assert (entry.verb, entry.actor, entry.subject_id, entry.pair) == (
         ExchangeVerb.PLANNED,
@@ -76,7 +83,9 @@ def test_every_missing_field_is_listed_at_once(pair, fellow, outsider, coordinat
 def test_the_placement_goes_from_plan_to_completed(placement, fellow, host_staff):
     actions.confirm_placement(placement=placement, actor=host_staff)
     actions.start_placement(placement=placement, actor=fellow, on=datetime.date(2030, 8, 6))
-    done = actions.complete_placement(placement=placement, actor=fellow, on=datetime.date(2030, 9, 8))
+    done = actions.complete_placement(
+        placement=placement, actor=fellow, on=datetime.date(2030, 9, 8)
+    )
     assert (done.status, done.actual_start, done.actual_end, done.sequence) == (
         PlacementStatus.COMPLETED,
         datetime.date(2030, 8, 6),
@@ -91,7 +100,9 @@ def test_the_placement_goes_from_plan_to_completed(placement, fellow, host_staff
     ]
 
 
-def test_steps_out_of_order_and_actual_dates_outside_the_window_are_refused(placement, fellow, host_staff):
+def test_steps_out_of_order_and_actual_dates_outside_the_window_are_refused(
+    placement, fellow, host_staff
+):
     with pytest.raises(actions.ExchangeError, match="This placement is planned"):
         actions.start_placement(placement=placement, actor=fellow)
     actions.confirm_placement(placement=placement, actor=host_staff)
@@ -120,7 +131,10 @@ def test_cancelling_needs_a_reason(placement, fellow):
     with pytest.raises(actions.ExchangeError, match="Say why"):
         actions.cancel_placement(placement=placement, reason=" ", actor=fellow)
     cancelled = actions.cancel_placement(placement=placement, reason="Visa refused.", actor=fellow)
-    assert (cancelled.status, cancelled.cancel_reason) == (PlacementStatus.CANCELLED, "Visa refused.")
+    assert (cancelled.status, cancelled.cancel_reason) == (
+        PlacementStatus.CANCELLED,
+        "Visa refused.",
+    )
 
 
 def test_a_cohort_without_windows_constrains_no_dates(db):
