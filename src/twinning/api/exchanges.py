@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
+from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
 from twinning.directory.models import Organisation
@@ -129,6 +130,7 @@ def _refuse(error: actions.ExchangeError) -> Refused:
 
 
 @router.get("/placements", response=list[PlacementOut], auth=django_auth)
+@paginate(LimitOffsetPagination)
 def list_placements(request: HttpRequest) -> QuerySet[Placement]:
     return visible_placements(request.user).order_by("planned_start", "pk")
 
@@ -204,6 +206,7 @@ def placement_letter(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 
 @router.get("/pairs/{pair_id}/reports", response=list[ReportOut])
+@paginate(LimitOffsetPagination)
 def list_reports(request: HttpRequest, pair_id: int) -> QuerySet[PairReport]:
     pair = access_pair(request.user, pair_id)
     return visible_reports(request.user).filter(pair=pair)
