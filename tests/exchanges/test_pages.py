@@ -98,3 +98,64 @@ def test_staff_of_another_pair_sees_none_of_these_placements(client, placement, 
     other = staff_of(european(name="Other Org"), "other-staff")
     client.force_login(other)
     assert "Léa Martin" not in client.get(reverse("exchanges:mine")).content.decode()
+
+
+def test_my_page_lists_organisations_applications_and_due_dates(
+    client, placement, fellow, coordinator
+):
+    actions.request_report(
+        pair=placement.pair,
+        title="Final report",
+        due_on=datetime.date(2030, 12, 20),
+        actor=coordinator,
+    )
+    client.force_login(fellow)
+    page = client.get(reverse("exchanges:mine")).content.decode()
+    assert "Zero Waste Lyon" in page
+    due = page[page.index('class="due-dates"') :]
+    assert due.index("Placement: Léa Martin at Chengdu Green Home") < due.index(
+        "Report due: Final report"
+    )
+
+
+def test_the_dashboard_is_for_coordinators_and_links_what_to_do(
+    client, coordinator_client, placement, fellow, host_staff, coordinator
+):
+    client.force_login(fellow)
+    assert client.get(reverse("exchanges:dashboard")).status_code == 403
+    actions.confirm_placement(placement=placement, actor=host_staff)
+    actions.start_placement(placement=placement, actor=fellow, on=datetime.date(2030, 8, 6))
+    report = actions.request_report(
+        pair=placement.pair,
+        title="Interim report",
+        due_on=datetime.date(2020, 1, 1),
+        actor=coordinator,
+    )
+    page = coordinator_client.get(reverse("exchanges:dashboard")).content.decode()
+    under_way = page[page.index("Placements under way") : page.index("Placements starting")]
+    assert placement.get_absolute_url() in under_way
+    overdue = page[page.index("Reports overdue") : page.index("Reports to review")]
+    assert report.get_absolute_url() in overdue and "overdue" in overdue
+
+
+def test_the_dashboard_costs_the_same_for_one_and_three_rows(
+    coordinator_client, pair, fellow, host_staff, coordinator
+):
+    def add(count):
+        for index in range(count):
+            start = datetime.date(2030, 8, 1 + index)
+            placement = plan(pair, fellow, dates=(start, start + datetime.timedelta(days=20)))
+            actions.confirm_placement(placement=placement, actor=host_staff)
+            actions.start_placement(placement=placement, actor=fellow, on=start)
+            actions.request_report(
+                pair=pair,
+                title=f"R{start}",
+                due_on=datetime.date(2020, 1, 1 + index),
+                actor=coordinator,
+            )
+
+    url = reverse("exchanges:dashboard")
+    add(1)
+    one = _queries(coordinator_client, url)
+    add(2)
+    assert _queries(coordinator_client, url) == one

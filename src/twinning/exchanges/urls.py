@@ -1,10 +1,11 @@
 from django.urls import path
 
-from twinning.exchanges import feed_views, views
+from twinning.exchanges import feed_views, start, views
 
 app_name = "exchanges"
 urlpatterns = [
-    path("", views.my_exchanges, name="mine"),
+    path("", start.my_page, name="mine"),
+    path("dashboard/", start.dashboard, name="dashboard"),
     path("pairs/<int:pk>/", views.pair_exchanges, name="pair"),
     path("pairs/<int:pk>/placements/new/", views.plan, name="plan"),
     path("pairs/<int:pk>/reports/new/", views.request_report, name="request_report"),

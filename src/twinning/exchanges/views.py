@@ -5,13 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from twinning.calls.access import organisations_of
 from twinning.exchanges import actions
 from twinning.exchanges.access import (
     access_pair_to_act,
@@ -32,7 +30,6 @@ from twinning.exchanges.forms import (
     ReportRequestForm,
 )
 from twinning.exchanges.letter import invitation_letter
-from twinning.exchanges.models import CalendarFeed
 from twinning.exchanges.windows import windows_for
 from twinning.programmes.access import access_pair
 
@@ -40,25 +37,6 @@ from twinning.programmes.access import access_pair
 def show_refusal(request: HttpRequest, error: actions.ExchangeError) -> None:
     for reason in error.reasons:
         messages.error(request, reason)
-
-
-@login_required
-def my_exchanges(request: HttpRequest) -> HttpResponse:
-    """My placements and my pairs' reports, and the secret address of my calendar."""
-    mine = organisations_of(request.user)
-    placements = visible_placements(request.user).filter(
-        Q(fellow=request.user) | Q(home__in=mine) | Q(host__in=mine)
-    )
-    reports = visible_reports(request.user).filter(
-        Q(pair__organisation_a__in=mine) | Q(pair__organisation_b__in=mine)
-    )
-    feed = CalendarFeed.objects.filter(user_id=request.user.pk or 0).first()
-    context = {
-        "placements": placements.order_by("planned_start", "pk"),
-        "reports": reports.order_by("due_on", "pk"),
-        "feed_url": settings.TWINNING_SITE_URL + feed.get_absolute_url() if feed else "",
-    }
-    return render(request, "exchanges/mine.html", context)
 
 
 def pair_exchanges(request: HttpRequest, pk: int) -> HttpResponse:
