@@ -13,12 +13,13 @@ from twinning.exchanges.access import require
 from twinning.exchanges.actions.base import ExchangeError, log
 from twinning.exchanges.enums import ExchangeVerb, PlacementStatus, ReportStatus
 from twinning.exchanges.models import PairReport, Placement
-from twinning.library.actions import UploadRefused, upload_document
-from twinning.library.enums import DocumentKind
+from twinning.library.actions import UploadRefused, cite, upload_document
+from twinning.library.enums import DocumentKind, SourceMethod
 from twinning.library.models import Document
 from twinning.programmes.models import Pair
 
 REPORT_LANGUAGES = ("en", "zh")
+FILED_NOTE = "filed by the pair as its report"
 
 
 @transaction.atomic
@@ -74,6 +75,7 @@ def file_report(
         )
     except UploadRefused as error:
         raise ExchangeError(str(error)) from None
+    cite(document, method=SourceMethod.PERSON, note=FILED_NOTE, entered_by=actor)
     report.document = document
     report.status = ReportStatus.SUBMITTED
     report.filed_by = actor

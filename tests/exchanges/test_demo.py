@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from twinning.demo.load import load_demo
+from twinning.exchanges.enums import PlacementStatus, ReportStatus
+from twinning.exchanges.models import PairReport, Placement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    return load_demo()
+
+
+def test_the_past_cohort_is_done_and_reported(demo, client):
+    past = Placement.objects.get(pair__cohort__year=2018)
+    assert (past.status, past.actual_start, past.actual_end) == (
+        PlacementStatus.REPORTED,
+        datetime.date(2018, 9, 3),
+        datetime.date(2018, 10, 12),
+    )
+    reports = PairReport.objects.filter(pair__cohort__year=2018).order_by("pk")
+    assert [(r.title, r.status) for r in reports] == [
+        ("Final report", ReportStatus.ACCEPTED),
+        ("Twinning report", ReportStatus.ACCEPTED),
+    ]
+    seed = reports[1]
+    assert seed.document.title == "Twinning report: Eco Canton and Zero Waste Europe"
+    assert seed.document.title in client.get(seed.pair.get_absolute_url()).content.decode()
+
+
+def test_the_current_cohort_follows_todays_date_inside_its_windows(demo):
+    today = timezone.localdate()
+    current = Placement.objects.filter(pair__cohort__year=2025).select_related("pair")
+    assert current.count() == 2
+    for placement in current:
+        assert placement.planned_start.year == today.year
+        expected = (
+            PlacementStatus.CONFIRMED
+            if placement.planned_start > today
+            else PlacementStatus.UNDER_WAY
+            if placement.planned_end >= today
+            else PlacementStatus.COMPLETED
+        )
+        assert placement.status == expected
+    assert sorted(PairReport.objects.filter(pair__cohort__year=2025).values_list("status", flat=True)) == [
+        ReportStatus.DUE,
+        ReportStatus.DUE,
+    ]
+
+
+def test_a_second_load_adds_nothing(demo):
+    before = (Placement.objects.count(), PairReport.objects.count())
+    load_demo()
+    assert (Placement.objects.count(), PairReport.objects.count()) == before == (3, 4)
+
+
+def test_the_demo_letter_reads_back(demo):
+    import io
+
+    from twinning.exchanges.letter import invitation_letter
+
+    placement = Placement.objects.get(fellow__username="fellow-china")
+    text = PdfReader(io.BytesIO(invitation_letter(placement))).pages[0].extract_text()
+    assert "Host: Friends of the Middle Danube" in text and "邀请函" in text
