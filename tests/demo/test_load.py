@@ -9,7 +9,6 @@ from django.db.models import Count
 from twinning.demo.data import SAMPLES
 from twinning.demo.load import SAMPLE_NOTE, SEED_NOTE, load_demo
 from twinning.directory.enums import AffiliationKind
-from twinning.exchanges.actions.reports import FILED_NOTE
 from twinning.directory.models import (
     Affiliation,
     Identifier,
@@ -18,6 +17,7 @@ from twinning.directory.models import (
     Position,
     StaffMembership,
 )
+from twinning.exchanges.actions.reports import FILED_NOTE
 from twinning.library.models import Document, Source
 from twinning.programmes.enums import ActivityKind, DatePrecision
 from twinning.programmes.models import (
