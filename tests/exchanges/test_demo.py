@@ -47,7 +47,9 @@ def test_the_current_cohort_follows_todays_date_inside_its_windows(demo):
             else PlacementStatus.COMPLETED
         )
         assert placement.status == expected
-    assert sorted(PairReport.objects.filter(pair__cohort__year=2025).values_list("status", flat=True)) == [
+    assert sorted(
+        PairReport.objects.filter(pair__cohort__year=2025).values_list("status", flat=True)
+    ) == [
         ReportStatus.DUE,
         ReportStatus.DUE,
     ]

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -23,8 +23,8 @@ from twinning.exchanges.access import (
     visible_reports,
 )
 from twinning.exchanges.letter import invitation_letter
-from twinning.exchanges.models import PairReport, Placement
-from twinning.programmes.access import access_pair
+from twinning.exchanges.models import AlumniRecord, JointProject, Milestone, PairReport, Placement
+from twinning.programmes.access import access_pair, visible_pairs
 
 router = Router(tags=["exchanges"])
 Refused = tuple[int, dict[str, Any]]
@@ -262,3 +262,121 @@ def review_report(request: HttpRequest, report_id: int, payload: ReviewIn) -> Pa
         return actions.return_report(report=report, note=payload.note, actor=request.user)
     except actions.ExchangeError as error:
         return _refuse(error)
+
+
+class MilestoneOut(Schema):
+    id: int
+    kind: str
+    title: str
+    due_on: datetime.date
+    status: str
+    done_on: datetime.date | None
+
+
+class ProjectOut(Schema):
+    pair: int
+    title: str
+    title_zh: str
+    goals: str
+    budget: str
+    milestones: list[MilestoneOut]
+
+    @staticmethod
+    def resolve_pair(project: JointProject) -> int:
+        return project.pair_id
+
+    @staticmethod
+    def resolve_milestones(project: JointProject) -> list[Milestone]:
+        return list(project.milestones.all())
+
+
+class ProjectIn(Schema):
+    title: str
+    goals: str
+    title_zh: str = ""
+    budget: str = ""
+
+
+class MilestoneIn(Schema):
+    title: str
+    due_on: datetime.date
+    kind: str = "milestone"
+
+
+class AlumniOut(Schema):
+    pair: int
+    completed_on: datetime.date
+    note: str
+    follow_ups: list[str]
+
+    @staticmethod
+    def resolve_pair(record: AlumniRecord) -> int:
+        return record.pair_id
+
+    @staticmethod
+    def resolve_follow_ups(record: AlumniRecord) -> list[str]:
+        return [project.title for project in record.follow_ups.all()]
+
+
+@router.get("/pairs/{pair_id}/project", response={200: ProjectOut, 404: Refusal})
+def get_project(request: HttpRequest, pair_id: int) -> JointProject | Refused:
+    pair = access_pair(request.user, pair_id)
+    project = JointProject.objects.filter(pair=pair).prefetch_related("milestones").first()
+    if project is None:
+        return 404, {"detail": "The pair has described no joint project.", "reasons": []}
+    return project
+
+
+@router.put("/pairs/{pair_id}/project", response={200: ProjectOut, 400: Refusal}, auth=django_auth)
+def put_project(request: HttpRequest, pair_id: int, payload: ProjectIn) -> JointProject | Refused:
+    pair = access_pair_to_act(request.user, pair_id, "project")
+    try:
+        return actions.describe_joint_project(pair=pair, actor=request.user, **payload.dict())
+    except actions.ExchangeError as error:
+        return _refuse(error)
+
+
+@router.post(
+    "/pairs/{pair_id}/milestones", response={201: MilestoneOut, 400: Refusal}, auth=django_auth
+)
+def add_milestone(
+    request: HttpRequest, pair_id: int, payload: MilestoneIn
+) -> tuple[int, Milestone] | Refused:
+    pair = access_pair_to_act(request.user, pair_id, "project")
+    try:
+        return 201, actions.add_milestone(pair=pair, actor=request.user, **payload.dict())
+    except actions.ExchangeError as error:
+        return _refuse(error)
+
+
+@router.post(
+    "/milestones/{milestone_id}/done", response={200: MilestoneOut, 400: Refusal}, auth=django_auth
+)
+def complete_milestone(request: HttpRequest, milestone_id: int) -> Milestone | Refused:
+    milestone = Milestone.objects.select_related("project__pair").filter(pk=milestone_id).first()
+    if milestone is None:
+        raise Http404("No such milestone.")
+    access_pair(request.user, milestone.project.pair_id)
+    try:
+        return actions.complete_milestone(milestone=milestone, actor=request.user)
+    except actions.ExchangeError as error:
+        return _refuse(error)
+
+
+@router.post("/pairs/{pair_id}/alumni", response={201: AlumniOut, 400: Refusal}, auth=django_auth)
+def record_alumni(request: HttpRequest, pair_id: int) -> tuple[int, AlumniRecord] | Refused:
+    pair = access_pair_to_act(request.user, pair_id, "alumni")
+    try:
+        return 201, actions.record_alumni(pair=pair, actor=request.user)
+    except actions.ExchangeError as error:
+        return _refuse(error)
+
+
+@router.get("/alumni", response=list[AlumniOut])
+@paginate(LimitOffsetPagination)
+def list_alumni(request: HttpRequest) -> QuerySet[AlumniRecord]:
+    return (
+        AlumniRecord.objects.filter(pair__in=visible_pairs(request.user))
+        .prefetch_related("follow_ups")
+        .order_by("-completed_on", "pk")
+    )

@@ -47,6 +47,9 @@ RULES: dict[str, frozenset[str]] = {
     "request_report": frozenset({"coordinator"}),
     "file_report": frozenset({"coordinator", "pair"}),
     "review_report": frozenset({"coordinator"}),
+    "project": frozenset({"coordinator", "pair"}),
+    "alumni": frozenset({"coordinator"}),
+    "follow_up": frozenset({"coordinator", "pair"}),
 }
 DEFAULT_REFUSAL = gettext_noop("Only the pair's staff, the fellow or a coordinator do this.")
 REFUSALS = {
@@ -54,6 +57,8 @@ REFUSALS = {
     "confirm": gettext_noop("Only the host's staff or a coordinator confirm a placement."),
     "request_report": gettext_noop("Only coordinators ask pairs for reports."),
     "review_report": gettext_noop("Only coordinators accept or return reports."),
+    "project": gettext_noop("Only the pair's staff or a coordinator change the joint project."),
+    "alumni": gettext_noop("Only coordinators record a pair as alumni."),
 }
 
 

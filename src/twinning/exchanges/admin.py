@@ -8,8 +8,12 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from twinning.exchanges.models import (
+    AlumniRecord,
     CalendarFeed,
     ExchangeLogEntry,
+    FollowUpProject,
+    JointProject,
+    Milestone,
     PairReport,
     Placement,
     SentReminder,
@@ -62,3 +66,26 @@ class ExchangeLogEntryAdmin(ViewOnlyAdmin):
 class SentReminderAdmin(ViewOnlyAdmin):
     list_display = ("sent_at", "subject_line", "kind", "due_on")
     list_filter = ("kind", "subject_type")
+
+
+@admin.register(JointProject)
+class JointProjectAdmin(ViewOnlyAdmin):
+    list_display = ("title", "pair", "updated_at")
+    list_select_related = ("pair__organisation_a", "pair__organisation_b")
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ViewOnlyAdmin):
+    list_display = ("title", "kind", "due_on", "status", "project")
+    list_filter = ("status", "kind")
+
+
+@admin.register(AlumniRecord)
+class AlumniRecordAdmin(ViewOnlyAdmin):
+    list_display = ("pair", "completed_on")
+    list_select_related = ("pair__organisation_a", "pair__organisation_b")
+
+
+@admin.register(FollowUpProject)
+class FollowUpProjectAdmin(ViewOnlyAdmin):
+    list_display = ("title", "start_year", "alumni")

@@ -14,8 +14,8 @@ from twinning.calls.enums import AuditVerb, CallStatus
 from twinning.calls.models import Call
 from twinning.common.ical import CalendarItem, Person
 from twinning.exchanges.access import visible_placements
-from twinning.exchanges.enums import PlacementStatus, ReportStatus
-from twinning.exchanges.models import PairReport, Placement
+from twinning.exchanges.enums import MilestoneStatus, PlacementStatus, ReportStatus
+from twinning.exchanges.models import Milestone, PairReport, Placement
 from twinning.programmes.access import visible_pairs
 from twinning.programmes.calendar import event_items
 from twinning.programmes.models import Cohort, Programme
@@ -80,6 +80,27 @@ def report_item(report: PairReport, site_url: str) -> CalendarItem:
     )
 
 
+def milestone_item(milestone: Milestone, site_url: str) -> CalendarItem:
+    pair = milestone.project.pair
+    return CalendarItem(
+        key=f"milestone-{milestone.pk}",
+        summary=_("%(kind)s due: %(title)s (%(pair)s)")
+        % {"kind": milestone.get_kind_display(), "title": milestone.title, "pair": pair},
+        start=milestone.due_on,
+        end=milestone.due_on,
+        sequence=milestone.sequence,
+        modified=milestone.updated_at,
+        url=site_url + milestone.get_absolute_url(),
+        is_deadline=True,
+    )
+
+
+def _milestones() -> QuerySet[Milestone]:
+    return Milestone.objects.filter(status=MilestoneStatus.PLANNED).select_related(
+        "project__pair__organisation_a", "project__pair__organisation_b"
+    )
+
+
 def _calls_with_revisions(calls: QuerySet[Call]) -> QuerySet[Call]:
     """Each call with how often its dates changed: the SEQUENCE of its deadline entry."""
     return calls.annotate(
@@ -124,6 +145,11 @@ def personal_items(user: Any, site_url: str) -> Iterator[CalendarItem]:
     )
     for report in reports:
         yield report_item(report, site_url)
+    milestones = _milestones().filter(
+        Q(project__pair__organisation_a__in=mine) | Q(project__pair__organisation_b__in=mine)
+    )
+    for milestone in milestones.order_by("due_on", "pk"):
+        yield milestone_item(milestone, site_url)
     reviews = listed_reviews(user).filter(
         submitted_at=None, application__call__status=CallStatus.OPEN
     )
@@ -166,6 +192,11 @@ def cohort_items(cohort: Cohort, user: Any, site_url: str) -> Iterator[CalendarI
     )
     for report in reports:
         yield report_item(report, site_url)
+    milestones = _milestones().filter(
+        project__pair__cohort=cohort, project__pair__in=visible_pairs(user)
+    )
+    for milestone in milestones.order_by("due_on", "pk"):
+        yield milestone_item(milestone, site_url)
     for call in _calls_with_revisions(visible_calls(user).filter(cohort=cohort)).order_by(
         "deadline"
     ):

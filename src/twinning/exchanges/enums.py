@@ -32,8 +32,25 @@ class ExchangeVerb(models.TextChoices):
     ACCEPTED = "accepted", _("accepted the report")
     RETURNED = "returned", _("returned the report")
     TOKEN = "token", _("renewed a calendar address")
+    PROJECT = "project", _("described the joint project")
+    MILESTONE = "milestone", _("added a milestone")
+    DONE = "done", _("reached a milestone")
+    DROPPED = "dropped", _("dropped a milestone")
+    ALUMNI = "alumni", _("recorded the pair as alumni")
+    FOLLOW_UP = "follow_up", _("recorded a follow-up project")
 
 
 class ReminderKind(models.TextChoices):
     WEEK = "week", _("A week before")
     DAY = "day", _("On the day")
+
+
+class MilestoneKind(models.TextChoices):
+    MILESTONE = "milestone", _("Milestone")
+    DELIVERABLE = "deliverable", _("Deliverable")
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")

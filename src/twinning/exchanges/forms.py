@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, StaffMembership
 from twinning.exchanges.actions.reports import REPORT_LANGUAGES
+from twinning.exchanges.enums import MilestoneKind
 from twinning.programmes.models import Pair
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -98,3 +99,27 @@ class ReportFileForm(forms.Form):
             for code, label in zip(REPORT_LANGUAGES, (_("English"), _("Chinese")), strict=True)
         ],
     )
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
+    goals = forms.CharField(label=_("Goals"), widget=forms.Textarea(attrs={"rows": 4}))
+    budget = forms.CharField(
+        label=_("Budget lines"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone or deliverable"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MilestoneKind.choices)
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+
+
+class FollowUpForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    start_year = forms.IntegerField(label=_("First year"), min_value=1990, max_value=2100)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    url = forms.URLField(label=_("Web page"), required=False)

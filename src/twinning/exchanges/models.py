@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.calls.enums import Direction
 from twinning.directory.models import Organisation
-from twinning.exchanges.enums import ExchangeVerb, PlacementStatus, ReminderKind, ReportStatus
+from twinning.exchanges.enums import (
+    ExchangeVerb,
+    MilestoneKind,
+    MilestoneStatus,
+    PlacementStatus,
+    ReminderKind,
+    ReportStatus,
+)
 from twinning.library.models import Document
 from twinning.programmes.models import Pair
 
@@ -221,3 +228,96 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_line} → {len(self.recipients)}"
+
+
+class JointProject(models.Model):
+    """What the two partners set out to do together during their exchange."""
+
+    pair = models.OneToOneField(Pair, on_delete=models.CASCADE, related_name="joint_project")
+    title = models.CharField(_("title"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+    goals = models.TextField(_("goals"))
+    budget = models.TextField(_("budget lines"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("joint project")
+        verbose_name_plural = _("joint projects")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(models.Model):
+    """A milestone or deliverable of a joint project, with its due date."""
+
+    project = models.ForeignKey(JointProject, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=MilestoneKind.choices, default=MilestoneKind.MILESTONE
+    )
+    title = models.CharField(_("title"), max_length=300)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    sequence = models.PositiveIntegerField(_("revision"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return (
+            reverse("exchanges:pair", kwargs={"pk": self.project.pair_id}) + f"#milestone-{self.pk}"
+        )
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == MilestoneStatus.PLANNED and self.due_on < timezone.localdate()
+
+
+class AlumniRecord(models.Model):
+    """A pair that completed its exchange, and what became of it."""
+
+    pair = models.OneToOneField(Pair, on_delete=models.CASCADE, related_name="alumni_record")
+    completed_on = models.DateField(_("completed on"))
+    note = models.TextField(_("what came of it"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-completed_on", "pk"]
+        verbose_name = _("alumni pair")
+        verbose_name_plural = _("alumni pairs")
+
+    def __str__(self) -> str:
+        return str(self.pair)
+
+
+class FollowUpProject(models.Model):
+    """Work former partners go on doing together after their exchange."""
+
+    alumni = models.ForeignKey(AlumniRecord, on_delete=models.CASCADE, related_name="follow_ups")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("from"))
+    url = models.URLField(_("web page"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start_year", "title"]
+        verbose_name = _("follow-up project")
+        verbose_name_plural = _("follow-up projects")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchanges:follow_up", kwargs={"pk": self.pk})

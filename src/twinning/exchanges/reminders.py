@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from twinning.calls.notifications import staff_of
-from twinning.exchanges.enums import PlacementStatus, ReminderKind, ReportStatus
-from twinning.exchanges.models import PairReport, Placement, SentReminder
+from twinning.exchanges.enums import MilestoneStatus, PlacementStatus, ReminderKind, ReportStatus
+from twinning.exchanges.models import Milestone, PairReport, Placement, SentReminder
 
 WEEK = datetime.timedelta(days=7)
 SUBJECTS = {
     "pairreport": gettext_noop("Report due %(when)s: %(title)s"),
     "placement": gettext_noop("Placement starts %(when)s: %(title)s"),
+    "milestone": gettext_noop("Milestone due %(when)s: %(title)s"),
 }
 
 
@@ -58,6 +59,17 @@ def due_dates(today: datetime.date) -> Iterator[DueDate]:
             report,
             report.due_on,
             report.title,
+            staff_of([pair.organisation_a, pair.organisation_b]),
+        )
+    milestones = Milestone.objects.filter(
+        status=MilestoneStatus.PLANNED, due_on__range=window
+    ).select_related("project__pair__organisation_a", "project__pair__organisation_b")
+    for milestone in milestones:
+        pair = milestone.project.pair
+        yield DueDate(
+            milestone,
+            milestone.due_on,
+            milestone.title,
             staff_of([pair.organisation_a, pair.organisation_b]),
         )
     placements = Placement.objects.filter(

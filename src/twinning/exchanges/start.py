@@ -20,8 +20,8 @@ from twinning.directory.access import is_coordinator
 from twinning.directory.models import StaffMembership
 from twinning.exchanges.access import visible_placements, visible_reports
 from twinning.exchanges.calendars import personal_items
-from twinning.exchanges.enums import PlacementStatus, ReportStatus
-from twinning.exchanges.models import CalendarFeed, SentReminder
+from twinning.exchanges.enums import MilestoneStatus, PlacementStatus, ReportStatus
+from twinning.exchanges.models import CalendarFeed, Milestone, SentReminder
 from twinning.ingest.enums import CandidateStatus
 from twinning.ingest.models import Candidate
 
@@ -93,6 +93,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "to_review": reports.filter(status=ReportStatus.SUBMITTED).order_by("filed_at", "pk")[
             :LIST_LIMIT
         ],
+        "milestones_overdue": Milestone.objects.filter(
+            status=MilestoneStatus.PLANNED, due_on__lt=today
+        )
+        .select_related("project__pair__organisation_a", "project__pair__organisation_b")
+        .order_by("due_on", "pk")[:LIST_LIMIT],
         "sent": SentReminder.objects.order_by("-sent_at", "-pk")[:20],
     }
     return render(request, "exchanges/dashboard.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.exchanges import feed_views, start, views
+from twinning.exchanges import feed_views, project_views, start, views
 
 app_name = "exchanges"
 urlpatterns = [
@@ -9,6 +9,13 @@ urlpatterns = [
     path("pairs/<int:pk>/", views.pair_exchanges, name="pair"),
     path("pairs/<int:pk>/placements/new/", views.plan, name="plan"),
     path("pairs/<int:pk>/reports/new/", views.request_report, name="request_report"),
+    path("pairs/<int:pk>/project/", project_views.edit_project, name="project"),
+    path("pairs/<int:pk>/milestones/", project_views.add_milestone, name="add_milestone"),
+    path("pairs/<int:pk>/alumni/", project_views.record_alumni, name="record_alumni"),
+    path("pairs/<int:pk>/follow-ups/", project_views.add_follow_up, name="add_follow_up"),
+    path("milestones/<int:pk>/<slug:step>/", project_views.milestone_step, name="milestone_step"),
+    path("follow-ups/<int:pk>/", project_views.follow_up_detail, name="follow_up"),
+    path("alumni/", project_views.alumni_network, name="alumni"),
     path("placements/<int:pk>/", views.placement_detail, name="placement"),
     path("placements/<int:pk>/letter.pdf", views.placement_letter, name="letter"),
     path("placements/<int:pk>/<slug:step>/", views.placement_step, name="placement_step"),

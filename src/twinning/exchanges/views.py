@@ -20,16 +20,20 @@ from twinning.exchanges.access import (
     visible_placements,
     visible_reports,
 )
-from twinning.exchanges.enums import PlacementStatus
+from twinning.exchanges.actions.projects import alumni_problems
+from twinning.exchanges.enums import MilestoneStatus, PlacementStatus
 from twinning.exchanges.forms import (
     CancelForm,
     DatesForm,
     DayForm,
+    FollowUpForm,
+    MilestoneForm,
     PlacementForm,
     ReportFileForm,
     ReportRequestForm,
 )
 from twinning.exchanges.letter import invitation_letter
+from twinning.exchanges.models import AlumniRecord, JointProject
 from twinning.exchanges.windows import windows_for
 from twinning.programmes.access import access_pair
 
@@ -42,13 +46,26 @@ def show_refusal(request: HttpRequest, error: actions.ExchangeError) -> None:
 def pair_exchanges(request: HttpRequest, pk: int) -> HttpResponse:
     """The pair's placements (for its staff and coordinators) and its reports."""
     pair = access_pair(request.user, pk)
+    project = JointProject.objects.filter(pair=pair).first()
+    milestones = list(project.milestones.all()) if project else []
+    alumni = AlumniRecord.objects.filter(pair=pair).prefetch_related("follow_ups").first()
+    may_alumni = may(request.user, "alumni", pair)
     context = {
         "pair": pair,
         "placements": visible_placements(request.user).filter(pair=pair),
         "reports": visible_reports(request.user).filter(pair=pair),
         "may_plan": may(request.user, "plan", pair),
         "may_request": may(request.user, "request_report", pair),
+        "may_project": may(request.user, "project", pair),
+        "may_alumni": may_alumni,
+        "alumni_problems": alumni_problems(pair) if may_alumni and alumni is None else [],
         "windows": [w for d in ("a_to_b", "b_to_a") for w in windows_for(pair, d)],
+        "project": project,
+        "milestones": milestones,
+        "milestones_done": sum(m.status == MilestoneStatus.DONE for m in milestones),
+        "milestone_form": MilestoneForm(),
+        "follow_up_form": FollowUpForm(),
+        "alumni": alumni,
     }
     return render(request, "exchanges/pair.html", context)
 

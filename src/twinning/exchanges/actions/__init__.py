@@ -10,6 +10,14 @@ from twinning.exchanges.actions.placements import (
     reschedule_placement,
     start_placement,
 )
+from twinning.exchanges.actions.projects import (
+    add_follow_up,
+    add_milestone,
+    complete_milestone,
+    describe_joint_project,
+    drop_milestone,
+    record_alumni,
+)
 from twinning.exchanges.actions.reports import (
     accept_report,
     file_report,
@@ -20,6 +28,12 @@ from twinning.exchanges.actions.reports import (
 
 __all__ = [
     "ExchangeError",
+    "add_follow_up",
+    "add_milestone",
+    "complete_milestone",
+    "describe_joint_project",
+    "drop_milestone",
+    "record_alumni",
     "accept_report",
     "cancel_placement",
     "complete_placement",

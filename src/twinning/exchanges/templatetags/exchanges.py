@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.db.models import Count, Q
 
 from twinning.exchanges.access import may, visible_placements, visible_reports
+from twinning.exchanges.enums import MilestoneStatus
+from twinning.exchanges.models import AlumniRecord, JointProject
 from twinning.programmes.models import Pair
 
 register = template.Library()
@@ -20,4 +23,11 @@ def pair_exchange(context: dict[str, Any], pair: Pair) -> dict[str, Any]:
         "placements": list(visible_placements(user).filter(pair=pair)),
         "reports": list(visible_reports(user).filter(pair=pair)),
         "may_plan": may(user, "plan", pair),
+        "project": JointProject.objects.filter(pair=pair)
+        .annotate(
+            total=Count("milestones"),
+            done=Count("milestones", filter=Q(milestones__status=MilestoneStatus.DONE)),
+        )
+        .first(),
+        "alumni": AlumniRecord.objects.filter(pair=pair).first(),
     }
