@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
 from twinning.exchanges import actions
 from twinning.exchanges.access import (
@@ -21,10 +22,12 @@ from twinning.exchanges.access import (
     require,
     visible_placements,
     visible_reports,
+    visible_visits,
 )
 from twinning.exchanges.letter import invitation_letter
 from twinning.exchanges.models import AlumniRecord, JointProject, Milestone, PairReport, Placement
 from twinning.programmes.access import access_pair, visible_pairs
+from twinning.programmes.models import Visit
 
 router = Router(tags=["exchanges"])
 Refused = tuple[int, dict[str, Any]]
@@ -380,3 +383,66 @@ def list_alumni(request: HttpRequest) -> QuerySet[AlumniRecord]:
         .prefetch_related("follow_ups")
         .order_by("-completed_on", "pk")
     )
+
+
+class VisitorOut(Schema):
+    person: str
+    role: str
+    organisation: str | None
+    is_leader: bool
+
+
+class VisitOut(Schema):
+    id: int
+    date: datetime.date
+    host: str
+    visitors: list[str]
+    participants: list[VisitorOut]
+    topics: list[str]
+    summary: str
+    follow_ups: str
+
+
+def _visit_out(visit: Visit, visible: set[int]) -> dict[str, Any]:
+    return {
+        "id": visit.pk,
+        "date": visit.date,
+        "host": visit.host.slug,
+        "visitors": [o.slug for o in visit.visitors.all() if o.pk in visible],
+        "participants": [
+            {
+                "person": p.person.name,
+                "role": p.role,
+                "organisation": p.organisation.slug
+                if p.organisation_id in visible and p.organisation
+                else None,
+                "is_leader": p.is_leader,
+            }
+            for p in visit.participants.all()
+        ],
+        "topics": [t.slug for t in visit.topics.all()],
+        "summary": visit.summary,
+        "follow_ups": visit.follow_ups,
+    }
+
+
+def _visits(request: HttpRequest) -> QuerySet[Visit]:
+    return visible_visits(request.user).prefetch_related(
+        "visitors", "topics", "participants__person", "participants__organisation"
+    )
+
+
+@router.get("/visits", response=list[VisitOut])
+@paginate(LimitOffsetPagination)
+def list_visits(request: HttpRequest) -> list[dict[str, Any]]:
+    visible = set(visible_organisations(request.user).values_list("pk", flat=True))
+    return [_visit_out(v, visible) for v in _visits(request).order_by("-date", "pk")]
+
+
+@router.get("/visits/{visit_id}", response=VisitOut)
+def get_visit(request: HttpRequest, visit_id: int) -> dict[str, Any]:
+    visit = _visits(request).filter(pk=visit_id).first()
+    if visit is None:
+        raise Http404("No such visit.")
+    visible = set(visible_organisations(request.user).values_list("pk", flat=True))
+    return _visit_out(visit, visible)

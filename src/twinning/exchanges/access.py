@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from twinning.calls.access import organisations_of
-from twinning.directory.access import is_coordinator
+from twinning.directory.access import is_coordinator, visible_organisations
 from twinning.exchanges.enums import ReportStatus
 from twinning.exchanges.models import PairReport, Placement
 from twinning.programmes.access import access_pair, visible_pairs
-from twinning.programmes.models import Pair
+from twinning.programmes.models import Pair, Visit
 
 PLACEMENT_RELATED = (
     "pair__cohort__programme",
@@ -142,3 +142,15 @@ def access_report(user: Any, pk: int) -> PairReport:
         return visible_reports(user).get(pk=pk)
     except PairReport.DoesNotExist:
         raise Http404("No such report.") from None
+
+
+def visible_visits(user: Any) -> QuerySet[Visit]:
+    """Delegation visits whose host the user may see; unseen visiting organisations are left out by the caller."""
+    return Visit.objects.filter(host__in=visible_organisations(user)).select_related("host")
+
+
+def access_visit(user: Any, pk: int) -> Visit:
+    try:
+        return visible_visits(user).get(pk=pk)
+    except Visit.DoesNotExist:
+        raise Http404("No such visit.") from None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.exchanges import feed_views, project_views, start, views
+from twinning.exchanges import feed_views, project_views, start, views, visit_views
 
 app_name = "exchanges"
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
     path("milestones/<int:pk>/<slug:step>/", project_views.milestone_step, name="milestone_step"),
     path("follow-ups/<int:pk>/", project_views.follow_up_detail, name="follow_up"),
     path("alumni/", project_views.alumni_network, name="alumni"),
+    path("visits/", visit_views.visit_list, name="visits"),
+    path("visits/<int:pk>/", visit_views.visit_detail, name="visit"),
+    path("visits/<int:pk>.ics", visit_views.visit_calendar, name="visit_calendar"),
     path("placements/<int:pk>/", views.placement_detail, name="placement"),
     path("placements/<int:pk>/letter.pdf", views.placement_letter, name="letter"),
     path("placements/<int:pk>/<slug:step>/", views.placement_step, name="placement_step"),
