@@ -55,6 +55,20 @@ def test_the_current_cohort_follows_todays_date_inside_its_windows(demo):
     ]
 
 
+def test_the_past_pair_is_alumni_with_a_follow_up_and_the_current_has_a_project(demo, client):
+    from twinning.exchanges.models import AlumniRecord, JointProject
+
+    record = AlumniRecord.objects.get()
+    assert (record.pair.cohort.year, record.completed_on) == (2018, datetime.date(2019, 1, 15))
+    assert [f.title for f in record.follow_ups.all()] == ["Street labs for low-carbon neighbourhoods"]
+    assert "Street labs for low-carbon neighbourhoods" in client.get("/exchanges/alumni/").content.decode()
+    current = JointProject.objects.get(pair__cohort__year=2025)
+    assert [m.title for m in current.milestones.all()] == [
+        "Sorting stations in the pilot canteens",
+        "Canteen waste audit (both cities)",
+    ]
+
+
 def test_a_second_load_adds_nothing(demo):
     before = (Placement.objects.count(), PairReport.objects.count())
     load_demo()

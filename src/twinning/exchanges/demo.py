@@ -122,6 +122,36 @@ def _past_cohort(coordinator: Any) -> None:
             actor=fellow,
         )
         actions.accept_report(report=report, actor=coordinator, note="Thank you.")
+        actions.describe_joint_project(
+            pair=pair,
+            title="Low-carbon community days",
+            goals="A shared handbook for volunteers in both cities.",
+            title_zh="低碳社区日",
+            actor=coordinator,
+        )
+        handbook = actions.add_milestone(
+            pair=pair,
+            title="Volunteer handbook",
+            due_on=datetime.date(2018, 11, 30),
+            kind="deliverable",
+            actor=coordinator,
+        )
+        actions.complete_milestone(
+            milestone=handbook, actor=coordinator, on=datetime.date(2018, 11, 26)
+        )
+        alumni = actions.record_alumni(
+            pair=pair,
+            actor=coordinator,
+            on=datetime.date(2019, 1, 15),
+            note="The two networks still swap volunteers' materials every year.",
+        )
+        actions.add_follow_up(
+            alumni=alumni,
+            title="Street labs for low-carbon neighbourhoods",
+            start_year=2019,
+            description="Ghent's street labs and Chengdu's community days run one method, with a yearly online exchange.",
+            actor=coordinator,
+        )
     seed = _pair(2018, "eco-canton", "zero-waste-europe")
     document = Document.objects.filter(title=SEED_REPORT_TITLE).first()
     if document is not None and not seed.reports.exists():
@@ -159,6 +189,29 @@ def _current_cohort(coordinator: Any, fellows: dict[str, Any]) -> None:
             pair=schools,
             title="Exchange report",
             due_on=datetime.date(year, 12, 20),
+            actor=coordinator,
+        )
+        actions.describe_joint_project(
+            pair=schools,
+            title="Zero-waste canteens",
+            title_zh="零废弃食堂",
+            goals="A canteen in each city cuts its waste by half; lessons shared between the schools.",
+            budget="Travel and stay: 2 fellows × 6 weeks\nMaterials for sorting stations",
+            actor=coordinator,
+        )
+        stations = actions.add_milestone(
+            pair=schools,
+            title="Sorting stations in the pilot canteens",
+            due_on=datetime.date(year, 9, 30),
+            actor=coordinator,
+        )
+        if stations.due_on < today:
+            actions.complete_milestone(milestone=stations, actor=coordinator, on=stations.due_on)
+        actions.add_milestone(
+            pair=schools,
+            title="Canteen waste audit (both cities)",
+            due_on=datetime.date(year, 12, 15),
+            kind="deliverable",
             actor=coordinator,
         )
     lakes = _pair(2025, "friends-of-the-middle-danube", "wuhan-lakes-watch")
