@@ -60,8 +60,13 @@ def test_the_past_pair_is_alumni_with_a_follow_up_and_the_current_has_a_project(
 
     record = AlumniRecord.objects.get()
     assert (record.pair.cohort.year, record.completed_on) == (2018, datetime.date(2019, 1, 15))
-    assert [f.title for f in record.follow_ups.all()] == ["Street labs for low-carbon neighbourhoods"]
-    assert "Street labs for low-carbon neighbourhoods" in client.get("/exchanges/alumni/").content.decode()
+    assert [f.title for f in record.follow_ups.all()] == [
+        "Street labs for low-carbon neighbourhoods"
+    ]
+    assert (
+        "Street labs for low-carbon neighbourhoods"
+        in client.get("/exchanges/alumni/").content.decode()
+    )
     current = JointProject.objects.get(pair__cohort__year=2025)
     assert [m.title for m in current.milestones.all()] == [
         "Sorting stations in the pilot canteens",

@@ -25,8 +25,15 @@ from twinning.exchanges.access import (
     visible_visits,
 )
 from twinning.exchanges.letter import invitation_letter
-from twinning.exchanges.models import AlumniRecord, JointProject, Milestone, PairReport, Placement
-from twinning.programmes.access import access_pair, visible_pairs
+from twinning.exchanges.models import (
+    AlumniRecord,
+    JointProject,
+    Milestone,
+    PairReport,
+    Placement,
+    Workshop,
+)
+from twinning.programmes.access import access_cohort, access_pair, visible_pairs
 from twinning.programmes.models import Visit
 
 router = Router(tags=["exchanges"])
@@ -446,3 +453,38 @@ def get_visit(request: HttpRequest, visit_id: int) -> dict[str, Any]:
         raise Http404("No such visit.")
     visible = set(visible_organisations(request.user).values_list("pk", flat=True))
     return _visit_out(visit, visible)
+
+
+class WorkshopOut(Schema):
+    id: int
+    kind: str
+    title: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    place: str
+    description: str
+    materials: str
+
+
+@router.get("/programmes/{slug}/cohorts/{year}/workshops", response=list[WorkshopOut])
+def list_workshops(request: HttpRequest, slug: str, year: int) -> QuerySet[Workshop]:
+    return access_cohort(slug, year).workshops.order_by("starts_on", "pk")
+
+
+@router.post(
+    "/workshops/{workshop_id}/registrations", response={201: dict, 400: Refusal}, auth=django_auth
+)
+def register_for_workshop(
+    request: HttpRequest, workshop_id: int
+) -> tuple[int, dict[str, Any]] | Refused:
+    """Register the signed-in user (a person of one of the cohort's pairs)."""
+    workshop = Workshop.objects.filter(pk=workshop_id).first()
+    if workshop is None:
+        raise Http404("No such workshop.")
+    try:
+        registration = actions.register_for_workshop(
+            workshop=workshop, user=request.user, actor=request.user
+        )
+    except actions.ExchangeError as error:
+        return _refuse(error)
+    return 201, {"id": registration.pk, "organisation": registration.organisation.slug}

@@ -17,6 +17,8 @@ from twinning.exchanges.models import (
     PairReport,
     Placement,
     SentReminder,
+    Workshop,
+    WorkshopRegistration,
 )
 
 
@@ -89,3 +91,15 @@ class AlumniRecordAdmin(ViewOnlyAdmin):
 @admin.register(FollowUpProject)
 class FollowUpProjectAdmin(ViewOnlyAdmin):
     list_display = ("title", "start_year", "alumni")
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(ViewOnlyAdmin):
+    list_display = ("title", "kind", "cohort", "starts_on", "place")
+    list_filter = ("kind",)
+
+
+@admin.register(WorkshopRegistration)
+class WorkshopRegistrationAdmin(ViewOnlyAdmin):
+    list_display = ("user", "organisation", "workshop", "attended")
+    list_select_related = ("user", "organisation", "workshop")

@@ -15,7 +15,7 @@ from twinning.calls.models import Call
 from twinning.common.ical import CalendarItem, Person
 from twinning.exchanges.access import visible_placements
 from twinning.exchanges.enums import MilestoneStatus, PlacementStatus, ReportStatus
-from twinning.exchanges.models import Milestone, PairReport, Placement
+from twinning.exchanges.models import Milestone, PairReport, Placement, Workshop
 from twinning.programmes.access import visible_pairs
 from twinning.programmes.calendar import event_items
 from twinning.programmes.models import Cohort, Programme
@@ -101,6 +101,20 @@ def _milestones() -> QuerySet[Milestone]:
     )
 
 
+def workshop_item(workshop: Workshop, site_url: str) -> CalendarItem:
+    return CalendarItem(
+        key=f"workshop-{workshop.pk}",
+        summary=f"{workshop.get_kind_display()}: {workshop.title}",
+        start=workshop.starts_on,
+        end=workshop.ends_on,
+        sequence=workshop.sequence,
+        modified=workshop.updated_at,
+        url=site_url + workshop.get_absolute_url(),
+        description=workshop.description,
+        location=workshop.place,
+    )
+
+
 def _calls_with_revisions(calls: QuerySet[Call]) -> QuerySet[Call]:
     """Each call with how often its dates changed: the SEQUENCE of its deadline entry."""
     return calls.annotate(
@@ -150,6 +164,10 @@ def personal_items(user: Any, site_url: str) -> Iterator[CalendarItem]:
     )
     for milestone in milestones.order_by("due_on", "pk"):
         yield milestone_item(milestone, site_url)
+    for workshop in Workshop.objects.filter(registrations__user_id=user.pk).order_by(
+        "starts_on", "pk"
+    ):
+        yield workshop_item(workshop, site_url)
     reviews = listed_reviews(user).filter(
         submitted_at=None, application__call__status=CallStatus.OPEN
     )
@@ -197,6 +215,8 @@ def cohort_items(cohort: Cohort, user: Any, site_url: str) -> Iterator[CalendarI
     )
     for milestone in milestones.order_by("due_on", "pk"):
         yield milestone_item(milestone, site_url)
+    for workshop in cohort.workshops.order_by("starts_on", "pk"):
+        yield workshop_item(workshop, site_url)
     for call in _calls_with_revisions(visible_calls(user).filter(cohort=cohort)).order_by(
         "deadline"
     ):

@@ -38,6 +38,9 @@ class ExchangeVerb(models.TextChoices):
     DROPPED = "dropped", _("dropped a milestone")
     ALUMNI = "alumni", _("recorded the pair as alumni")
     FOLLOW_UP = "follow_up", _("recorded a follow-up project")
+    WORKSHOP = "workshop", _("scheduled a workshop")
+    REGISTERED = "registered", _("registered for a workshop")
+    ATTENDANCE = "attendance", _("recorded attendance")
 
 
 class ReminderKind(models.TextChoices):
@@ -54,3 +57,9 @@ class MilestoneStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
+
+
+class WorkshopKind(models.TextChoices):
+    KICK_OFF = "kick_off", _("Kick-off workshop")
+    MID_TERM = "mid_term", _("Mid-term workshop")
+    CLOSING = "closing", _("Closing workshop")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, StaffMembership
 from twinning.exchanges.actions.reports import REPORT_LANGUAGES
-from twinning.exchanges.enums import MilestoneKind
+from twinning.exchanges.enums import MilestoneKind, WorkshopKind
 from twinning.programmes.models import Pair
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -123,3 +123,20 @@ class FollowUpForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     url = forms.URLField(label=_("Web page"), required=False)
+
+
+class WorkshopForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=WorkshopKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("Until"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    materials = forms.CharField(
+        label=_("Materials"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Links or notes, one per line."),
+    )

@@ -19,9 +19,10 @@ from twinning.exchanges.enums import (
     PlacementStatus,
     ReminderKind,
     ReportStatus,
+    WorkshopKind,
 )
 from twinning.library.models import Document
-from twinning.programmes.models import Pair
+from twinning.programmes.models import Cohort, Pair
 
 OPEN_PLACEMENT_STATUSES = (
     PlacementStatus.PLANNED,
@@ -321,3 +322,60 @@ class FollowUpProject(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exchanges:follow_up", kwargs={"pk": self.pk})
+
+
+class Workshop(models.Model):
+    """A kick-off, mid-term or closing workshop of a cohort, for the people of its pairs."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="workshops")
+    kind = models.CharField(_("kind"), max_length=10, choices=WorkshopKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    place = models.CharField(_("place"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    materials = models.TextField(
+        _("materials"), blank=True, help_text=_("Links or notes, one per line.")
+    )
+    sequence = models.PositiveIntegerField(_("revision"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="workshop_dates_ordered",
+            )
+        ]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchanges:workshop", kwargs={"pk": self.pk})
+
+
+class WorkshopRegistration(models.Model):
+    """Someone of a pair of the cohort, registered; whether they came is recorded afterwards."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_registrations"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="workshop_registration_once")
+        ]
+        verbose_name = _("workshop registration")
+        verbose_name_plural = _("workshop registrations")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.workshop}"

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from twinning.exchanges import feed_views, project_views, start, views, visit_views
+from twinning.exchanges import (
+    feed_views,
+    project_views,
+    start,
+    views,
+    visit_views,
+    workshop_views,
+)
 
 app_name = "exchanges"
 urlpatterns = [
@@ -16,6 +23,19 @@ urlpatterns = [
     path("milestones/<int:pk>/<slug:step>/", project_views.milestone_step, name="milestone_step"),
     path("follow-ups/<int:pk>/", project_views.follow_up_detail, name="follow_up"),
     path("alumni/", project_views.alumni_network, name="alumni"),
+    path("workshops/<int:pk>/", workshop_views.workshop_detail, name="workshop"),
+    path("workshops/<int:pk>/register/", workshop_views.register, name="register"),
+    path("workshops/<int:pk>/attendance/", workshop_views.attendance, name="attendance"),
+    path(
+        "programmes/<slug:slug>/<int:year>/workshops/",
+        workshop_views.cohort_workshops,
+        name="workshops",
+    ),
+    path(
+        "programmes/<slug:slug>/<int:year>/workshops/new/",
+        workshop_views.schedule,
+        name="schedule_workshop",
+    ),
     path("visits/", visit_views.visit_list, name="visits"),
     path("visits/<int:pk>/", visit_views.visit_detail, name="visit"),
     path("visits/<int:pk>.ics", visit_views.visit_calendar, name="visit_calendar"),

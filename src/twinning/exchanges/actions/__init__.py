@@ -25,6 +25,11 @@ from twinning.exchanges.actions.reports import (
     request_report,
     return_report,
 )
+from twinning.exchanges.actions.workshops import (
+    record_attendance,
+    register_for_workshop,
+    schedule_workshop,
+)
 
 __all__ = [
     "ExchangeError",
@@ -34,6 +39,9 @@ __all__ = [
     "describe_joint_project",
     "drop_milestone",
     "record_alumni",
+    "record_attendance",
+    "register_for_workshop",
+    "schedule_workshop",
     "accept_report",
     "cancel_placement",
     "complete_placement",
