@@ -74,6 +74,15 @@ def test_the_past_pair_is_alumni_with_a_follow_up_and_the_current_has_a_project(
     ]
 
 
+def test_workshops_held_have_attendance_and_coming_ones_none(demo):
+    from twinning.exchanges.models import WorkshopRegistration
+
+    today = timezone.localdate()
+    for registration in WorkshopRegistration.objects.select_related("workshop"):
+        assert registration.attended is (True if registration.workshop.starts_on < today else None)
+    assert WorkshopRegistration.objects.filter(workshop__cohort__year=2018, attended=True).count() == 3
+
+
 def test_a_second_load_adds_nothing(demo):
     before = (Placement.objects.count(), PairReport.objects.count())
     load_demo()

@@ -235,6 +235,37 @@ def _current_cohort(coordinator: Any, fellows: dict[str, Any]) -> None:
         )
 
 
+def _workshops(coordinator: Any, cohort: Any, year: int, people: list[Any]) -> None:
+    """Kick-off in spring, mid-term between the windows, closing after: held ones have attendance."""
+    if cohort.workshops.exists():
+        return
+    today = timezone.localdate()
+    dates = [
+        ("kick_off", "Kick-off workshop", datetime.date(year, 5, 12), "Brussels"),
+        ("mid_term", "Mid-term workshop (online)", datetime.date(year, 10, 2), "Online"),
+        ("closing", "Closing workshop", datetime.date(year + 1, 2, 24), "Beijing"),
+    ]
+    for kind, title, day, place in dates:
+        workshop = actions.schedule_workshop(
+            cohort=cohort,
+            kind=kind,
+            title=title,
+            starts_on=day,
+            ends_on=day,
+            place=place,
+            materials="Agenda and slides are sent to the registered participants.",
+            actor=coordinator,
+        )
+        registrations = [
+            actions.register_for_workshop(workshop=workshop, user=person, actor=coordinator)
+            for person in people
+        ]
+        if day < today:
+            actions.record_attendance(
+                workshop=workshop, attended=[r.pk for r in registrations], actor=coordinator
+            )
+
+
 @transaction.atomic
 def load_exchanges_demo() -> dict[str, int]:
     """Add the demo placements and reports when missing; returns counts of what exists."""
@@ -246,4 +277,20 @@ def load_exchanges_demo() -> dict[str, int]:
     with notifications.muted():
         _past_cohort(coordinator)
         _current_cohort(coordinator, fellows)
+        call = Call.objects.filter(title=DECIDED_TITLE).select_related("cohort").first()
+        if call is not None:
+            year = call.windows.order_by("starts_on").first()
+            _workshops(
+                coordinator,
+                call.cohort,
+                year.starts_on.year if year else call.cohort.year,
+                list(fellows.values()),
+            )
+        past = _pair(2018, "chengdu-low-carbon-community-network", "ghent-climate-neighbourhoods")
+        _workshops(
+            coordinator,
+            past.cohort,
+            2018,
+            [get_user_model().objects.get(username="applicant-europe")],
+        )
     return {"placements": Placement.objects.count(), "pair reports": PairReport.objects.count()}
