@@ -80,7 +80,9 @@ def test_workshops_held_have_attendance_and_coming_ones_none(demo):
     today = timezone.localdate()
     for registration in WorkshopRegistration.objects.select_related("workshop"):
         assert registration.attended is (True if registration.workshop.starts_on < today else None)
-    assert WorkshopRegistration.objects.filter(workshop__cohort__year=2018, attended=True).count() == 3
+    assert (
+        WorkshopRegistration.objects.filter(workshop__cohort__year=2018, attended=True).count() == 3
+    )
 
 
 def test_a_second_load_adds_nothing(demo):

@@ -9,10 +9,12 @@ from django.http import HttpRequest
 
 from twinning.exchanges.models import (
     AlumniRecord,
+    BulkMessage,
     CalendarFeed,
     ExchangeLogEntry,
     FollowUpProject,
     JointProject,
+    MessageTemplate,
     Milestone,
     PairReport,
     Placement,
@@ -103,3 +105,14 @@ class WorkshopAdmin(ViewOnlyAdmin):
 class WorkshopRegistrationAdmin(ViewOnlyAdmin):
     list_display = ("user", "organisation", "workshop", "attended")
     list_select_related = ("user", "organisation", "workshop")
+
+
+@admin.register(MessageTemplate)
+class MessageTemplateAdmin(ViewOnlyAdmin):
+    list_display = ("key", "subject_en", "updated_by", "updated_at")
+
+
+@admin.register(BulkMessage)
+class BulkMessageAdmin(ViewOnlyAdmin):
+    list_display = ("sent_at", "subject_en", "cohort", "audience", "sender")
+    list_select_related = ("cohort__programme", "sender")

@@ -41,6 +41,8 @@ class ExchangeVerb(models.TextChoices):
     WORKSHOP = "workshop", _("scheduled a workshop")
     REGISTERED = "registered", _("registered for a workshop")
     ATTENDANCE = "attendance", _("recorded attendance")
+    TEMPLATE = "template", _("reworded an e-mail")
+    MESSAGE = "message", _("sent a message")
 
 
 class ReminderKind(models.TextChoices):
@@ -63,3 +65,17 @@ class WorkshopKind(models.TextChoices):
     KICK_OFF = "kick_off", _("Kick-off workshop")
     MID_TERM = "mid_term", _("Mid-term workshop")
     CLOSING = "closing", _("Closing workshop")
+
+
+class MessageKey(models.TextChoices):
+    """The e-mails a coordinator may reword; each falls back to its built-in text."""
+
+    REPORT = "pairreport", _("Reminder: a report is due")
+    PLACEMENT = "placement", _("Reminder: a placement starts")
+    MILESTONE = "milestone", _("Reminder: a milestone is due")
+
+
+class Audience(models.TextChoices):
+    PAIRS = "pairs", _("The staff of every pair of the cohort")
+    FELLOWS = "fellows", _("The cohort's fellows")
+    REVIEWERS = "reviewers", _("The committees of the cohort's calls")

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation, StaffMembership
 from twinning.exchanges.actions.reports import REPORT_LANGUAGES
-from twinning.exchanges.enums import MilestoneKind, WorkshopKind
-from twinning.programmes.models import Pair
+from twinning.exchanges.enums import Audience, MilestoneKind, WorkshopKind
+from twinning.programmes.models import Cohort, Pair
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -140,3 +140,19 @@ class WorkshopForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Links or notes, one per line."),
     )
+
+
+class TemplateForm(forms.Form):
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=300)
+    body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 6}))
+    subject_zh = forms.CharField(label=_("Subject (Chinese)"), max_length=300)
+    body_zh = forms.CharField(label=_("Text (Chinese)"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class BulkMessageForm(TemplateForm):
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"),
+        queryset=Cohort.objects.select_related("programme").order_by("programme__name", "-year"),
+    )
+    audience = forms.ChoiceField(label=_("To"), choices=Audience.choices)
+    field_order = ["cohort", "audience", "subject_en", "body_en", "subject_zh", "body_zh"]

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from twinning.calls.enums import Direction
 from twinning.directory.models import Organisation
 from twinning.exchanges.enums import (
+    Audience,
     ExchangeVerb,
+    MessageKey,
     MilestoneKind,
     MilestoneStatus,
     PlacementStatus,
@@ -379,3 +381,53 @@ class WorkshopRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.workshop}"
+
+
+class MessageTemplate(models.Model):
+    """A coordinator's wording of one e-mail, in English and Chinese, with {placeholders}."""
+
+    key = models.CharField(_("e-mail"), max_length=12, choices=MessageKey.choices, unique=True)
+    subject_en = models.CharField(_("subject (English)"), max_length=300)
+    body_en = models.TextField(_("text (English)"))
+    subject_zh = models.CharField(_("subject (Chinese)"), max_length=300)
+    body_zh = models.TextField(_("text (Chinese)"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("e-mail template")
+        verbose_name_plural = _("e-mail templates")
+
+    def __str__(self) -> str:
+        return self.get_key_display()
+
+    def wording(self, language: str) -> tuple[str, str]:
+        if language.startswith("zh"):
+            return self.subject_zh, self.body_zh
+        return self.subject_en, self.body_en
+
+
+class BulkMessage(models.Model):
+    """One message a coordinator sent to an audience of a cohort; the outbox keeps who got it."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="messages")
+    audience = models.CharField(_("to"), max_length=10, choices=Audience.choices)
+    subject_en = models.CharField(_("subject (English)"), max_length=300)
+    body_en = models.TextField(_("text (English)"))
+    subject_zh = models.CharField(_("subject (Chinese)"), max_length=300)
+    body_zh = models.TextField(_("text (Chinese)"))
+    recipients = models.JSONField(_("sent to"), default=list)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self) -> str:
+        return self.subject_en

@@ -21,7 +21,14 @@ from django.utils.translation import gettext_noop
 
 from twinning.calls.notifications import staff_of
 from twinning.exchanges.enums import MilestoneStatus, PlacementStatus, ReminderKind, ReportStatus
-from twinning.exchanges.models import Milestone, PairReport, Placement, SentReminder
+from twinning.exchanges.messages import fill
+from twinning.exchanges.models import (
+    MessageTemplate,
+    Milestone,
+    PairReport,
+    Placement,
+    SentReminder,
+)
 
 WEEK = datetime.timedelta(days=7)
 SUBJECTS = {
@@ -94,6 +101,19 @@ def _message(due: DueDate, kind: str, user: Any) -> EmailMessage:
             "kind_of_record": subject_type,
             "url": settings.TWINNING_SITE_URL + due.record.get_absolute_url(),  # type: ignore[attr-defined]
         }
+        template = MessageTemplate.objects.filter(key=subject_type).first()
+        if template is not None:
+            subject, body = template.wording(translation.get_language() or "en")
+            values = {
+                "name": user.display_name or user.username,
+                "title": due.title,
+                "date": due.due_on.isoformat(),
+                "when": when,
+                "url": context["url"],
+            }
+            return EmailMessage(
+                subject=fill(subject, values), body=fill(body, values), to=[user.email]
+            )
         body = render_to_string("exchanges/email/reminder.txt", context)
         subject = _(SUBJECTS[subject_type]) % {"when": when, "title": due.title}
     return EmailMessage(subject=subject, body=body, to=[user.email])

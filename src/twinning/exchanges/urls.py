@@ -2,6 +2,7 @@ from django.urls import path
 
 from twinning.exchanges import (
     feed_views,
+    message_views,
     project_views,
     start,
     views,
@@ -13,6 +14,8 @@ app_name = "exchanges"
 urlpatterns = [
     path("", start.my_page, name="mine"),
     path("dashboard/", start.dashboard, name="dashboard"),
+    path("messages/", message_views.messages_page, name="messages"),
+    path("messages/templates/<slug:key>/", message_views.edit_template, name="template"),
     path("pairs/<int:pk>/", views.pair_exchanges, name="pair"),
     path("pairs/<int:pk>/placements/new/", views.plan, name="plan"),
     path("pairs/<int:pk>/reports/new/", views.request_report, name="request_report"),

@@ -2,6 +2,7 @@
 
 from twinning.exchanges.actions.base import ExchangeError
 from twinning.exchanges.actions.feeds import renew_calendar_token, revoke_calendar_token
+from twinning.exchanges.actions.messages import save_message_template, send_bulk_message
 from twinning.exchanges.actions.placements import (
     cancel_placement,
     complete_placement,
@@ -54,5 +55,7 @@ __all__ = [
     "reschedule_placement",
     "return_report",
     "revoke_calendar_token",
+    "save_message_template",
+    "send_bulk_message",
     "start_placement",
 ]
