@@ -67,3 +67,27 @@ def test_request_reports_asks_each_active_pair_once(capsys, pair, coordinator):
     assert list(PairReport.objects.values_list("due_on", flat=True)) == [
         datetime.date(2030, 12, 20)
     ]
+
+
+def test_send_message_from_a_file(capsys, tmp_path, pair, fellow, host_staff, coordinator):
+    from twinning.exchanges.models import BulkMessage
+
+    path = tmp_path / "message.json"
+    path.write_text(
+        json.dumps(
+            {
+                "subject_en": "Hi",
+                "body_en": "Hello {name}",
+                "subject_zh": "你好",
+                "body_zh": "{name}您好",
+            }
+        ),
+        encoding="utf-8",
+    )
+    slug, year = pair.cohort.programme.slug, str(pair.cohort.year)
+    assert main(["send-message", slug, year, str(path), "--to", "pairs", "--as", "coord"]) == 0
+    assert capsys.readouterr().out == "Sent to 2 people.\n"
+    path.write_text(json.dumps({"subject_en": "Hi"}), encoding="utf-8")
+    assert main(["send-message", slug, year, str(path), "--to", "pairs", "--as", "coord"]) == 2
+    assert "give subject_en, body_en, subject_zh, body_zh as strings" in capsys.readouterr().err
+    assert BulkMessage.objects.count() == 1

@@ -62,6 +62,57 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         "--as", dest="actor", metavar="USERNAME", required=True, help="the coordinator acting"
     )
     reports.set_defaults(handler=_handled(run_request_reports))
+    _register_messages(subcommands)
+
+
+def _register_messages(subcommands: argparse._SubParsersAction) -> None:
+    sending = subcommands.add_parser(
+        "send-message",
+        help="e-mail a cohort's pairs, fellows or reviewers, each in their own language",
+        description=(
+            "Send one message to everyone in the audience. FILE.json holds subject_en, body_en, "
+            "subject_zh and body_zh; placeholders {name} {organisation} {partner} {cohort} {url}."
+        ),
+    )
+    sending.add_argument("programme", metavar="PROGRAMME_SLUG")
+    sending.add_argument("year", type=int, metavar="YEAR")
+    sending.add_argument("file", metavar="FILE.json", help="the message in English and Chinese")
+    sending.add_argument(
+        "--to", dest="audience", choices=("pairs", "fellows", "reviewers"), required=True
+    )
+    sending.add_argument(
+        "--as", dest="actor", metavar="USERNAME", required=True, help="the coordinator sending"
+    )
+    sending.set_defaults(handler=_handled(run_send_message))
+
+
+def run_send_message(args: argparse.Namespace) -> int:
+    from twinning.exchanges import actions
+    from twinning.programmes.models import Cohort
+
+    actor = _coordinator(args.actor)
+    cohort = Cohort.objects.filter(programme__slug=args.programme, year=args.year).first()
+    if cohort is None:
+        raise CommandFailed(f"no cohort {args.programme} {args.year}")
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            texts = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise CommandFailed(f"{args.file}: {error}") from None
+    fields = ("subject_en", "body_en", "subject_zh", "body_zh")
+    if not isinstance(texts, dict) or not all(isinstance(texts.get(f), str) for f in fields):
+        raise CommandFailed(f"{args.file}: give {', '.join(fields)} as strings")
+    try:
+        message = actions.send_bulk_message(
+            cohort=cohort,
+            audience=args.audience,
+            actor=actor,
+            **{f: texts[f] for f in fields},
+        )
+    except actions.ExchangeError as error:
+        raise CommandFailed(*error.reasons) from None
+    print(f"Sent to {len(message.recipients)} people.")
+    return 0
 
 
 def run_placements(args: argparse.Namespace) -> int:
