@@ -1,6 +1,7 @@
 """After selection, in real Chromium: a selected pair plans a placement inside the window (a date
 outside is refused with the window), downloads the invitation letter, the fellow's calendar feed
-shows the placement, the pair files its report and the coordinator accepts it."""
+shows the placement, the coordinator moves it to completed, the pair files its report, the coordinator accepts it and
+records the pair as alumni."""
 
 import datetime
 
@@ -71,6 +72,17 @@ def test_plan_letter_calendar_report_and_acceptance(browser, live_server, select
     summaries = [str(event["summary"]) for event in feed.walk("VEVENT")]
     assert "Placement: Léa Martin at Chengdu Green Home" in summaries
 
+    placement_url = live_server.url + Placement.objects.get().get_absolute_url()
+    coordinator = sign_in(browser, live_server, "coord")
+    coordinator.goto(placement_url)
+    coordinator.click("form[action$='/confirm/'] button[type=submit]")
+    coordinator.fill("form[action$='/start/'] #id_on", "2030-08-05")
+    coordinator.click("form[action$='/start/'] button[type=submit]")
+    coordinator.fill("form[action$='/complete/'] #id_on", "2030-09-30")
+    coordinator.click("form[action$='/complete/'] button[type=submit]")
+    assert coordinator.inner_text(".placement-status") == "Completed"
+
+    page.goto(live_server.url + "/exchanges/")
     page.click("text=Final report")
     page.set_input_files(
         "#id_file",
@@ -86,10 +98,15 @@ def test_plan_letter_calendar_report_and_acceptance(browser, live_server, select
     assert page.inner_text(".report-status") == "Submitted"
     save_screenshot(page, "exchange-report-filed")
 
-    coordinator = sign_in(browser, live_server, "coord")
     coordinator.goto(live_server.url + PairReport.objects.get().get_absolute_url())
     coordinator.fill("#accept-note", "Thank you.")
     coordinator.click("text=Accept the report")
     assert coordinator.inner_text(".report-status") == "Accepted"
+    coordinator.goto(placement_url)
+    assert coordinator.inner_text(".placement-status") == "Reported"
+    coordinator.goto(live_server.url + f"/exchanges/pairs/{pair.pk}/")
+    coordinator.fill("#alumni-note", "They keep in touch.")
+    coordinator.click("text=Record the pair as alumni")
+    assert "Alumni since" in coordinator.inner_text(".alumni-since")
     page.goto(live_server.url + pair.get_absolute_url())
     assert "Final report: Zero Waste Lyon – Chengdu Green Home" in page.inner_text(".pair-exchange")
