@@ -110,3 +110,33 @@ def test_plan_letter_calendar_report_and_acceptance(browser, live_server, select
     assert "Alumni since" in coordinator.inner_text(".alumni-since")
     page.goto(live_server.url + pair.get_absolute_url())
     assert "Final report: Zero Waste Lyon – Chengdu Green Home" in page.inner_text(".pair-exchange")
+
+
+def test_exchange_pages_fit_a_phone(browser, live_server, selected):
+    pair, lea = selected
+    actions.plan_placement(
+        pair=pair,
+        fellow=lea,
+        home=pair.organisation_a,
+        planned_start=datetime.date(2030, 8, 5),
+        planned_end=datetime.date(2030, 9, 10),
+        host_contact_name="Wang Fang",
+        work_plan="Compost pilots.",
+        actor=lea,
+    )
+    actions.renew_calendar_token(user=lea)
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "lea")
+    page.fill("#id_password", "a-long-password-1")
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    for path in (
+        "/exchanges/",
+        f"/zh-hans/exchanges/pairs/{pair.pk}/",
+        f"/zh-hans{Placement.objects.get().get_absolute_url()}",
+    ):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()
