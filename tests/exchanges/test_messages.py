@@ -119,3 +119,27 @@ def test_the_messages_pages(client, coordinator_client, pair, fellow, host_staff
         },
     )
     assert edited.status_code == 302 and MessageTemplate.objects.get().key == "milestone"
+
+
+def test_the_outbox_costs_the_same_for_one_and_three_messages(
+    coordinator_client, pair, fellow, coordinator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def send(count):
+        for _ in range(count):
+            actions.send_bulk_message(
+                cohort=pair.cohort, audience="pairs", actor=coordinator, **TEXTS
+            )
+
+    def queries():
+        coordinator_client.get(reverse("exchanges:messages"))
+        with CaptureQueriesContext(connection) as captured:
+            coordinator_client.get(reverse("exchanges:messages"))
+        return len(captured)
+
+    send(1)
+    one = queries()
+    send(2)
+    assert queries() == one
