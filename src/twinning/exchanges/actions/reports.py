@@ -41,7 +41,7 @@ def request_report(*, pair: Pair, title: str, due_on: datetime.date, actor: Any)
 
 def _locked(report: PairReport) -> PairReport:
     return (
-        PairReport.objects.select_for_update()
+        PairReport.objects.select_for_update(of=("self",))
         .select_related("pair__cohort", "pair__organisation_a", "pair__organisation_b", "document")
         .get(pk=report.pk)
     )
