@@ -115,3 +115,24 @@ def test_the_cohort_feed_shows_confirmed_placements_without_the_fellow(
     summaries = [str(e["summary"]) for e in confirmed.walk("VEVENT")]
     assert "Staff exchange: Zero Waste Lyon at Chengdu Green Home" in summaries
     assert not any("Léa" in s for s in summaries)
+
+
+def test_a_reviewers_feed_holds_the_review_deadline_and_the_call_deadline(
+    client, call, coordinator
+):
+    from tests.calls.factories import european, reviewer_for, staff_of, submitted
+    from twinning.calls.actions import assign_reviewer
+
+    applicant = european(name="Compost Paris", type="ngo")
+    application = submitted(call, applicant, staff_of(applicant, "paul"))
+    rita = reviewer_for(call, "rita")
+    review = assign_reviewer(application=application, reviewer=rita, actor=coordinator)
+    calendar = _feed(client, rita)
+    entry = _only(calendar, "review-")
+    assert (str(entry["uid"]), str(entry["summary"]), entry.decoded("dtstart")) == (
+        f"review-{review.pk}@127.0.0.1",
+        "Review due: Compost Paris (Twinning call)",
+        call.decision_on,
+    )
+    assert len(entry.walk("VALARM")) == 2
+    assert str(_only(calendar, "call-deadline-")["uid"]) == f"call-deadline-{call.pk}@127.0.0.1"
