@@ -99,3 +99,17 @@ def test_the_demo_letter_reads_back(demo):
     placement = Placement.objects.get(fellow__username="fellow-china")
     text = PdfReader(io.BytesIO(invitation_letter(placement))).pages[0].extract_text()
     assert "Host: Friends of the Middle Danube" in text and "邀请函" in text
+
+
+def test_the_seed_visit_page_shows_its_five_delegates_their_organisations_and_topics(demo, client):
+    from twinning.programmes.models import Visit
+
+    visit = Visit.objects.get(date=datetime.date(2023, 11, 28))
+    page = client.get(f"/exchanges/visits/{visit.pk}/").content.decode()
+    rows = page[page.index('class="data participants"') :].split("</table>")[0]
+    assert rows.count("<tr>") == 1 + 5  # the header and five delegates
+    assert "(leader)" in rows and "Secretary General and Senior Engineer" in rows
+    for organisation in visit.visitors.all():
+        assert organisation.name in page
+    topics = page[page.index('class="topics"') :].split("</dd>")[0]
+    assert topics.count('class="tag"') == 3
