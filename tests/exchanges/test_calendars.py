@@ -136,3 +136,22 @@ def test_a_reviewers_feed_holds_the_review_deadline_and_the_call_deadline(
     )
     assert len(entry.walk("VALARM")) == 2
     assert str(_only(calendar, "call-deadline-")["uid"]) == f"call-deadline-{call.pk}@127.0.0.1"
+
+
+def test_the_programme_feed_holds_its_events_and_call_deadlines(client, call):
+    EventFactory(
+        name="Kick-off forum",
+        start=datetime.date(2030, 5, 1),
+        start_precision=DatePrecision.MONTH,
+        programme=call.programme,
+    )
+    EventFactory(name="Another programme's forum", start=datetime.date(2030, 5, 3))
+    response = client.get(reverse("exchanges:programme_calendar", args=[call.programme.slug]))
+    summaries = sorted(
+        str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")
+    )
+    assert summaries == ["Call deadline: Twinning call", "Kick-off forum"]
+    assert (
+        "The programme's calendar (iCal)"
+        in client.get(call.programme.get_absolute_url()).content.decode()
+    )
