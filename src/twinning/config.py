@@ -22,6 +22,7 @@ class Config:
     matching_embedder: str
     https: bool = False
     retention_days: int = 0
+    site_url: str = "http://127.0.0.1:8000"
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -55,4 +56,8 @@ def load() -> Config:
         https=_flag("TWINNING_HTTPS", False),
         # Days an unsuccessful application is kept before `twinning apply-retention` deletes it.
         retention_days=int(os.environ.get("TWINNING_RETENTION_DAYS", "0") or 0),
+        # Every link in an e-mail, a calendar feed or an export starts with this (CONTRACTS §8).
+        site_url=os.environ.get(
+            "TWINNING_SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        ).rstrip("/"),
     )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "twinning.ingest",
     "twinning.calls",
     "twinning.privacy",
+    "twinning.exchanges",
 ]
 
 MIDDLEWARE = [
@@ -143,3 +144,6 @@ LOGGING = {
 
 # Sentence embeddings for matching: "use" (multilingual, offline) or "hashing" (cheap, for tests).
 TWINNING_MATCHING_EMBEDDER = CONFIG.matching_embedder
+
+# The address every link in an e-mail, a calendar feed or an export is built from.
+TWINNING_SITE_URL = CONFIG.site_url

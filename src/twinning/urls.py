@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("calls/", include("twinning.calls.urls")),
     path("ingest/", include("twinning.ingest.urls")),
     path("privacy/", include("twinning.privacy.urls")),
+    path("exchanges/", include("twinning.exchanges.urls")),
     prefix_default_language=False,
 )

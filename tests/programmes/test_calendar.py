@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -37,7 +38,8 @@ def test_events_feed_holds_the_events_known_to_the_day(client):
     )
     assert (
         str(only["url"])
-        == "http://testserver" + Event.objects.get(name="Eco Forum Global").get_absolute_url()
+        == settings.TWINNING_SITE_URL
+        + Event.objects.get(name="Eco Forum Global").get_absolute_url()
     )
 
 

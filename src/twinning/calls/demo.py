@@ -140,8 +140,18 @@ def _apply(
     return application
 
 
-def _open(programme: Programme, title: str, title_zh: str, year: int, coordinator: Any) -> Call:
+def _open(
+    programme: Programme,
+    title: str,
+    title_zh: str,
+    year: int,
+    coordinator: Any,
+    *,
+    windows_year: int | None = None,
+) -> Call:
+    """`windows_year`: when the selected pairs travel (default `year`)."""
     today = timezone.localdate()
+    windows_year = windows_year or year
     call = actions.open_call(
         programme=programme,
         title=title,
@@ -161,8 +171,16 @@ def _open(programme: Programme, title: str, title_zh: str, year: int, coordinato
         questions=QUESTIONS,
         criteria=[dict(c) for c in CRITERIA],
         windows=[
-            (Direction.A_TO_B, datetime.date(year, 8, 1), datetime.date(year, 9, 30)),
-            (Direction.B_TO_A, datetime.date(year, 10, 8), datetime.date(year, 12, 9)),
+            (
+                Direction.A_TO_B,
+                datetime.date(windows_year, 8, 1),
+                datetime.date(windows_year, 9, 30),
+            ),
+            (
+                Direction.B_TO_A,
+                datetime.date(windows_year, 10, 8),
+                datetime.date(windows_year, 12, 9),
+            ),
         ],
     )
     for index, username in enumerate(("reviewer-1", "reviewer-2")):
@@ -203,8 +221,15 @@ def _decided_call(programme: Programme, coordinator: Any) -> None:
         "wuhan-lakes-watch",
         "tallinn-smart-energy-citizens",
     )
+    # The decided call was decided yesterday, so its pairs travel in this year's windows:
+    # the exchanges demo shows them under way (twinning.exchanges.demo).
     call = _open(
-        programme, DECIDED_TITLE, "中欧社会组织结对交流项目：2025年申请征集", 2025, coordinator
+        programme,
+        DECIDED_TITLE,
+        "中欧社会组织结对交流项目：2025年申请征集",
+        2025,
+        coordinator,
+        windows_year=timezone.localdate().year,
     )
     tandem = _apply(
         call,

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "twinning.cli.search",
     "twinning.cli.calls",
     "twinning.cli.network",
+    "twinning.cli.exchanges",
 ]
 
 

@@ -105,7 +105,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
     reminders = subcommands.add_parser(
         "send-reminders",
-        help="e-mail draft applicants a week and a day before a call's deadline (each reminder once)",
+        help="e-mail reminders of due dates: call deadlines to draft applicants, reports and placements to pairs (each once)",
     )
     reminders.add_argument(
         "--now", help="pretend the time is this ISO date-time (for testing a schedule)"
@@ -507,6 +507,8 @@ def run_send_reminders(args: argparse.Namespace) -> int:
         now = datetime.datetime.fromisoformat(args.now)
         if timezone.is_naive(now):
             now = timezone.make_aware(now, datetime.UTC)
-    sent = send_deadline_reminders(now=now)
+    from twinning.exchanges.reminders import send_exchange_reminders
+
+    sent = send_deadline_reminders(now=now) + send_exchange_reminders(now=now)
     print(f"Sent {sent} reminder(s).")
     return 0

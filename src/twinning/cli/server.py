@@ -54,7 +54,13 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     worker.set_defaults(handler=run_worker)
 
 
+def _site_url_from(args: argparse.Namespace) -> None:
+    """Links in e-mails and feeds point at the port actually served, unless TWINNING_SITE_URL says otherwise."""
+    os.environ.setdefault("TWINNING_SITE_URL", f"http://{args.host}:{args.port}")
+
+
 def run_demo(args: argparse.Namespace) -> int:
+    _site_url_from(args)
     setup_django()
     from rich.progress import Progress
 
@@ -99,8 +105,10 @@ PERIODIC_SECONDS = 3600
 def enqueue_periodic_work() -> None:
     """Queue the work that is due on a schedule (deadline reminders) for the worker."""
     from twinning.calls.tasks import send_reminders_task
+    from twinning.exchanges.tasks import send_exchange_reminders_task
 
     send_reminders_task.enqueue()
+    send_exchange_reminders_task.enqueue()
 
 
 def _every(seconds: int) -> None:
@@ -116,6 +124,7 @@ def _every(seconds: int) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    _site_url_from(args)
     setup_django()
     from waitress import serve
 

@@ -101,6 +101,9 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
     counts.update({f"call {kind}": value for kind, value in load_calls_demo().items()})
     for cohort in Cohort.objects.filter(calls__status=CallStatus.OPEN).distinct():
         counts["organisations to pair"] = pool_single_applicants(cohort=cohort)
+    from twinning.exchanges.demo import load_exchanges_demo
+
+    counts.update(load_exchanges_demo())
     return counts
 
 

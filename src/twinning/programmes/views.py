@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -144,7 +145,7 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
         name = f"Twinning events: {programme}"
     body = calendar_of(
         events.iterator(chunk_size=500),
-        base_url=request.build_absolute_uri("/").rstrip("/"),
+        base_url=settings.TWINNING_SITE_URL,
         name=name,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -154,9 +155,7 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
 
 def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
-    body = calendar_of(
-        [event], base_url=request.build_absolute_uri("/").rstrip("/"), name=event.name
-    )
+    body = calendar_of([event], base_url=settings.TWINNING_SITE_URL, name=event.name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

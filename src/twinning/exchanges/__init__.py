@@ -1,0 +1,1 @@
+"""The programme after selection: placements, reports filed by pairs, calendars."""
