@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from twinning.extract import attributes, events, people, relations
+from twinning.extract import attributes, events, matcher, people, relations
+from twinning.extract.european import register_european
+from twinning.extract.language import detect_language
+from twinning.extract.subject import page_subject
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.fields import register_fields
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
@@ -104,9 +107,16 @@ def extract_text(
     source: str | None = None,
     content_type: str = "text",
     tables: list[list[list[str]]] | None = None,
+    title: str = "",
+    footer: str = "",
+    language: str | None = None,
 ) -> ExtractionResult:
-    """Organisations, partnerships, events and people in one document's text (and tables)."""
+    """Organisations, partnerships, events and people in one document's text (and tables).
+    `language` (ISO 639-1) is detected when not given; `title` and `footer` are an HTML
+    page's own name and address lines."""
     text = clean_text(text)
+    language = language or detect_language(text)
+    european = language not in (None, "en", "zh")
     if not tables:
         tables = markdown_tables(text)
     for table in tables or []:
@@ -133,6 +143,8 @@ def extract_text(
     for sentence in sentences:
         if has_cjk(sentence):
             register_chinese(sentence, registry)
+        elif european:
+            register_european(sentence, registry)
         else:
             register_runs(sentence, registry)
     sections = _sections(blocks, headings)
@@ -147,13 +159,18 @@ def extract_text(
     register_short_forms(text, registry)
     link_translations(text, registry)
     register_acronym_definitions(text, registry)
-    main = _main_organisation(registry, text) or described
+    main = _main_organisation(registry, text) or page_subject(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
         attributes.assign_founded(sentence, registry, fallback, main)
+        for entry, year in matcher.founding_from_cues(
+            sentence, registry, fallback or main, language
+        ):
+            if entry.organisation.founded is None:
+                entry.organisation.founded = year
         attributes.assign_type_and_country_from_sentence(sentence, registry)
     attributes.assign_from_names(registry, text)
     for entry in registry.entries:
@@ -175,7 +192,12 @@ def extract_text(
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
     listed.extend(relations.profile_lists(blocks, headings))
-    main = _main_organisation(registry, text) or main or described
+    main = (
+        _main_organisation(registry, text)
+        or page_subject(registry, text, title, footer)
+        or main
+        or described
+    )
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.
         main = headings[blocks[0].index]
@@ -186,10 +208,12 @@ def extract_text(
     if main is not None:
         for entry, list_kind, evidence in listed:
             if entry is not main and list_kind != "lead":
+                # A member is the first end of a membership; the network the second.
+                ends = (main, entry) if list_kind != "membership" else (entry, main)
                 partnerships.append(
                     relations.Partnership(
-                        main.organisation.name,
-                        entry.organisation.name,
+                        ends[0].organisation.name,
+                        ends[1].organisation.name,
                         list_kind,
                         [],
                         None,
@@ -220,6 +244,10 @@ def extract_text(
             if fallback is not None and re.search(r"\b[Ww]e\b", sentence):
                 # "In 2020 we became a member of X": the page's organisation.
                 partnerships.extend(relations.memberships(sentence, registry, fallback, source))
+        stated = {frozenset((p.a, p.b)) for p in partnerships}
+        for found in matcher.relations_from_cues(sentence, registry, fallback, language, source):
+            if frozenset((found.a, found.b)) not in stated or found.kind == "visit":
+                partnerships.append(found)
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = people.find_people(
@@ -293,6 +321,8 @@ def extract_document(document: ReadDocument) -> ExtractionResult:
         source=document.source,
         content_type=document.content_type,
         tables=document.tables,
+        title=document.title,
+        footer=document.footer,
     )
 
 

@@ -1,0 +1,211 @@
+"""Organisation names in German, French, Dutch, Italian and Spanish running text.
+
+A name is a run of capitalised words joined by the small words of these languages (de la,
+della, van de, für…) that carries an organisation word: one that opens the name
+(`Associazione Ponte Verde`, `Stichting Groen`, `Comité de Jumelage de Montpellier`) or a
+German compound that ends in one (`Umweltforum`, `Naturschutzring`), with a legal form
+(`e.V.`, `vzw`, `APS`) kept. Leading articles and elisions (`Das`, `L'`, `la`) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.gazetteer import resolve_place
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.text import name_key
+
+# Words that open an organisation's name in these languages (lower case).
+HEAD_WORDS = {
+    "association", "associazione", "asociación", "asociacion", "associació", "associação",
+    "fondation", "fondazione", "fundación", "fundacion", "fundació", "fundação", "stichting",
+    "vereniging", "verein", "verband", "comité", "comitato", "comisión", "società", "sociedad",
+    "société", "université", "università", "universidad", "universiteit", "universität",
+    "institut", "istituto", "instituto", "instituut", "centre", "centro", "centrum", "zentrum",
+    "réseau", "rete", "red", "netwerk", "netzwerk", "ville", "commune", "comune", "città",
+    "ayuntamiento", "gemeente", "stadt", "gemeinde", "mairie", "coopérative", "cooperativa",
+    "federazione", "fédération", "federación", "federatie", "unione", "unión", "collectif",
+    "club", "groupe", "gruppo", "grupo", "ligue", "lega", "liga", "consorzio", "consorcio",
+    "agence", "agenzia", "agencia", "ministère", "ministero", "ministerio", "ministerie",
+    "conseil", "consiglio", "consejo", "raad", "amicale", "maison", "casa", "huis", "haus",
+    "organisation", "organizzazione", "organización", "organisatie", "vzw", "asbl",
+    "gesellschaft", "stiftung", "bund", "initiative", "iniciativa", "iniziativa", "provincia",
+    "province", "provincie", "région", "regione", "región", "landkreis", "kreis", "diputación",
+    "generalitat", "genossenschaft", "akademie", "académie", "accademia", "academia",
+    "hochschule", "escuela", "école", "scuola", "school", "alliance", "alleanza", "alianza",
+    "plateforme", "piattaforma", "plataforma", "platform", "plattform", "observatoire",
+    "osservatorio", "observatorio",
+}  # fmt: skip
+# German compounds ending in an organisation word ("Umweltforum", "Naturschutzring").
+COMPOUND_ENDINGS = (
+    "verein", "verband", "gesellschaft", "stiftung", "netzwerk", "zentrum", "institut", "forum",
+    "ring", "bund", "initiative", "kreis", "akademie", "hochschule", "universität", "bündnis",
+    "genossenschaft", "komitee", "beirat", "vereniging", "stichting", "platform", "werkgroep",
+)  # fmt: skip
+LEGAL_FORMS = re.compile(
+    r"^\s*,?\s*(e\.\s?V\.|gGmbH|GmbH|gUG|e\.G\.|asbl|ASBL|a\.s\.b\.l\.|vzw|VZW|v\.z\.w\.|APS|"
+    r"ONLUS|Onlus|ODV|OdV|ETS|A\.C\.|S\.L\.|S\.A\.|SRL|Srl|B\.V\.|N\.V\.)(?![\w])"
+)
+CONNECTOR_WORDS = {
+    "de", "du", "des", "la", "le", "les", "di", "del", "della", "dello", "delle", "dei", "degli",
+    "per", "pour", "para", "por", "van", "voor", "von", "für", "zur", "zum", "der", "den", "het",
+    "und", "et", "e", "y", "i", "en", "and", "of", "for", "the", "da", "do", "dos", "das", "al",
+    "au", "aux", "à", "a", "avec", "con", "mit", "met", "sur", "sul", "sulla", "op", "in", "im",
+}  # fmt: skip
+# Connectors after which a second organisation may start ("A et l'Association B").
+JOINERS = {"und", "et", "e", "y", "i", "en", "and", "avec", "con", "mit", "met"}
+LEADING_WORDS = {
+    "das", "die", "der", "dem", "den", "des", "le", "la", "les", "el", "los", "las", "il", "lo",
+    "gli", "de", "het", "een", "ein", "eine", "einem", "einer", "un", "une", "una", "uno",
+    "unser", "unsere", "notre", "nostra", "nuestra", "onze", "seit", "sinds", "depuis", "dal",
+    "desde", "since", "im", "in", "en", "nel", "nella", "au", "à", "a", "bei", "mit", "von",
+    "con", "avec", "met", "van", "die", "diese", "this", "our",
+}  # fmt: skip
+ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
+TOKEN = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*|[^\w\s]")
+
+
+def _bare(token: str) -> str:
+    return ELISION.sub("", token).strip(".'’")
+
+
+def _capitalised(token: str) -> bool:
+    bare = _bare(token)
+    return bool(bare) and (bare[0].isupper() or bare[0].isdigit() and len(bare) > 1)
+
+
+def is_head(word: str) -> bool:
+    """Whether a (capitalised) word makes a run an organisation's name."""
+    lowered = _bare(word).lower()
+    if lowered in HEAD_WORDS:
+        return True
+    return any(
+        lowered.endswith(ending) and len(lowered) >= len(ending) + 3 for ending in COMPOUND_ENDINGS
+    )
+
+
+def _runs(sentence: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, tokens) of capitalised runs joined by connector words."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(sentence)]
+    runs: list[tuple[int, int, list[str]]] = []
+    index = 0
+    while index < len(tokens):
+        start, end, token = tokens[index]
+        if not _capitalised(token) or not re.match(r"[\w'’]", token):
+            index += 1
+            continue
+        run = [token]
+        run_end = end
+        probe = index + 1
+        while probe < len(tokens):
+            pending: list[str] = []
+            look = probe
+            while look < len(tokens) and tokens[look][2].lower() in CONNECTOR_WORDS:
+                pending.append(tokens[look][2])
+                look += 1
+            if look < len(tokens) and _capitalised(tokens[look][2]) and re.match(
+                r"[\w'’]", tokens[look][2]
+            ):
+                gap = sentence[tokens[probe - 1][1] : tokens[look][0]]
+                if "\n" in gap or re.search(r"[,;:()\[\]|/·•–—]", gap) or len(pending) > 3:
+                    break
+                run.extend(pending)
+                run.append(tokens[look][2])
+                run_end = tokens[look][1]
+                probe = look + 1
+            else:
+                break
+        runs.append((start, run_end, run))
+        index = probe
+    return runs
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    """Drop leading articles and the sentence words before the organisation word."""
+    while tokens and (tokens[0].lower() in LEADING_WORDS or tokens[0].lower() in CONNECTOR_WORDS):
+        tokens = tokens[1:]
+    if tokens and ELISION.match(tokens[0]):
+        tokens = [_bare(tokens[0])] + tokens[1:] if _bare(tokens[0]) else tokens[1:]
+    while tokens and tokens[-1].lower() in CONNECTOR_WORDS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _split_joined(tokens: list[str]) -> list[list[str]]:
+    """ "Comité X et l'Association Y": two names when each side carries its own head word."""
+    for position, token in enumerate(tokens):
+        if token.lower() in JOINERS and 0 < position < len(tokens) - 1:
+            left, right = _trim(tokens[:position]), _trim(tokens[position + 1 :])
+            if any(is_head(t) for t in left) and any(is_head(t) for t in right):
+                return [left, *_split_joined(right)]
+    return [tokens]
+
+
+def names_in_sentence(sentence: str) -> list[tuple[int, str]]:
+    """(position, name) of every organisation name in one sentence."""
+    found: list[tuple[int, str]] = []
+    for start, end, tokens in _runs(sentence):
+        for part in _split_joined(tokens):
+            part = _trim(part)
+            heads = [i for i, token in enumerate(part) if is_head(token)]
+            if not heads:
+                continue
+            # Sentence words before a head-first name ("Seit Verein X" never; "Partnerschaft").
+            first = heads[0]
+            if first > 0 and _bare(part[first]).lower() not in HEAD_WORDS:
+                # A German compound keeps only the adjectives right before it.
+                keep = first
+                while keep > 0 and re.search(
+                    r"(?:e|en|er|es)$", part[keep - 1]
+                ) and part[keep - 1].lower() not in CONNECTOR_WORDS | LEADING_WORDS:
+                    keep -= 1
+                part = part[keep:]
+            elif first > 0:
+                before = part[:first]
+                if not all(
+                    re.search(r"(?:e|en|er|es|ische?[nrs]?|aise?|ana|ano|ola|ole|se)$", t.lower())
+                    for t in before
+                    if t.lower() not in CONNECTOR_WORDS
+                ):
+                    part = part[first:]
+            name = " ".join(part)
+            name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
+            if len(part) == 1 and _bare(part[0]).lower() in HEAD_WORDS:
+                continue
+            if resolve_place(name):
+                continue
+            legal = LEGAL_FORMS.match(sentence[end:])
+            if legal and part[-1] == tokens[-1]:
+                name = f"{name} {legal.group(1)}"
+            found.append((sentence.find(part[0], start), name))
+    return found
+
+
+def register_european(sentence: str, registry: Registry) -> list[Entry]:
+    """Register the organisations named in `sentence`; a shorter form of a known name (its
+    head word dropped, or its trailing place) becomes a mention of that name."""
+    entries: list[Entry] = []
+    for _position, name in names_in_sentence(sentence):
+        known = _known_longer(name, registry)
+        if known is not None:
+            registry.refer(known, name)
+            entries.append(known)
+            continue
+        entry = registry.add(name, evidence=sentence)
+        tokens = name.split()
+        if len(tokens) >= 3 and _bare(tokens[0]).lower() in HEAD_WORDS:
+            # "Verein Grüne Wege Chengdu" is also written "Grüne Wege Chengdu".
+            registry.refer(entry, " ".join(tokens[1:]))
+        entries.append(entry)
+    return entries
+
+
+def _known_longer(name: str, registry: Registry) -> Entry | None:
+    key = name_key(name)
+    if registry.find(name):
+        return registry.find(name)
+    for entry in registry.entries:
+        known = name_key(entry.organisation.name)
+        if known.startswith(key + " ") and len(key.split()) >= 2:
+            return entry
+    return None
