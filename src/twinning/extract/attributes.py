@@ -15,6 +15,7 @@ from twinning.extract.gazetteer import (
     province_code,
     resolve_place,
 )
+from twinning.extract.european import is_head
 from twinning.extract.names import ORGANISATION_HEADS, words
 from twinning.extract.organisations import IS_A
 from twinning.extract.records import Organisation
@@ -308,7 +309,7 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
         if code:
             codes.add(code)
             continue
-        if token.lower() in ORGANISATION_HEADS or len(token) < 4:
+        if token.lower() in ORGANISATION_HEADS or len(token) < 4 or is_head(token):
             continue
         city = find_city(token, min_population=NAME_CITY_MIN_POPULATION)
         if city and context and city.country not in context and city_found is None:

@@ -36,12 +36,15 @@ HEAD_WORDS = {
     "plateforme", "piattaforma", "plataforma", "platform", "plattform", "observatoire",
     "osservatorio", "observatorio",
 }  # fmt: skip
-# German compounds ending in an organisation word ("Umweltforum", "Naturschutzring").
-COMPOUND_ENDINGS = (
-    "verein", "verband", "gesellschaft", "stiftung", "netzwerk", "zentrum", "institut", "forum",
-    "ring", "bund", "initiative", "kreis", "akademie", "hochschule", "universität", "bündnis",
-    "genossenschaft", "komitee", "beirat", "vereniging", "stichting", "platform", "werkgroep",
-)  # fmt: skip
+# Compounds ending in an organisation word, by language ("Umweltforum", "Naturschutzring",
+# "Milieuvereniging"); Dutch "-ring" words are no such thing (verklaring, regering).
+COMPOUND_ENDINGS = {
+    "de": ("verein", "verband", "gesellschaft", "stiftung", "netzwerk", "zentrum", "institut",
+           "forum", "ring", "bund", "initiative", "kreis", "akademie", "hochschule",
+           "universität", "bündnis", "genossenschaft", "komitee", "beirat"),
+    "nl": ("vereniging", "stichting", "platform", "werkgroep", "netwerk", "centrum",
+           "instituut", "federatie", "coöperatie", "bond"),
+}  # fmt: skip
 LEGAL_FORMS = re.compile(
     r"^\s*,?\s*(e\.\s?V\.|gGmbH|GmbH|gUG|e\.G\.|asbl|ASBL|a\.s\.b\.l\.|vzw|VZW|v\.z\.w\.|APS|"
     r"ONLUS|Onlus|ODV|OdV|ETS|A\.C\.|S\.L\.|S\.A\.|SRL|Srl|B\.V\.|N\.V\.)(?![\w])"
@@ -74,13 +77,15 @@ def _capitalised(token: str) -> bool:
     return bool(bare) and (bare[0].isupper() or bare[0].isdigit() and len(bare) > 1)
 
 
-def is_head(word: str) -> bool:
-    """Whether a (capitalised) word makes a run an organisation's name."""
+def is_head(word: str, language: str | None = None) -> bool:
+    """Whether a (capitalised) word makes a run an organisation's name; compounds count in
+    `language` (German and Dutch only)."""
     lowered = _bare(word).lower()
     if lowered in HEAD_WORDS:
         return True
     return any(
-        lowered.endswith(ending) and len(lowered) >= len(ending) + 3 for ending in COMPOUND_ENDINGS
+        lowered.endswith(ending) and len(lowered) >= len(ending) + 3
+        for ending in COMPOUND_ENDINGS.get(language or "", ())
     )
 
 
@@ -131,23 +136,25 @@ def _trim(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _split_joined(tokens: list[str]) -> list[list[str]]:
+def _split_joined(tokens: list[str], language: str | None) -> list[list[str]]:
     """ "Comité X et l'Association Y": two names when each side carries its own head word."""
     for position, token in enumerate(tokens):
         if token.lower() in JOINERS and 0 < position < len(tokens) - 1:
             left, right = _trim(tokens[:position]), _trim(tokens[position + 1 :])
-            if any(is_head(t) for t in left) and any(is_head(t) for t in right):
-                return [left, *_split_joined(right)]
+            if any(is_head(t, language) for t in left) and any(
+                is_head(t, language) for t in right
+            ):
+                return [left, *_split_joined(right, language)]
     return [tokens]
 
 
-def names_in_sentence(sentence: str) -> list[tuple[int, str]]:
-    """(position, name) of every organisation name in one sentence."""
+def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[int, str]]:
+    """(position, name) of every organisation name in one sentence of `language`."""
     found: list[tuple[int, str]] = []
     for start, end, tokens in _runs(sentence):
-        for part in _split_joined(tokens):
+        for part in _split_joined(tokens, language):
             part = _trim(part)
-            heads = [i for i, token in enumerate(part) if is_head(token)]
+            heads = [i for i, token in enumerate(part) if is_head(token, language)]
             if not heads:
                 continue
             # Sentence words before a head-first name ("Seit Verein X" never; "Partnerschaft").
@@ -181,11 +188,13 @@ def names_in_sentence(sentence: str) -> list[tuple[int, str]]:
     return found
 
 
-def register_european(sentence: str, registry: Registry) -> list[Entry]:
+def register_european(
+    sentence: str, registry: Registry, language: str | None = None
+) -> list[Entry]:
     """Register the organisations named in `sentence`; a shorter form of a known name (its
     head word dropped, or its trailing place) becomes a mention of that name."""
     entries: list[Entry] = []
-    for _position, name in names_in_sentence(sentence):
+    for _position, name in names_in_sentence(sentence, language):
         known = _known_longer(name, registry)
         if known is not None:
             registry.refer(known, name)

@@ -55,7 +55,11 @@ def _ends(
         if visitor is None:
             return None
         hosts = [e for e in after if e is not visitor]
-        host = hosts[0] if hosts else (main if main is not None and main is not visitor else None)
+        # "a visité Montpellier": the page's own organisation hosted, when a place follows.
+        place_follows = re.match(r"\s*\S{2,}", sentence[match.end() :]) is not None
+        host = hosts[0] if hosts else None
+        if host is None and place_follows and main is not None and main is not visitor:
+            host = main
         return (visitor, host) if host is not None else None
     if cue.roles == "hosted":
         host = before[-1] if before else main
@@ -94,9 +98,11 @@ def relations_from_cues(
     """Relations stated in one sentence by the cues of its language."""
     found: list[Partnership] = []
     mentions = mentions_with_self(sentence, registry, main)
-    if len({id(entry) for _s, _e, entry in mentions}) < 2:
+    present = {id(entry) for _s, _e, entry in mentions} | ({id(main)} if main else set())
+    if len(present) < 2:
         return found
-    taken: list[tuple[int, int]] = []
+    # A cue word inside a name ("Comité de Jumelage") states nothing.
+    taken: list[tuple[int, int]] = [(s, e) for s, e, _entry in registry.mentions(sentence)]
     for cue in cues_for(language):
         if cue.kind == "founded":
             continue

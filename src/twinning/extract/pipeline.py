@@ -9,7 +9,13 @@ from pathlib import Path
 from twinning.extract import attributes, events, matcher, people, relations
 from twinning.extract.european import register_european
 from twinning.extract.language import detect_language
-from twinning.extract.subject import page_subject
+from twinning.extract.subject import (
+    address_place,
+    assign_seats,
+    framed_subject,
+    register_frame,
+    speaking_subject,
+)
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.fields import register_fields
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
@@ -101,6 +107,16 @@ def _main_organisation(registry: Registry, text: str) -> Entry | None:
     return best if counts.get(id(best), 0) >= 2 else None
 
 
+def _page_organisation(registry: Registry, text: str, title: str, footer: str) -> Entry | None:
+    """The organisation the page is about: named in its title or footer, else the most
+    mentioned, else the first one a page speaking of itself ("we", "wir") names."""
+    return (
+        framed_subject(registry, title, footer)
+        or _main_organisation(registry, text)
+        or speaking_subject(registry, text)
+    )
+
+
 def extract_text(
     text: str,
     *,
@@ -135,6 +151,7 @@ def extract_text(
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
+    register_frame(registry, title, language)
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relations.partner_lists(blocks, registry, source)
@@ -144,7 +161,7 @@ def extract_text(
         if has_cjk(sentence):
             register_chinese(sentence, registry)
         elif european:
-            register_european(sentence, registry)
+            register_european(sentence, registry, language)
         else:
             register_runs(sentence, registry)
     sections = _sections(blocks, headings)
@@ -159,7 +176,7 @@ def extract_text(
     register_short_forms(text, registry)
     link_translations(text, registry)
     register_acronym_definitions(text, registry)
-    main = _main_organisation(registry, text) or page_subject(registry, text, title, footer) or described
+    main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     register_acronym_definitions(text, registry)
 
@@ -173,6 +190,11 @@ def extract_text(
                 entry.organisation.founded = year
         attributes.assign_type_and_country_from_sentence(sentence, registry)
     attributes.assign_from_names(registry, text)
+    for block, sentence in block_of_sentence:
+        assign_seats(sentence, registry, sections.get(block.index) or main)
+    if main is not None and main.organisation.country is None and footer:
+        main.organisation.country, city = address_place(footer)
+        main.organisation.city = main.organisation.city or city
     for entry in registry.entries:
         section_text = " ".join(
             block.text for block in blocks if sections.get(block.index) is entry
@@ -192,12 +214,7 @@ def extract_text(
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
     listed.extend(relations.profile_lists(blocks, headings))
-    main = (
-        _main_organisation(registry, text)
-        or page_subject(registry, text, title, footer)
-        or main
-        or described
-    )
+    main = _page_organisation(registry, text, title, footer) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.
         main = headings[blocks[0].index]
