@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.european import is_head
 from twinning.extract.gazetteer import (
     City,
     chinese_province_prefix,
@@ -15,7 +16,6 @@ from twinning.extract.gazetteer import (
     province_code,
     resolve_place,
 )
-from twinning.extract.european import is_head
 from twinning.extract.names import ORGANISATION_HEADS, words
 from twinning.extract.organisations import IS_A
 from twinning.extract.records import Organisation

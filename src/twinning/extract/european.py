@@ -62,7 +62,7 @@ LEADING_WORDS = {
     "gli", "de", "het", "een", "ein", "eine", "einem", "einer", "un", "une", "una", "uno",
     "unser", "unsere", "notre", "nostra", "nuestra", "onze", "seit", "sinds", "depuis", "dal",
     "desde", "since", "im", "in", "en", "nel", "nella", "au", "à", "a", "bei", "mit", "von",
-    "con", "avec", "met", "van", "die", "diese", "this", "our",
+    "con", "avec", "met", "van", "diese", "this", "our",
 }  # fmt: skip
 ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
 TOKEN = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*|[^\w\s]")
@@ -108,8 +108,10 @@ def _runs(sentence: str) -> list[tuple[int, int, list[str]]]:
             while look < len(tokens) and tokens[look][2].lower() in CONNECTOR_WORDS:
                 pending.append(tokens[look][2])
                 look += 1
-            if look < len(tokens) and _capitalised(tokens[look][2]) and re.match(
-                r"[\w'’]", tokens[look][2]
+            if (
+                look < len(tokens)
+                and _capitalised(tokens[look][2])
+                and re.match(r"[\w'’]", tokens[look][2])
             ):
                 gap = sentence[tokens[probe - 1][1] : tokens[look][0]]
                 if "\n" in gap or re.search(r"[,;:()\[\]|/·•–—]", gap) or len(pending) > 3:
@@ -141,9 +143,7 @@ def _split_joined(tokens: list[str], language: str | None) -> list[list[str]]:
     for position, token in enumerate(tokens):
         if token.lower() in JOINERS and 0 < position < len(tokens) - 1:
             left, right = _trim(tokens[:position]), _trim(tokens[position + 1 :])
-            if any(is_head(t, language) for t in left) and any(
-                is_head(t, language) for t in right
-            ):
+            if any(is_head(t, language) for t in left) and any(is_head(t, language) for t in right):
                 return [left, *_split_joined(right, language)]
     return [tokens]
 
@@ -162,9 +162,11 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
             if first > 0 and _bare(part[first]).lower() not in HEAD_WORDS:
                 # A German compound keeps only the adjectives right before it.
                 keep = first
-                while keep > 0 and re.search(
-                    r"(?:e|en|er|es)$", part[keep - 1]
-                ) and part[keep - 1].lower() not in CONNECTOR_WORDS | LEADING_WORDS:
+                while (
+                    keep > 0
+                    and re.search(r"(?:e|en|er|es)$", part[keep - 1])
+                    and part[keep - 1].lower() not in CONNECTOR_WORDS | LEADING_WORDS
+                ):
                     keep -= 1
                 part = part[keep:]
             elif first > 0:

@@ -137,7 +137,7 @@ def demonym_code(word: str) -> str | None:
         return code
     for country, stems in ADJECTIVE_STEMS.items():
         for stem in stems:
-            if lowered.startswith(stem) and re.fullmatch(ADJECTIVE_ENDINGS, lowered[len(stem):]):
+            if lowered.startswith(stem) and re.fullmatch(ADJECTIVE_ENDINGS, lowered[len(stem) :]):
                 return country
     return None
 

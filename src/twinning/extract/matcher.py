@@ -76,7 +76,9 @@ def _ends(
     if first is not None and others:
         return first, others[0]
     if first is None and others:
-        if len(others) >= 2 and re.search(r"\b(?:zwischen|entre|tra|fra|tussen|between)\b|与", sentence[match.end():]):
+        if len(others) >= 2 and re.search(
+            r"\b(?:zwischen|entre|tra|fra|tussen|between)\b|与", sentence[match.end() :]
+        ):
             return others[0], others[1]
         return (main, others[0]) if main is not None and main is not others[0] else None
     distinct: list[Entry] = []

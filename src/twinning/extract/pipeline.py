@@ -7,17 +7,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.extract import attributes, events, matcher, people, relations
-from twinning.extract.european import register_european
-from twinning.extract.language import detect_language
-from twinning.extract.subject import (
-    address_place,
-    assign_seats,
-    framed_subject,
-    register_frame,
-    speaking_subject,
-)
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
+from twinning.extract.european import register_european
 from twinning.extract.fields import register_fields
+from twinning.extract.language import detect_language
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
 from twinning.extract.organisations import (
     link_translations,
@@ -31,6 +24,13 @@ from twinning.extract.organisations import (
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
+from twinning.extract.subject import (
+    address_place,
+    assign_seats,
+    framed_subject,
+    register_frame,
+    speaking_subject,
+)
 from twinning.extract.tabular import (
     header_index,
     is_field_table,
@@ -225,8 +225,7 @@ def extract_text(
     if main is not None:
         for entry, list_kind, evidence in listed:
             if entry is not main and list_kind != "lead":
-                # A member is the first end of a membership; the network the second.
-                ends = (main, entry) if list_kind != "membership" else (entry, main)
+                ends = (main, entry)
                 partnerships.append(
                     relations.Partnership(
                         ends[0].organisation.name,

@@ -73,7 +73,9 @@ def framed_subject(registry: Registry, title: str, footer: str) -> Entry | None:
 
 def speaking_subject(registry: Registry, text: str) -> Entry | None:
     """On a page that speaks of itself, the first organisation of its opening lines."""
-    if not (SELF.search(text) or BARE_REFERENCE.search(text)):
+    # "Our team" as a heading says nothing; a sentence of the page's own must.
+    prose = "\n".join(line for line in text.split("\n") if len(line.split()) >= 5 or has_cjk(line))
+    if not (SELF.search(prose) or BARE_REFERENCE.search(prose)):
         return None
     mentions = registry.mentions(text[:600])
     return mentions[0][2] if mentions else None
