@@ -53,10 +53,10 @@ CONNECTOR_WORDS = {
     "de", "du", "des", "la", "le", "les", "di", "del", "della", "dello", "delle", "dei", "degli",
     "per", "pour", "para", "por", "van", "voor", "von", "für", "zur", "zum", "der", "den", "het",
     "und", "et", "e", "y", "i", "en", "and", "of", "for", "the", "da", "do", "dos", "das", "al",
-    "au", "aux", "à", "a", "avec", "con", "mit", "met", "sur", "sul", "sulla", "op", "in", "im",
+    "au", "aux", "à", "a", "sur", "sul", "sulla",
 }  # fmt: skip
 # Connectors after which a second organisation may start ("A et l'Association B").
-JOINERS = {"und", "et", "e", "y", "i", "en", "and", "avec", "con", "mit", "met"}
+JOINERS = {"und", "et", "e", "y", "i", "en", "and"}
 LEADING_WORDS = {
     "das", "die", "der", "dem", "den", "des", "le", "la", "les", "el", "los", "las", "il", "lo",
     "gli", "de", "het", "een", "ein", "eine", "einem", "einer", "un", "une", "una", "uno",
@@ -89,8 +89,10 @@ def is_head(word: str, language: str | None = None) -> bool:
     )
 
 
-def _runs(sentence: str) -> list[tuple[int, int, list[str]]]:
-    """(start, end, tokens) of capitalised runs joined by connector words."""
+def _runs(sentence: str, language: str | None = None) -> list[tuple[int, int, list[str]]]:
+    """(start, end, tokens) of capitalised runs joined by connector words ("en" joins in
+    Dutch, but means "in" in French and Spanish)."""
+    connectors = CONNECTOR_WORDS - {"en"} if language in ("fr", "es") else CONNECTOR_WORDS
     tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(sentence)]
     runs: list[tuple[int, int, list[str]]] = []
     index = 0
@@ -105,7 +107,7 @@ def _runs(sentence: str) -> list[tuple[int, int, list[str]]]:
         while probe < len(tokens):
             pending: list[str] = []
             look = probe
-            while look < len(tokens) and tokens[look][2].lower() in CONNECTOR_WORDS:
+            while look < len(tokens) and tokens[look][2].lower() in connectors:
                 pending.append(tokens[look][2])
                 look += 1
             if (
@@ -148,10 +150,58 @@ def _split_joined(tokens: list[str], language: str | None) -> list[list[str]]:
     return [tokens]
 
 
+# French, Italian and Spanish names go on in lower case after their head word ("Institut
+# bruxellois de l'économie sociale", "Associazione per l'amicizia con l'estero di Yantai"):
+# the run ends at punctuation or at a word that starts the rest of the sentence.
+LOWER_TAIL_LANGUAGES = {"fr", "it", "es"}
+TAIL_STOP = {
+    "a", "est", "sont", "ont", "été", "qui", "que", "dont", "et", "en", "dans", "sur", "par",
+    "se", "s", "il", "elle", "ce", "cette", "ces", "son", "sa", "ses", "leur", "avec", "aux",
+    "au", "ha", "è", "sono", "hanno", "che", "e", "nel", "nella", "è", "es", "fue", "son", "han",
+    "y", "el", "los", "las", "un", "una", "une", "lo", "la", "le", "les", "il", "si", "ne",
+    "organise", "organisa", "signé", "firmato", "firmó", "fondé", "fondée", "fondata",
+    "fondato", "fundada", "fundado", "depuis", "dal", "desde", "dès", "entre", "tra", "fra",
+    "pour", "per", "para", "como", "comme", "come", "vers", "verso", "hacia", "à",
+}  # fmt: skip
+TAIL_LINKS = {"de", "des", "du", "d", "l", "di", "del", "della", "dello", "delle", "dei", "degli",
+              "per", "pour", "para", "por", "con", "avec"}  # fmt: skip
+LOWER_WORD = re.compile(r"\s+((?:[dlDL]|dell|all|nell|dall|sull)['’])?([a-zà-ÿ][\w\-]*|[A-ZÀ-Ý][\w\-]*)")
+
+
+def lower_tail(sentence: str, end: int) -> str:
+    """The lower-case words that continue a head-first name ending at `end` ("" if none)."""
+    tail = ""
+    position = end
+    pending = ""
+    for _ in range(8):
+        match = LOWER_WORD.match(sentence, position)
+        if not match:
+            break
+        word = match.group(2)
+        lowered = word.lower()
+        if word[0].isupper():
+            if pending and not resolve_place(word):
+                break
+            tail += pending + match.group(0)
+            # A place closes the name ("… de Shenzhen a signé").
+            return tail
+
+        if lowered in TAIL_LINKS and not match.group(1):
+            pending += match.group(0)
+            position = match.end()
+            continue
+        if lowered in TAIL_STOP or len(word) < 3:
+            break
+        tail += pending + match.group(0)
+        pending = ""
+        position = match.end()
+    return tail
+
+
 def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[int, str]]:
     """(position, name) of every organisation name in one sentence of `language`."""
     found: list[tuple[int, str]] = []
-    for start, end, tokens in _runs(sentence):
+    for start, end, tokens in _runs(sentence, language):
         for part in _split_joined(tokens, language):
             part = _trim(part)
             heads = [i for i, token in enumerate(part) if is_head(token, language)]
@@ -179,13 +229,20 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                     part = part[first:]
             name = " ".join(part)
             name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
-            if len(part) == 1 and _bare(part[0]).lower() in HEAD_WORDS:
-                continue
             if resolve_place(name):
                 continue
             legal = LEGAL_FORMS.match(sentence[end:])
-            if legal and part[-1] == tokens[-1]:
+            if legal and sentence[:end].endswith(part[-1]):
                 name = f"{name} {legal.group(1)}"
+            elif (
+                language in LOWER_TAIL_LANGUAGES
+                and sentence[:end].endswith(part[-1])
+                and len(part) == 1
+                and _bare(part[0]).lower() in HEAD_WORDS
+            ):
+                name = (name + lower_tail(sentence, end)).strip()
+            if len(name.split()) == 1 and _bare(part[0]).lower() in HEAD_WORDS:
+                continue
             found.append((sentence.find(part[0], start), name))
     return found
 

@@ -23,6 +23,7 @@ from twinning.extract.organisations import (
 )
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
+from twinning.extract.roles import merge_people, people_with_roles
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.subject import (
     address_place,
@@ -266,8 +267,9 @@ def extract_text(
                 partnerships.append(found)
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
-    found_people = people.find_people(
-        sentences, registry, source, main.organisation.name if main else None
+    found_people = merge_people(
+        people.find_people(sentences, registry, source, main.organisation.name if main else None),
+        people_with_roles(text, registry, main, language, source),
     )
     names = {entry.organisation.name for entry in registry.entries if _keep(entry)}
     partnerships = [
