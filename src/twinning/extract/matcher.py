@@ -12,7 +12,7 @@ import re
 from twinning.extract.cues import BARE_REFERENCE, DELEGATION, SELF, Cue, cues_for
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import find_dates
+from twinning.extract.text import find_dates, name_key
 
 YEAR_TOKEN = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 
@@ -126,6 +126,62 @@ def relations_from_cues(
                     source,
                 )
             )
+            break
+    return found
+
+
+CITY_WORD = re.compile(
+    r"\b(?:ciudad|ville|città|Stadt|stad|city|town|comune|gemeente|municipio)\b", re.IGNORECASE
+)
+PLACE_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?")
+
+
+def partner_cities(
+    sentence: str,
+    registry: Registry,
+    main: Entry | None,
+    language: str | None,
+    source: str | None,
+) -> list[Partnership]:
+    """City partnerships: "Logroño mantiene un hermanamiento con la ciudad francesa de Dax y
+    con Zibo" pairs the page's municipality with each city named after a twinning cue (and
+    after a partner cue when a city word introduces it); the cities become organisations."""
+    from twinning.extract.gazetteer import resolve_place
+
+    found: list[Partnership] = []
+    inside = [(s, e) for s, e, _entry in registry.mentions(sentence)]
+    for cue in cues_for(language):
+        if cue.kind not in ("twinning", "partner"):
+            continue
+        match = cue.compiled.search(sentence)
+        if match is None or any(s <= match.start() < e for s, e in inside):
+            continue
+        mentions = mentions_with_self(sentence, registry, main)
+        before = [entry for start, _end, entry in mentions if start < match.start()]
+        first = before[-1] if before else main
+        if first is None:
+            continue
+        for run in PLACE_RUN.finditer(sentence, match.end()):
+            if any(s <= run.start() < e for s, e in inside):
+                continue
+            place = resolve_place(run.group(0))
+            if place is None or place.city is None:
+                continue
+            if name_key(place.city) in name_key(first.organisation.name).split():
+                continue
+            if cue.kind == "partner" and not CITY_WORD.search(sentence[match.end() : run.start()]):
+                continue
+            city = registry.add(
+                run.group(0), evidence=sentence, country=place.country, city=place.city,
+                type="municipality",
+            )  # fmt: skip
+            found.append(
+                Partnership(
+                    first.organisation.name, city.organisation.name, cue.kind, [],
+                    _nearest_year(sentence, run.start()), sentence, source,
+                )
+            )  # fmt: skip
+        if found:
             break
     return found
 

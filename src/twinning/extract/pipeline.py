@@ -262,7 +262,10 @@ def extract_text(
                 # "In 2020 we became a member of X": the page's organisation.
                 partnerships.extend(relations.memberships(sentence, registry, fallback, source))
         stated = {frozenset((p.a, p.b)) for p in partnerships}
-        for found in matcher.relations_from_cues(sentence, registry, fallback, language, source):
+        cities = matcher.partner_cities(sentence, registry, fallback, language, source)
+        for found in cities + matcher.relations_from_cues(
+            sentence, registry, fallback, language, source
+        ):
             if frozenset((found.a, found.b)) not in stated or found.kind == "visit":
                 partnerships.append(found)
         visitors = [p for p in partnerships if p.kind == "visit"]
