@@ -157,15 +157,17 @@ LOWER_TAIL_LANGUAGES = {"fr", "it", "es"}
 TAIL_STOP = {
     "a", "est", "sont", "ont", "été", "qui", "que", "dont", "et", "en", "dans", "sur", "par",
     "se", "s", "il", "elle", "ce", "cette", "ces", "son", "sa", "ses", "leur", "avec", "aux",
-    "au", "ha", "è", "sono", "hanno", "che", "e", "nel", "nella", "è", "es", "fue", "son", "han",
-    "y", "el", "los", "las", "un", "una", "une", "lo", "la", "le", "les", "il", "si", "ne",
+    "au", "ha", "è", "sono", "hanno", "che", "e", "nel", "nella", "es", "fue", "han",
+    "y", "el", "los", "las", "un", "una", "une", "lo", "la", "le", "les", "si", "ne",
     "organise", "organisa", "signé", "firmato", "firmó", "fondé", "fondée", "fondata",
     "fondato", "fundada", "fundado", "depuis", "dal", "desde", "dès", "entre", "tra", "fra",
     "pour", "per", "para", "como", "comme", "come", "vers", "verso", "hacia", "à",
 }  # fmt: skip
 TAIL_LINKS = {"de", "des", "du", "d", "l", "di", "del", "della", "dello", "delle", "dei", "degli",
               "per", "pour", "para", "por", "con", "avec"}  # fmt: skip
-LOWER_WORD = re.compile(r"\s+((?:[dlDL]|dell|all|nell|dall|sull)['’])?([a-zà-ÿ][\w\-]*|[A-ZÀ-Ý][\w\-]*)")
+LOWER_WORD = re.compile(
+    r"\s+((?:[dlDL]|dell|all|nell|dall|sull)['’])?([a-zà-ÿ][\w\-]*|[A-ZÀ-Ý][\w\-]*)"
+)
 
 
 def lower_tail(sentence: str, end: int) -> str:

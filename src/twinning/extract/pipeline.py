@@ -10,6 +10,7 @@ from twinning.extract import attributes, events, matcher, people, relations
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
 from twinning.extract.fields import register_fields
+from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
 from twinning.extract.organisations import (
@@ -23,8 +24,8 @@ from twinning.extract.organisations import (
 )
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
-from twinning.extract.roles import merge_people, people_with_roles
 from twinning.extract.registry import Entry, Registry
+from twinning.extract.roles import merge_people, people_with_roles
 from twinning.extract.subject import (
     address_place,
     assign_seats,
@@ -179,6 +180,8 @@ def extract_text(
     register_acronym_definitions(text, registry)
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
+    if european:
+        found_events = merge_events(found_events, events_in_lines(text, language, source))
     register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:

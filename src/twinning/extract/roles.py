@@ -79,10 +79,7 @@ def _shapes(language: str) -> list[re.Pattern[str]]:
 
 def _case_name(name: str) -> bool:
     # The pattern is case-insensitive for the role; the name must really be capitalised.
-    return all(
-        word[0].isupper() or re.fullmatch(PARTICLE, word)
-        for word in name.split()
-    )
+    return all(word[0].isupper() or re.fullmatch(PARTICLE, word) for word in name.split())
 
 
 def people_with_roles(
@@ -111,7 +108,9 @@ def _organisation_of(
 ) -> tuple[str, str | None]:
     """The role without its organisation, and that organisation's name."""
     for start, _end, entry in registry.mentions(role):
-        return role[:start].strip(" ,").rsplit(" ", 1)[0] if start else role, entry.organisation.name
+        return role[:start].strip(" ,").rsplit(" ", 1)[
+            0
+        ] if start else role, entry.organisation.name
     before = text[max(0, position - 200) : position]
     if POSSESSIVE.search(text[max(0, position - 12) : position]):
         mentioned = registry.mentions(before)
