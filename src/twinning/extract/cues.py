@@ -93,7 +93,7 @@ CUES: tuple[Cue, ...] = (
         "En 2010 el Ayuntamiento de Málaga firmó un hermanamiento con el Ayuntamiento de Hangzhou.",
         ("Ayuntamiento de Málaga", "Ayuntamiento de Hangzhou", 2010)),
     Cue("zh", "twinning", r"(?:友好城市|姐妹城市|结对|缔结友好)", "forward",
-        "2016年，青山自然保护协会与德国绿桥协会结对。", ("青山自然保护协会", "绿桥协会", 2016)),
+        "2016年，青山自然保护协会与绿桥协会结对。", ("青山自然保护协会", "绿桥协会", 2016)),
     # ---- partnership and memoranda -------------------------------------------------------
     Cue("en", "partner", r"\b(?:memorandum of understanding|memorandum|MoU|partnership agreement|cooperation agreement)\b", "forward",
         "In 2019 the Harbour Society signed a memorandum of understanding with the Ningbo Coastal Association.",

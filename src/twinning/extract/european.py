@@ -74,14 +74,22 @@ def _bare(token: str) -> str:
 
 def _capitalised(token: str) -> bool:
     bare = _bare(token)
-    return bool(bare) and (bare[0].isupper() or bare[0].isdigit() and len(bare) > 1)
+    return bool(bare) and bare[0].isupper()
+
+
+# German genitives of head words ("eine Delegation des Vereins X" is the Verein X).
+GENITIVES = {
+    "vereins": "Verein", "verbandes": "Verband", "verbands": "Verband", "instituts": "Institut",
+    "zentrums": "Zentrum", "netzwerks": "Netzwerk", "netzwerkes": "Netzwerk", "bundes": "Bund",
+    "komitees": "Komitee", "forums": "Forum",
+}  # fmt: skip
 
 
 def is_head(word: str, language: str | None = None) -> bool:
     """Whether a (capitalised) word makes a run an organisation's name; compounds count in
     `language` (German and Dutch only)."""
     lowered = _bare(word).lower()
-    if lowered in HEAD_WORDS:
+    if lowered in HEAD_WORDS or lowered in GENITIVES:
         return True
     return any(
         lowered.endswith(ending) and len(lowered) >= len(ending) + 3
@@ -117,6 +125,10 @@ def _runs(sentence: str, language: str | None = None) -> list[tuple[int, int, li
             ):
                 gap = sentence[tokens[probe - 1][1] : tokens[look][0]]
                 if "\n" in gap or re.search(r"[,;:()\[\]|/·•–—]", gap) or len(pending) > 3:
+                    break
+                # "… Kunming den Verein Grüne Brücke": a head word after a small word opens
+                # another name.
+                if pending and _bare(tokens[look][2]).lower() in HEAD_WORDS | set(GENITIVES):
                     break
                 run.extend(pending)
                 run.append(tokens[look][2])
@@ -229,6 +241,8 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                     if t.lower() not in CONNECTOR_WORDS
                 ):
                     part = part[first:]
+            if part and part[0].lower() in GENITIVES:
+                part = [GENITIVES[part[0].lower()], *part[1:]]
             name = " ".join(part)
             name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
             if resolve_place(name):

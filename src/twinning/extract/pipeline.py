@@ -271,6 +271,11 @@ def extract_text(
         ):
             if frozenset((found.a, found.b)) not in stated or found.kind == "visit":
                 partnerships.append(found)
+                continue
+            for known in partnerships:
+                # The pair is known; the cue may still tell its year.
+                if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
+                    known.year = known.year or found.year
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = merge_people(
