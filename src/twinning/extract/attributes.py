@@ -399,4 +399,5 @@ def _place_from_context(organisation: Organisation, text: str) -> None:
 
 def assign_topics(entry: Entry, text: str) -> None:
     if not entry.organisation.topics:
-        entry.organisation.topics = topics_in_text(text)[:6]
+        # A profile's opening words name its topics; a long section costs time, not topics.
+        entry.organisation.topics = topics_in_text(text[:3000])[:6]

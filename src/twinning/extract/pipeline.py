@@ -6,7 +6,21 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from twinning.extract import attributes, events, matcher, people, relations
+from twinning.extract import (
+    announced,
+    attributes,
+    events,
+    matcher,
+    people,
+    relation_lists,
+    relations,
+    relations_zh,
+)
+from twinning.extract.acronyms import (
+    link_unattached_acronyms,
+    register_acronym_actors,
+    register_acronym_definitions,
+)
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
 from twinning.extract.fields import register_fields
@@ -15,9 +29,6 @@ from twinning.extract.language import detect_language
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
 from twinning.extract.organisations import (
     link_translations,
-    link_unattached_acronyms,
-    register_acronym_actors,
-    register_acronym_definitions,
     register_headings,
     register_runs,
     register_short_forms,
@@ -156,8 +167,8 @@ def extract_text(
     register_frame(registry, title, language)
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
-    listed = relations.partner_lists(blocks, registry, source)
-    partnerships.extend(relations.chinese_member_list(blocks, registry, source))
+    listed = relation_lists.partner_lists(blocks, registry, source)
+    partnerships.extend(relations_zh.chinese_member_list(blocks, registry, source))
     register_acronym_definitions(text, registry)
     for sentence in sentences:
         if has_cjk(sentence):
@@ -217,7 +228,7 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
-    listed.extend(relations.profile_lists(blocks, headings))
+    listed.extend(relation_lists.profile_lists(blocks, headings))
     main = _page_organisation(registry, text, title, footer) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.
@@ -252,14 +263,16 @@ def extract_text(
                 recent.remove(entry)
             recent.append(entry)
         if has_cjk(sentence):
-            partnerships.extend(relations.chinese_relations(sentence, registry, fallback, source))
+            partnerships.extend(
+                relations_zh.chinese_relations(sentence, registry, fallback, source)
+            )
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(
                 relations.agreements(sentence, registry, fallback, kind, source, previous)
             )
             partnerships.extend(
-                relations.announced_pairs(sentence, registry, kind, previous, source, visitor)
+                announced.announced_pairs(sentence, registry, kind, previous, source, visitor)
             )
             if fallback is not None and re.search(r"\b[Ww]e\b", sentence):
                 # "In 2020 we became a member of X": the page's organisation.

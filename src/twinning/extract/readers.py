@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The rules read about 10,000 characters a second on the 2-core machine: past this much text
+# a document would take minutes, so it is refused (split it) instead.
+MAX_TEXT_CHARS = 500_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SHEET_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm"}
@@ -157,7 +160,17 @@ def read_document(
         raise ExtractError(f"{name}: cannot read {content_type}: {_one_line(error)}") from None
     if not document.text.strip() and not any(document.tables):
         raise ExtractError(f"{name}: no text found")
+    check_length(document.text, name)
     return document
+
+
+def check_length(text: str, name: str) -> None:
+    """Refuse a text longer than `MAX_TEXT_CHARS` with one line (before any rule runs)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractError(
+            f"{name}: text is {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} "
+            "read at once; split the document"
+        )
 
 
 def _one_line(error: BaseException) -> str:

@@ -93,7 +93,26 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return [chunk for piece in pieces for chunk in _bounded(piece)]
+
+
+MAX_SENTENCE = 1000
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a 10 MB line without a full stop) cut at spaces into pieces of at
+    most 1,000 characters, so that the work per sentence stays bounded."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    chunks: list[str] = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        chunks.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    if sentence:
+        chunks.append(sentence)
+    return chunks
 
 
 @dataclass(frozen=True)
