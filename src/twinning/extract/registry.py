@@ -172,9 +172,9 @@ class Registry:
                 if stripped != token:
                     candidates = (candidates or []) + self._by_first_word.get(stripped, [])
                 for pattern, entry in candidates or ():
-                    match = pattern.match(text, word.start())
-                    if match:
-                        found.append((match.start(), match.end(), entry))
+                    hit = pattern.match(text, word.start())
+                    if hit:
+                        found.append((hit.start(), hit.end(), entry))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         kept: list[tuple[int, int, Entry]] = []
         for start, end, entry in found:
