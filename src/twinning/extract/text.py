@@ -82,7 +82,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         candidate = paragraph[start : match.start()].rstrip()
-        last_word = re.search(r"([\w.]+)\.$", candidate)
+        # Only the candidate's end is read: a run of "Mr." lines must not cost its square.
+        last_word = re.search(r"([\w.]+)\.$", candidate[-40:])
         if last_word and (
             last_word.group(1).lower() in ABBREVIATIONS or len(last_word.group(1)) == 1
         ):
