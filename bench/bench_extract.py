@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# The evaluation package lives at the repository's top level, beside src/.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 def run() -> list[dict]:
-    from twinning.extract.bench import run_benchmark
+    from evaluation.corpus import run_benchmark
 
     return run_benchmark(n=1000)

@@ -1,4 +1,5 @@
-from twinning.extract.bench import baseline_extract, generate_documents, run_benchmark
+from evaluation.baseline import baseline_extract
+from evaluation.corpus import generate_documents, run_benchmark
 
 
 def test_generated_documents_are_deterministic_and_mixed():
@@ -21,13 +22,17 @@ def test_benchmark_entry_has_the_contract_shape():
         "throughput",
         "documents/s",
     )
-    assert entry["peer"] == "regex baseline (capitalised phrases + years)"
+    assert entry["peer"] == "regex baseline (evaluation/baseline.py)"
     assert entry["value"] > 0 and entry["peer_value"] > 0
     assert entry["params"]["documents"] == 12
 
 
-def test_baseline_takes_every_capitalised_phrase():
-    assert baseline_extract("Alpha Society met Beta Network in 2019.") == {
-        "organisations": ["Alpha Society", "Beta Network"],
-        "years": ["2019"],
-    }
+def test_baseline_reads_names_years_and_pairs_by_plain_patterns():
+    records = baseline_extract(
+        "Alpha Society was founded in 2001. In 2019 Alpha Society twinned with Beta Network."
+    )
+    assert [o["name"] for o in records["organisations"]] == ["Alpha Society", "Beta Network"]
+    assert records["organisations"][0]["founded"] == 2001
+    assert records["partnerships"] == [
+        {"a": "Alpha Society", "b": "Beta Network", "kind": "twinning", "topics": [], "year": 2019}
+    ]

@@ -1,6 +1,7 @@
 """Behaviours fixed after the second blind set's first run, checked on fresh sentences (not the
 blind2 documents): exact records."""
 
+from tests.extract.builders import assert_floor
 from twinning.extract import extract_text
 from twinning.extract.pipeline import extract_document
 from twinning.extract.readers import read_document
@@ -115,18 +116,22 @@ def test_chinese_member_list_gives_memberships():
 def test_second_blind_set_against_gold():
     from pathlib import Path
 
-    from twinning.extract.evaluate import evaluate
+    from evaluation.scoring import evaluate
 
     here = Path(__file__).parent
     scores = evaluate(
         here / "gold" / "blind2.json", sorted(str(path) for path in (here / "blind2").iterdir())
     )
-    assert {field: (s.true_positives, s.predicted, s.expected) for field, s in scores.items()} == {
-        "organisations": (71, 80, 79),
-        "country": (63, 66, 75),
-        "founded": (11, 12, 16),
-        "pairs": (18, 18, 34),
-        "people": (19, 19, 19),
-        "events": (6, 6, 7),
-        "overall": (188, 201, 230),
-    }
+    # Regression floor (tallies measured after tuning on this set; not a quality claim).
+    assert_floor(
+        scores,
+        {
+            "organisations": (71, 80, 79),
+            "country": (63, 66, 75),
+            "founded": (11, 12, 16),
+            "pairs": (18, 18, 34),
+            "people": (19, 19, 19),
+            "events": (6, 6, 7),
+            "overall": (188, 201, 230),
+        },
+    )

@@ -1,6 +1,7 @@
 """Behaviours fixed after the third blind set's first run, checked on fresh sentences (not the
 blind3 documents): exact records."""
 
+from tests.extract.builders import assert_floor
 from twinning.extract import extract_text
 from twinning.extract.attributes import chinese_numeral_years
 from twinning.extract.text import find_dates
@@ -196,18 +197,22 @@ def test_memberships_and_partnerships_in_relative_clauses():
 def test_third_blind_set_against_gold():
     from pathlib import Path
 
-    from twinning.extract.evaluate import evaluate
+    from evaluation.scoring import evaluate
 
     here = Path(__file__).parent
     scores = evaluate(
         here / "gold" / "blind3.json", sorted(str(path) for path in (here / "blind3").iterdir())
     )
-    assert {field: (s.true_positives, s.predicted, s.expected) for field, s in scores.items()} == {
-        "organisations": (64, 64, 66),
-        "country": (61, 61, 63),
-        "founded": (13, 13, 14),
-        "pairs": (37, 37, 37),
-        "people": (17, 17, 17),
-        "events": (5, 5, 6),
-        "overall": (197, 197, 203),
-    }
+    # Regression floor (tallies measured after tuning on this set; not a quality claim).
+    assert_floor(
+        scores,
+        {
+            "organisations": (64, 64, 66),
+            "country": (61, 61, 63),
+            "founded": (13, 13, 14),
+            "pairs": (37, 37, 37),
+            "people": (17, 17, 17),
+            "events": (5, 5, 6),
+            "overall": (197, 197, 203),
+        },
+    )

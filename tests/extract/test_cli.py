@@ -69,6 +69,11 @@ def test_eval_extract_prints_scores_per_field(capsys):
     assert lines[0].split() == ["field", "precision", "recall", "f1", "tp", "pred", "gold"]
     assert lines[1].split() == ["organisations", "1.000", "1.000", "1.000", "6", "6", "6"]
     assert lines[4].split() == ["pairs", "1.000", "1.000", "1.000", "4", "4", "4"]
+    assert lines[7].split()[0] == "overall"
+    # The same run, per language and for the regex baseline.
+    assert lines[9] == "F1 per language: Twinning / regex baseline (same run)"
+    assert lines[10].split() == ["field", "en", "(n)"]
+    assert lines[19] == "regex baseline (same run)"
     assert lines[-1].split()[0] == "overall"
 
 

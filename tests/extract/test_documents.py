@@ -3,8 +3,10 @@
 import json
 from pathlib import Path
 
+from evaluation.scoring import evaluate
+
+from tests.extract.builders import assert_floor
 from twinning.extract import extract_paths, extract_text
-from twinning.extract.evaluate import evaluate
 
 DATA = Path(__file__).with_name("data")
 GOLD = Path(__file__).with_name("gold") / "own.json"
@@ -317,15 +319,19 @@ def test_records_keep_their_evidence_sentence():
 
 def test_own_documents_against_gold():
     scores = evaluate(GOLD, sorted(str(path) for path in DATA.iterdir()))
-    assert {field: (s.true_positives, s.predicted, s.expected) for field, s in scores.items()} == {
-        "organisations": (40, 40, 40),
-        "country": (33, 33, 33),
-        "founded": (18, 18, 18),
-        "pairs": (21, 21, 21),
-        "people": (10, 10, 10),
-        "events": (9, 9, 9),
-        "overall": (131, 131, 131),
-    }
+    # Regression floor (tallies measured after tuning on this set; not a quality claim).
+    assert_floor(
+        scores,
+        {
+            "organisations": (40, 40, 40),
+            "country": (33, 33, 33),
+            "founded": (18, 18, 18),
+            "pairs": (21, 21, 21),
+            "people": (10, 10, 10),
+            "events": (9, 9, 9),
+            "overall": (131, 131, 131),
+        },
+    )
     assert len(json.loads(GOLD.read_text(encoding="utf-8"))) == 13
 
 

@@ -1,4 +1,4 @@
-from twinning.extract.evaluate import score_document
+from evaluation.scoring import score_document
 
 
 def organisation(name, acronym=None, country=None, founded=None):

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from twinning.extract import DEFAULT_MAX_BYTES, ExtractError, ExtractionResult, extract_paths
@@ -137,12 +138,42 @@ def print_tables(result: ExtractionResult) -> None:
         console.print(table)
 
 
+def _evaluation() -> Any:
+    """The `evaluation` package, which lives in the repository beside src/ (not installed)."""
+    try:
+        import evaluation.scoring as scoring
+    except ImportError:
+        root = Path(__file__).resolve().parents[3]
+        if not (root / "evaluation").is_dir():
+            raise
+        sys.path.insert(0, str(root))
+        import evaluation.scoring as scoring
+    return scoring
+
+
+def _score_json(score: Any) -> dict[str, Any]:
+    return {
+        "precision": round(score.precision, 4),
+        "recall": round(score.recall, 4),
+        "f1": round(score.f1, 4),
+        "true_positives": score.true_positives,
+        "predicted": score.predicted,
+        "expected": score.expected,
+    }
+
+
 @quiet_on_closed_pipe
 def run_evaluation(args: argparse.Namespace) -> int:
-    from twinning.extract.evaluate import FIELDS, evaluate
-
     try:
-        scores = evaluate(args.gold, args.files)
+        scoring = _evaluation()
+    except ImportError:
+        print(
+            "twinning eval-extract: needs the evaluation package of a repository clone",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        runs = scoring.evaluate_runs(args.gold, args.files)
     except ExtractError as error:
         print(f"twinning eval-extract: {error}", file=sys.stderr)
         return 2
@@ -152,25 +183,43 @@ def run_evaluation(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"twinning eval-extract: cannot read gold file: {error}", file=sys.stderr)
         return 2
+    ours, baseline = runs["twinning"], runs["baseline"]
     if args.json:
-        payload = {
-            field: {
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-                "true_positives": s.true_positives,
-                "predicted": s.predicted,
-                "expected": s.expected,
-            }
-            for field, s in scores.items()
+        payload: dict[str, Any] = {field: _score_json(s) for field, s in ours.fields.items()}
+        payload["by_language"] = {
+            language: {field: _score_json(s) for field, s in scores.items()}
+            for language, scores in ours.languages.items()
+        }
+        payload["baseline"] = {field: _score_json(s) for field, s in baseline.fields.items()}
+        payload["baseline"]["by_language"] = {
+            language: {field: _score_json(s) for field, s in scores.items()}
+            for language, scores in baseline.languages.items()
         }
         print(json.dumps(payload, indent=2))
         return 0
+    fields = (*scoring.FIELDS, "overall")
     print(
         f"{'field':<14} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"
     )
-    for field in (*FIELDS, "overall"):
-        s = scores[field]
+    for field in fields:
+        s = ours.fields[field]
+        print(
+            f"{field:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.true_positives:>5} {s.predicted:>5} {s.expected:>5}"
+        )
+    print()
+    print("F1 per language: Twinning / regex baseline (same run)")
+    languages = list(ours.languages)
+    print(f"{'field':<14} " + " ".join(f"{language + ' (n)':>13}" for language in languages))
+    for field in fields:
+        cells = []
+        for language in languages:
+            mine, theirs = ours.languages[language][field], baseline.languages[language][field]
+            cells.append(f"{mine.f1:.2f}/{theirs.f1:.2f} ({mine.expected})".rjust(13))
+        print(f"{field:<14} " + " ".join(cells))
+    print()
+    print("regex baseline (same run)")
+    for field in fields:
+        s = baseline.fields[field]
         print(
             f"{field:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.true_positives:>5} {s.predicted:>5} {s.expected:>5}"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.european import is_head
 from twinning.extract.gazetteer import (
     City,
     chinese_province_prefix,
@@ -308,7 +309,7 @@ def place_from_name(name: str, context: set[str] | None = None) -> tuple[str | N
         if code:
             codes.add(code)
             continue
-        if token.lower() in ORGANISATION_HEADS or len(token) < 4:
+        if token.lower() in ORGANISATION_HEADS or len(token) < 4 or is_head(token):
             continue
         city = find_city(token, min_population=NAME_CITY_MIN_POPULATION)
         if city and context and city.country not in context and city_found is None:
@@ -398,4 +399,5 @@ def _place_from_context(organisation: Organisation, text: str) -> None:
 
 def assign_topics(entry: Entry, text: str) -> None:
     if not entry.organisation.topics:
-        entry.organisation.topics = topics_in_text(text)[:6]
+        # A profile's opening words name its topics; a long section costs time, not topics.
+        entry.organisation.topics = topics_in_text(text[:3000])[:6]

@@ -72,6 +72,11 @@ class City:
 def _countries() -> dict[str, str]:
     names: dict[str, str] = {}
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    # Country names as German, French, Dutch, Italian and Spanish pages write them.
+    european = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+        for code in ("de", "fr", "nl", "it", "es")
+    ]
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
@@ -82,6 +87,12 @@ def _countries() -> dict[str, str]:
         chinese = translation.gettext(country.name)
         if chinese != country.name:
             names[chinese] = country.alpha_2
+        for other in european:
+            translated = other.gettext(country.name)
+            if translated != country.name:
+                names.setdefault(translated.lower(), country.alpha_2)
+                if ", " in translated:
+                    names.setdefault(translated.split(", ")[0].lower(), country.alpha_2)
     for alias, code in COUNTRY_ALIASES.items():
         if code:
             names[alias] = code
@@ -99,9 +110,36 @@ def country_code(name: str) -> str | None:
     return _countries().get(lowered) or _countries().get("the " + lowered)
 
 
+# Nationality adjectives of the seven languages, by stem: "deutsch" covers deutsche, deutschen…
+ADJECTIVE_STEMS = {
+    "DE": ("deutsch", "allemand", "duits", "tedesc", "alemán", "aleman"),
+    "FR": ("französisch", "français", "francais", "franse", "frances", "francés", "francese"),
+    "IT": ("italienisch", "italien", "italiaans", "italian", "italiano"),
+    "ES": ("spanisch", "espagnol", "spaans", "spagnol", "español", "espanol"),
+    "NL": ("niederländisch", "néerlandais", "neerlandais", "nederlands", "oland", "holandés",
+           "neerlandés"),
+    "CN": ("chinesisch", "chinois", "chinees", "cines", "chin"),
+    "BE": ("belgisch", "belge", "belga"),
+    "AT": ("österreichisch", "autrichien", "oostenrijks", "austriac"),
+    "CH": ("schweizer", "suisse", "zwitsers", "svizzer", "suiz"),
+    "PT": ("portugiesisch", "portugais", "portugees", "portoghes", "portugués"),
+    "GB": ("britisch", "britannique", "brits", "britannic", "británic"),
+}  # fmt: skip
+ADJECTIVE_ENDINGS = r"(?:e|en|er|es|em|se|ne|nne|a|o|i|as|os|ische?[nrs]?|)"
+
+
 def demonym_code(word: str) -> str | None:
-    """Country of a nationality adjective or compound prefix ("Finnish", "Franco"), else None."""
-    return DEMONYMS.get(word.lower().strip("-"))
+    """Country of a nationality adjective or compound prefix ("Finnish", "Franco", "deutschen",
+    "italiana", "française"), else None."""
+    lowered = word.lower().strip("-")
+    code = DEMONYMS.get(lowered)
+    if code or len(lowered) < 5:
+        return code
+    for country, stems in ADJECTIVE_STEMS.items():
+        for stem in stems:
+            if lowered.startswith(stem) and re.fullmatch(ADJECTIVE_ENDINGS, lowered[len(stem) :]):
+                return country
+    return None
 
 
 @cache

@@ -139,3 +139,22 @@ def _inline(element: lxml.html.HtmlElement, parts: list[str]) -> None:
         _inline(child, parts)
         if child.tail:
             parts.append(child.tail)
+
+
+def page_frame(markup: str) -> tuple[str, str]:
+    """The page's `<title>` and the text of its footers and `<address>` blocks (where an
+    organisation writes its own name and address), each squashed to one line."""
+    if not markup.strip():
+        return "", ""
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", markup))
+    except (etree.ParserError, ValueError):
+        return "", ""
+    title = root.find(".//title")
+    parts = [
+        _squash(element.text_content())
+        for element in root.xpath("//footer | //address | //*[contains(@class, 'footer')]")
+    ]
+    return (_squash(title.text_content()) if title is not None else ""), " · ".join(
+        part for part in parts if part
+    )[:2000]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from twinning.extract.gazetteer import Place, country_code, demonym_code, find_city, resolve_place
+from twinning.extract.gazetteer import Place, demonym_code, resolve_place
 from twinning.extract.names import (
     CAPITALISED_RUN,
     GENERIC_NAMES,
@@ -15,7 +15,6 @@ from twinning.extract.names import (
     SECTION_WORDS,
     SENTENCE_STARTERS,
     STOP_ACRONYMS,
-    acronym_fits,
     has_event_head,
     has_organisation_head,
     is_acronym,
@@ -37,19 +36,10 @@ IS_A = re.compile(
     + TYPE_NOUNS
     + r")\b"
 )
-ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,14})\s*\)")
-FULL_NAME_AFTER_ACRONYM = re.compile(
-    r"(?<![\w\-])(?P<acronym>[A-Z][A-Z0-9&\-]{1,12})\s*\((?P<full>(?:The\s+)?[A-Z][^()]{5,120})\)"
-)
 OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
 PART_OF_CONTEXT = re.compile(
     r"\b(?:members?|part|branch|chapter|organi[sz]ation|secretariat|office|affiliate)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
-)
-ACTOR_CONTEXT = re.compile(r"\b(?:from|with|by|at|of|joined|between|and|for)\s+(?:the\s+)?$")
-ACTOR_FOLLOW = re.compile(
-    r"^(?:'s\b|\s+(?:has|have|is|was|were|organi[sz]ed|aims|works|will|also|hosted|launched|"
-    r"signed|supports|promotes|held|co-organi[sz]ed|invited|published|joined|brings)\b)"
 )
 NOT_ORGANISATION_RUNS = {
     "europe",
@@ -270,47 +260,6 @@ def register_headings(blocks: list[Block], registry: Registry) -> dict[int, Entr
     return headings
 
 
-def register_acronym_definitions(text: str, registry: Registry) -> None:
-    """ "Full Name (ACR)" and "ACR (Full Name)" anywhere in the text."""
-    for match in FULL_NAME_AFTER_ACRONYM.finditer(text):
-        acronym, full = match.group("acronym"), match.group("full").strip()
-        full = re.sub(r"^The\s+", "", full)
-        usable = is_acronym(acronym) and acronym not in STOP_ACRONYMS
-        if usable and has_organisation_head(full) and not resolve_place(full):
-            registry.add(full, acronym, evidence=_sentence_around(text, match.start()), strength=2)
-    for match in ACRONYM_DEFINITION.finditer(text):
-        acronym = match.group("acronym")
-        if not is_acronym(acronym) or acronym in STOP_ACRONYMS:
-            continue
-        before = text[max(0, match.start() - 200) : match.start()]
-        before = before[before.rfind("\n") + 1 :].rstrip()
-        before_words = re.findall(r"\S+", before)
-        for count in range(min(14, len(before_words)), 0, -1):
-            candidate = " ".join(before_words[-count:])
-            entry = registry.find(candidate)
-            if entry is not None:
-                if entry.organisation.acronym is None and name_key(candidate) != name_key(acronym):
-                    entry.organisation.acronym = acronym
-                    registry.alias(entry, acronym)
-                break
-        else:
-            runs = list(CAPITALISED_RUN.finditer(before))
-            if not runs or runs[-1].end() != len(before):
-                continue
-            run_start = runs[-1].start()
-            sentence_start = (
-                not before[:run_start].strip() or before[:run_start].rstrip()[-1:] in ".!?:"
-            )
-            name = clean_run(runs[-1].group(0), sentence_start=sentence_start)
-            if name is None:
-                continue
-            fits = has_organisation_head(name) and acronym_fits(acronym, name)
-            if fits and (not has_event_head(name) or has_organisation_head(name.split()[-1])):
-                registry.add(
-                    name, acronym, evidence=_sentence_around(text, match.start()), strength=2
-                )
-
-
 def _sentence_around(text: str, position: int) -> str:
     start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
     end_candidates = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
@@ -421,95 +370,6 @@ def _inside_known(name: str, registry: Registry) -> bool:
         if key != known and re.search(r"(?:^| )" + re.escape(key) + r"(?: |$)", known):
             return True
     return False
-
-
-def register_acronym_actors(text: str, registry: Registry) -> None:
-    """Acronyms used as actors ("from UNDP", "ICLEI has ...") become organisations, or aliases
-    of the named organisation they abbreviate (exact initials first, then one slip)."""
-    counts: dict[str, int] = {}
-    contexts: dict[str, str] = {}
-    inside = [(start, end) for start, end, _entry in registry.mentions(text)]
-    for match in re.finditer(r"(?<![\w\-])([A-Z][A-Za-z0-9&\-]{1,14})(?![\w\-])", text):
-        token = match.group(1)
-        if not is_acronym(token) or token in STOP_ACRONYMS or token.upper() in STOP_ACRONYMS:
-            continue
-        if country_code(token) or find_city(token) or len(token) < 3:
-            continue
-        if any(start <= match.start() and match.end() <= end for start, end in inside):
-            continue
-        before = text[max(0, match.start() - 30) : match.start()]
-        after = text[match.end() : match.end() + 25]
-        if ACTOR_CONTEXT.search(before) or ACTOR_FOLLOW.match(after):
-            counts[token] = counts.get(token, 0) + 1
-            contexts.setdefault(token, _sentence_around(text, match.start()))
-    pending = [token for token in counts if not registry.find(token)]
-    for tolerant in (False, True):
-        for token in list(pending):
-            near = [
-                e
-                for e in registry.entries
-                if e.organisation.acronym and _near_acronym(token, e.organisation.acronym)
-            ]
-            fitting = [
-                entry
-                for entry in registry.entries
-                if not entry.organisation.acronym
-                and not is_acronym(entry.organisation.name)
-                and _strict_fit(token, entry.organisation.name, tolerant=tolerant)
-            ]
-            if len(fitting) == 1:
-                fitting[0].organisation.acronym = token
-                registry.alias(fitting[0], token)
-            elif tolerant and near:
-                registry.alias(near[0], token)
-            elif tolerant:
-                registry.add(token, evidence=contexts[token])
-            else:
-                continue
-            pending.remove(token)
-
-
-def _strict_fit(acronym: str, name: str, *, tolerant: bool = True) -> bool:
-    """Whether the acronym's letters are a run of the name's initials (one slip if tolerant)."""
-    from twinning.extract.names import initials
-
-    letters = re.sub(r"[^A-Z]", "", acronym.upper())
-    full = initials(name)
-    if letters in full:
-        return True
-    return (
-        tolerant
-        and len(letters) >= 4
-        and any(
-            sum(a != b for a, b in zip(full[i : i + len(letters)], letters, strict=True)) <= 1
-            for i in range(len(full) - len(letters) + 1)
-        )
-    )
-
-
-def _near_acronym(token: str, acronym: str) -> bool:
-    """Same length, one letter apart: a typo of a known acronym ("BBRC" for "BRRC")."""
-    if len(token) != len(acronym) or len(token) < 4:
-        return False
-    return sum(a != b for a, b in zip(token, acronym, strict=True)) == 1
-
-
-def link_unattached_acronyms(registry: Registry) -> None:
-    """An acronym-only organisation that abbreviates a named one is folded into it."""
-    for entry in list(registry.entries):
-        name = entry.organisation.name
-        if not is_acronym(name) or entry not in registry.entries:
-            continue
-        for other in registry.entries:
-            if other is entry or is_acronym(other.organisation.name):
-                continue
-            if other.organisation.acronym and _near_acronym(name, other.organisation.acronym):
-                registry.absorb(other, entry)
-                break
-            if not other.organisation.acronym and _strict_fit(name, other.organisation.name):
-                other.organisation.acronym = name
-                registry.absorb(other, entry)
-                break
 
 
 SHORT_FORM = re.compile(

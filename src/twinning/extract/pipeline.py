@@ -6,15 +6,29 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from twinning.extract import attributes, events, people, relations
-from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
-from twinning.extract.fields import register_fields
-from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
-from twinning.extract.organisations import (
-    link_translations,
+from twinning.extract import (
+    announced,
+    attributes,
+    events,
+    matcher,
+    people,
+    relation_lists,
+    relations,
+    relations_zh,
+)
+from twinning.extract.acronyms import (
     link_unattached_acronyms,
     register_acronym_actors,
     register_acronym_definitions,
+)
+from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
+from twinning.extract.european import register_european
+from twinning.extract.fields import register_fields
+from twinning.extract.gatherings import events_in_lines, merge_events
+from twinning.extract.language import detect_language
+from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
+from twinning.extract.organisations import (
+    link_translations,
     register_headings,
     register_runs,
     register_short_forms,
@@ -22,6 +36,14 @@ from twinning.extract.organisations import (
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
+from twinning.extract.roles import merge_people, people_with_roles
+from twinning.extract.subject import (
+    address_place,
+    assign_seats,
+    framed_subject,
+    register_frame,
+    speaking_subject,
+)
 from twinning.extract.tabular import (
     header_index,
     is_field_table,
@@ -98,15 +120,32 @@ def _main_organisation(registry: Registry, text: str) -> Entry | None:
     return best if counts.get(id(best), 0) >= 2 else None
 
 
+def _page_organisation(registry: Registry, text: str, title: str, footer: str) -> Entry | None:
+    """The organisation the page is about: named in its title or footer, else the most
+    mentioned, else the first one a page speaking of itself ("we", "wir") names."""
+    return (
+        framed_subject(registry, title, footer)
+        or _main_organisation(registry, text)
+        or speaking_subject(registry, text)
+    )
+
+
 def extract_text(
     text: str,
     *,
     source: str | None = None,
     content_type: str = "text",
     tables: list[list[list[str]]] | None = None,
+    title: str = "",
+    footer: str = "",
+    language: str | None = None,
 ) -> ExtractionResult:
-    """Organisations, partnerships, events and people in one document's text (and tables)."""
+    """Organisations, partnerships, events and people in one document's text (and tables).
+    `language` (ISO 639-1) is detected when not given; `title` and `footer` are an HTML
+    page's own name and address lines."""
     text = clean_text(text)
+    language = language or detect_language(text)
+    european = language not in (None, "en", "zh")
     if not tables:
         tables = markdown_tables(text)
     for table in tables or []:
@@ -125,14 +164,17 @@ def extract_text(
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
+    register_frame(registry, title, language)
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
-    listed = relations.partner_lists(blocks, registry, source)
-    partnerships.extend(relations.chinese_member_list(blocks, registry, source))
+    listed = relation_lists.partner_lists(blocks, registry, source)
+    partnerships.extend(relations_zh.chinese_member_list(blocks, registry, source))
     register_acronym_definitions(text, registry)
     for sentence in sentences:
         if has_cjk(sentence):
             register_chinese(sentence, registry)
+        elif european:
+            register_european(sentence, registry, language)
         else:
             register_runs(sentence, registry)
     sections = _sections(blocks, headings)
@@ -147,15 +189,27 @@ def extract_text(
     register_short_forms(text, registry)
     link_translations(text, registry)
     register_acronym_definitions(text, registry)
-    main = _main_organisation(registry, text) or described
+    main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
+    if european:
+        found_events = merge_events(found_events, events_in_lines(text, language, source))
     register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
         attributes.assign_founded(sentence, registry, fallback, main)
+        for entry, year in matcher.founding_from_cues(
+            sentence, registry, fallback or main, language
+        ):
+            if entry.organisation.founded is None:
+                entry.organisation.founded = year
         attributes.assign_type_and_country_from_sentence(sentence, registry)
     attributes.assign_from_names(registry, text)
+    for block, sentence in block_of_sentence:
+        assign_seats(sentence, registry, sections.get(block.index) or main)
+    if main is not None and main.organisation.country is None and footer:
+        main.organisation.country, city = address_place(footer)
+        main.organisation.city = main.organisation.city or city
     for entry in registry.entries:
         section_text = " ".join(
             block.text for block in blocks if sections.get(block.index) is entry
@@ -174,8 +228,8 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
-    listed.extend(relations.profile_lists(blocks, headings))
-    main = _main_organisation(registry, text) or main or described
+    listed.extend(relation_lists.profile_lists(blocks, headings))
+    main = _page_organisation(registry, text, title, footer) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.
         main = headings[blocks[0].index]
@@ -186,10 +240,11 @@ def extract_text(
     if main is not None:
         for entry, list_kind, evidence in listed:
             if entry is not main and list_kind != "lead":
+                ends = (main, entry)
                 partnerships.append(
                     relations.Partnership(
-                        main.organisation.name,
-                        entry.organisation.name,
+                        ends[0].organisation.name,
+                        ends[1].organisation.name,
                         list_kind,
                         [],
                         None,
@@ -208,22 +263,37 @@ def extract_text(
                 recent.remove(entry)
             recent.append(entry)
         if has_cjk(sentence):
-            partnerships.extend(relations.chinese_relations(sentence, registry, fallback, source))
+            partnerships.extend(
+                relations_zh.chinese_relations(sentence, registry, fallback, source)
+            )
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(
                 relations.agreements(sentence, registry, fallback, kind, source, previous)
             )
             partnerships.extend(
-                relations.announced_pairs(sentence, registry, kind, previous, source, visitor)
+                announced.announced_pairs(sentence, registry, kind, previous, source, visitor)
             )
             if fallback is not None and re.search(r"\b[Ww]e\b", sentence):
                 # "In 2020 we became a member of X": the page's organisation.
                 partnerships.extend(relations.memberships(sentence, registry, fallback, source))
+        stated = {frozenset((p.a, p.b)) for p in partnerships}
+        cities = matcher.partner_cities(sentence, registry, fallback, language, source)
+        for found in cities + matcher.relations_from_cues(
+            sentence, registry, fallback, language, source
+        ):
+            if frozenset((found.a, found.b)) not in stated or found.kind == "visit":
+                partnerships.append(found)
+                continue
+            for known in partnerships:
+                # The pair is known; the cue may still tell its year.
+                if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
+                    known.year = known.year or found.year
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
-    found_people = people.find_people(
-        sentences, registry, source, main.organisation.name if main else None
+    found_people = merge_people(
+        people.find_people(sentences, registry, source, main.organisation.name if main else None),
+        people_with_roles(text, registry, main, language, source),
     )
     names = {entry.organisation.name for entry in registry.entries if _keep(entry)}
     partnerships = [
@@ -293,6 +363,8 @@ def extract_document(document: ReadDocument) -> ExtractionResult:
         source=document.source,
         content_type=document.content_type,
         tables=document.tables,
+        title=document.title,
+        footer=document.footer,
     )
 
 

@@ -9,6 +9,8 @@ from twinning.extract.names import is_acronym
 from twinning.extract.records import Organisation
 from twinning.extract.text import has_cjk, name_key
 
+_WORD = re.compile(r"(?<![\w\-])[^\s()\[\]{}\"“”„«»,;:!?]+")
+
 
 @dataclass
 class Entry:
@@ -26,6 +28,8 @@ class Registry:
         self.entries: list[Entry] = []
         self.source = source
         self._patterns: list[tuple[re.Pattern[str], Entry]] | None = None
+        # Every key (name, acronym, alias) -> its entry; rebuilt after any change.
+        self._index: dict[str, Entry] | None = None
 
     def _keys(self, entry: Entry) -> set[str]:
         keys = {name_key(entry.organisation.name)} | entry.aliases
@@ -38,10 +42,13 @@ class Registry:
         key = name_key(text)
         if not key:
             return None
-        for entry in self.entries:
-            if key in self._keys(entry):
-                return entry
-        return None
+        if self._index is None:
+            index: dict[str, Entry] = {}
+            for entry in self.entries:
+                for known in self._keys(entry):
+                    index.setdefault(known, entry)
+            self._index = index
+        return self._index.get(key)
 
     def add(
         self,
@@ -88,11 +95,13 @@ class Registry:
             if value is not None and getattr(entry.organisation, attribute) is None:
                 setattr(entry.organisation, attribute, value)
         self._patterns = None
+        self._index = None
         return entry
 
     def alias(self, entry: Entry, text: str) -> None:
         entry.aliases.add(name_key(text))
         self._patterns = None
+        self._index = None
 
     def refer(self, entry: Entry, text: str) -> None:
         """`text` is another way of writing `entry`: an alias, and a mention wherever it occurs."""
@@ -102,6 +111,7 @@ class Registry:
     def remove(self, entry: Entry) -> None:
         self.entries.remove(entry)
         self._patterns = None
+        self._index = None
 
     def absorb(self, keep: Entry, drop: Entry) -> None:
         """Fold `drop` into `keep` (same organisation written two ways)."""
@@ -120,28 +130,51 @@ class Registry:
     def _compiled(self) -> list[tuple[re.Pattern[str], Entry]]:
         if self._patterns is None:
             patterns = []
+            self._by_first_word: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
+            self._cjk_patterns: list[tuple[re.Pattern[str], Entry]] = []
             for entry in self.entries:
                 forms = {entry.organisation.name} | entry.references
                 if entry.organisation.acronym:
                     forms.add(entry.organisation.acronym)
                 for form in forms:
+                    if not form.split():
+                        continue
                     if has_cjk(form):
                         pattern = re.compile(re.escape(form))
+                        self._cjk_patterns.append((pattern, entry))
                     elif is_acronym(form):
                         pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
                     else:
                         body = r"\s+".join(re.escape(w) for w in form.split())
                         pattern = re.compile(r"(?<![\w\-])" + body + r"(?![\w\-])", re.IGNORECASE)
+                    if not has_cjk(form):
+                        first = form.split()[0].lower()
+                        self._by_first_word.setdefault(first, []).append((pattern, entry))
                     patterns.append((pattern, entry))
             self._patterns = patterns
         return self._patterns
 
     def mentions(self, text: str) -> list[tuple[int, int, Entry]]:
-        """(start, end, entry) of every mention in `text`, longest first where they overlap."""
+        """(start, end, entry) of every mention in `text`, longest first where they overlap.
+        Forms are looked up by their first word, so the cost grows with the text, not with
+        the text times the number of organisations known."""
+        self._compiled()
         found: list[tuple[int, int, Entry]] = []
-        for pattern, entry in self._compiled():
-            for match in pattern.finditer(text):
-                found.append((match.start(), match.end(), entry))
+        if self._cjk_patterns and has_cjk(text):
+            for pattern, entry in self._cjk_patterns:
+                for match in pattern.finditer(text):
+                    found.append((match.start(), match.end(), entry))
+        if self._by_first_word:
+            for word in _WORD.finditer(text):
+                token = word.group(0).lower()
+                candidates = self._by_first_word.get(token)
+                stripped = token.rstrip(".,'’-")
+                if stripped != token:
+                    candidates = (candidates or []) + self._by_first_word.get(stripped, [])
+                for pattern, entry in candidates or ():
+                    hit = pattern.match(text, word.start())
+                    if hit:
+                        found.append((hit.start(), hit.end(), entry))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         kept: list[tuple[int, int, Entry]] = []
         for start, end, entry in found:

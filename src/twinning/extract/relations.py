@@ -6,11 +6,8 @@ from __future__ import annotations
 import re
 
 from twinning.extract.attributes import subject_of
-from twinning.extract.chinese import short_reference
-from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import CAPITALISED_RUN, has_organisation_head, is_acronym, is_title_case
 from twinning.extract.organisations import (
-    _split_trailing_acronym,
     clean_run,
     parse_heading,
     place_attributes,
@@ -97,21 +94,9 @@ BOTH_SIDES = re.compile(
     r"sides|societies|foundations|institutions|centres|centers)\b|双方|两家机构|两个机构|两家组织"
 )
 ZH_AGREEMENT_VERB = re.compile(r"(?:签署|签订)(?:了)?[^。]{0,20}(?:协议|备忘录|协定)")
-LIST_INTRO = re.compile(
-    r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b",
-    re.IGNORECASE,
-)
-EVENT_INTRO = re.compile(
-    r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE
-)
-ZH_VISIT = re.compile(r"(?:代表团|一行|代表)?[^。，,]{0,8}?(?:访问|到访|拜访|考察|参访)了?")
 ZH_PAIR = re.compile(r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:结对|结为|结成)")
 ZH_AGREEMENT = re.compile(
     r"(?:与|和|同)(?P<b>[^。，,、]{2,30}?)(?:正式)?(?:签署|签订)(?:了)?[^。]{0,12}(?:协议|备忘录|协定)"
-)
-ZH_MEMBER = re.compile(
-    r"(?:是|成为|为)(?P<b>[^。，,、]{2,30}?)的(?:团体|单位|机构|正式|首批|创始)?(?:成员|会员|理事)(?:单位|机构)?"
-    r"|加入(?:了)?(?P<c>[^。，,、]{2,30}?)(?:[。，,]|$)"
 )
 
 
@@ -377,77 +362,6 @@ def _pair_kind(a: Entry, b: Entry, sentence: str, kind: str) -> str:
     return "partner"
 
 
-def announced_pairs(
-    sentence: str,
-    registry: Registry,
-    kind: str,
-    previous: Entry | None,
-    source: str | None,
-    visitor: Entry | None = None,
-) -> list[Partnership]:
-    """ "Paired this year: A and B", "A will host two staff members of B", "it was received
-    by Y" (a visit of the organisation named before)."""
-    found: list[Partnership] = []
-    cues = (PAIRED_LABEL, HOSTS_PEOPLE, ORGANISED_AND_HOSTED, WITH_WHICH, VISITED_BY)
-    if not any(cue.search(sentence) for cue in cues):
-        return found
-    year = _year(sentence)
-    label = PAIRED_LABEL.match(sentence)
-    if label:
-        after = [m for m in registry.mentions(sentence) if m[0] >= label.end()]
-        if len(after) >= 2 and re.search(
-            r"\b(?:and|with)\b|&|/|–", sentence[after[0][1] : after[1][0]]
-        ):
-            pair = _partnership(after[0][2], after[1][2], "twinning", sentence, source, year=year)
-            if pair:
-                found.append(pair)
-    hosts = HOSTS_PEOPLE.search(sentence)
-    if hosts:
-        host = subject_of(sentence[: hosts.start()], registry, None)
-        guest = _entry_after(sentence[hosts.end() :], registry)
-        if host and guest:
-            pair_kind = (
-                _pair_kind(host, guest, sentence, kind) if hosts.group("future") else "visit"
-            )
-            pair = (
-                _partnership(guest, host, "visit", sentence, source, year=year)
-                if pair_kind == "visit"
-                else _partnership(host, guest, pair_kind, sentence, source, year=year)
-            )
-            if pair and pair_kind == "partner":
-                pair = None
-            if pair:
-                found.append(pair)
-    organised = ORGANISED_AND_HOSTED.search(sentence)
-    if organised and VISIT_CONTEXT.search(sentence):
-        guests = registry.mentions(organised.group("guest"))
-        hosting = registry.mentions(organised.group("host"))
-        if guests and hosting and guests[0][0] <= 4 and hosting[0][0] <= 4:
-            pair = _partnership(guests[0][2], hosting[0][2], "visit", sentence, source, year=year)
-            if pair:
-                found.append(pair)
-    which = WITH_WHICH.search(sentence)
-    if which:
-        before = registry.mentions(sentence[: which.start()])
-        owner = _reference(which.group("ref"), registry)
-        if owner is None and which.group("ref").lower() in ORGANISATION_NOUNS:
-            owner = _described(which.group("ref").lower(), registry)
-        if before and before[-1][1] >= which.start() - 1 and owner is not None:
-            pair = _partnership(owner, before[-1][2], "partner", sentence, source, year=year)
-            if pair:
-                found.append(pair)
-    visited = VISITED_BY.search(sentence)
-    if visited:
-        host = _entry_after(sentence[visited.end() :], registry)
-        before = registry.mentions(sentence[: visited.start()])
-        guest = before[-1][2] if before else visitor or previous
-        if host and guest:
-            pair = _partnership(guest, host, "visit", sentence, source, year=year)
-            if pair:
-                found.append(pair)
-    return found
-
-
 def agreements(
     sentence: str,
     registry: Registry,
@@ -565,151 +479,6 @@ def both_sides(
     return [pair] if pair else []
 
 
-LEAD_INTRO = re.compile(
-    r"\blead (?:partner|organi[sz]ation|applicant|beneficiary)s?\b|\bcoordinators?\b|"
-    r"\bcoordinating (?:partner|organi[sz]ation)\b",
-    re.IGNORECASE,
-)
-
-
-def partner_lists(
-    blocks: list[Block], registry: Registry, source: str | None
-) -> list[tuple[Entry, str, str]]:
-    """Organisations listed as bullets under an intro naming partners or members:
-    (entry, "partner" | "membership" | "lead", evidence); "lead" is an item under a lead
-    partner / coordinator heading. Registers them."""
-    found: list[tuple[Entry, str, str]] = []
-    intro: Block | None = None
-    for block in blocks:
-        if not block.is_bullet:
-            intro = block
-            continue
-        if intro is None:
-            continue
-        lead = intro.sentences[-1] if intro.sentences else ""
-        if not LIST_INTRO.search(lead) or EVENT_INTRO.search(lead):
-            continue
-        item = re.split(r":\s", block.text, maxsplit=1)[0]
-        item = re.sub(r"\s*MORE\s*>>\s*$", "", item).strip(" ,;.")
-        first = re.split(r"\)\s+of\s+(?:the\s+)?", item, maxsplit=1)
-        name_part = first[0] + (")" if len(first) == 2 else "")
-        name, acronym = _split_trailing_acronym(name_part)
-        # "Friends of the Morava (Czech Republic)": the place in brackets is not in the name.
-        placed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
-        place = resolve_place(placed.group(2)) if placed else None
-        if placed and place:
-            name, acronym = _split_trailing_acronym(placed.group(1))
-        if (
-            not name
-            or len(name.split()) > 12
-            or not is_title_case(name, 0.5)
-            or re.search(r"\b(?:19|20)\d{2}\b", item)
-        ):
-            continue
-        entry = registry.add(
-            name, acronym, evidence=block.text, strength=2, **place_attributes(place)
-        )
-        if len(first) == 2:
-            parent, parent_acronym = _split_trailing_acronym(first[1])
-            if has_organisation_head(parent):
-                registry.add(parent, parent_acronym, evidence=block.text, strength=2)
-        kind = (
-            "membership"
-            if re.search(r"\bmembers?\b", intro.text, re.IGNORECASE)
-            and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE)
-            else "partner"
-        )
-        found.append((entry, "lead" if LEAD_INTRO.search(intro.text) else kind, block.text))
-    return found
-
-
-def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple[Entry, str, str]]:
-    """Profiles (an organisation heading, then its text) under an intro ending "… has five
-    members:" or "Our partners:": (entry, "membership" | "partner", evidence)."""
-    found: list[tuple[Entry, str, str]] = []
-    kind: str | None = None
-    for block in blocks:
-        if block.index in headings:
-            if kind is not None:
-                found.append((headings[block.index], kind, block.text))
-            continue
-        lead = block.sentences[-1] if block.sentences else block.text
-        if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
-            if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
-                kind = "membership"
-                continue
-            if re.search(r"\bpartners?\b", lead, re.IGNORECASE):
-                kind = "partner"
-                continue
-        if block.is_heading:
-            kind = None
-    return found
-
-
-def _zh_subject(before: str, registry: Registry, fallback: Entry | None) -> Entry | None:
-    """The subject of a Chinese clause: a full name, else a bare 协会 referring back to one."""
-    subject = subject_of(before, registry, None)
-    if subject is not None:
-        return subject
-    mentions = registry.mentions(before)
-    for position in range(len(before), 0, -1):
-        referred = short_reference(before[:position], registry, mentions)
-        if referred is not None:
-            return referred
-    return fallback
-
-
-def chinese_relations(
-    sentence: str, registry: Registry, fallback: Entry | None, source: str | None
-) -> list[Partnership]:
-    """访问 (visit), 结对 (twinning), 签署协议 (partner) and 成员 (membership) in Chinese text."""
-    found: list[Partnership] = []
-    mentions = registry.mentions(sentence)
-    year = _year(sentence)
-    visit = re.search(r"(?:访问|到访|拜访|考察|参访)了?", sentence)
-    if visit:
-        before = [m for m in mentions if m[1] <= visit.start()]
-        after = [m for m in mentions if m[0] >= visit.end() and m[0] - visit.end() <= 6]
-        # "协会代表团一行五人访问了X": the bare 协会 is the visitor.
-        guest = (
-            before[-1][2]
-            if before
-            else _zh_subject(sentence[: visit.start()], registry, None)
-            if re.search(r"代表团|一行|志愿者|代表", sentence[: visit.start()])
-            else None
-        )
-        if guest and after:
-            pair = _partnership(guest, after[0][2], "visit", sentence, source, year=year)
-            if pair:
-                found.append(pair)
-    for pattern, kind in ((ZH_PAIR, "twinning"), (ZH_AGREEMENT, "partner")):
-        match = pattern.search(sentence)
-        if match:
-            # 结为友好伙伴 (became partners) is a partnership; 结对 and 姐妹 are twinning.
-            if pattern is ZH_PAIR and not re.search(r"结对|姐妹|孪生", sentence[match.start() :]):
-                kind = "partner"
-            a = _zh_subject(sentence[: match.start()], registry, fallback)
-            b_mentions = registry.mentions(match.group("b"))
-            if a and b_mentions:
-                pair = _partnership(a, b_mentions[0][2], kind, sentence, source, year=year)
-                if pair:
-                    found.append(pair)
-    member = ZH_MEMBER.search(sentence)
-    if member:
-        a = _zh_subject(sentence[: member.start()], registry, fallback)
-        group = "b" if member.group("b") else "c"
-        b_mentions = registry.mentions(member.group(group) or "")
-        network = b_mentions[0][2] if b_mentions else None
-        if network is None and member.group(group):
-            # "是协会的团体会员": a member of the association named before.
-            network = short_reference(sentence[: member.end(group)], registry)
-        if a and network:
-            pair = _partnership(a, network, "membership", sentence, source)
-            if pair:
-                found.append(pair)
-    return found
-
-
 def dedupe(partnerships: list[Partnership]) -> list[Partnership]:
     seen: set[tuple[str, str, str]] = set()
     kept: list[Partnership] = []
@@ -720,47 +489,3 @@ def dedupe(partnerships: list[Partnership]) -> list[Partnership]:
             seen.add(key)
             kept.append(partnership)
     return kept
-
-
-# "海丝青年环境行动联盟成员单位名单" (the member list of an alliance) and its items:
-# "（一）A", "1. B", "C（葡萄牙）".
-ZH_MEMBER_LIST = re.compile(r"^(?P<network>.+?)(?:成员单位|会员单位|成员|会员)(?:名单|名录)")
-ZH_LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、)]|[•·])\s*")
-ZH_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
-
-
-def chinese_member_list(
-    blocks: list[Block], registry: Registry, source: str | None
-) -> list[Partnership]:
-    """Membership of each organisation listed under a Chinese member-list title."""
-    from twinning.extract.chinese import chinese_organisation_names
-    from twinning.extract.gazetteer import resolve_place
-
-    found: list[Partnership] = []
-    network: Entry | None = None
-    for block in blocks:
-        text = block.text.strip()
-        title = ZH_MEMBER_LIST.match(text)
-        if title and network is None:
-            names = chinese_organisation_names(title.group("network"))
-            if names and names[0][1] == title.group("network").strip():
-                network = registry.add(names[0][1], evidence=text, strength=3)
-            continue
-        if network is None or ZH_SECTION.match(text):
-            continue
-        marker = ZH_LIST_ITEM.match(text) if not block.is_bullet else None
-        if marker is None and not block.is_bullet:
-            continue
-        item = text[marker.end() :] if marker else text
-        bracket = re.fullmatch(r"([\u4e00-\u9fff·]{3,30})\s*[（(]([^（）()]{2,12})[）)]", item)
-        place = resolve_place(bracket.group(2)) if bracket else None
-        name = bracket.group(1) if bracket and place else item
-        if not re.fullmatch(r"[\u4e00-\u9fff·]{3,30}", name):
-            continue
-        entry = registry.add(name, evidence=text, strength=2)
-        if place and entry.organisation.country is None:
-            entry.organisation.country = place.country
-        pair = _partnership(entry, network, "membership", text, source)
-        if pair:
-            found.append(pair)
-    return found

@@ -13,6 +13,8 @@ from twinning.topics import normalise_topic
 HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(pattern, re.IGNORECASE))
     for field, pattern in (
+        # "Tandem | No. | #": a running number, never a name.
+        ("index", r"^\s*(?:tandem|pair|no\.?|nr\.?|#|序号|编号)\s*(?:no\.?|nr\.?|#)?\s*$"),
         (
             "partner",
             r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)",

@@ -18,7 +18,27 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+
+
+def _month_names_of_other_languages() -> dict[str, int]:
+    """Full month names in German, French, Dutch, Italian and Spanish, from babel's CLDR data
+    (abbreviations such as "mar" or "set" collide with words, so only full names)."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for locale in ("de", "fr", "nl", "it", "es", "pt"):
+        for number, name in get_month_names("wide", locale=locale).items():
+            names.setdefault(name.lower(), int(number))
+    names.update({"märz": 3, "maerz": 3, "setiembre": 9})
+    return names
+
+
+MONTHS.update({k: v for k, v in _month_names_of_other_languages().items() if k not in MONTHS})
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Between a day and its month or year ("21 de octubre de 2022", "14. März 2020", "1er mai").
+DAY_END = r"(?:st|nd|rd|th|er|\.)?"
+OF = r"(?:\s+(?:de|del|di)\b)?"
+RANGE_TO = r"(?:to|until|till|au|bis|al|tot|a|hasta|y|et|e|en|[-–—])"
 YEAR = r"(?:19|20)\d{2}"
 
 
@@ -62,7 +82,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         candidate = paragraph[start : match.start()].rstrip()
-        last_word = re.search(r"([\w.]+)\.$", candidate)
+        # Only the candidate's end is read: a run of "Mr." lines must not cost its square.
+        last_word = re.search(r"([\w.]+)\.$", candidate[-40:])
         if last_word and (
             last_word.group(1).lower() in ABBREVIATIONS or len(last_word.group(1)) == 1
         ):
@@ -73,7 +94,26 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return [chunk for piece in pieces for chunk in _bounded(piece)]
+
+
+MAX_SENTENCE = 1000
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a 10 MB line without a full stop) cut at spaces into pieces of at
+    most 1,000 characters, so that the work per sentence stays bounded."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    chunks: list[str] = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        chunks.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    if sentence:
+        chunks.append(sentence)
+    return chunks
 
 
 @dataclass(frozen=True)
@@ -149,11 +189,21 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Ranges across months start on their first day: "28 November to 1 December 2019".
     (
         re.compile(
-            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+("
+            r"\b(\d{1,2})"
+            + DAY_END
+            + OF
+            + r"\s+("
             + MONTH_NAMES
-            + r")\.?\s*(?:to|until|till|[-–—])\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+            + r")\.?\s*"
+            + RANGE_TO
+            + r"\s*\d{1,2}"
+            + DAY_END
+            + OF
+            + r"\s+(?:"
             + MONTH_NAMES
-            + r")\.?,?\s+("
+            + r")\.?,?"
+            + OF
+            + r"\s+("
             + YEAR
             + r")\b",
             re.IGNORECASE,
@@ -183,9 +233,18 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+("
+            r"\b(\d{1,2})"
+            + DAY_END
+            + r"\s*(?:and|"
+            + RANGE_TO
+            + r")\s*\d{1,2}"
+            + DAY_END
+            + OF
+            + r"\s+("
             + MONTH_NAMES
-            + r")\.?,?\s+("
+            + r")\.?,?"
+            + OF
+            + r"\s+("
             + YEAR
             + r")\b",
             re.IGNORECASE,
@@ -194,7 +253,16 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b",
+            r"\b(\d{1,2})"
+            + DAY_END
+            + OF
+            + r"\s+("
+            + MONTH_NAMES
+            + r")\.?,?"
+            + OF
+            + r"\s+("
+            + YEAR
+            + r")\b",
             re.IGNORECASE,
         ),
         "dmy",
@@ -213,7 +281,10 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "my",
     ),
-    (re.compile(r"\b(" + MONTH_NAMES + r")\.?,?\s+(" + YEAR + r")\b", re.IGNORECASE), "my"),
+    (
+        re.compile(r"\b(" + MONTH_NAMES + r")\.?,?" + OF + r"\s+(" + YEAR + r")\b", re.IGNORECASE),
+        "my",
+    ),
     (re.compile(r"(" + YEAR + r")\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "ymd"),
     # "15.03.2023" and "15/03/2023": day first, as written in Europe.
     (re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](" + YEAR + r")(?![\d.])"), "dmy_numeric"),

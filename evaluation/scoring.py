@@ -1,8 +1,10 @@
-"""Compare extracted records with a gold file: precision, recall and F1 per field.
+"""Compare extracted records with a gold file: precision, recall and F1 per field, overall and
+per language, for Twinning's extractor and for the regex baseline in the same run.
 
-Gold maps a file's basename to {"organisations": [...], "partnerships": [...], "events": [...],
-"people": [...]} in the CONTRACTS §2 shape (missing keys are empty lists). Names match after
-normalisation (case, punctuation, a leading "the"); an organisation matches by name or acronym.
+Gold maps a file's basename to {"language": "de", "organisations": [...], "partnerships": [...],
+"events": [...], "people": [...]} in the CONTRACTS §2 shape (missing keys are empty lists; a
+missing language is detected from the text). Names match after normalisation (case,
+punctuation, a leading "the"); an organisation matches by name or acronym.
 """
 
 from __future__ import annotations
@@ -170,23 +172,66 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str,
     return scores
 
 
-def evaluate(gold_path: str | Path, files: list[str]) -> dict[str, Score]:
-    """Scores per field over `files`, plus "overall" (micro-average over the fields).
-    Raises `ExtractError` for an unreadable file and KeyError for a file missing from gold."""
+@dataclass
+class Report:
+    """Scores of one run: per field (plus "overall"), and the same per language."""
+
+    fields: dict[str, Score]
+    languages: dict[str, dict[str, Score]]
+
+
+def _with_overall(scores: dict[str, Score]) -> dict[str, Score]:
+    overall = Score()
+    for field in FIELDS:
+        overall.add(scores[field])
+    return {**{field: scores[field] for field in FIELDS}, "overall": overall}
+
+
+def _language(text: str) -> str:
+    from twinning.extract.language import detect_language
+
+    return detect_language(text) or "?"
+
+
+def evaluate_runs(gold_path: str | Path, files: list[str]) -> dict[str, Report]:
+    """{"twinning": Report, "baseline": Report} over `files`. Raises `ExtractError` for an
+    unreadable file and KeyError for a file missing from gold."""
+    from evaluation.baseline import baseline_extract
     from twinning.extract.pipeline import extract_document
     from twinning.extract.readers import read_document
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    totals = {field: Score() for field in FIELDS}
+    runs = {"twinning": extract_document, "baseline": None}
+    totals = {name: {field: Score() for field in FIELDS} for name in runs}
+    by_language: dict[str, dict[str, dict[str, Score]]] = {name: {} for name in runs}
     for path in files:
         basename = Path(path).name
         if basename not in gold:
             raise KeyError(basename)
-        predicted = extract_document(read_document(path)).to_json()
-        for field, score in score_document(gold[basename], predicted).items():
-            totals[field].add(score)
-    overall = Score()
-    for score in totals.values():
-        overall.add(score)
-    totals["overall"] = overall
-    return totals
+        document = read_document(path)
+        language = gold[basename].get("language") or _language(document.text)
+        predictions = {
+            "twinning": extract_document(document).to_json(),
+            "baseline": baseline_extract(
+                "\n".join([document.text, *(" | ".join(r) for t in document.tables for r in t)])
+            ),
+        }
+        for name, predicted in predictions.items():
+            per_language = by_language[name].setdefault(
+                language, {field: Score() for field in FIELDS}
+            )
+            for field, score in score_document(gold[basename], predicted).items():
+                totals[name][field].add(score)
+                per_language[field].add(score)
+    return {
+        name: Report(
+            _with_overall(totals[name]),
+            {lang: _with_overall(scores) for lang, scores in sorted(by_language[name].items())},
+        )
+        for name in runs
+    }
+
+
+def evaluate(gold_path: str | Path, files: list[str]) -> dict[str, Score]:
+    """Twinning's scores per field over `files`, plus "overall" (micro-average)."""
+    return evaluate_runs(gold_path, files)["twinning"].fields

@@ -1,0 +1,146 @@
+"""Events in German, French, Dutch, Italian and Spanish pages (English and Chinese are read by
+`events.py`): a table of event words per language and two shapes.
+
+A list line that pairs a name with a date (`Jahresversammlung – 14.03.2024, Basel`, `Semana de
+las Ciudades Hermanas: del 5 al 9 de mayo de 2025, en Logroño`, `Été 2022 : Chantier
+international de jeunes à Vila Real`), and a sentence naming an event word with a date
+(`organizziamo la Settimana della cultura cinese … dal 12 al 18 ottobre 2019`). The start is
+the first day written; the place the first city after the date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.european import lower_tail
+from twinning.extract.gazetteer import resolve_place
+from twinning.extract.records import Event
+from twinning.extract.text import find_dates, name_key
+
+EVENT_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("fest", "feier", "versammlung", "konferenz", "kongress", "tagung", "forum", "woche",
+           "messe", "ausstellung", "konzert", "festival", "workshop", "seminar", "markt",
+           "gipfel", "treffen", "begegnung", "klimatag", "aktionstag", "tag"),
+    "fr": ("fête", "festival", "forum", "conférence", "congrès", "colloque", "semaine",
+           "journée", "journées", "salon", "rencontre", "rencontres", "chantier", "séminaire",
+           "atelier", "exposition", "concert", "sommet", "marché"),
+    "nl": ("feest", "festival", "forum", "conferentie", "congres", "week", "dag", "beurs",
+           "tentoonstelling", "concert", "bijeenkomst", "markt", "symposium", "workshop"),
+    "it": ("festa", "festival", "forum", "conferenza", "convegno", "congresso", "settimana",
+           "giornata", "giornate", "fiera", "mostra", "concerto", "seminario", "incontro",
+           "vertice", "rassegna"),
+    "es": ("fiesta", "festival", "foro", "conferencia", "congreso", "semana", "jornada",
+           "jornadas", "feria", "exposición", "concierto", "seminario", "encuentro", "cumbre",
+           "taller"),
+}  # fmt: skip
+COMPOUNDING = {"de", "nl"}
+SEPARATOR = re.compile(r"\s*(?:[:–—]|\s-\s)\s*")
+ARTICLE = re.compile(
+    r"^(?:(?:die|der|das|den|dem|le|la|les|l'|il|lo|el|los|las|de|het|un|une|una|ein|eine|"
+    r"unser\w*|notre|nostra|nuestra|onze|our)\s+|l')",
+    re.IGNORECASE,
+)
+
+
+def is_event_word(word: str, language: str) -> bool:
+    lowered = word.lower().strip("\"'“”„«»")
+    words = EVENT_WORDS.get(language, ())
+    if lowered in words:
+        return True
+    return language in COMPOUNDING and any(
+        lowered.endswith(ending) and len(lowered) > len(ending) + 2 for ending in words
+    )
+
+
+def _has_event_word(name: str, language: str) -> bool:
+    return any(is_event_word(word, language) for word in re.findall(r"[\w'’\-]+", name))
+
+
+def _place_after(text: str) -> str | None:
+    for match in re.finditer(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?", text):
+        place = resolve_place(match.group(0)) or resolve_place(match.group(0).split()[0])
+        if place is not None and place.city:
+            return match.group(0) if resolve_place(match.group(0)) else match.group(0).split()[0]
+    return None
+
+
+def _clean(name: str) -> str:
+    name = ARTICLE.sub("", name.strip(" •-*·\t")).strip()
+    # "Partnerschaftsfest in Memmingen": the place is the event's place, not its name.
+    trailing = re.search(r"\s+(?:in|à|a|en|im|te|ad)\s+([A-ZÀ-Ý][\w'’\-]+)$", name)
+    if trailing and resolve_place(trailing.group(1)):
+        name = name[: trailing.start()]
+    return re.sub(r"\s*\((?:archiv\w*|archive|pdf)\)\s*$", "", name, flags=re.IGNORECASE).strip()
+
+
+def events_in_lines(text: str, language: str | None, source: str | None) -> list[Event]:
+    """Events of the list-line and sentence shapes in a document of `language`."""
+    if language not in EVENT_WORDS:
+        return []
+    found: list[Event] = []
+    for raw in text.split("\n"):
+        line = raw.strip().lstrip("•-*· ").strip()
+        if not line or len(line) > 400:
+            continue
+        parts = SEPARATOR.split(line, maxsplit=1)
+        event: Event | None = None
+        if len(parts) == 2:
+            left, right = parts
+            dates_right, dates_left = find_dates(right), find_dates(left)
+            if dates_right and dates_right[0][0] <= 20 and _has_event_word(left, language):
+                event = Event(
+                    _clean(left), dates_right[0][1], _place_after(right), [], line, source
+                )
+            elif dates_left and _has_event_word(right, language):
+                cut = (
+                    r"[.(]"
+                    if re.search(r"[\"„“«]", right)
+                    else (r"\s+(?:à|a|in|en|im|te|ad)\s+(?=[A-ZÀ-Ý])|[.(]")
+                )
+                name = re.split(cut, right)[0]
+                event = Event(_clean(name), dates_left[0][1], _place_after(right), [], line, source)
+        if event is None:
+            event = _event_in_sentence(line, language, source)
+        if event is not None and 2 <= len(event.name) <= 90 and len(event.name.split()) <= 10:
+            found.append(event)
+    return found
+
+
+def _event_in_sentence(line: str, language: str, source: str | None) -> Event | None:
+    dates = find_dates(line)
+    if not dates:
+        return None
+    for match in re.finditer(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’\-]*", line):
+        word = match.group(0)
+        if not is_event_word(word, language):
+            continue
+        start = match.start()
+        # Capitalised words right before ("Chinesisches Neujahrsfest", "Freiburger Klimatag").
+        before = line[:start]
+        adjectives = re.search(r"((?:[A-ZÀ-Ý][\w'’\-]*\s+){1,2})$", before)
+        if adjectives and not re.search(r"[.:!?]\s*$", before[: adjectives.start()] or "."):
+            start = adjectives.start()
+        end = match.end()
+        quoted = re.match(r"\s*[\"„“«]([^\"“”»]{2,60})[\"“”»]", line[end:])
+        if quoted:
+            end += quoted.end()
+        name = line[start:end]
+        if language in ("fr", "it", "es"):
+            name += lower_tail(line, end)
+        name = _clean(re.split(r":", name)[0])
+        if len(name.split()) == 1 and name.lower() in EVENT_WORDS[language]:
+            continue
+        position = min(dates, key=lambda item: abs(item[0] - end))
+        return Event(name, position[1], _place_after(line[end:]), [], line, source)
+    return None
+
+
+def merge_events(known: list[Event], found: list[Event]) -> list[Event]:
+    """`found` added to `known` unless an event of the same name is known."""
+    keys = {name_key(event.name) for event in known}
+    for event in found:
+        key = name_key(event.name)
+        if key and not any(key in other or other in key for other in keys if other):
+            known.append(event)
+            keys.add(key)
+    return known

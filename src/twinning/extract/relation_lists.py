@@ -1,0 +1,106 @@
+"""Partners and members listed under an intro ("Our partners:", "… has five members:", a
+Lead partner section): the items, for the page's organisation to be paired with."""
+
+from __future__ import annotations
+
+import re
+
+from twinning.extract.gazetteer import resolve_place
+from twinning.extract.names import has_organisation_head, is_title_case
+from twinning.extract.organisations import (
+    _split_trailing_acronym,
+    place_attributes,
+)
+from twinning.extract.registry import Entry, Registry
+from twinning.extract.text import Block
+
+LIST_INTRO = re.compile(
+    r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b",
+    re.IGNORECASE,
+)
+
+
+EVENT_INTRO = re.compile(
+    r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE
+)
+
+
+LEAD_INTRO = re.compile(
+    r"\blead (?:partner|organi[sz]ation|applicant|beneficiary)s?\b|\bcoordinators?\b|"
+    r"\bcoordinating (?:partner|organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+
+
+def partner_lists(
+    blocks: list[Block], registry: Registry, source: str | None
+) -> list[tuple[Entry, str, str]]:
+    """Organisations listed as bullets under an intro naming partners or members:
+    (entry, "partner" | "membership" | "lead", evidence); "lead" is an item under a lead
+    partner / coordinator heading. Registers them."""
+    found: list[tuple[Entry, str, str]] = []
+    intro: Block | None = None
+    for block in blocks:
+        if not block.is_bullet:
+            intro = block
+            continue
+        if intro is None:
+            continue
+        lead = intro.sentences[-1] if intro.sentences else ""
+        if not LIST_INTRO.search(lead) or EVENT_INTRO.search(lead):
+            continue
+        item = re.split(r":\s", block.text, maxsplit=1)[0]
+        item = re.sub(r"\s*MORE\s*>>\s*$", "", item).strip(" ,;.")
+        first = re.split(r"\)\s+of\s+(?:the\s+)?", item, maxsplit=1)
+        name_part = first[0] + (")" if len(first) == 2 else "")
+        name, acronym = _split_trailing_acronym(name_part)
+        # "Friends of the Morava (Czech Republic)": the place in brackets is not in the name.
+        placed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        place = resolve_place(placed.group(2)) if placed else None
+        if placed and place:
+            name, acronym = _split_trailing_acronym(placed.group(1))
+        if (
+            not name
+            or len(name.split()) > 12
+            or not is_title_case(name, 0.5)
+            or re.search(r"\b(?:19|20)\d{2}\b", item)
+        ):
+            continue
+        entry = registry.add(
+            name, acronym, evidence=block.text, strength=2, **place_attributes(place)
+        )
+        if len(first) == 2:
+            parent, parent_acronym = _split_trailing_acronym(first[1])
+            if has_organisation_head(parent):
+                registry.add(parent, parent_acronym, evidence=block.text, strength=2)
+        kind = (
+            "membership"
+            if re.search(r"\bmembers?\b", intro.text, re.IGNORECASE)
+            and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE)
+            else "partner"
+        )
+        found.append((entry, "lead" if LEAD_INTRO.search(intro.text) else kind, block.text))
+    return found
+
+
+def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple[Entry, str, str]]:
+    """Profiles (an organisation heading, then its text) under an intro ending "… has five
+    members:" or "Our partners:": (entry, "membership" | "partner", evidence)."""
+    found: list[tuple[Entry, str, str]] = []
+    kind: str | None = None
+    for block in blocks:
+        if block.index in headings:
+            if kind is not None:
+                found.append((headings[block.index], kind, block.text))
+            continue
+        lead = block.sentences[-1] if block.sentences else block.text
+        if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
+            if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
+                kind = "membership"
+                continue
+            if re.search(r"\bpartners?\b", lead, re.IGNORECASE):
+                kind = "partner"
+                continue
+        if block.is_heading:
+            kind = None
+    return found
