@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation, Topic
 
 
@@ -64,6 +65,7 @@ class ClaimForm(forms.Form):
 
 
 class OrganisationProfileForm(forms.ModelForm):
+    country = CountryField(required=False)
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.all(),

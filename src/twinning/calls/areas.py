@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from twinning.directory import geography
+from twinning.directory.countries import resolve_country
 from twinning.directory.enums import Region
 
 
 def normalise_area(text: str) -> str:
-    """An upper-case code for a two-letter entry, a lower-case name for a region."""
+    """A region's lower-case name, else the code of a country code or name ("Germany" → DE).
+
+    Text that is neither stays as typed, for `unknown_areas` to report.
+    """
     text = text.strip()
-    return text.upper() if len(text) == 2 else text.lower()
+    if text.lower() in Region.values:
+        return text.lower()
+    return resolve_country(text) or text
 
 
 def parse_areas(text: str) -> list[str]:

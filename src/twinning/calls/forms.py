@@ -16,6 +16,7 @@ from twinning.calls.areas import parse_areas, unknown_areas
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Direction, Outcome, Side
 from twinning.calls.models import Application, Call
 from twinning.directory.enums import OrganisationType, Region
+from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation
 from twinning.programmes.models import Programme
 
@@ -163,7 +164,7 @@ class ConflictForm(forms.Form):
 
 class CommitteeMemberForm(forms.Form):
     username = forms.CharField(label=_("User name or e-mail"))
-    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, required=False)
+    country = CountryField(required=False)
 
     def clean_username(self) -> Any:
         value = self.cleaned_data["username"].strip()

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from twinning.directory.actions import DirectoryError, create_organisation, update_organisation
+from twinning.directory.countries import UnknownCountry, require_country
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation
 
@@ -154,7 +155,11 @@ def _clean(row: dict[str, Any], line: int) -> dict[str, Any]:
             "description_zh",
         )
     }
-    fields["country"] = str(row.get("country") or "").strip().upper()
+    country_raw = str(row.get("country") or "").strip()
+    try:
+        fields["country"] = require_country(country_raw)
+    except UnknownCountry:
+        raise ImportRefused(f"row {line}: {country_raw!r} is not a country.") from None
     return {
         "name": name,
         "type": kind,

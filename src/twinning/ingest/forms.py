@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation
 from twinning.programmes.models import Programme
 
@@ -44,7 +45,7 @@ class UploadForm(forms.Form):
 class OrganisationCandidateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=300)
     acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
-    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, required=False)
+    country = CountryField(required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     founded = forms.IntegerField(
         label=_("Founding year"), min_value=1800, max_value=2100, required=False
@@ -58,7 +59,7 @@ class OrganisationCandidateForm(forms.Form):
     def cleaned_record(self) -> dict:
         data = dict(self.cleaned_data)
         data["topics"] = [t.strip() for t in data.get("topics", "").split(",") if t.strip()]
-        data["country"] = (data.get("country") or "").upper() or None
+        data["country"] = data.get("country") or None
         return data
 
 

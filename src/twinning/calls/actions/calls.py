@@ -21,6 +21,7 @@ from twinning.calls.models import (
     Question,
 )
 from twinning.common.text import unique_slug
+from twinning.directory.countries import UnknownCountry, require_country
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation
 from twinning.programmes.actions import open_cohort
@@ -163,8 +164,12 @@ def reschedule_call(
 @transaction.atomic
 def add_committee_member(*, call: Call, user: Any, country: str = "") -> CommitteeMember:
     """Seat `user` on the call's committee (idempotent; updates the country)."""
+    try:
+        code = require_country(country)
+    except UnknownCountry:
+        raise CallError(_("%(value)s is not a country.") % {"value": country}) from None
     member, _created = CommitteeMember.objects.update_or_create(
-        call=call, user=user, defaults={"country": country.upper()}
+        call=call, user=user, defaults={"country": code}
     )
     return member
 
