@@ -139,15 +139,19 @@ class ScoreForm(forms.Form):
                 min_value=0,
                 max_value=criterion.max_score,
                 initial=value,
+                # A draft may leave scores empty; submitting checks that all are given.
+                required=False,
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=note
             )
 
     def scores(self) -> dict[int, tuple[int, str]]:
+        """The scores given, by criterion id; criteria left empty are absent."""
         return {
             c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data.get(f"comment_{c.pk}", ""))
             for c in self.criteria
+            if self.cleaned_data.get(f"score_{c.pk}") is not None
         }
 
 
