@@ -10,6 +10,7 @@ from twinning.api.urls import api
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/setlang/", views.switch_language, name="set_language"),
+    path("favicon.ico", views.favicon),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

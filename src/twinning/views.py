@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.i18n import set_language
 
@@ -53,3 +54,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     path_language = translation.get_language_from_path(urlsplit(next_url).path)
     with translation.override(path_language or settings.LANGUAGE_CODE):
         return set_language(request)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Clients that ask for /favicon.ico without reading the page get the site's icon."""
+    return redirect(static("twinning/favicon.svg"), permanent=True)

@@ -128,7 +128,8 @@ def test_committee_batch_forms_pairs_shown_on_the_cohort_page(
     reschedule_call(
         call=call, deadline=timezone.now() - datetime.timedelta(minutes=5), actor=coordinator
     )
-    page = coordinator_client.post(url, {"apply": "1"}, follow=True).content.decode()
+    page = coordinator_client.post(url, {"apply": "1", "confirmed": "1"}, follow=True)
+    page = page.content.decode()
     assert "1 decision applied; every applicant is notified." in page
     assert Call.objects.get().status == CallStatus.DECIDED
     cohort_page = client.get(call.cohort.get_absolute_url()).content.decode()

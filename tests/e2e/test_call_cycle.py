@@ -137,7 +137,9 @@ def test_whole_selection_cycle(browser, live_server, cycle):
             row.locator("select[name=paired_with]").select_option(str(partner.pk))
         row.locator("button[type=submit]").click()
         coordinator.wait_for_selector(f"tr[data-application='{application.pk}'] .decision-state")
-    coordinator.click("button[name=apply]")
+    coordinator.click("button[name=confirm]")
+    assert "Apply 3 decisions and notify applicants?" in coordinator.inner_text("#confirm")
+    coordinator.click("#confirm button[name=apply]")
     coordinator.wait_for_selector(".messages:has-text('3 decisions applied')")
 
     visitor = browser.new_context(locale="en-GB").new_page()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -134,6 +135,9 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         call = access_call_to_coordinate(request.user, slug)
         try:
+            if "apply" in request.POST and "confirmed" not in request.POST:
+                # Applying notifies every applicant and cannot be undone: confirm first.
+                return redirect(reverse("calls:committee", args=[slug]) + "?confirm=1#confirm")
             if "apply" in request.POST:
                 applied = actions.apply_decisions(call=call, actor=request.user)
                 messages.success(
@@ -148,7 +152,18 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 form = DecisionForm(request.POST, call=call)
                 if form.is_valid():
-                    actions.record_decision(actor=request.user, **form.cleaned_data)
+                    recorded = actions.record_decision(actor=request.user, **form.cleaned_data)
+                    messages.success(
+                        request,
+                        _(
+                            "Recorded for %(organisation)s: %(outcome)s. Nothing is sent until "
+                            "you apply all decisions."
+                        )
+                        % {
+                            "organisation": recorded.application.organisation.display_name,
+                            "outcome": recorded.get_outcome_display(),
+                        },
+                    )
                 else:
                     messages.error(request, _("Please check the decision."))
         except actions.CallError as error:
@@ -171,7 +186,8 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             "note": decision.note if decision else "",
         }
         decision_form = (
-            DecisionForm(call=call, initial=initial, prefix=None)
+            # One id per row, so every label points at its own control.
+            DecisionForm(call=call, initial=initial, auto_id=f"decision-{row.application.pk}-%s")
             if call.status == CallStatus.OPEN
             else None
         )
@@ -184,6 +200,13 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "suggestion_method": METHOD,
         "pending": sum(1 for d in decisions.values() if d.is_pending),
         "is_open": call.status == CallStatus.OPEN,
+        "confirm": call.status == CallStatus.OPEN and request.GET.get("confirm") == "1",
+        "under_reviewed": [
+            (row, decisions.get(row.application.pk))
+            for row in ranked
+            if row.reviews_done < call.reviews_per_application
+        ],
+        "undecided": [row for row in ranked if row.application.pk not in decisions],
     }
     return render(request, "calls/committee.html", context)
 

@@ -1,0 +1,29 @@
+"""The API docs and the favicon come from our own static files: no CDN, no 404."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_docs_load_swagger_ui_from_our_static_files() -> None:
+    html = Client().get("/api/docs").content.decode()
+    assert "cdn" not in html.lower()
+    sources = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
+    assert any(source.endswith("swagger-ui-bundle.js") for source in sources)
+    for source in sources:
+        assert finders.find(source.removeprefix("/static/")), source
+
+
+def test_every_page_names_a_favicon_that_exists() -> None:
+    html = Client().get("/").content.decode()
+    assert '<link rel="icon" href="/static/twinning/favicon.svg" type="image/svg+xml">' in html
+    assert finders.find("twinning/favicon.svg")
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/twinning/favicon.svg"
