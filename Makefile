@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo serve test test-sqlite test-postgres test-e2e lint bench messages system-deps clean
+.PHONY: demo serve test test-sqlite test-postgres test-e2e lint bench messages system-deps vendor clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Twinning needs Python 3.11 or newer"; exit 1; }
@@ -15,10 +15,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Front-end libraries (package.json) come from npm at build time into static/vendor/: never
+# committed, never a CDN. Without npm the pages still work, as plain selects.
+VENDOR_DIR := src/twinning/static/vendor
+VENDOR := $(VENDOR_DIR)/.copied
+$(VENDOR): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --silent && mkdir -p $(VENDOR_DIR) && \
+	  cp node_modules/tom-select/dist/js/tom-select.complete.min.js \
+	     node_modules/tom-select/dist/css/tom-select.default.min.css $(VENDOR_DIR)/ && touch $(VENDOR); \
+	else echo "note: npm missing: searchable pickers and accessibility checks are skipped"; fi
+
+vendor: $(VENDOR)
+
+demo: $(STAMP) $(VENDOR)
 	PORT=$(PORT) $(BIN)/twinning demo --port $(PORT)
 
-serve: $(STAMP)
+serve: $(STAMP) $(VENDOR)
 	$(BIN)/twinning serve --port $(PORT)
 
 # Browser tests drive Debian's Chromium and need CJK fonts; install them when we can (root).
@@ -34,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/mypy src/twinning
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=twinning.settings >/dev/null
 
-test-sqlite: $(STAMP) system-deps
+test-sqlite: $(STAMP) system-deps $(VENDOR)
 	$(BIN)/python -m pytest -q
 
 test-postgres: $(STAMP)

@@ -27,3 +27,28 @@ def test_every_page_names_a_favicon_that_exists() -> None:
     response = Client().get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/twinning/favicon.svg"
+
+
+def test_the_picker_library_is_linked_only_when_vendored(monkeypatch) -> None:
+    from twinning.common.templatetags import vendored
+
+    vendored._is_present.cache_clear()
+    monkeypatch.setattr(vendored.finders, "find", lambda path: None)
+    assert vendored.vendored_static("tom-select.complete.min.js") == ""
+    vendored._is_present.cache_clear()
+    monkeypatch.setattr(vendored.finders, "find", lambda path: "/somewhere/" + path)
+    assert (
+        vendored.vendored_static("tom-select.complete.min.js")
+        == "/static/vendor/tom-select.complete.min.js"
+    )
+    vendored._is_present.cache_clear()
+
+
+def test_the_build_step_copies_the_picker_from_npm_not_by_hand() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "npm ci" in makefile
+    assert "node_modules/tom-select/dist/js/tom-select.complete.min.js" in makefile
+    assert "/src/twinning/static/vendor/" in (root / ".gitignore").read_text(encoding="utf-8")

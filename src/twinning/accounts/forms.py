@@ -60,6 +60,7 @@ class ClaimForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.filter(is_published=True).order_by("name"),
+        widget=forms.Select(attrs={"data-searchable": ""}),
     )
     role = forms.CharField(label=_("Your role there"), max_length=120, required=False)
 

@@ -42,8 +42,13 @@ def _model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceFie
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation picker: searchable with JavaScript, a plain select without."""
+
+    widget = forms.Select(attrs={"data-searchable": ""})
+
     def label_from_instance(self, obj: Organisation) -> str:
-        return f"{obj.display_name} ({obj.country})" if obj.country else obj.display_name
+        country = obj.country_name
+        return f"{obj.display_name} ({country})" if country else obj.display_name
 
 
 class ApplyForm(forms.Form):
@@ -66,16 +71,33 @@ class ApplyForm(forms.Form):
         self, *args: Any, call: Call, organisations: QuerySet[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.call = call
         _model_choice_field(self, "organisation").queryset = organisations
-        _model_choice_field(self, "partner").queryset = Organisation.objects.filter(
-            is_published=True
+        # A partner is on the other side from the applicant: never one's own organisation,
+        # never one of the same side (when all of one's organisations are on one side).
+        sides = {call.side_of(organisation) for organisation in organisations} - {None}
+        partner_sides = [Side.B if Side.A in sides else Side.A] if len(sides) == 1 else []
+        partners = (
+            organisations_on_side(call, partner_sides[0])
+            if partner_sides
+            else organisations_on_side(call, Side.A) | organisations_on_side(call, Side.B)
+        )
+        _model_choice_field(self, "partner").queryset = partners.exclude(
+            pk__in=[organisation.pk for organisation in organisations]
         ).order_by("name")
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        if data.get("kind") == ApplicationKind.TANDEM and not data.get("partner"):
+        partner, organisation = data.get("partner"), data.get("organisation")
+        if data.get("kind") == ApplicationKind.TANDEM and not partner:
             self.add_error("partner", _("A tandem application needs a partner organisation."))
+        if (
+            partner is not None
+            and organisation is not None
+            and self.call.side_of(partner) == self.call.side_of(organisation)
+        ):
+            self.add_error("partner", _("The partner must be on the other side of the call."))
         return data
 
 

@@ -64,4 +64,8 @@ class OrganisationCandidateForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(Organisation.objects.all(), label=_("Merge into"))
+    into = forms.ModelChoiceField(
+        Organisation.objects.order_by("name"),
+        label=_("Merge into"),
+        widget=forms.Select(attrs={"data-searchable": ""}),
+    )
