@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
@@ -24,6 +25,8 @@ SKIP_PREFIXES = (
 )
 SKIP_SUFFIXES = (".csv", ".json", ".ics", ".xlsx", ".pdf")
 WIDTHS = (390, 1280)
+# Public pages look alike for every role: walked once. Others (calls, accounts, ingest) per role.
+SHARED_KINDS = ("home", "directory:", "programmes:", "library:")
 LANGUAGES = ("en", "zh-hans")
 
 OVERFLOW_SCRIPT = """() => {
@@ -63,6 +66,17 @@ class Finding:
         )
 
 
+# The demo's accounts (see `twinning load-demo`), and pages no link leads to.
+ROLES = [
+    ("coordinator", "coordinator"),
+    ("applicant", "applicant"),
+    ("single applicant", "applicant-single"),
+    ("reviewer", "reviewer-1"),
+    ("visitor", None),
+]
+START = {"coordinator": ("/", "/ingest/", "/ingest/queue/")}
+
+
 def page_kind(path: str) -> str | None:
     """The URL pattern's name, so one page of each kind is walked; None for pages not to walk."""
     if path.startswith(SKIP_PREFIXES) or path.endswith(SKIP_SUFFIXES):
@@ -79,7 +93,9 @@ def chinese(path: str) -> str:
 
 
 def same_site_links(page, base: str) -> list[str]:
-    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), location.href).href)"
+    )
     paths = []
     for href in hrefs:
         parts = urlsplit(href)
@@ -109,13 +125,16 @@ def walk(
             continue
         visited.add(path)
         kind = page_kind(urlsplit(path).path)
-        if kind is None or (kind in seen_kinds and path not in start):
+        if kind is None:
+            continue
+        key = kind if kind.startswith(SHARED_KINDS) else f"{role}:{kind}"
+        if key in seen_kinds and path not in start:
             continue
         response = page.goto(base + path)
         if response is None or response.status >= 400:
             yield path, kind, response.status if response else 0
             continue
-        seen_kinds.add(kind)
+        seen_kinds.add(key)
         count += 1
         queue.extend(same_site_links(page, base))
         yield path, kind, response.status
@@ -139,9 +158,67 @@ def sign_in(context, base: str, username: str, password: str) -> None:
     page.goto(base + "/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     page.close()
+
+
+# Pages axe-core checks (every kind would double the suite's time; these are the journeys).
+AXE_KINDS = {
+    "home",
+    "directory:list",
+    "directory:organisation",
+    "library:search",
+    "programmes:figures",
+    "programmes:pairing",
+    "calls:call",
+    "calls:new",
+    "calls:apply",
+    "calls:application",
+    "calls:review",
+    "calls:committee",
+    "ingest:upload",
+    "accounts:login",
+    "accounts:signup",
+    "accounts:edit_organisation",
+}
+AXE_NODE_MODULE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[str]:
+    """Critical and serious axe-core violations of the loaded page, one line each."""
+    page.add_script_tag(path=str(AXE_NODE_MODULE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("critical", "serious")
+    ]
+
+
+def walk_site(browser, base: str, password: str = "twinning-demo", axe: bool = True) -> list[str]:
+    """Every problem found walking the site as each role: HTTP errors, sideways scroll, axe."""
+    seen: set[str] = set()
+    problems = []
+    for role, username in ROLES:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        if username:
+            sign_in(context, base, username, password)
+        page = context.new_page()
+        for path, kind, status in walk(page, base, role, seen, start=START.get(role, ("/",))):
+            if status >= 400:
+                problems.append(f"{role} {path}: HTTP {status}")
+                continue
+            for language, url in (("en", path), ("zh-hans", chinese(path))):
+                if language != "en":
+                    page.set_viewport_size({"width": 390, "height": 900})
+                    page.goto(base + url)
+                problems.extend(str(finding) for finding in measure(page, role, url, language))
+                if axe and kind in AXE_KINDS:
+                    problems.extend(f"{role} {url}: {v}" for v in axe_violations(page))
+        context.close()
+    return problems
 
 
 def main(base: str) -> int:
@@ -152,37 +229,12 @@ def main(base: str) -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinning.settings")
     django.setup()
-    roles = [
-        ("coordinator", "coordinator"),
-        ("applicant", "applicant"),
-        ("single applicant", "applicant-single"),
-        ("reviewer", "reviewer-1"),
-        ("visitor", None),
-    ]
-    seen: set[str] = set()
-    problems = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        for role, username in roles:
-            context = browser.new_context(viewport={"width": 390, "height": 900})
-            if username:
-                sign_in(context, base, username, "twinning-demo")
-            page = context.new_page()
-            for path, kind, status in walk(page, base, role, seen):
-                if status >= 400:
-                    problems.append(f"{role} {path}: HTTP {status}")
-                    continue
-                for finding in measure(page, role, path, "en"):
-                    problems.append(str(finding))
-                page.set_viewport_size({"width": 390, "height": 900})
-                page.goto(base + chinese(path))
-                for finding in measure(page, role, chinese(path), "zh-hans"):
-                    problems.append(str(finding))
-                print(role, kind, path, flush=True)
-            context.close()
+        problems = walk_site(browser, base, axe=AXE_NODE_MODULE.exists())
         browser.close()
     print("\n".join(problems))
     return 1 if problems else 0

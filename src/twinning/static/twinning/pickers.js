@@ -15,6 +15,11 @@
           }
         }
       };
+      // Tom Select moves the label to its own search box; the hidden select keeps its name.
+      var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+      if (label && !select.hasAttribute("aria-label")) {
+        select.setAttribute("aria-label", label.textContent.trim());
+      }
       new window.TomSelect(select, options);
     });
   }
