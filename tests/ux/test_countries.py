@@ -159,3 +159,16 @@ def test_api_resolves_or_refuses_the_country() -> None:
     refused = client.get("/api/organisations", {"country": "Narnia"})
     assert refused.status_code == 422
     assert "Narnia is not a country" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_directory_filters_fold_and_list_countries_in_pinyin_order() -> None:
+    for code in ("DE", "FR", "CN"):
+        OrganisationFactory(country=code, is_published=True)
+    body = Client().get("/zh-hans/organisations/", {"country": "DE"}).content.decode()
+    assert '<details class="filter-panel" data-open-wide>' in body
+    assert "更多筛选 (1)" in body
+    # 德国 (de) before 法国 (fa) before 中国 (zhong)
+    assert (
+        body.index(">德国</option>") < body.index(">法国</option>") < body.index(">中国</option>")
+    )
