@@ -104,6 +104,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["twinning.formats"]  # English dates as 1 December 2026, 14:00
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
+from zoneinfo import available_timezones
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ CALL_FIELDS = {
     "requires_permanent_staff",
     "same_country_is_conflict",
     "reviews_per_application",
+    "time_zone",
 }
 
 
@@ -79,6 +81,8 @@ def open_call(
         problems.append(
             _("Titles are at most 250 characters, questions 500 and criterion names 200.")
         )
+    if "time_zone" in fields and fields["time_zone"] not in available_timezones():
+        problems.append(_("%(zone)s is not a time zone.") % {"zone": fields["time_zone"]})
     if not (opens_on <= deadline.date() <= decision_on):
         problems.append(_("The dates must follow each other: opening, deadline, decision."))
     if not side_a_areas or not side_b_areas:

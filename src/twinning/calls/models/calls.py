@@ -34,6 +34,12 @@ class Call(models.Model):
     )
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateTimeField(_("deadline"))
+    time_zone = models.CharField(
+        _("time zone of the deadline"),
+        max_length=64,
+        default="Europe/Brussels",
+        help_text=_("An IANA time zone such as Europe/Brussels or Asia/Shanghai."),
+    )
     decision_on = models.DateField(_("decision expected on"))
     side_a_label = models.CharField(_("name of side A"), max_length=60, default="Europe")
     side_b_label = models.CharField(_("name of side B"), max_length=60, default="China")

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,21 +22,36 @@ from twinning.calls.forms import (
     AssignForm,
     CommitteeMemberForm,
     DecisionForm,
-    OpenCallForm,
     RescheduleForm,
 )
 from twinning.calls.models import Decision
+from twinning.calls.open_call_form import (
+    CriterionFormSet,
+    OpenCallForm,
+    WindowFormSet,
+    criteria_of,
+    windows_of,
+)
 from twinning.calls.ranking import proposed_pairs, ranked_applications
 from twinning.calls.suggestions import METHOD
 from twinning.calls.views import show_refusal
+from twinning.common.dates import in_zone
 
 
 def open_call(request: HttpRequest) -> HttpResponse:
     require_coordinator(request.user)
-    form = OpenCallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    form = OpenCallForm(data)
+    criteria = CriterionFormSet(data, prefix="criteria")
+    windows = WindowFormSet(data, prefix="windows")
+    if request.method == "POST" and all([form.is_valid(), criteria.is_valid(), windows.is_valid()]):
         try:
-            call = actions.open_call(**form.open_call_arguments(), actor=request.user)
+            call = actions.open_call(
+                **form.open_call_arguments(),
+                criteria=criteria_of(criteria),
+                windows=windows_of(windows),
+                actor=request.user,
+            )
         except actions.CallError as error:
             for reason in error.reasons:
                 form.add_error(None, reason)
@@ -49,13 +63,20 @@ def open_call(request: HttpRequest) -> HttpResponse:
                 else _("The call “%(title)s” is saved as a draft.") % {"title": call.title},
             )
             return redirect(call.get_absolute_url())
-    return render(request, "calls/open_call.html", {"form": form})
+    return render(
+        request,
+        "calls/open_call.html",
+        {"form": form, "criteria": criteria, "windows": windows},
+    )
 
 
 def reschedule(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_call_to_coordinate(request.user, slug)
-    initial = {"deadline": timezone.localtime(call.deadline), "decision_on": call.decision_on}
-    form = RescheduleForm(request.POST or None, initial=initial)
+    initial = {
+        "deadline": in_zone(call.deadline, call.time_zone).replace(tzinfo=None),
+        "decision_on": call.decision_on,
+    }
+    form = RescheduleForm(request.POST or None, initial=initial, time_zone=call.time_zone)
     if request.method == "POST" and form.is_valid():
         try:
             actions.reschedule_call(call=call, actor=request.user, **form.cleaned_data)
