@@ -140,4 +140,4 @@ def test_committee_batch_forms_pairs_shown_on_the_cohort_page(
 def test_audit_log_page_lists_who_did_what(coordinator_client, call, europe_org, europe_staff):
     submitted(call, europe_org, europe_staff)
     page = coordinator_client.get(reverse("calls:audit", args=[call.slug])).content.decode()
-    assert page.count("<td>lea</td>") == 3
+    assert page.count('<td data-label="Who">lea</td>') == 3

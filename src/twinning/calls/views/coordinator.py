@@ -17,6 +17,7 @@ from twinning.calls.access import (
     can_see_ranking,
     require_coordinator,
 )
+from twinning.calls.audit_display import audit_lines
 from twinning.calls.enums import ApplicationStatus, CallStatus
 from twinning.calls.forms import (
     AssignForm,
@@ -235,4 +236,4 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
 def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_call_to_coordinate(request.user, slug)
     entries = call.audit_entries.select_related("actor")[:500]
-    return render(request, "calls/audit.html", {"call": call, "entries": entries})
+    return render(request, "calls/audit.html", {"call": call, "lines": audit_lines(call, entries)})
