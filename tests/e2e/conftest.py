@@ -50,4 +50,6 @@ def pick(page, select_id: str, search: str, option: str) -> None:
     page.click(f"#{select_id}-ts-control")
     page.keyboard.type(search)
     page.click(f"#{select_id}-ts-dropdown .option:has-text('{option}')")
-    assert page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
+    assert (
+        page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
+    )

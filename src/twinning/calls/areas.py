@@ -34,3 +34,19 @@ def unknown_areas(areas: Iterable[str]) -> list[str]:
         if area not in Region.values
         and not (len(area) == 2 and area.isupper() and geography.is_country_code(area))
     ]
+
+
+def area_name(area: str) -> str:
+    """A region's or a country's name in the active language ("europe" → Europe, "CN" → 中国)."""
+    if area in Region.values:
+        return str(Region(area).label)
+    return geography.country_name(area) if geography.is_country_code(area) else area
+
+
+def side_name(label: str) -> str:
+    """A side's name in the active language when it is a region's English name (the defaults
+    "Europe" and "China"); a name the coordinator wrote otherwise stays as written."""
+    for region in Region:
+        if label.strip().casefold() == region.value:
+            return str(region.label)
+    return label
