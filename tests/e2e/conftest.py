@@ -47,9 +47,10 @@ def save_screenshot(page, name: str) -> Path:
 
 def pick(page, select_id: str, search: str, option: str) -> None:
     """Choose in a searchable picker (Tom Select over `select#select_id`) by typing, as a user does."""
-    page.click(f"#{select_id}-ts-control")
+    page.click(f"#{select_id} + .ts-wrapper .ts-control")
     page.keyboard.type(search)
     page.click(f"#{select_id}-ts-dropdown .option:has-text('{option}')")
+    page.keyboard.press("Escape")
     assert (
         page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
     )

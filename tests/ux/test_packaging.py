@@ -14,3 +14,8 @@ def test_license_is_an_spdx_expression_not_a_table() -> None:
     assert not any("License ::" in c for c in project["project"].get("classifiers", []))
     # setuptools reads SPDX strings from 77 on; older ones warn or fail.
     assert project["build-system"]["requires"] == ["setuptools>=77"]
+
+
+def test_ruff_checks_gettext_calls() -> None:
+    ruff = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["ruff"]["lint"]
+    assert "INT" in ruff["select"]

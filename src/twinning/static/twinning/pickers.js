@@ -8,6 +8,7 @@
       var options = {
         maxOptions: null,
         allowEmptyOption: true,
+        closeAfterSelect: !select.multiple,
         plugins: select.multiple ? ["remove_button"] : [],
         render: {
           no_results: function () {
