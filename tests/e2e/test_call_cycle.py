@@ -139,7 +139,9 @@ def test_whole_selection_cycle(browser, live_server, cycle):
         coordinator.wait_for_selector(f"tr[data-application='{application.pk}'] .decision-state")
     coordinator.click("button[name=confirm]")
     assert "Apply 3 decisions and notify applicants?" in coordinator.inner_text("#confirm")
-    coordinator.click("#confirm button[name=apply]")
+    # Applying pairs, notifies and indexes: slower than a page view on a busy machine.
+    with coordinator.expect_navigation(timeout=60000):
+        coordinator.click("#confirm button[name=apply]", no_wait_after=True)
     coordinator.wait_for_selector(".messages:has-text('3 decisions applied')")
 
     visitor = browser.new_context(locale="en-GB").new_page()
