@@ -69,14 +69,16 @@ class OrganisationCandidateForm(forms.Form):
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        initial = dict(kwargs.pop("initial", None) or {})
+    def __init__(
+        self, data: Any = None, *, initial: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        initial = dict(initial or {})
         # Extraction writes topics as found ("waste sorting"); the picker shows vocabulary slugs.
         topics = initial.get("topics") or []
         if isinstance(topics, str):
             topics = [t.strip() for t in topics.split(",")]
         initial["topics"] = [slug for slug in map(vocabulary.normalise_topic, topics) if slug]
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(data, initial=initial, **kwargs)
 
     def cleaned_record(self) -> dict:
         data = dict(self.cleaned_data)
