@@ -3,7 +3,7 @@
 Run by `make vendor` (and so by `make demo` and `make test`). Installs them first with
 `npm ci` from package-lock.json when node_modules lacks them; without npm it says so and
 exits 0, and the pages that use them fall back (the map without borders, the printable
-network diagram instead of the graph).
+network diagram instead of the graph, plain selects instead of searchable pickers).
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ TARGET = ROOT / "src" / "twinning" / "static" / "twinning" / "vendor"
 # package → files the site serves (paths inside the package), each copied with its licence.
 FILES = {
     "cytoscape": ["dist/cytoscape.min.js", "LICENSE"],
+    "tom-select": [
+        "dist/js/tom-select.complete.min.js",
+        "dist/css/tom-select.default.min.css",
+        "LICENSE",
+    ],
     "world-atlas": ["countries-110m.json", "LICENSE"],
 }
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI from its own static files, so /api/docs works offline
     "twinning.common",
     "twinning.accounts",
     "twinning.directory",
@@ -105,6 +106,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["twinning.formats"]  # English dates as 1 December 2026, 14:00
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -138,8 +140,17 @@ SECURE_HSTS_SECONDS = 365 * 24 * 3600 if CONFIG.https else 0
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"twinning": {"handlers": ["console"], "level": "INFO"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # The worker logs every task at INFO; only warnings and failures reach the terminal,
+        # so the server's address stays in view.
+        "quiet_console": {"class": "logging.StreamHandler", "level": "WARNING"},
+    },
+    "loggers": {
+        "twinning": {"handlers": ["console"], "level": "INFO"},
+        "django_tasks": {"handlers": ["quiet_console"], "propagate": False},
+        "django_tasks_db": {"handlers": ["quiet_console"], "propagate": False},
+    },
 }
 
 # Sentence embeddings for matching: "use" (multilingual, offline) or "hashing" (cheap, for tests).

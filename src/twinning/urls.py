@@ -3,14 +3,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from twinning import views
 from twinning.api.urls import api
 
 urlpatterns = [
     path("api/", api.urls),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", views.switch_language, name="set_language"),
+    path("favicon.ico", views.favicon),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.utils import translation
+from django.views.i18n import set_language
 
 from twinning.directory.access import visible_organisations
 from twinning.programmes.access import visible_pairs, visible_pairs_condition
@@ -36,3 +42,20 @@ def home(request: HttpRequest) -> HttpResponse:
         "home.html",
         {"figures": figures, "recent_pairs": recent_pairs, "programmes": programmes},
     )
+
+
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, with `next` resolved in the language its own prefix names.
+
+    Django resolves `next` in the request's language, so `/zh-hans/…` did not resolve
+    while switching from Chinese to English and the user stayed on the Chinese page.
+    """
+    next_url = str(request.POST.get("next") or request.GET.get("next") or "")
+    path_language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(path_language or settings.LANGUAGE_CODE):
+        return set_language(request)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Clients that ask for /favicon.ico without reading the page get the site's icon."""
+    return redirect(static("twinning/favicon.svg"), permanent=True)

@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from tests.factories import ProgrammeFactory
 from twinning.calls.enums import CallStatus
 from twinning.calls.models import AuditEntry, Call, Criterion, ExchangeWindow, Question
+from twinning.common.dates import in_zone
 from twinning.programmes.models import Cohort
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,34 @@ def programme():
     return ProgrammeFactory(name="EU–China NGO Twinning Programme", slug="eu-china")
 
 
-def form_data(programme, **overrides):
+def rows(prefix, rows, extra):
+    """Formset data: the rows given, then `extra` untouched rows as the browser sends them."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows) + extra),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    blank = {"criteria": {"name": "", "weight": "1", "max_score": "5"}}.get(
+        prefix, {"direction": "a_to_b", "starts_on": "", "ends_on": ""}
+    )
+    for index, row in enumerate([*rows, *[blank] * extra]):
+        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+CRITERIA = [
+    {"name": "Relevance", "weight": "2", "max_score": "5"},
+    {"name": "Capacity", "weight": "1", "max_score": "5"},
+    {"name": "Fit", "weight": "3", "max_score": "5"},
+]
+WINDOWS = [
+    {"direction": "a_to_b", "starts_on": "2031-08-01", "ends_on": "2031-09-30"},
+    {"direction": "b_to_a", "starts_on": "2031-10-08", "ends_on": "2031-12-09"},
+]
+
+
+def form_data(programme, criteria=CRITERIA, windows=WINDOWS, **overrides):
     data = {
         "programme": programme.pk,
         "title": "Twinning 2031",
@@ -28,6 +55,7 @@ def form_data(programme, **overrides):
         "description_zh": "",
         "opens_on": "2031-01-10",
         "deadline": "2031-03-01T17:00",
+        "time_zone": "Europe/Brussels",
         "decision_on": "2031-05-01",
         "side_a_label": "Europe",
         "side_a_areas": "europe, ch",
@@ -38,9 +66,9 @@ def form_data(programme, **overrides):
         "requires_permanent_staff": "on",
         "reviews_per_application": "3",
         "questions": "What do you want to learn?\n\nWho takes part?\n",
-        "criteria": "Relevance | 2 | 5\nCapacity\nFit | 3",
-        "windows": "europe-china 2031-08-01 2031-09-30\nb_to_a 2031-10-08 2031-12-09",
         "publish": "on",
+        **rows("criteria", criteria, extra=1),
+        **rows("windows", windows, extra=1),
     }
     data.update(overrides)
     return data
@@ -85,9 +113,9 @@ def test_coordinator_opens_a_call_with_its_form_criteria_and_windows(coordinator
         datetime.date(2031, 1, 10),
         datetime.date(2031, 5, 1),
     )
-    assert timezone.localtime(call.deadline).replace(tzinfo=None) == datetime.datetime(
-        2031, 3, 1, 17, 0
-    )
+    # 17:00 in Brussels (CET, UTC+1) is 16:00 UTC.
+    assert call.time_zone == "Europe/Brussels"
+    assert call.deadline == datetime.datetime(2031, 3, 1, 16, 0, tzinfo=datetime.UTC)
     assert (call.side_a_areas, call.side_b_areas, call.organisation_types) == (
         ["europe", "CH"],
         ["china"],
@@ -128,40 +156,55 @@ def test_bad_lines_are_explained_on_the_form_and_nothing_is_created(coordinator_
         programme,
         side_a_areas="europe, XX, atlantis",
         side_b_areas="",
-        criteria="Relevance | two\nFit | 0 | 5",
-        windows="mars-venus 2031-08-01 2031-09-30\nb_to_a 2031-10-08",
+        criteria=[
+            {"name": "Relevance", "weight": "two", "max_score": "5"},
+            {"name": "Fit", "weight": "0", "max_score": "5"},
+        ],
+        windows=[
+            {"direction": "mars-venus", "starts_on": "2031-08-01", "ends_on": "2031-09-30"},
+            {"direction": "b_to_a", "starts_on": "2031-10-08", "ends_on": ""},
+        ],
         questions="Why?\n" + "x" * 501,
     )
     response = coordinator_client.post(reverse("calls:new"), data)
     assert response.status_code == 200
     errors = response.context["form"].errors
+    criteria = response.context["criteria"].errors
+    windows = response.context["windows"].errors
     assert errors["side_a_areas"] == [
         "Not a country code or region: XX, atlantis. Use ISO codes such as FR, or europe, china, asia, americas, africa, other."
     ]
     assert errors["side_b_areas"] == ["This field is required."]
-    assert errors["criteria"] == [
-        "Line 1: write “name | weight | highest score”, a name of up to 200 characters and whole numbers.",
-        "Line 2: the weight must be at least 1 and the highest score between 1 and 100.",
-    ]
-    assert errors["windows"] == ["Line 2: write the direction and two dates (YYYY-MM-DD)."]
+    assert criteria[0] == {"weight": ["Enter a whole number."]}
+    assert criteria[1] == {"weight": ["Ensure this value is greater than or equal to 1."]}
+    assert windows[0] == {
+        "direction": ["Select a valid choice. mars-venus is not one of the available choices."]
+    }
+    assert windows[1] == {"ends_on": ["This field is required."]}
     assert errors["questions"] == ["Question 2 is longer than 500 characters."]
     assert snapshot() == (0, 0, 0, 0, 0, 0)
 
 
-def test_an_unknown_window_direction_names_the_choices(coordinator_client, programme):
-    response = coordinator_client.post(
-        reverse("calls:new"), form_data(programme, windows="mars-venus 2031-08-01 2031-09-30")
-    )
-    assert response.context["form"].errors["windows"] == [
-        "Unknown direction “mars-venus”: use a_to_b, b_to_a, europe-china, china-europe."
-    ]
-    assert snapshot() == (0, 0, 0, 0, 0, 0)
+def test_the_form_has_no_line_syntax_and_shows_the_time_zone_beside_the_deadline(
+    coordinator_client, programme
+):
+    body = coordinator_client.get(reverse("calls:new")).content.decode()
+    assert "name | weight" not in body and "a_to_b 2026" not in body
+    assert 'name="criteria-0-weight"' in body and 'name="windows-0-starts_on"' in body
+    assert '<option value="a_to_b">Side A visits side B</option>' in body
+    row = body.split('<div class="field-row">')[1].split("</div>")[0]
+    assert 'name="deadline"' in row and 'name="time_zone"' in row
+    assert '<option value="Europe/Brussels" selected>Europe/Brussels</option>' in row
 
 
 def test_the_actions_refusal_is_shown_on_the_form_and_nothing_is_created(
     coordinator_client, programme
 ):
-    data = form_data(programme, deadline="2030-12-31T12:00", windows="a_to_b 2031-09-30 2031-08-01")
+    data = form_data(
+        programme,
+        deadline="2030-12-31T12:00",
+        windows=[{"direction": "a_to_b", "starts_on": "2031-09-30", "ends_on": "2031-08-01"}],
+    )
     response = coordinator_client.post(reverse("calls:new"), data)
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
@@ -188,7 +231,8 @@ def test_coordinator_extends_the_deadline_and_the_audit_log_records_it(
     old_deadline = call.deadline
     url = reverse("calls:reschedule", args=[call.slug])
     assert f'href="{url}"' in coordinator_client.get(call.get_absolute_url()).content.decode()
-    new_deadline = timezone.localtime(call.deadline + datetime.timedelta(days=7)).replace(
+    # Typed as the wall-clock time of the call's own time zone.
+    new_deadline = in_zone(call.deadline + datetime.timedelta(days=7), call.time_zone).replace(
         second=0, microsecond=0
     )
     decision_on = call.decision_on + datetime.timedelta(days=7)

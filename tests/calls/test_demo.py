@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from twinning.calls.demo import load_calls_demo
 from twinning.calls.models import Application, AuditEntry, Call, Review
+from twinning.common.dates import in_zone
 from twinning.demo.load import load_demo
 from twinning.programmes.models import Pair
 
@@ -22,6 +23,15 @@ def test_demo_calls_load_once_and_render(client):
     assert load_calls_demo() == {"calls": 2, "applications": 8, "accounts": 6}
     assert {model: model.objects.count() for model in counts} == counts
     decided, open_call = Call.objects.order_by("deadline")
+    for call in (decided, open_call):
+        local = in_zone(call.deadline, call.time_zone)
+        assert (call.time_zone, local.hour, local.minute, local.second) == (
+            "Europe/Brussels",
+            12,
+            0,
+            0,
+        )
+        assert all(window.starts_on > call.decision_on for window in call.windows.all())
     assert (decided.status, open_call.status, open_call.accepts_changes) == (
         "decided",
         "open",

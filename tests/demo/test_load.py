@@ -314,3 +314,9 @@ def test_the_search_evaluation_corpus_is_part_of_the_demo_library(demo_counts):
     titles = set(Document.objects.values_list("title", flat=True))
     assert {item["title"] for item in load_corpus()} <= titles
     assert Document.objects.filter(language__startswith="zh").count() >= 14
+
+
+def test_the_summary_names_calls_and_accounts_once(demo_counts):
+    summary = ", ".join(f"{value} {key}" for key, value in demo_counts.items())
+    assert "2 calls" in summary and "6 accounts" in summary
+    assert "call calls" not in summary and "call accounts" not in summary

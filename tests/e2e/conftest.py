@@ -43,3 +43,14 @@ def save_screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def pick(page, select_id: str, search: str, option: str) -> None:
+    """Choose in a searchable picker (Tom Select over `select#select_id`) by typing, as a user does."""
+    page.click(f"#{select_id} + .ts-wrapper .ts-control")
+    page.keyboard.type(search)
+    page.click(f"#{select_id}-ts-dropdown .option:has-text('{option}')")
+    page.keyboard.press("Tab")  # leave the picker, as a keyboard user does
+    assert (
+        page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
+    )

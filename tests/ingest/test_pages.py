@@ -102,7 +102,7 @@ def test_edit_then_accept_and_bulk_reject_from_the_pages(coordinator_client):
         "city": "Changsha",
         "founded": 2009,
         "type": "ngo",
-        "topics": "water, biodiversity",
+        "topics": ["water", "biodiversity"],
     }
     coordinator_client.post(reverse("ingest:candidate", args=[candidate.pk]), form)
     organisation = Organisation.objects.get(name="Hunan Wetland Guardians")
@@ -136,3 +136,16 @@ def test_a_too_large_upload_is_refused_before_it_is_read(coordinator_client, set
         "huge.txt: the file is larger than the 1 MB limit."
     ]
     assert Document.objects.count() == 0 and Job.objects.count() == 0
+
+
+def test_candidate_form_offers_types_and_topics_by_name_not_code(coordinator_client):
+    ingest(PROFILE)
+    candidate = Candidate.objects.get(
+        kind=CandidateKind.ORGANISATION, data__name="Hunan Wetland Guardians"
+    )
+    body = coordinator_client.get(
+        "/zh-hans" + reverse("ingest:candidate", args=[candidate.pk])
+    ).content.decode()
+    assert '<select name="type"' in body and ">非政府组织</option>" in body
+    assert '<select name="topics"' in body and "data-searchable" in body
+    assert '<option value="water"' in body

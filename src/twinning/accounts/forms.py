@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation, Topic
 
 
@@ -59,11 +60,13 @@ class ClaimForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.filter(is_published=True).order_by("name"),
+        widget=forms.Select(attrs={"data-searchable": ""}),
     )
     role = forms.CharField(label=_("Your role there"), max_length=120, required=False)
 
 
 class OrganisationProfileForm(forms.ModelForm):
+    country = CountryField(required=False)
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.all(),

@@ -122,6 +122,7 @@ class CallIn(Schema):
     min_years_registered: int = 0
     requires_permanent_staff: bool = True
     same_country_is_conflict: bool = False
+    time_zone: str = "Europe/Brussels"  # the deadline's zone, an IANA name
     questions: list[str] = []
     criteria: list[tuple[str, int]] = []
     windows: list[tuple[str, datetime.date, datetime.date]] = []

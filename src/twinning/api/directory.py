@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from twinning.api.schemas import OrganisationOut, OrganisationSummary, TopicOut
+from twinning.api.schemas import CountryInput, OrganisationOut, OrganisationSummary, TopicOut
 from twinning.directory.access import access_organisation, visible_organisations
 from twinning.directory.models import Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
@@ -15,7 +15,7 @@ router = Router(tags=["directory"])
 
 class OrganisationQuery(Schema):
     q: str = ""
-    country: str = ""
+    country: CountryInput = ""
     region: str = ""
     type: str = ""
     topic: str = ""

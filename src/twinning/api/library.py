@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.schemas import CountryInput
 from twinning.directory.access import visible_organisations
 from twinning.library.access import (
     access_document,
@@ -29,7 +30,7 @@ class SearchQuery(Schema):
     q: str
     type: str = ""
     topic: str = ""
-    country: str = ""
+    country: CountryInput = ""
     programme: str = ""
     year: int | None = None
     language: str = ""

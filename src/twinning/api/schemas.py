@@ -1,11 +1,27 @@
 """Response and request shapes of the REST API."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import BeforeValidator
 
+from twinning.directory.countries import UnknownCountry, require_country
 from twinning.directory.models import Organisation, Topic
 from twinning.programmes.models import Event, Pair, Programme
+
+
+def _country_code(value: object) -> str:
+    try:
+        return require_country(str(value or "")[:80])
+    except UnknownCountry as error:
+        raise ValueError(
+            f"{error} is not a country: give an ISO 3166-1 code (CN) or a name (China, 中国)."
+        ) from None
+
+
+# Input that names a country: an ISO code or a name, English or Chinese; unknown text is a 422.
+CountryInput = Annotated[str, BeforeValidator(_country_code)]
 
 
 class TopicOut(Schema):

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from twinning.directory import geography
+from twinning.directory.countries import resolve_country
 from twinning.directory.enums import Region
 
 
 def normalise_area(text: str) -> str:
-    """An upper-case code for a two-letter entry, a lower-case name for a region."""
+    """A region's lower-case name, else the code of a country code or name ("Germany" → DE).
+
+    Text that is neither stays as typed, for `unknown_areas` to report.
+    """
     text = text.strip()
-    return text.upper() if len(text) == 2 else text.lower()
+    if text.lower() in Region.values:
+        return text.lower()
+    return resolve_country(text) or text
 
 
 def parse_areas(text: str) -> list[str]:
@@ -28,3 +34,19 @@ def unknown_areas(areas: Iterable[str]) -> list[str]:
         if area not in Region.values
         and not (len(area) == 2 and area.isupper() and geography.is_country_code(area))
     ]
+
+
+def area_name(area: str) -> str:
+    """A region's or a country's name in the active language ("europe" → Europe, "CN" → 中国)."""
+    if area in Region.values:
+        return str(Region(area).label)
+    return geography.country_name(area) if geography.is_country_code(area) else area
+
+
+def side_name(label: str) -> str:
+    """A side's name in the active language when it is a region's English name (the defaults
+    "Europe" and "China"); a name the coordinator wrote otherwise stays as written."""
+    for region in Region:
+        if label.strip().casefold() == region.value:
+            return str(region.label)
+    return label

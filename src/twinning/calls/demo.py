@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -23,6 +24,7 @@ from twinning.programmes.models import Programme
 
 PROGRAMME_NAME = "EU–China NGO Twinning Programme"
 PASSWORD = "twinning-demo"
+DEMO_TIME_ZONE = "Europe/Brussels"
 DECIDED_TITLE = "EU–China NGO Twinning: call for applications 2025"
 OPEN_TITLE = "EU–China NGO Twinning: call for applications 2026"
 
@@ -140,6 +142,31 @@ def _apply(
     return application
 
 
+def _noon_in_brussels(day: datetime.date) -> datetime.datetime:
+    """Demo deadlines fall at a round hour of the call's own time zone."""
+    return datetime.datetime.combine(day, datetime.time(12, 0), ZoneInfo(DEMO_TIME_ZONE))
+
+
+def _windows_after(decision_on: datetime.date) -> list[tuple[str, datetime.date, datetime.date]]:
+    """Exchange windows that open after the decision: two months each, a week apart."""
+    month = decision_on.month + 2
+    start = datetime.date(decision_on.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    a_ends = start + datetime.timedelta(days=60)
+    b_starts = a_ends + datetime.timedelta(days=7)
+    return [
+        (Direction.A_TO_B, start, a_ends),
+        (Direction.B_TO_A, b_starts, b_starts + datetime.timedelta(days=60)),
+    ]
+
+
+def _windows_in(year: int) -> list[tuple[str, datetime.date, datetime.date]]:
+    """The programme's usual windows: Europe→China in August–September, China→Europe in autumn."""
+    return [
+        (Direction.A_TO_B, datetime.date(year, 8, 1), datetime.date(year, 9, 30)),
+        (Direction.B_TO_A, datetime.date(year, 10, 8), datetime.date(year, 12, 9)),
+    ]
+
+
 def _open(
     programme: Programme,
     title: str,
@@ -149,9 +176,10 @@ def _open(
     *,
     windows_year: int | None = None,
 ) -> Call:
-    """`windows_year`: when the selected pairs travel (default `year`)."""
+    """`windows_year`: the year a decided call's pairs travel; an open call's windows open
+    after its decision."""
     today = timezone.localdate()
-    windows_year = windows_year or year
+    decision_on = today + datetime.timedelta(days=60)
     call = actions.open_call(
         programme=programme,
         title=title,
@@ -161,8 +189,9 @@ def _open(
         description="Civil-society organisations from Europe and China apply alone or as a tandem for a staff exchange of four to eight weeks.",
         description_zh="欧洲和中国的社会组织可单独或结对申请为期四至八周的工作人员交流。",
         opens_on=today - datetime.timedelta(days=20),
-        deadline=timezone.now() + datetime.timedelta(days=30),
-        decision_on=today + datetime.timedelta(days=60),
+        deadline=_noon_in_brussels(today + datetime.timedelta(days=30)),
+        time_zone=DEMO_TIME_ZONE,
+        decision_on=decision_on,
         side_a_areas=["europe"],
         side_b_areas=["china"],
         organisation_types=["ngo", "association", "foundation", "youth", "network"],
@@ -170,18 +199,7 @@ def _open(
         requires_permanent_staff=True,
         questions=QUESTIONS,
         criteria=[dict(c) for c in CRITERIA],
-        windows=[
-            (
-                Direction.A_TO_B,
-                datetime.date(windows_year, 8, 1),
-                datetime.date(windows_year, 9, 30),
-            ),
-            (
-                Direction.B_TO_A,
-                datetime.date(windows_year, 10, 8),
-                datetime.date(windows_year, 12, 9),
-            ),
-        ],
+        windows=_windows_in(windows_year) if windows_year else _windows_after(decision_on),
     )
     for index, username in enumerate(("reviewer-1", "reviewer-2")):
         actions.add_committee_member(
@@ -244,7 +262,9 @@ def _decided_call(programme: Programme, coordinator: Any) -> None:
     tallinn = _apply(call, orgs["tallinn-smart-energy-citizens"], coordinator)
     _review_all(call, coordinator)
     actions.reschedule_call(
-        call=call, deadline=timezone.now() - datetime.timedelta(days=1), actor=coordinator
+        call=call,
+        deadline=_noon_in_brussels(timezone.localdate() - datetime.timedelta(days=1)),
+        actor=coordinator,
     )
     actions.record_decision(application=tandem, outcome=Outcome.ACCEPT, actor=coordinator)
     actions.record_decision(

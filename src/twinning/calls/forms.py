@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from twinning.calls.areas import parse_areas, unknown_areas
-from twinning.calls.enums import ApplicationKind, ApplicationStatus, Direction, Outcome, Side
+from twinning.calls.enums import ApplicationKind, ApplicationStatus, Outcome, Side
 from twinning.calls.models import Application, Call
-from twinning.directory.enums import OrganisationType, Region
+from twinning.calls.open_call_form import in_time_zone
+from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation
-from twinning.programmes.models import Programme
 
 
 def organisations_on_side(call: Call, side: str) -> QuerySet[Organisation]:
@@ -41,8 +38,13 @@ def _model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceFie
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation picker: searchable with JavaScript, a plain select without."""
+
+    widget = forms.Select(attrs={"data-searchable": ""})
+
     def label_from_instance(self, obj: Organisation) -> str:
-        return f"{obj.display_name} ({obj.country})" if obj.country else obj.display_name
+        country = obj.country_name
+        return f"{obj.display_name} ({country})" if country else obj.display_name
 
 
 class ApplyForm(forms.Form):
@@ -65,16 +67,33 @@ class ApplyForm(forms.Form):
         self, *args: Any, call: Call, organisations: QuerySet[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.call = call
         _model_choice_field(self, "organisation").queryset = organisations
-        _model_choice_field(self, "partner").queryset = Organisation.objects.filter(
-            is_published=True
+        # A partner is on the other side from the applicant: never one's own organisation,
+        # never one of the same side (when all of one's organisations are on one side).
+        sides = {call.side_of(organisation) for organisation in organisations} - {None}
+        partner_sides = [Side.B if Side.A in sides else Side.A] if len(sides) == 1 else []
+        partners = (
+            organisations_on_side(call, partner_sides[0])
+            if partner_sides
+            else organisations_on_side(call, Side.A) | organisations_on_side(call, Side.B)
+        )
+        _model_choice_field(self, "partner").queryset = partners.exclude(
+            pk__in=[organisation.pk for organisation in organisations]
         ).order_by("name")
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        if data.get("kind") == ApplicationKind.TANDEM and not data.get("partner"):
+        partner, organisation = data.get("partner"), data.get("organisation")
+        if data.get("kind") == ApplicationKind.TANDEM and not partner:
             self.add_error("partner", _("A tandem application needs a partner organisation."))
+        if (
+            partner is not None
+            and organisation is not None
+            and self.call.side_of(partner) == self.call.side_of(organisation)
+        ):
+            self.add_error("partner", _("The partner must be on the other side of the call."))
         return data
 
 
@@ -138,15 +157,19 @@ class ScoreForm(forms.Form):
                 min_value=0,
                 max_value=criterion.max_score,
                 initial=value,
+                # A draft may leave scores empty; submitting checks that all are given.
+                required=False,
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=note
             )
 
     def scores(self) -> dict[int, tuple[int, str]]:
+        """The scores given, by criterion id; criteria left empty are absent."""
         return {
             c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data.get(f"comment_{c.pk}", ""))
             for c in self.criteria
+            if self.cleaned_data.get(f"score_{c.pk}") is not None
         }
 
 
@@ -163,7 +186,7 @@ class ConflictForm(forms.Form):
 
 class CommitteeMemberForm(forms.Form):
     username = forms.CharField(label=_("User name or e-mail"))
-    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, required=False)
+    country = CountryField(required=False)
 
     def clean_username(self) -> Any:
         value = self.cleaned_data["username"].strip()
@@ -210,217 +233,9 @@ class DecisionForm(forms.Form):
         )
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class AreasField(forms.CharField):
-    """Comma-separated ISO country codes or directory region names, checked against both."""
-
-    # The cleaned value is the parsed list, not the text CharField.to_python promises.
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        return parse_areas(super().to_python(value) or "")
-
-    def validate(self, value: Any) -> None:
-        if self.required and not value:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        unknown = unknown_areas(value)
-        if unknown:
-            raise forms.ValidationError(
-                _(
-                    "Not a country code or region: %(areas)s. Use ISO codes such as FR, or %(regions)s."
-                )
-                % {"areas": ", ".join(unknown), "regions": ", ".join(Region.values)}
-            )
-
-    def prepare_value(self, value: Any) -> Any:
-        return ", ".join(value) if isinstance(value, list) else value
-
-
-class OpenCallForm(forms.Form):
-    """Everything `open_call` needs, typed as text where a list is one entry per line."""
-
-    programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=Programme.objects.order_by("name")
-    )
-    title = forms.CharField(label=_("Title (English)"), max_length=250)
-    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=250, required=False)
-    description = forms.CharField(
-        label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    description_zh = forms.CharField(
-        label=_("Description (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
-    deadline = forms.DateTimeField(
-        label=_("Deadline"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-    decision_on = forms.DateField(
-        label=_("Decision expected on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    side_a_label = forms.CharField(label=_("Name of side A"), max_length=60, initial="Europe")
-    side_a_areas = AreasField(
-        label=_("Countries or regions of side A"),
-        initial="europe",
-        help_text=_("Comma-separated ISO country codes (FR, DE) or region names (europe, china)."),
-    )
-    side_b_label = forms.CharField(label=_("Name of side B"), max_length=60, initial="China")
-    side_b_areas = AreasField(
-        label=_("Countries or regions of side B"),
-        initial="china",
-        help_text=_("Comma-separated ISO country codes (FR, DE) or region names (europe, china)."),
-    )
-    organisation_types = forms.MultipleChoiceField(
-        label=_("Eligible organisation types"),
-        choices=OrganisationType.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("None ticked: every type."),
-    )
-    min_years_registered = forms.IntegerField(
-        label=_("Minimum years since founding"), min_value=0, max_value=200, initial=0
-    )
-    requires_permanent_staff = forms.BooleanField(
-        label=_("The participating staff member must be permanent"), required=False, initial=True
-    )
-    same_country_is_conflict = forms.BooleanField(
-        label=_("A reviewer from an applicant's country has a conflict"), required=False
-    )
-    reviews_per_application = forms.IntegerField(
-        label=_("Reviews per application"), min_value=1, max_value=10, initial=2
-    )
-    questions = forms.CharField(
-        label=_("Questions"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One question per line."),
-    )
-    criteria = forms.CharField(
-        label=_("Review criteria"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "One per line: name | weight | highest score, e.g. “Relevance | 2 | 5”. Weight and highest score may be left out (1 and 5)."
-        ),
-    )
-    windows = forms.CharField(
-        label=_("Exchange windows"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "One per line: direction, first day, last day, e.g. “a_to_b 2026-08-01 2026-09-30”. The direction is a_to_b (side A visits side B) or b_to_a, or the side names joined by a hyphen, e.g. europe-china."
-        ),
-    )
-    publish = forms.BooleanField(
-        label=_("Publish now"),
-        required=False,
-        initial=True,
-        help_text=_("Otherwise the call is kept as a draft that only coordinators see."),
-    )
-
-    def clean_questions(self) -> list[str]:
-        questions = _lines(self.cleaned_data["questions"])
-        too_long = [number for number, text in enumerate(questions, start=1) if len(text) > 500]
-        if too_long:
-            raise forms.ValidationError(
-                _("Question %(numbers)s is longer than 500 characters.")
-                % {"numbers": ", ".join(map(str, too_long))}
-            )
-        return questions
-
-    def clean_criteria(self) -> list[dict[str, Any]]:
-        criteria, problems = [], []
-        for number, line in enumerate(_lines(self.cleaned_data["criteria"]), start=1):
-            parts = [part.strip() for part in line.split("|")]
-            numbers = parts[1:3]
-            if (
-                not 0 < len(parts[0]) <= 200
-                or len(parts) > 3
-                or not all(part.isdigit() for part in numbers)
-            ):
-                problems.append(
-                    _(
-                        "Line %(number)d: write “name | weight | highest score”, a name of up to 200 characters and whole numbers."
-                    )
-                    % {"number": number}
-                )
-                continue
-            weight, max_score = (
-                (int(numbers[0]) if numbers else 1),
-                (int(numbers[1]) if len(numbers) > 1 else 5),
-            )
-            if weight < 1 or not 1 <= max_score <= 100:
-                problems.append(
-                    _(
-                        "Line %(number)d: the weight must be at least 1 and the highest score between 1 and 100."
-                    )
-                    % {"number": number}
-                )
-                continue
-            criteria.append({"name": parts[0], "weight": weight, "max_score": max_score})
-        if problems:
-            raise forms.ValidationError(problems)
-        return criteria
-
-    def clean_windows(self) -> list[tuple[str, datetime.date, datetime.date]]:
-        windows, problems = [], []
-        for number, line in enumerate(_lines(self.cleaned_data["windows"]), start=1):
-            parts = line.split()
-            try:
-                if len(parts) != 3:
-                    raise ValueError(line)
-                windows.append(
-                    (
-                        parts[0],
-                        datetime.date.fromisoformat(parts[1]),
-                        datetime.date.fromisoformat(parts[2]),
-                    )
-                )
-            except ValueError:
-                problems.append(
-                    _("Line %(number)d: write the direction and two dates (YYYY-MM-DD).")
-                    % {"number": number}
-                )
-        if problems:
-            raise forms.ValidationError(problems)
-        return windows
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        if "windows" in data and data.get("side_a_label") and data.get("side_b_label"):
-            aliases = {
-                slugify(f"{data['side_a_label']}-{data['side_b_label']}"): Direction.A_TO_B,
-                slugify(f"{data['side_b_label']}-{data['side_a_label']}"): Direction.B_TO_A,
-            }
-            windows = []
-            for direction, starts_on, ends_on in data["windows"]:
-                resolved = (
-                    direction.lower()
-                    if direction.lower() in Direction.values
-                    else aliases.get(slugify(direction))
-                )
-                if resolved is None:
-                    self.add_error(
-                        "windows",
-                        _("Unknown direction “%(direction)s”: use %(choices)s.")
-                        % {
-                            "direction": direction,
-                            "choices": ", ".join([*Direction.values, *aliases]),
-                        },
-                    )
-                    return data
-                windows.append((resolved, starts_on, ends_on))
-            data["windows"] = windows
-        return data
-
-    def open_call_arguments(self) -> dict[str, Any]:
-        """Keyword arguments for `actions.open_call`."""
-        return dict(self.cleaned_data)
-
-
 class RescheduleForm(forms.Form):
+    """New dates of a call; the deadline is typed and shown in the call's time zone."""
+
     deadline = forms.DateTimeField(
         label=_("Deadline"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -429,3 +244,16 @@ class RescheduleForm(forms.Form):
         label=_("Decision expected on"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+    def __init__(self, *args: Any, time_zone: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.time_zone = time_zone
+        self.fields["deadline"].help_text = _("Time zone: %(zone)s") % {"zone": time_zone}
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        if self.cleaned_data.get("deadline"):
+            self.cleaned_data["deadline"] = in_time_zone(
+                self.cleaned_data["deadline"], self.time_zone
+            )
+        return self.cleaned_data

@@ -369,6 +369,7 @@ CALL_FILE_FIELDS: dict[str, Callable[[str, Any], Any]] = {
     "reviews_per_application": _reviews,
     "cohort_year": _whole,
     "publish": _flag,
+    "time_zone": _text,
 }
 REQUIRED_FIELDS = [
     "programme",

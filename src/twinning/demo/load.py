@@ -98,7 +98,7 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
     from twinning.calls.enums import CallStatus
     from twinning.programmes.models import Cohort
 
-    counts.update({f"call {kind}": value for kind, value in load_calls_demo().items()})
+    counts.update(load_calls_demo())
     for cohort in Cohort.objects.filter(calls__status=CallStatus.OPEN).distinct():
         counts["organisations to pair"] = pool_single_applicants(cohort=cohort)
     from twinning.exchanges.demo import load_exchanges_demo

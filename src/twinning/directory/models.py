@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
 
-from twinning.directory import geography
+from twinning.directory import geography, places
 from twinning.directory.enums import (
     AffiliationKind,
     OrganisationType,
@@ -228,6 +228,11 @@ class Organisation(models.Model):
     @property
     def country_name(self) -> str:
         return geography.country_name(self.country)
+
+    @property
+    def local_city(self) -> str:
+        """The city in the reader's language (成都 for Chengdu in Chinese)."""
+        return places.city_name(self.city, self.country)
 
     @property
     def all_names(self) -> list[str]:

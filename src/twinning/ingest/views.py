@@ -151,8 +151,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = access_candidate(request.user, pk)
     edit_form = None
     if candidate.kind == CandidateKind.ORGANISATION:
-        initial = {**candidate.data, "topics": ", ".join(candidate.data.get("topics") or [])}
-        edit_form = OrganisationCandidateForm(request.POST or None, initial=initial)
+        edit_form = OrganisationCandidateForm(request.POST or None, initial=dict(candidate.data))
     merge_form = MergeForm(request.POST or None, initial={"into": candidate.match_id})
     if request.method == "POST" and candidate.is_open:
         action = request.POST.get("action")

@@ -41,6 +41,7 @@ class DocumentUploadForm(forms.ModelForm):
             "is_published",
         ]
         widgets = {"published": forms.DateInput(attrs={"type": "date"})}
+        labels = {"cohort": _("Cohort")}  # the model field has no translated name
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

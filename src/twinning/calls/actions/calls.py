@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
+from zoneinfo import available_timezones
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from twinning.calls.models import (
     Question,
 )
 from twinning.common.text import unique_slug
+from twinning.directory.countries import UnknownCountry, require_country
 from twinning.directory.enums import OrganisationType
 from twinning.directory.models import Organisation
 from twinning.programmes.actions import open_cohort
@@ -37,6 +39,7 @@ CALL_FIELDS = {
     "requires_permanent_staff",
     "same_country_is_conflict",
     "reviews_per_application",
+    "time_zone",
 }
 
 
@@ -78,6 +81,8 @@ def open_call(
         problems.append(
             _("Titles are at most 250 characters, questions 500 and criterion names 200.")
         )
+    if "time_zone" in fields and fields["time_zone"] not in available_timezones():
+        problems.append(_("%(zone)s is not a time zone.") % {"zone": fields["time_zone"]})
     if not (opens_on <= deadline.date() <= decision_on):
         problems.append(_("The dates must follow each other: opening, deadline, decision."))
     if not side_a_areas or not side_b_areas:
@@ -163,8 +168,12 @@ def reschedule_call(
 @transaction.atomic
 def add_committee_member(*, call: Call, user: Any, country: str = "") -> CommitteeMember:
     """Seat `user` on the call's committee (idempotent; updates the country)."""
+    try:
+        code = require_country(country)
+    except UnknownCountry:
+        raise CallError(_("%(value)s is not a country.") % {"value": country}) from None
     member, _created = CommitteeMember.objects.update_or_create(
-        call=call, user=user, defaults={"country": country.upper()}
+        call=call, user=user, defaults={"country": code}
     )
     return member
 

@@ -125,8 +125,14 @@ def score_application(
     comment: str = "",
     submit: bool = True,
 ) -> Review:
-    """Store scores per criterion id as (value, comment); submitting needs every criterion scored."""
+    """Store scores per criterion id as (value, comment); submitting needs every criterion scored.
+
+    Without `submit` the review stays a draft and may hold some scores only; a submitted
+    review is locked and refused here, whichever page or API sends the change.
+    """
     application = review.application
+    if review.is_submitted:
+        raise CallError(_("This review is submitted and can no longer be changed."))
     _require_reviewable(application)
     reasons = conflicts_of(review.reviewer, application)
     if reasons:

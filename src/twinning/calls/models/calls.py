@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from twinning.calls.areas import side_name
 from twinning.calls.enums import CallStatus, Direction, Side
 from twinning.directory import geography
 from twinning.directory.models import Organisation, bilingual
@@ -34,6 +35,12 @@ class Call(models.Model):
     )
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateTimeField(_("deadline"))
+    time_zone = models.CharField(
+        _("time zone of the deadline"),
+        max_length=64,
+        default="Europe/Brussels",
+        help_text=_("An IANA time zone such as Europe/Brussels or Asia/Shanghai."),
+    )
     decision_on = models.DateField(_("decision expected on"))
     side_a_label = models.CharField(_("name of side A"), max_length=60, default="Europe")
     side_b_label = models.CharField(_("name of side B"), max_length=60, default="China")
@@ -182,10 +189,11 @@ class ExchangeWindow(models.Model):
 
     @property
     def label(self) -> str:
-        """ "Europe → China" in the call's own words."""
-        if self.direction == Direction.A_TO_B:
-            return f"{self.call.side_a_label} → {self.call.side_b_label}"
-        return f"{self.call.side_b_label} → {self.call.side_a_label}"
+        """ "Europe → China" in the call's own words (region names in the reader's language)."""
+        first, second = side_name(self.call.side_a_label), side_name(self.call.side_b_label)
+        return (
+            f"{first} → {second}" if self.direction == Direction.A_TO_B else f"{second} → {first}"
+        )
 
 
 class CommitteeMember(models.Model):

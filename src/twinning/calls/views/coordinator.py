@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -17,26 +17,42 @@ from twinning.calls.access import (
     can_see_ranking,
     require_coordinator,
 )
+from twinning.calls.audit_display import audit_lines
 from twinning.calls.enums import ApplicationStatus, CallStatus
 from twinning.calls.forms import (
     AssignForm,
     CommitteeMemberForm,
     DecisionForm,
-    OpenCallForm,
     RescheduleForm,
 )
 from twinning.calls.models import Decision
+from twinning.calls.open_call_form import (
+    CriterionFormSet,
+    OpenCallForm,
+    WindowFormSet,
+    criteria_of,
+    windows_of,
+)
 from twinning.calls.ranking import proposed_pairs, ranked_applications
 from twinning.calls.suggestions import METHOD
 from twinning.calls.views import show_refusal
+from twinning.common.dates import in_zone
 
 
 def open_call(request: HttpRequest) -> HttpResponse:
     require_coordinator(request.user)
-    form = OpenCallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    form = OpenCallForm(data)
+    criteria = CriterionFormSet(data, prefix="criteria")
+    windows = WindowFormSet(data, prefix="windows")
+    if request.method == "POST" and all([form.is_valid(), criteria.is_valid(), windows.is_valid()]):
         try:
-            call = actions.open_call(**form.open_call_arguments(), actor=request.user)
+            call = actions.open_call(
+                **form.open_call_arguments(),
+                criteria=criteria_of(criteria),
+                windows=windows_of(windows),
+                actor=request.user,
+            )
         except actions.CallError as error:
             for reason in error.reasons:
                 form.add_error(None, reason)
@@ -48,13 +64,20 @@ def open_call(request: HttpRequest) -> HttpResponse:
                 else _("The call “%(title)s” is saved as a draft.") % {"title": call.title},
             )
             return redirect(call.get_absolute_url())
-    return render(request, "calls/open_call.html", {"form": form})
+    return render(
+        request,
+        "calls/open_call.html",
+        {"form": form, "criteria": criteria, "windows": windows},
+    )
 
 
 def reschedule(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_call_to_coordinate(request.user, slug)
-    initial = {"deadline": timezone.localtime(call.deadline), "decision_on": call.decision_on}
-    form = RescheduleForm(request.POST or None, initial=initial)
+    initial = {
+        "deadline": in_zone(call.deadline, call.time_zone).replace(tzinfo=None),
+        "decision_on": call.decision_on,
+    }
+    form = RescheduleForm(request.POST or None, initial=initial, time_zone=call.time_zone)
     if request.method == "POST" and form.is_valid():
         try:
             actions.reschedule_call(call=call, actor=request.user, **form.cleaned_data)
@@ -134,6 +157,9 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         call = access_call_to_coordinate(request.user, slug)
         try:
+            if "apply" in request.POST and "confirmed" not in request.POST:
+                # Applying notifies every applicant and cannot be undone: confirm first.
+                return redirect(reverse("calls:committee", args=[slug]) + "?confirm=1#confirm")
             if "apply" in request.POST:
                 applied = actions.apply_decisions(call=call, actor=request.user)
                 messages.success(
@@ -148,7 +174,18 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 form = DecisionForm(request.POST, call=call)
                 if form.is_valid():
-                    actions.record_decision(actor=request.user, **form.cleaned_data)
+                    recorded = actions.record_decision(actor=request.user, **form.cleaned_data)
+                    messages.success(
+                        request,
+                        _(
+                            "Recorded for %(organisation)s: %(outcome)s. Nothing is sent until "
+                            "you apply all decisions."
+                        )
+                        % {
+                            "organisation": recorded.application.organisation.display_name,
+                            "outcome": recorded.get_outcome_display(),
+                        },
+                    )
                 else:
                     messages.error(request, _("Please check the decision."))
         except actions.CallError as error:
@@ -171,7 +208,8 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
             "note": decision.note if decision else "",
         }
         decision_form = (
-            DecisionForm(call=call, initial=initial, prefix=None)
+            # One id per row, so every label points at its own control.
+            DecisionForm(call=call, initial=initial, auto_id=f"decision-{row.application.pk}-%s")
             if call.status == CallStatus.OPEN
             else None
         )
@@ -184,6 +222,13 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "suggestion_method": METHOD,
         "pending": sum(1 for d in decisions.values() if d.is_pending),
         "is_open": call.status == CallStatus.OPEN,
+        "confirm": call.status == CallStatus.OPEN and request.GET.get("confirm") == "1",
+        "under_reviewed": [
+            (row, decisions.get(row.application.pk))
+            for row in ranked
+            if row.reviews_done < call.reviews_per_application
+        ],
+        "undecided": [row for row in ranked if row.application.pk not in decisions],
     }
     return render(request, "calls/committee.html", context)
 
@@ -191,4 +236,4 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
 def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_call_to_coordinate(request.user, slug)
     entries = call.audit_entries.select_related("actor")[:500]
-    return render(request, "calls/audit.html", {"call": call, "entries": entries})
+    return render(request, "calls/audit.html", {"call": call, "lines": audit_lines(call, entries)})

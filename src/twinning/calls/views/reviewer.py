@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +20,11 @@ from twinning.directory.models import Organisation
 
 @login_required
 def my_reviews(request: AuthenticatedHttpRequest) -> HttpResponse:
-    reviews = listed_reviews(request.user).order_by("-application__call__deadline", "pk")
+    reviews = (
+        listed_reviews(request.user)
+        .annotate(scored=Count("scores"))
+        .order_by("-application__call__deadline", "pk")
+    )
     applying = (
         Organisation.objects.filter(
             applications__call__committee__user=request.user,
@@ -69,23 +74,37 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"comment": review.comment},
     )
     can_score = (
-        application.call.status == CallStatus.OPEN
+        not review.is_submitted
+        and application.call.status == CallStatus.OPEN
         and application.status == ApplicationStatus.SUBMITTED
     )
-    if request.method == "POST" and can_score and form.is_valid():
+    if request.method == "POST" and not can_score:
+        show_refusal(
+            request, actions.CallError(_("This review is submitted and can no longer be changed."))
+        )
+    elif request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
         try:
             actions.score_application(
                 review=review,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
                 actor=request.user,
-                submit="submit" in request.POST,
+                submit=submit,
             )
         except actions.CallError as error:
             show_refusal(request, error)
         else:
-            messages.success(request, _("Your review is saved."))
-            return redirect("calls:reviews")
+            if submit:
+                messages.success(request, _("Your review is submitted. Thank you."))
+                return redirect("calls:reviews")
+            messages.success(
+                request,
+                _(
+                    "Your draft is saved. It is not submitted yet: the committee counts submitted reviews only."
+                ),
+            )
+            return redirect(review.get_absolute_url())
     answers = [
         (question, application.answers.get(question.key, ""))
         for question in application.call.questions.all()
@@ -99,5 +118,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "answers": answers,
             "can_score": can_score,
+            "scored_count": len(initial),
+            "criteria_count": len(criteria),
         },
     )

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from django.db import connection
 
+from twinning.directory.countries import resolve_country
 from twinning.library.enums import SearchKind
 from twinning.library.search.embeddings import from_bytes
 from twinning.library.search.schema import FTS_TABLE
@@ -35,7 +36,7 @@ class SearchFilters:
         return cls(
             kind=kind if kind in SearchKind.values else "",
             topic=str(query.get("topic") or "").strip()[:60],
-            country=str(query.get("country") or "").strip().upper()[:2],
+            country=resolve_country(str(query.get("country") or "")[:80]) or "",
             programme=str(query.get("programme") or "").strip()[:120],
             year=int(year) if year.isdigit() and len(year) == 4 else None,
             language=str(query.get("language") or "").strip()[:10],
