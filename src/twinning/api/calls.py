@@ -27,7 +27,7 @@ from twinning.calls.access import (
     require_coordinator,
     visible_calls,
 )
-from twinning.calls.models import Application, Call, Decision, Review
+from twinning.calls.models import Application, Call, Decision, Review, answer_version
 from twinning.calls.ranking import ranked_applications
 from twinning.directory.models import Organisation
 from twinning.programmes.access import access_programme
@@ -138,8 +138,13 @@ class ApplicationOut(Schema):
     partner_status: str
     proposed_partner: str | None
     answers: dict[str, str]
+    answer_versions: dict[str, str]
     staff_is_permanent: bool
     submitted_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_answer_versions(application: Application) -> dict[str, str]:
+        return {key: answer_version(text) for key, text in application.answers.items()}
 
     @staticmethod
     def resolve_call(application: Application) -> str:
@@ -167,8 +172,17 @@ class ApplicationIn(Schema):
 
 
 class ApplicationUpdate(Schema):
+    """Only the answers given are written; `based_on` (from `answer_versions`) guards against overwriting."""
+
     answers: dict[str, str] | None = None
     staff_is_permanent: bool | None = None
+    based_on: dict[str, str] | None = None
+
+
+class EditConflictOut(Schema):
+    detail: str
+    reasons: list[str] = []
+    questions: list[str] = []
 
 
 class InvitationAnswer(Schema):
@@ -286,7 +300,7 @@ def create_call(request: HttpRequest, payload: CallIn) -> tuple[int, Call] | Ref
 
 @router.get("/applications", response=list[ApplicationOut], auth=django_auth)
 def list_applications(request: HttpRequest) -> QuerySet[Application]:
-    return applications_of(request.user).order_by("pk")
+    return applications_of(request.user).prefetch_related("answer_rows").order_by("pk")
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, auth=django_auth)
@@ -322,7 +336,9 @@ def start_application(
 
 
 @router.patch(
-    "/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth
+    "/applications/{application_id}",
+    response={200: ApplicationOut, 400: Refusal, 409: EditConflictOut},
+    auth=django_auth,
 )
 def update_application(
     request: HttpRequest, application_id: int, payload: ApplicationUpdate
@@ -334,9 +350,12 @@ def update_application(
             actor=request.user,
             answers=payload.answers,
             staff_is_permanent=payload.staff_is_permanent,
+            based_on=payload.based_on,
         )
     except PermissionDenied as error:
         raise _forbid(error) from None
+    except actions.EditConflict as error:
+        return 409, {"detail": str(error), "reasons": error.reasons, "questions": error.questions}
     except actions.CallError as error:
         return _refuse(error)
 
