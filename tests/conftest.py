@@ -57,6 +57,12 @@ def cheap_matching_embedder(settings):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests run inside a transaction that never commits, so cached pages would never expire."""
+    settings.TWINNING_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """A request in Chinese must not leave the next test's `reverse()` in Chinese."""
     from django.utils import translation

@@ -21,6 +21,7 @@ class Config:
     task_backend: str
     matching_embedder: str
     https: bool = False
+    page_cache_seconds: int = 600
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -52,4 +53,6 @@ def load() -> Config:
         matching_embedder=os.environ.get("TWINNING_MATCHING_EMBEDDER", "use"),
         # Off for the http://127.0.0.1 demo; a deployment behind HTTPS turns it on.
         https=_flag("TWINNING_HTTPS", False),
+        # Public pages served to anonymous visitors from the cache until data changes; 0 turns it off.
+        page_cache_seconds=int(os.environ.get("TWINNING_PAGE_CACHE_SECONDS", 600)),
     )

@@ -122,6 +122,15 @@ TWINNING_MAX_UPLOAD_BYTES = CONFIG.max_upload_bytes
 EMAIL_BACKEND = CONFIG.email_backend
 DEFAULT_FROM_EMAIL = "Twinning <noreply@twinning.invalid>"
 
+# Per process; what may be served from it is decided by a counter in the database (common.cache).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
+TWINNING_PAGE_CACHE_SECONDS = CONFIG.page_cache_seconds
+
 TASKS = {"default": {"BACKEND": CONFIG.task_backend, "QUEUES": ["default"]}}
 
 SESSION_COOKIE_HTTPONLY = True

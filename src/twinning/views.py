@@ -6,11 +6,13 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from twinning.common.cache import public_page
 from twinning.directory.access import visible_organisations
 from twinning.programmes.access import visible_pairs, visible_pairs_condition
 from twinning.programmes.models import Event, Programme
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     organisations = visible_organisations(request.user)
     figures = {

@@ -1,14 +1,39 @@
 """The REST API: one NinjaAPI, a router per app; session auth with CSRF for writes."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from twinning.api import calls as calls_api
 from twinning.api import directory, matching, programmes
 from twinning.api import library as library_api
 
-api = NinjaAPI(
+
+class TwinningAPI(NinjaAPI):
+    """The schema is the same for every request: built once per process and language, not per call."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        key = (path_prefix, tuple(sorted((path_params or {}).items())), get_language())
+        cached = self._schemas.get(key)
+        if cached is None:
+            cached = self._schemas[key] = super().get_openapi_schema(
+                path_prefix=path_prefix, path_params=path_params
+            )
+        return cached
+
+    @cached_property
+    def _schemas(self) -> dict[tuple[Any, ...], OpenAPISchema]:
+        return {}
+
+
+api = TwinningAPI(
     title="Twinning API",
     version="1",
     description="Directory, programmes, pairs, events, matching, calls and the library of Twinning.",

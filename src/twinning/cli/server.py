@@ -118,14 +118,18 @@ class Supervisor:
         delay = self.first_delay
         while not self._stopping.is_set():
             started = time.monotonic()
-            self.process = subprocess.Popen(self.command, env={**os.environ, SUPERVISED: str(os.getpid())})
+            self.process = subprocess.Popen(
+                self.command, env={**os.environ, SUPERVISED: str(os.getpid())}
+            )
             self.starts += 1
             status = self.process.wait()
             if self._stopping.is_set():
                 return
             # A worker that ran a while restarts at once; one that keeps dying waits longer each time.
             delay = self.first_delay if time.monotonic() - started > 60 else delay
-            logger.warning("the worker stopped (exit status %s); restarting in %.0f s", status, delay)
+            logger.warning(
+                "the worker stopped (exit status %s); restarting in %.0f s", status, delay
+            )
             if self._stopping.wait(delay):
                 return
             delay = min(delay * 2, self.max_delay)

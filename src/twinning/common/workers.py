@@ -69,9 +69,11 @@ def _job_of(task: DBTaskResult) -> Job | None:
     """Tasks that report to a Job take its id as their first argument (ingest, pairing)."""
     args = (task.args_kwargs or {}).get("args") or []
     if args and isinstance(args[0], int):
-        return Job.objects.filter(pk=args[0]).exclude(
-            status__in=[JobStatus.SUCCEEDED, JobStatus.FAILED]
-        ).first()
+        return (
+            Job.objects.filter(pk=args[0])
+            .exclude(status__in=[JobStatus.SUCCEEDED, JobStatus.FAILED])
+            .first()
+        )
     return None
 
 
