@@ -183,6 +183,18 @@ def _alive(pid: int) -> bool:
     )
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def _until(condition, seconds: float = 90) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -212,9 +224,11 @@ def test_serve_restarts_a_killed_worker_and_sigterm_stops_both(tmp_path):
         second = next(p for p in _workers(database) if p != first)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
             assert response.status == 200
+        children = _children(server.pid)
+        assert second in children and len(children) >= 3  # the worker and two web processes
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=60) == 0
-        assert _until(lambda: not _alive(second), seconds=20)
+        assert _until(lambda: not any(_alive(pid) for pid in children), seconds=20)
     finally:
         if server.poll() is None:
             server.kill()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -42,7 +43,10 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
-    serve.add_argument("--threads", type=int, default=8, help="web server threads (default: 8)")
+    serve.add_argument("--workers", type=int, default=2, help="web server processes (default: 2)")
+    serve.add_argument(
+        "--threads", type=int, default=8, help="threads per web server process (default: 8)"
+    )
     serve.add_argument(
         "--no-worker",
         action="store_true",
@@ -77,7 +81,9 @@ def run_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
-    return run_serve(argparse.Namespace(port=args.port, host=args.host, threads=8, no_worker=False))
+    return run_serve(
+        argparse.Namespace(port=args.port, host=args.host, workers=2, threads=8, no_worker=False)
+    )
 
 
 def worker_command() -> list[str]:
@@ -85,6 +91,7 @@ def worker_command() -> list[str]:
 
 
 SUPERVISED = "TWINNING_WORKER_SUPERVISED"
+WEB_PARENT = "TWINNING_WEB_PARENT"
 
 
 def die_with_parent(parent: int) -> None:
@@ -175,21 +182,37 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    """Granian (ADR 0004) serves the WSGI application from `--workers` processes; the worker beside it is supervised."""
     setup_django()
-    from waitress import serve
+    from django.db import connections
+    from granian import Granian
+    from granian.constants import Interfaces
 
-    from twinning.wsgi import application
-
+    connections.close_all()
+    # Fresh interpreters for the web processes: a fork would copy locks held by our threads.
+    multiprocessing.set_start_method("spawn", force=True)
+    os.environ[WEB_PARENT] = str(os.getpid())  # read by twinning.wsgi: no orphaned web processes
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     supervisor = None if args.no_worker else Supervisor(worker_command()).start()
     if supervisor is not None:
         # Shared deployments may run `twinning send-reminders` from cron instead.
         threading.Thread(
             target=_every, args=(PERIODIC_SECONDS,), daemon=True, name="periodic"
         ).start()
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    server = Granian(
+        "twinning.wsgi:application",
+        address=args.host,
+        port=args.port,
+        interface=Interfaces.WSGI,
+        workers=max(1, args.workers),
+        blocking_threads=max(1, args.threads),
+        backlog=2048,
+        respawn_failed_workers=True,
+        log_access=False,
+    )
     print(f"Twinning is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     try:
-        serve(application, host=args.host, port=args.port, threads=args.threads, ident="twinning")
+        server.serve()  # returns on SIGINT or SIGTERM, once the web processes have stopped
     except KeyboardInterrupt:
         pass
     finally:
