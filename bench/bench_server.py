@@ -5,7 +5,8 @@ Starts each server in turn on the same demo database and drives it with `load.py
 cycling through public pages and API answers. Reports Twinning's server (`twinning serve`)
 beside waitress as it was configured before (threads=8, 100 connections), and the
 organisation page beside a bare 404 on the same server. `python bench/bench_server.py NAME...`
-measures only the named servers (see SERVERS) and prints the figures.
+measures only the named servers (see SERVERS) and prints the figures; `BENCH_SERVER_PEER_SRC`
+runs the waitress peer on another source tree (the code before a change).
 """
 
 from __future__ import annotations

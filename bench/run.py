@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinning.settings")
 
-BENCHMARKS = ["bench_extract", "bench_matching", "bench_search"]
+BENCHMARKS = ["bench_extract", "bench_matching", "bench_search", "bench_server"]
 KEYS = ("name", "metric", "value", "unit", "peer", "peer_value", "params")
 
 

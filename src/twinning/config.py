@@ -22,6 +22,7 @@ class Config:
     matching_embedder: str
     https: bool = False
     page_cache_seconds: int = 600
+    csrf_trusted_origins: tuple[str, ...] = ()
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -54,5 +55,11 @@ def load() -> Config:
         # Off for the http://127.0.0.1 demo; a deployment behind HTTPS turns it on.
         https=_flag("TWINNING_HTTPS", False),
         # Public pages served to anonymous visitors from the cache until data changes; 0 turns it off.
+        # With TWINNING_HTTPS: the https origins forms may be posted from (default: the allowed hosts).
+        csrf_trusted_origins=tuple(
+            origin.strip()
+            for origin in os.environ.get("TWINNING_CSRF_TRUSTED_ORIGINS", "").split(",")
+            if origin.strip()
+        ),
         page_cache_seconds=int(os.environ.get("TWINNING_PAGE_CACHE_SECONDS", 600)),
     )

@@ -140,6 +140,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # TWINNING_HTTPS=1: cookies only over HTTPS, and browsers told to keep to HTTPS for a year.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = CONFIG.https
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if CONFIG.https else 0
+if CONFIG.https:
+    # Behind a TLS proxy: trust its X-Forwarded-Proto, so the CSRF Origin check sees https.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins or [
+        f"https://{host}" for host in ALLOWED_HOSTS if host and not host.startswith(".")
+    ]
 
 LOGGING = {
     "version": 1,

@@ -1,17 +1,18 @@
 """API endpoints of calls, applications, reviews and decisions; same access rules as the pages."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from twinning.api.bounds import Identifier
 from twinning.calls import actions
 from twinning.calls.access import (
     access_application,
@@ -190,8 +191,8 @@ class InvitationAnswer(Schema):
 
 
 class ScoreIn(Schema):
-    criterion: int
-    value: int
+    criterion: Identifier
+    value: Annotated[int, Field(ge=0, le=100)]
     comment: str = ""
 
 
@@ -242,9 +243,9 @@ class RankingOut(Schema):
 
 
 class DecisionIn(Schema):
-    application: int
+    application: Identifier
     outcome: str
-    paired_with: int | None = None
+    paired_with: Identifier | None = None
     note: str = ""
 
 
@@ -304,7 +305,7 @@ def list_applications(request: HttpRequest) -> QuerySet[Application]:
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, auth=django_auth)
-def get_application(request: HttpRequest, application_id: int) -> Application:
+def get_application(request: HttpRequest, application_id: Identifier) -> Application:
     return access_application(request.user, application_id)
 
 
@@ -341,7 +342,7 @@ def start_application(
     auth=django_auth,
 )
 def update_application(
-    request: HttpRequest, application_id: int, payload: ApplicationUpdate
+    request: HttpRequest, application_id: Identifier, payload: ApplicationUpdate
 ) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
@@ -365,7 +366,7 @@ def update_application(
     response={200: ApplicationOut, 400: Refusal},
     auth=django_auth,
 )
-def submit_application(request: HttpRequest, application_id: int) -> Application | Refused:
+def submit_application(request: HttpRequest, application_id: Identifier) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
         return actions.submit_application(application=application, actor=request.user)
@@ -381,7 +382,7 @@ def submit_application(request: HttpRequest, application_id: int) -> Application
     auth=django_auth,
 )
 def answer_invitation(
-    request: HttpRequest, application_id: int, payload: InvitationAnswer
+    request: HttpRequest, application_id: Identifier, payload: InvitationAnswer
 ) -> Application | Refused:
     try:
         application = access_invitation(request.user, application_id)
@@ -404,14 +405,16 @@ def list_reviews(request: HttpRequest) -> QuerySet[Review]:
 
 
 @router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)
-def get_review(request: HttpRequest, review_id: int) -> Review:
+def get_review(request: HttpRequest, review_id: Identifier) -> Review:
     return access_review(request.user, review_id)
 
 
 @router.post(
     "/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth
 )
-def score_review(request: HttpRequest, review_id: int, payload: ReviewIn) -> Review | Refused:
+def score_review(
+    request: HttpRequest, review_id: Identifier, payload: ReviewIn
+) -> Review | Refused:
     review = access_review(request.user, review_id)
     scores = {score.criterion: (score.value, score.comment) for score in payload.scores}
     try:

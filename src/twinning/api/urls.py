@@ -13,6 +13,37 @@ from twinning.api import calls as calls_api
 from twinning.api import directory, matching, programmes
 from twinning.api import library as library_api
 
+ERROR_ANSWERS = {
+    "401": "Not signed in.",
+    "403": "Signed in, but not allowed to do this.",
+    "404": "No such record, or not one you may see.",
+    "422": "A parameter or the body is invalid; `detail` says which.",
+}
+
+
+def document_error_answers(schema: dict[str, Any]) -> None:
+    """Every operation documents the error answers it can give, with their `{"detail": …}` body."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["ErrorDetail"] = {
+        "title": "ErrorDetail",
+        "type": "object",
+        "properties": {"detail": {"title": "Detail"}},
+        "required": ["detail"],
+    }
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorDetail"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            statuses = {"403"}
+            if operation.get("security"):
+                statuses.add("401")
+            if "{" in path:
+                statuses.add("404")
+            if operation.get("parameters") or operation.get("requestBody"):
+                statuses.add("422")
+            for status in sorted(statuses):
+                operation.setdefault("responses", {}).setdefault(
+                    status, {"description": ERROR_ANSWERS[status], "content": body}
+                )
+
 
 class TwinningAPI(NinjaAPI):
     """The schema is the same for every request: built once per process and language, not per call."""
@@ -23,9 +54,9 @@ class TwinningAPI(NinjaAPI):
         key = (path_prefix, tuple(sorted((path_params or {}).items())), get_language())
         cached = self._schemas.get(key)
         if cached is None:
-            cached = self._schemas[key] = super().get_openapi_schema(
-                path_prefix=path_prefix, path_params=path_params
-            )
+            cached = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+            document_error_answers(cached)
+            self._schemas[key] = cached
         return cached
 
     @cached_property
@@ -44,6 +75,14 @@ api = TwinningAPI(
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(OverflowError)
+def too_large(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    """A number too large for the database is bad input, not a server error."""
+    return api.create_response(
+        request, {"detail": "A number in the request is too large."}, status=422
+    )
 
 
 @api.exception_handler(PermissionDenied)
