@@ -60,6 +60,8 @@ def cheap_matching_embedder(settings):
 def no_page_cache(settings):
     """Tests run inside a transaction that never commits, so cached pages would never expire."""
     settings.TWINNING_PAGE_CACHE_SECONDS = 0
+    # Mail limits count in a cache on disk that outlives a test; tests/accounts/test_throttling.py turns them on.
+    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture(autouse=True)
