@@ -19,7 +19,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinning.settings")
 
-BENCHMARKS = ["bench_extract", "bench_matching", "bench_search", "bench_backup", "bench_network", "bench_exchanges"]
+BENCHMARKS = [
+    "bench_extract",
+    "bench_matching",
+    "bench_search",
+    "bench_backup",
+    "bench_network",
+    "bench_exchanges",
+    "bench_server",
+]
 KEYS = ("name", "metric", "value", "unit", "peer", "peer_value", "params")
 
 

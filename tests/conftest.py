@@ -57,6 +57,14 @@ def cheap_matching_embedder(settings):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests run inside a transaction that never commits, so cached pages would never expire."""
+    settings.TWINNING_PAGE_CACHE_SECONDS = 0
+    # Mail limits count in a cache on disk that outlives a test; tests/accounts/test_throttling.py turns them on.
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """A request in Chinese must not leave the next test's `reverse()` in Chinese."""
     from django.utils import translation

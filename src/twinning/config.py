@@ -23,6 +23,8 @@ class Config:
     https: bool = False
     retention_days: int = 0
     site_url: str = "http://127.0.0.1:8000"
+    page_cache_seconds: int = 600
+    csrf_trusted_origins: tuple[str, ...] = ()
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -60,4 +62,12 @@ def load() -> Config:
         site_url=os.environ.get(
             "TWINNING_SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
         ).rstrip("/"),
+        # Public pages served to anonymous visitors from the cache until data changes; 0 turns it off.
+        # With TWINNING_HTTPS: the https origins forms may be posted from (default: the allowed hosts).
+        csrf_trusted_origins=tuple(
+            origin.strip()
+            for origin in os.environ.get("TWINNING_CSRF_TRUSTED_ORIGINS", "").split(",")
+            if origin.strip()
+        ),
+        page_cache_seconds=int(os.environ.get("TWINNING_PAGE_CACHE_SECONDS", 600)),
     )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves Swagger UI from its own static files, so /api/docs works offline
+    "axes",
     "twinning.common",
     "twinning.accounts",
     "twinning.directory",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "twinning.urls"
@@ -90,6 +92,17 @@ DATABASES = {"default": _database(CONFIG.database_url)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "twinning.accounts.throttling.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in lockout (ADR 0005): 5 failures per account and client address, 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "twinning.accounts.throttling.locked_out"
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -127,6 +140,21 @@ TWINNING_RETENTION_DAYS = CONFIG.retention_days
 EMAIL_BACKEND = CONFIG.email_backend
 DEFAULT_FROM_EMAIL = "Twinning <noreply@twinning.invalid>"
 
+# Per process; what may be served from it is decided by a counter in the database (common.cache).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
+TWINNING_PAGE_CACHE_SECONDS = CONFIG.page_cache_seconds
+# Mail rate limits must be counted across web processes: a cache on disk they all share.
+CACHES["ratelimit"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": str(DATA_DIR / "cache" / "ratelimit"),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+
 TASKS = {"default": {"BACKEND": CONFIG.task_backend, "QUEUES": ["default"]}}
 
 SESSION_COOKIE_HTTPONLY = True
@@ -136,6 +164,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # TWINNING_HTTPS=1: cookies only over HTTPS, and browsers told to keep to HTTPS for a year.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = CONFIG.https
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if CONFIG.https else 0
+if CONFIG.https:
+    # Behind a TLS proxy: trust its X-Forwarded-Proto, so the CSRF Origin check sees https.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins or [
+        f"https://{host}" for host in ALLOWED_HOSTS if host and not host.startswith(".")
+    ]
 
 LOGGING = {
     "version": 1,

@@ -12,11 +12,13 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.views.i18n import set_language
 
+from twinning.common.cache import public_page
 from twinning.directory.access import visible_organisations
 from twinning.programmes.access import visible_pairs, visible_pairs_condition
 from twinning.programmes.models import Event, Programme
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     organisations = visible_organisations(request.user)
     figures = {

@@ -8,7 +8,7 @@ from tests.calls.factories import european, make_call, reviewer_for, staff_of, s
 from tests.factories import UserFactory
 from twinning.calls.actions import assign_reviewer, declare_conflict, start_application
 from twinning.calls.enums import ApplicationStatus, CallStatus
-from twinning.calls.models import Application, AuditEntry, Decision, Review, Score
+from twinning.calls.models import Answer, Application, AuditEntry, Decision, Review, Score
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +23,10 @@ def snapshot():
     return (
         list(
             Application.objects.order_by("pk").values_list(
-                "pk", "status", "answers", "partner_status"
+                "pk", "status", "updated_at", "partner_status"
             )
         ),
+        list(Answer.objects.order_by("pk").values_list("application_id", "question_id", "text")),
         Review.objects.count(),
         Score.objects.count(),
         Decision.objects.count(),

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from twinning.accounts import views
 from twinning.accounts.forms import EmailOrUsernameAuthenticationForm
+from twinning.accounts.throttling import limit_mails
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,15 +16,17 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("signup/", views.signup, name="signup"),
+    path("signup/", limit_mails(views.signup), name="signup"),
     path("confirm/<uidb64>/<token>/", views.confirm, name="confirm"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
+        limit_mails(
+            auth_views.PasswordResetView.as_view(
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

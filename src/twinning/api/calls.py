@@ -1,17 +1,18 @@
 """API endpoints of calls, applications, reviews and decisions; same access rules as the pages."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from twinning.api.bounds import Identifier
 from twinning.calls import actions
 from twinning.calls.access import (
     access_application,
@@ -27,7 +28,7 @@ from twinning.calls.access import (
     require_coordinator,
     visible_calls,
 )
-from twinning.calls.models import Application, Call, Decision, Review
+from twinning.calls.models import Application, Call, Decision, Review, answer_version
 from twinning.calls.ranking import ranked_applications
 from twinning.directory.models import Organisation
 from twinning.programmes.access import access_programme
@@ -139,8 +140,13 @@ class ApplicationOut(Schema):
     partner_status: str
     proposed_partner: str | None
     answers: dict[str, str]
+    answer_versions: dict[str, str]
     staff_is_permanent: bool
     submitted_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_answer_versions(application: Application) -> dict[str, str]:
+        return {key: answer_version(text) for key, text in application.answers.items()}
 
     @staticmethod
     def resolve_call(application: Application) -> str:
@@ -168,8 +174,17 @@ class ApplicationIn(Schema):
 
 
 class ApplicationUpdate(Schema):
+    """Only the answers given are written; `based_on` (from `answer_versions`) guards against overwriting."""
+
     answers: dict[str, str] | None = None
     staff_is_permanent: bool | None = None
+    based_on: dict[str, str] | None = None
+
+
+class EditConflictOut(Schema):
+    detail: str
+    reasons: list[str] = []
+    questions: list[str] = []
 
 
 class InvitationAnswer(Schema):
@@ -177,8 +192,8 @@ class InvitationAnswer(Schema):
 
 
 class ScoreIn(Schema):
-    criterion: int
-    value: int
+    criterion: Identifier
+    value: Annotated[int, Field(ge=0, le=100)]
     comment: str = ""
 
 
@@ -229,9 +244,9 @@ class RankingOut(Schema):
 
 
 class DecisionIn(Schema):
-    application: int
+    application: Identifier
     outcome: str
-    paired_with: int | None = None
+    paired_with: Identifier | None = None
     note: str = ""
 
 
@@ -287,11 +302,11 @@ def create_call(request: HttpRequest, payload: CallIn) -> tuple[int, Call] | Ref
 
 @router.get("/applications", response=list[ApplicationOut], auth=django_auth)
 def list_applications(request: HttpRequest) -> QuerySet[Application]:
-    return applications_of(request.user).order_by("pk")
+    return applications_of(request.user).prefetch_related("answer_rows").order_by("pk")
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, auth=django_auth)
-def get_application(request: HttpRequest, application_id: int) -> Application:
+def get_application(request: HttpRequest, application_id: Identifier) -> Application:
     return access_application(request.user, application_id)
 
 
@@ -323,10 +338,12 @@ def start_application(
 
 
 @router.patch(
-    "/applications/{application_id}", response={200: ApplicationOut, 400: Refusal}, auth=django_auth
+    "/applications/{application_id}",
+    response={200: ApplicationOut, 400: Refusal, 409: EditConflictOut},
+    auth=django_auth,
 )
 def update_application(
-    request: HttpRequest, application_id: int, payload: ApplicationUpdate
+    request: HttpRequest, application_id: Identifier, payload: ApplicationUpdate
 ) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
@@ -335,9 +352,12 @@ def update_application(
             actor=request.user,
             answers=payload.answers,
             staff_is_permanent=payload.staff_is_permanent,
+            based_on=payload.based_on,
         )
     except PermissionDenied as error:
         raise _forbid(error) from None
+    except actions.EditConflict as error:
+        return 409, {"detail": str(error), "reasons": error.reasons, "questions": error.questions}
     except actions.CallError as error:
         return _refuse(error)
 
@@ -347,7 +367,7 @@ def update_application(
     response={200: ApplicationOut, 400: Refusal},
     auth=django_auth,
 )
-def submit_application(request: HttpRequest, application_id: int) -> Application | Refused:
+def submit_application(request: HttpRequest, application_id: Identifier) -> Application | Refused:
     try:
         application = access_application_to_edit(request.user, application_id)
         return actions.submit_application(application=application, actor=request.user)
@@ -363,7 +383,7 @@ def submit_application(request: HttpRequest, application_id: int) -> Application
     auth=django_auth,
 )
 def answer_invitation(
-    request: HttpRequest, application_id: int, payload: InvitationAnswer
+    request: HttpRequest, application_id: Identifier, payload: InvitationAnswer
 ) -> Application | Refused:
     try:
         application = access_invitation(request.user, application_id)
@@ -386,14 +406,16 @@ def list_reviews(request: HttpRequest) -> QuerySet[Review]:
 
 
 @router.get("/reviews/{review_id}", response=ReviewOut, auth=django_auth)
-def get_review(request: HttpRequest, review_id: int) -> Review:
+def get_review(request: HttpRequest, review_id: Identifier) -> Review:
     return access_review(request.user, review_id)
 
 
 @router.post(
     "/reviews/{review_id}/scores", response={200: ReviewOut, 400: Refusal}, auth=django_auth
 )
-def score_review(request: HttpRequest, review_id: int, payload: ReviewIn) -> Review | Refused:
+def score_review(
+    request: HttpRequest, review_id: Identifier, payload: ReviewIn
+) -> Review | Refused:
     review = access_review(request.user, review_id)
     scores = {score.criterion: (score.value, score.comment) for score in payload.scores}
     try:

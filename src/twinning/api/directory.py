@@ -3,8 +3,9 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from twinning.api.bounds import BoundedPagination, Year
 from twinning.api.schemas import CountryInput, OrganisationOut, OrganisationSummary, TopicOut
 from twinning.directory.access import access_organisation, visible_organisations
 from twinning.directory.models import Organisation, Topic
@@ -20,7 +21,7 @@ class OrganisationQuery(Schema):
     type: str = ""
     topic: str = ""
     programme: str = ""
-    year: int | None = None
+    year: Year | None = None
 
 
 @router.get("/topics", response=list[TopicOut])
@@ -29,7 +30,7 @@ def list_topics(request: HttpRequest) -> QuerySet[Topic]:
 
 
 @router.get("/organisations", response=list[OrganisationSummary])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_organisations(
     request: HttpRequest, query: Query[OrganisationQuery]
 ) -> QuerySet[Organisation]:

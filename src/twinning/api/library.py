@@ -8,8 +8,9 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from twinning.api.bounds import BoundedPagination, SearchLimit, Year
 from twinning.api.schemas import CountryInput
 from twinning.directory.access import visible_organisations
 from twinning.library.access import (
@@ -32,9 +33,9 @@ class SearchQuery(Schema):
     topic: str = ""
     country: CountryInput = ""
     programme: str = ""
-    year: int | None = None
+    year: Year | None = None
     language: str = ""
-    limit: int = 10
+    limit: SearchLimit = 10
 
 
 class SearchResultOut(Schema):
@@ -110,12 +111,12 @@ def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
 
 
 @router.get("/documents", response=list[DocumentSummaryOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_documents(
     request: HttpRequest,
     type: str = "",
     language: str = "",
-    year: int | None = None,
+    year: int | None = Query(None, ge=1, le=9999),  # noqa: B008 - ninja reads the bounds
     topic: str = "",
 ) -> QuerySet[Document]:
     documents = (
@@ -144,7 +145,9 @@ def get_document(request: HttpRequest, slug: str) -> Document:
 
 @router.get("/documents/{slug}/similar", response=SearchOut)
 def similar_documents(
-    request: HttpRequest, slug: str, limit: int = 5
+    request: HttpRequest,
+    slug: str,
+    limit: int = Query(5, ge=1, le=100),  # noqa: B008
 ) -> dict[str, list[dict[str, Any]]]:
     """Records closest in meaning to this document."""
     document = access_document(request.user, slug)

@@ -8,6 +8,7 @@ from ninja import Body, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from twinning.api.bounds import Identifier, SearchLimit, Year
 from twinning.api.schemas import OrganisationSummary
 from twinning.common.models import Job
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
@@ -86,7 +87,7 @@ def _run_out(run: PairingRun) -> dict[str, Any]:
 
 @router.get("/organisations/{slug}/suggestions", response=list[SuggestionOut], auth=django_auth)
 def organisation_suggestions(
-    request: HttpRequest, slug: str, limit: int = 5
+    request: HttpRequest, slug: str, limit: SearchLimit = 5
 ) -> list[dict[str, Any]]:
     """Best partners on the other side; for coordinators and the organisation's own staff."""
     organisation = access_organisation(request.user, slug)
@@ -122,7 +123,7 @@ def match(
     auth=django_auth,
 )
 def latest_pairing_run(
-    request: HttpRequest, slug: str, year: int
+    request: HttpRequest, slug: str, year: Year
 ) -> dict[str, Any] | tuple[int, dict[str, str]]:
     _require_coordinator(request)
     run = access_cohort(slug, year).pairing_runs.select_related("job").first()
@@ -137,7 +138,7 @@ def latest_pairing_run(
     auth=django_auth,
 )
 def start_pairing(
-    request: HttpRequest, slug: str, year: int, payload: RunIn
+    request: HttpRequest, slug: str, year: Year, payload: RunIn
 ) -> tuple[int, dict[str, Any]]:
     """Queue a pairing run of the cohort's pool; poll the GET endpoint for progress."""
     _require_coordinator(request)
@@ -159,7 +160,7 @@ def start_pairing(
     auth=django_auth,
 )
 def accept_pairing(
-    request: HttpRequest, slug: str, year: int, run_id: int
+    request: HttpRequest, slug: str, year: Year, run_id: Identifier
 ) -> dict[str, Any] | tuple[int, dict[str, str]]:
     _require_coordinator(request)
     cohort = access_cohort(slug, year)

@@ -5,8 +5,9 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from twinning.api.bounds import BoundedPagination, Identifier, Year
 from twinning.api.schemas import EventOut, PairOut, ProgrammeOut
 from twinning.directory.access import visible_organisations
 from twinning.programmes.access import (
@@ -42,9 +43,9 @@ def get_programme(request: HttpRequest, slug: str) -> Programme:
 
 
 @router.get("/pairs", response=list[PairOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_pairs(
-    request: HttpRequest, programme: str = "", year: int | None = None
+    request: HttpRequest, programme: str = "", year: Year | None = None
 ) -> QuerySet[Pair]:
     pairs = (
         visible_pairs(request.user)
@@ -60,13 +61,13 @@ def list_pairs(
 
 
 @router.get("/pairs/{pair_id}", response=PairOut)
-def get_pair(request: HttpRequest, pair_id: int) -> Pair:
+def get_pair(request: HttpRequest, pair_id: Identifier) -> Pair:
     return access_pair(request.user, pair_id)
 
 
 @router.get("/events", response=list[EventOut])
-@paginate(LimitOffsetPagination)
-def list_events(request: HttpRequest, year: int | None = None) -> QuerySet[Event]:
+@paginate(BoundedPagination)
+def list_events(request: HttpRequest, year: Year | None = None) -> QuerySet[Event]:
     events = Event.objects.prefetch_related(
         Prefetch("organisers", queryset=visible_organisations(request.user))
     ).order_by("-start", "name")

@@ -17,7 +17,8 @@ data need no account. Everything else uses the session of a signed-in user (sign
 site, or POST to `/accounts/login/`), and every write needs the CSRF token (`X-CSRFToken`
 header, from the `csrftoken` cookie). The same permission rules as the web pages apply:
 what a user may not see is a 404, what they may see but not change is a 403. Lists are
-paginated with `limit` and `offset` and return `{"items": [...], "count": N}`. Send
+paginated with `limit` (1–100) and `offset` (0–10⁹) and return `{"items": [...], "count": N}`.
+Ids are 1–2⁶³−1 and years 1–9999; a value outside answers 422 with `detail`. Send
 `Accept-Language: zh-hans` (or use the `/zh-hans/` site) for Chinese reasons and labels.
 """
 

@@ -1,8 +1,13 @@
 """The REST API: one NinjaAPI, a router per app; session auth with CSRF for writes."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from twinning.api import calls as calls_api
 from twinning.api import cities as cities_api
@@ -11,7 +16,58 @@ from twinning.api import exchanges as exchanges_api
 from twinning.api import library as library_api
 from twinning.api import privacy as privacy_api
 
-api = NinjaAPI(
+ERROR_ANSWERS = {
+    "401": "Not signed in.",
+    "403": "Signed in, but not allowed to do this.",
+    "404": "No such record, or not one you may see.",
+    "422": "A parameter or the body is invalid; `detail` says which.",
+}
+
+
+def document_error_answers(schema: dict[str, Any]) -> None:
+    """Every operation documents the error answers it can give, with their `{"detail": …}` body."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["ErrorDetail"] = {
+        "title": "ErrorDetail",
+        "type": "object",
+        "properties": {"detail": {"title": "Detail"}},
+        "required": ["detail"],
+    }
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorDetail"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            statuses = {"403"}
+            if operation.get("security"):
+                statuses.add("401")
+            if "{" in path:
+                statuses.add("404")
+            if operation.get("parameters") or operation.get("requestBody"):
+                statuses.add("422")
+            for status in sorted(statuses):
+                operation.setdefault("responses", {}).setdefault(
+                    status, {"description": ERROR_ANSWERS[status], "content": body}
+                )
+
+
+class TwinningAPI(NinjaAPI):
+    """The schema is the same for every request: built once per process and language, not per call."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        key = (path_prefix, tuple(sorted((path_params or {}).items())), get_language())
+        cached = self._schemas.get(key)
+        if cached is None:
+            cached = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+            document_error_answers(cached)
+            self._schemas[key] = cached
+        return cached
+
+    @cached_property
+    def _schemas(self) -> dict[tuple[Any, ...], OpenAPISchema]:
+        return {}
+
+
+api = TwinningAPI(
     title="Twinning API",
     version="1",
     description="Directory, programmes, pairs, events, matching, calls and the library of Twinning.",
@@ -22,6 +78,14 @@ api = NinjaAPI(
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(OverflowError)
+def too_large(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    """A number too large for the database is bad input, not a server error."""
+    return api.create_response(
+        request, {"detail": "A number in the request is too large."}, status=422
+    )
 
 
 @api.exception_handler(PermissionDenied)

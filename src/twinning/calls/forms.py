@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Outcome, Side
-from twinning.calls.models import Application, Call
+from twinning.calls.models import Application, Call, answer_version
 from twinning.calls.open_call_form import in_time_zone
 from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation
@@ -98,20 +98,31 @@ class ApplyForm(forms.Form):
 
 
 class ApplicationForm(forms.Form):
-    """The call's questions, one field each, plus the permanent-staff declaration."""
+    """The call's questions, one field each, plus the permanent-staff declaration.
+
+    Hidden `version_<key>` fields carry the version of each answer as shown, so a save writes only
+    what this editor changed and a change made meanwhile by someone else is reported, not lost.
+    """
 
     staff_is_permanent = forms.BooleanField(
         label=_("The staff member who takes part in the exchange is a permanent employee."),
         required=False,
     )
+    version_staff_is_permanent = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, data: Mapping[str, Any] | None = None, *, application: Application, **kwargs: Any
     ) -> None:
-        initial = {f"answer_{key}": value for key, value in application.answers.items()}
-        initial["staff_is_permanent"] = application.staff_is_permanent
-        super().__init__(data, initial=initial, **kwargs)
+        stored = application.answers
         self.questions = list(application.call.questions.all())
+        initial: dict[str, Any] = {
+            "staff_is_permanent": application.staff_is_permanent,
+            "version_staff_is_permanent": "1" if application.staff_is_permanent else "0",
+        }
+        for question in self.questions:
+            initial[f"answer_{question.key}"] = stored.get(question.key, "")
+            initial[f"version_{question.key}"] = answer_version(stored.get(question.key, ""))
+        super().__init__(data, initial=initial, **kwargs)
         for question in self.questions:
             self.fields[f"answer_{question.key}"] = forms.CharField(
                 label=question.display_text,
@@ -119,12 +130,47 @@ class ApplicationForm(forms.Form):
                 max_length=question.max_length,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+            self.fields[f"version_{question.key}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
 
     def answers(self) -> dict[str, str]:
+        """Every answer as posted."""
         return {
             question.key: self.cleaned_data.get(f"answer_{question.key}", "")
             for question in self.questions
         }
+
+    def edited_answers(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The answers this editor changed, and the version each change started from.
+
+        Without a version (an older page, a script) every posted answer counts as edited.
+        """
+        edited, based_on = {}, {}
+        for key, text in self.answers().items():
+            version = self.cleaned_data.get(f"version_{key}") or ""
+            if version and version == answer_version(text):
+                continue
+            edited[key] = text
+            if version:
+                based_on[key] = version
+        return edited, based_on
+
+    def edited_staff_is_permanent(self) -> bool | None:
+        """The declaration when this editor changed it, else None (leave it as stored)."""
+        posted = bool(self.cleaned_data.get("staff_is_permanent"))
+        shown = self.cleaned_data.get("version_staff_is_permanent") or ""
+        if shown and shown == ("1" if posted else "0"):
+            return None
+        return posted
+
+    def rebase(self, application: Application, questions: list[str]) -> None:
+        """After a conflict: keep the posted text, but base the listed answers on what is stored now."""
+        stored = application.answers
+        data = self.data.copy()  # type: ignore[attr-defined]
+        for key in questions:
+            data[f"version_{key}"] = answer_version(stored.get(key, ""))
+        self.data = data
 
 
 class PartnerForm(forms.Form):

@@ -38,12 +38,15 @@ def report_progress(job: Job, *, done: int, total: int | None = None, message: s
 
 
 def run_job(job_id: int, work: Callable[[Job], dict]) -> Job:
-    """Run `work(job)` atomically; success stores its result, failure its error and no data."""
+    """Run `work(job)`; success stores its result, failure its error.
+
+    `work` commits in steps of its own (one document, one batch), never as one long transaction,
+    so other saves and sign-ins go on meanwhile; a failure keeps the steps already done.
+    """
     job = Job.objects.get(pk=job_id)
     report_progress(job, done=0, message=job.message or "started")
     try:
-        with transaction.atomic():
-            result = work(job)
+        result = work(job)
     except Exception as error:  # noqa: BLE001 - any failure must be visible on the job, not lost
         logger.exception("job %s failed", job_id)
         job.status = JobStatus.FAILED

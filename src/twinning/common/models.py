@@ -62,3 +62,35 @@ class Job(models.Model):
     def is_stalled(self) -> bool:
         """A running or queued job with no sign of life for a while: shown, never hidden."""
         return not self.is_finished and timezone.now() - self.heartbeat_at > self.STALE_AFTER
+
+
+class WorkerProcess(models.Model):
+    """A running background worker and its heartbeat; tasks of a silent worker are recovered."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), default=timezone.now)
+
+    class Meta:
+        ordering = ["started_at"]
+        verbose_name = _("background worker")
+        verbose_name_plural = _("background workers")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"
+
+
+class CacheGeneration(models.Model):
+    """A counter bumped whenever public data changes; cached pages of an older value are not served."""
+
+    name = models.CharField(_("name"), max_length=40, primary_key=True)
+    value = models.BigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("cache generation")
+        verbose_name_plural = _("cache generations")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value}"

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from twinning.common.cache import public_page
 from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.directory.access import (
@@ -30,6 +31,7 @@ from twinning.programmes.access import visible_pairs
 from twinning.programmes.models import Event, Pair, Programme, Visit, VisitParticipant
 
 
+@public_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = DirectoryFilters.from_query(request.GET)
     organisations = filter_organisations(visible_organisations(request.user), filters)
@@ -110,6 +112,7 @@ def organisation_json_ld(
     return json_ld(data)
 
 
+@public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_organisation(request.user, slug)
     # Relations show only organisations the reader may see: an unpublished partner stays hidden.

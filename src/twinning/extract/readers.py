@@ -18,6 +18,10 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # A realistic 300,000-character text took 104 s on the loaded 2-core machine: past this much
 # text a document would take minutes, so it is refused (split it) instead.
 MAX_TEXT_CHARS = 200_000
+# Spreadsheet bombs: a small file that unpacks to gigabytes or declares millions of cells.
+MAX_SHEET_CELLS = 500_000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SHEET_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm"}
@@ -224,25 +228,72 @@ def _csv_rows(text: str, content_type: str) -> list[list[str]]:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    rows = [
-        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+    rows, cells = [], 0
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        cells += len(row)
+        if cells > MAX_SHEET_CELLS:
+            raise ExtractError(f"more than {MAX_SHEET_CELLS:,} cells; not read")
+        rows.append([cell.strip() for cell in row])
     rows = [row for row in rows if any(row)]
     if len(rows) < 2 or len(rows[0]) < 1:
         raise ExtractError("sheet needs a header row and at least one data row")
     return rows
 
 
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def check_workbook_size(data: bytes, name: str) -> None:
+    """Refuse a workbook before parsing it: too much unpacked data, or sheets declaring too many cells."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ExtractError(f"{name}: cannot read xlsx: not a zip archive") from None
+    with archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise ExtractError(
+                f"{name}: the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB"
+            )
+        cells = 0
+        for member in members:
+            if not member.filename.startswith("xl/worksheets/") or member.is_dir():
+                continue
+            with archive.open(member) as sheet:
+                head = sheet.read(4096)
+            found = _DIMENSION.search(head)
+            if found and found.group(3) and found.group(4):
+                first_column = _column_number(found.group(1).decode()) if found.group(1) else 1
+                first_row = int(found.group(2)) if found.group(2) else 1
+                columns = _column_number(found.group(3).decode()) - first_column + 1
+                cells += max(columns, 1) * max(int(found.group(4)) - first_row + 1, 1)
+        if cells > MAX_SHEET_CELLS:
+            raise ExtractError(
+                f"{name}: the sheets declare {cells:,} cells; at most {MAX_SHEET_CELLS:,} are read"
+            )
+
+
 def _xlsx_tables(data: bytes, name: str) -> list[list[list[str]]]:
     from openpyxl import load_workbook
 
+    check_workbook_size(data, name)
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables: list[list[list[str]]] = []
+    cells = 0
     for sheet in workbook.worksheets:
-        rows = [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            cells += len(row)
+            if cells > MAX_SHEET_CELLS:  # a sheet whose declared size lied
+                workbook.close()
+                raise ExtractError(f"{name}: more than {MAX_SHEET_CELLS:,} cells; not read")
+            rows.append(["" if cell is None else str(cell).strip() for cell in row])
         rows = [row for row in rows if any(row)]
         if rows:
             tables.append(rows)

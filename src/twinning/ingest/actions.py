@@ -97,7 +97,6 @@ def _document_text(read: Any) -> str:
     return "\n".join(part for part in (read.text, "\n".join(table_lines)) if part.strip())
 
 
-@transaction.atomic
 def store_document(
     *,
     data: bytes,
@@ -106,7 +105,11 @@ def store_document(
     programme: Programme | None = None,
     max_bytes: int | None = None,
 ) -> StoredDocument:
-    """Keep a document and its text; the same content again changes nothing, a new version updates it."""
+    """Keep a document and its text; the same content again changes nothing, a new version updates it.
+
+    The same content stored before but never extracted (its job was lost) counts as changed.
+    Reading happens before the transaction, so a slow file never holds the database.
+    """
     limit = max_bytes or settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise IngestError(
@@ -116,15 +119,21 @@ def store_document(
         read = read_document(data, filename, max_bytes=limit)
     except ExtractError as error:
         raise IngestError(str(error)) from None
+    with transaction.atomic():
+        return _keep_document(read, data, filename, source or filename, programme)
+
+
+def _keep_document(
+    read: Any, data: bytes, filename: str, source: str, programme: Programme | None
+) -> StoredDocument:
     text = _document_text(read)
     digest = hashlib.sha256(data).hexdigest()
-    source = source or filename
     existing = (
         Document.objects.filter(source=source).first()
         or Document.objects.filter(content_hash=digest).first()
     )
     if existing is not None and existing.content_hash == digest:
-        return StoredDocument(existing, changed=False)
+        return StoredDocument(existing, changed=existing.extracted_at is None)
     kind = DocumentKind.SHEET if read.content_type in ("csv", "tsv", "xlsx") else DocumentKind.PAGE
     if existing is None:
         document = Document(
@@ -217,6 +226,7 @@ def queue_candidates(
                 )
         candidate.save()
         created += 1
+    Document.objects.filter(pk=document.pk).update(extracted_at=timezone.now())
     return created
 
 

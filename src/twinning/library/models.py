@@ -51,6 +51,12 @@ class Document(models.Model):
         Topic, blank=True, related_name="documents", verbose_name=_("topics")
     )
     is_published = models.BooleanField(_("published"), default=True)
+    extracted_at = models.DateTimeField(
+        _("extracted"),
+        null=True,
+        blank=True,
+        help_text=_("When its candidates were last put in the review queue; empty: not yet."),
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

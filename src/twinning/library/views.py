@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from twinning.common.cache import public_page
 from twinning.common.http import HtmxHttpRequest
 from twinning.common.views import paginate, query_without_page
 from twinning.directory.access import access_organisation, is_coordinator, visible_organisations
@@ -28,6 +29,7 @@ from twinning.library.search.retrieval import SearchFilters
 from twinning.programmes.models import Programme
 
 
+@public_page
 def document_list(request: HttpRequest) -> HttpResponse:
     documents = (
         visible_documents(request.user).prefetch_related("topics").order_by("-published", "title")
@@ -46,6 +48,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, "library/list.html", context)
 
 
+@public_page
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     document = access_document(request.user, slug)
     organisations = visible_organisations(request.user).filter(documents=document)

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from twinning.common.cache import public_page
 from twinning.directory.access import visible_organisations
 from twinning.directory.enums import Region
 from twinning.directory.models import bilingual
@@ -112,6 +113,7 @@ CHARTS: dict[str, Callable[[Any, NetworkFigures], Chart]] = {
 }
 
 
+@public_page
 def figures(request: HttpRequest) -> HttpResponse:
     """Every chart of the network, each with its figures as CSV and SVG."""
     found = network_figures(visible_pairs(request.user), visible_organisations(request.user))

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from twinning.common.cache import public_page
 from twinning.common.linked_data import json_ld
 from twinning.common.views import paginate, query_without_page
 from twinning.directory.access import visible_organisations
@@ -31,6 +32,7 @@ from twinning.programmes.network import pair_network
 PAIR_RELATED = ("cohort__programme", "organisation_a", "organisation_b")
 
 
+@public_page
 def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = Programme.objects.annotate(
         cohort_count=Count("cohorts", distinct=True),
@@ -43,6 +45,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     return render(request, "programmes/list.html", {"programmes": programmes})
 
 
+@public_page
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = access_programme(slug)
     cohorts = programme.cohorts.annotate(
@@ -65,6 +68,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "programmes/detail.html", context)
 
 
+@public_page
 def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     cohort = access_cohort(slug, year)
     pairs = (
@@ -82,6 +86,7 @@ def cohort_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "programmes/cohort.html", context)
 
 
+@public_page
 def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pair = access_pair(request.user, pk)
     topics = pair.topics.all()
@@ -90,6 +95,7 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "programmes/pair.html", context)
 
 
+@public_page
 def network(request: HttpRequest) -> HttpResponse:
     """Who is paired with whom, as a diagram, filtered by programme and cohort year."""
     pairs = visible_pairs(request.user).select_related(*PAIR_RELATED).exclude(status="withdrawn")
@@ -112,6 +118,7 @@ def network(request: HttpRequest) -> HttpResponse:
     return render(request, "programmes/network.html", context)
 
 
+@public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     events = (
         Event.objects.select_related("programme")
@@ -168,6 +175,7 @@ def _event(slug: str) -> Event:
         raise Http404("No such event.") from None
 
 
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
     visible = visible_organisations(request.user)

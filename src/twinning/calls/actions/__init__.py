@@ -10,7 +10,7 @@ from twinning.calls.actions.applications import (
     submit_application,
     withdraw_application,
 )
-from twinning.calls.actions.base import CallError, ConflictOfInterest
+from twinning.calls.actions.base import CallError, ConflictOfInterest, EditConflict
 from twinning.calls.actions.calls import (
     add_committee_member,
     declare_conflict,
@@ -29,6 +29,7 @@ from twinning.calls.actions.reviews import (
 __all__ = [
     "CallError",
     "ConflictOfInterest",
+    "EditConflict",
     "add_committee_member",
     "apply_decisions",
     "assign_reviewer",

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.calls import notifications
-from twinning.calls.actions.base import CallError, audit, require_open
+from twinning.calls.actions.base import CallError, EditConflict, audit, require_open
 from twinning.calls.eligibility import application_problems, organisation_problems
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, AuditVerb, PartnerStatus
-from twinning.calls.models import Application, Call
+from twinning.calls.models import Answer, Application, Call, answer_version, same_text
 from twinning.directory.models import Organisation
 
 ACTIVE_STATUSES = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
@@ -92,7 +93,13 @@ def start_application(
         kind=ApplicationKind.SINGLE,
         created_by=actor,
     )
-    application.save()
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:  # a second start of the same application raced this one
+        raise CallError(
+            _("%(name)s has already applied to this call.") % {"name": organisation.name}
+        ) from None
     audit(
         call=call,
         actor=actor,
@@ -107,34 +114,94 @@ def start_application(
     return application
 
 
+def _lock(application: Application) -> None:
+    """Re-read the application under a row lock, so a change builds on what is stored now."""
+    application.refresh_from_db(from_queryset=Application.objects.select_for_update())
+
+
+def _save_answers(
+    application: Application, actor: Any, answers: Mapping[str, str], based_on: Mapping[str, str]
+) -> list[str]:
+    """Write only the answers given, one row each; refuse all when one was changed meanwhile."""
+    known = {question.key: question for question in application.call.questions.all()}
+    unknown = set(answers) - set(known)
+    if unknown:
+        raise CallError(_("Unknown question(s): %(keys)s.") % {"keys": ", ".join(sorted(unknown))})
+    stored = {
+        str(answer.question_id): answer
+        for answer in Answer.objects.filter(
+            application=application, question_id__in=[int(key) for key in answers]
+        )
+    }
+    conflicts = []
+    for key, text in answers.items():
+        current = stored[key].text if key in stored else ""
+        expected = based_on.get(key)
+        if (
+            expected is not None
+            and expected != answer_version(current)
+            and not same_text(text, current)
+        ):
+            conflicts.append(known[key])
+    if conflicts:
+        raise EditConflict(
+            [
+                _(
+                    "Someone else changed the answer to “%(question)s” while you were editing it. "
+                    "Your text is kept in the form: compare it with the saved answer, then save again."
+                )
+                % {"question": question.display_text}
+                for question in conflicts
+            ],
+            questions=[question.key for question in conflicts],
+        )
+    editor = actor if getattr(actor, "is_authenticated", False) else None
+    changed = []
+    for key, text in answers.items():
+        answer = stored.get(key)
+        if answer is None:
+            if not text:
+                continue
+            Answer.objects.create(
+                application=application, question=known[key], text=text, updated_by=editor
+            )
+        elif not same_text(answer.text, text):
+            answer.text, answer.updated_by = text, editor
+            answer.save(update_fields=["text", "updated_by", "updated_at"])
+        else:
+            continue
+        changed.append(key)
+    return sorted(changed, key=int)
+
+
 @transaction.atomic
 def save_application(
     *,
     application: Application,
     actor: Any,
-    answers: dict[str, str] | None = None,
+    answers: Mapping[str, str] | None = None,
     staff_is_permanent: bool | None = None,
+    based_on: Mapping[str, str] | None = None,
 ) -> Application:
-    """Save a draft's answers and declarations; unknown question keys are refused."""
+    """Save the answers given (others stay as stored) and the declaration; unknown keys are refused.
+
+    `based_on` maps a question key to the `answer_version` the editor started from: when that
+    answer was changed by someone else since, nothing is saved and `EditConflict` names it.
+    """
+    _lock(application)
     _require_draft(application)
     changes: dict[str, Any] = {}
-    if answers is not None:
-        known = {question.key: question for question in application.call.questions.all()}
-        unknown = set(answers) - set(known)
-        if unknown:
-            raise CallError(
-                _("Unknown question(s): %(keys)s.") % {"keys": ", ".join(sorted(unknown))}
-            )
-        merged = {**application.answers, **{key: str(value) for key, value in answers.items()}}
-        changed = sorted(key for key in merged if merged.get(key) != application.answers.get(key))
+    if answers:
+        changed = _save_answers(
+            application, actor, {key: str(value) for key, value in answers.items()}, based_on or {}
+        )
         if changed:
             changes["answers"] = changed
-        application.answers = merged
     if staff_is_permanent is not None and staff_is_permanent != application.staff_is_permanent:
         changes["staff_is_permanent"] = staff_is_permanent
         application.staff_is_permanent = staff_is_permanent
     if changes:
-        application.save()
+        application.save(update_fields=["staff_is_permanent", "updated_at"])
         audit(
             call=application.call,
             actor=actor,
@@ -148,6 +215,7 @@ def save_application(
 @transaction.atomic
 def invite_partner(*, application: Application, partner: Organisation, actor: Any) -> Application:
     """Make the draft a tandem with `partner` and e-mail the partner's staff an invitation."""
+    _lock(application)
     _require_draft(application)
     _check_partner(application, partner)
     application.kind = ApplicationKind.TANDEM
@@ -167,6 +235,7 @@ def invite_partner(*, application: Application, partner: Organisation, actor: An
 
 
 def _answer(application: Application, actor: Any, status: str, verb: str) -> Application:
+    _lock(application)
     require_open(application.call)
     if (
         application.partner is None
@@ -204,6 +273,7 @@ def propose_partner(
     *, application: Application, partner: Organisation | None, actor: Any
 ) -> Application:
     """A single applicant suggests a partner to the committee (it decides; nobody is invited)."""
+    _lock(application)
     _require_draft(application)
     if application.is_tandem and application.partner_status != PartnerStatus.DECLINED:
         raise CallError(_("A tandem application already has its partner."))
@@ -227,6 +297,7 @@ def propose_partner(
 @transaction.atomic
 def submit_application(*, application: Application, actor: Any) -> Application:
     """Submit after checking eligibility and completeness; refusal lists every reason at once."""
+    _lock(application)
     _require_draft(application)
     problems = application_problems(application)
     if problems:
@@ -242,6 +313,7 @@ def submit_application(*, application: Application, actor: Any) -> Application:
 @transaction.atomic
 def withdraw_application(*, application: Application, actor: Any) -> Application:
     """Withdraw a draft or submitted application before the deadline."""
+    _lock(application)
     require_open(application.call)
     if application.status not in ACTIVE_STATUSES:
         raise CallError(_("This application can no longer be withdrawn."))

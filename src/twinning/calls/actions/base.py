@@ -18,6 +18,14 @@ class CallError(ValueError):
         super().__init__(" ".join(self.reasons))
 
 
+class EditConflict(CallError):
+    """Someone else changed what the user edited since they loaded it; `questions` are the keys."""
+
+    def __init__(self, reasons: str | Sequence[str], *, questions: Sequence[str] = ()) -> None:
+        super().__init__(reasons)
+        self.questions = list(questions)
+
+
 class ConflictOfInterest(CallError):
     """The reviewer has a conflict of interest with the application."""
 

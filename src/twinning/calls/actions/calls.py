@@ -43,6 +43,10 @@ CALL_FIELDS = {
 }
 
 
+def _whole_number_between(value: Any, lowest: int, highest: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest
+
+
 @transaction.atomic
 def open_call(
     *,
@@ -83,6 +87,18 @@ def open_call(
         )
     if "time_zone" in fields and fields["time_zone"] not in available_timezones():
         problems.append(_("%(zone)s is not a time zone.") % {"zone": fields["time_zone"]})
+    if any(
+        not _whole_number_between(spec.get("weight", 1), 1, 1000)
+        or not _whole_number_between(spec.get("max_score", 5), 1, 100)
+        for spec in criterion_specs
+    ):
+        problems.append(
+            _("Each criterion needs a weight of at least 1 and a highest score between 1 and 100.")
+        )
+    if not _whole_number_between(fields.get("reviews_per_application", 2), 1, 10):
+        problems.append(_("Reviews per application must be between 1 and 10."))
+    if not _whole_number_between(fields.get("min_years_registered", 0), 0, 200):
+        problems.append(_("The minimum years since founding must be between 0 and 200."))
     if not (opens_on <= deadline.date() <= decision_on):
         problems.append(_("The dates must follow each other: opening, deadline, decision."))
     if not side_a_areas or not side_b_areas:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -63,7 +65,6 @@ class Application(models.Model):
         related_name="partner_proposals",
         verbose_name=_("proposed partner"),
     )
-    answers = models.JSONField(_("answers"), default=dict, blank=True)
     staff_is_permanent = models.BooleanField(
         _("the participating staff member is permanent"), default=False
     )
@@ -98,6 +99,11 @@ class Application(models.Model):
         return self.kind == ApplicationKind.TANDEM
 
     @property
+    def answers(self) -> dict[str, str]:
+        """Answer text by question key (`Question.key`); prefetch `answer_rows` for lists."""
+        return {str(answer.question_id): answer.text for answer in self.answer_rows.all()}
+
+    @property
     def organisations(self) -> list[Organisation]:
         """Everyone the application speaks for: the applicant and a tandem partner."""
         return [
@@ -105,6 +111,52 @@ class Application(models.Model):
             for o in (self.organisation, self.partner if self.is_tandem else None)
             if o is not None
         ]
+
+
+def _normalised(text: str) -> str:
+    # Browsers send textarea line breaks as CRLF; the API usually sends LF.
+    return text.replace("\r\n", "\n").strip()
+
+
+def same_text(first: str, second: str) -> bool:
+    """Equal answers, whatever line breaks the client used."""
+    return _normalised(first) == _normalised(second)
+
+
+def answer_version(text: str) -> str:
+    """An opaque token for one answer's text: a save based on another token is a conflict."""
+    return hashlib.sha256(_normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+class Answer(models.Model):
+    """One answer to one question: saved on its own, so two people editing different answers never clash."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="answer_rows"
+    )
+    question = models.ForeignKey("calls.Question", on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["application", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "question"], name="answer_once_per_question"
+            )
+        ]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}/{self.question_id}"
+
+    @property
+    def version(self) -> str:
+        return answer_version(self.text)
 
 
 class Reminder(models.Model):

@@ -135,7 +135,7 @@ class Question(models.Model):
 
     @property
     def key(self) -> str:
-        """The key of this question's answer in `Application.answers`."""
+        """The key of this question's answer in `Application.answers` (its primary key as text)."""
         return str(self.pk)
 
 

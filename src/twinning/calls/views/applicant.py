@@ -21,6 +21,7 @@ from twinning.calls.access import (
 from twinning.calls.eligibility import application_problems
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, PartnerStatus
 from twinning.calls.forms import ApplicationForm, ApplyForm, PartnerForm
+from twinning.calls.models import Question
 from twinning.calls.suggestions import METHOD, suggested_partners
 from twinning.calls.views import show_refusal
 
@@ -69,24 +70,39 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and mine.filter(pk=application.organisation_id).exists()
     )
     form = ApplicationForm(request.POST or None, application=application)
+    conflicts: list[tuple[Question, str]] = []
     if request.method == "POST":
         application = access_application_to_edit(request.user, pk)
         if form.is_valid():
+            answers, based_on = form.edited_answers()
             try:
                 actions.save_application(
                     application=application,
                     actor=request.user,
-                    answers=form.answers(),
-                    staff_is_permanent=form.cleaned_data["staff_is_permanent"],
+                    answers=answers,
+                    staff_is_permanent=form.edited_staff_is_permanent(),
+                    based_on=based_on,
                 )
                 if "submit" in request.POST:
                     actions.submit_application(application=application, actor=request.user)
                     messages.success(request, _("Your application is submitted."))
                 else:
                     messages.success(request, _("Draft saved."))
+            except actions.EditConflict as error:
+                # Nothing was saved: the form comes back with the editor's own text (409).
+                show_refusal(request, error)
+                form.rebase(application, error.questions)
+                stored = application.answers
+                conflicts = [
+                    (question, stored.get(question.key, ""))
+                    for question in form.questions
+                    if question.key in error.questions
+                ]
             except actions.CallError as error:
                 show_refusal(request, error)
-            return redirect(application.get_absolute_url())
+                return redirect(application.get_absolute_url())
+            else:
+                return redirect(application.get_absolute_url())
     is_invited = (
         application.partner_status == PartnerStatus.INVITED
         and application.partner_id is not None
@@ -105,6 +121,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if show_suggestions
         else [],
         "suggestion_method": METHOD,
+        "conflicts": conflicts,
         "answers": [
             (question, application.answers.get(question.key, ""))
             for question in application.call.questions.all()
@@ -113,7 +130,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if application.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
         else None,
     }
-    return render(request, "calls/application.html", context)
+    return render(request, "calls/application.html", context, status=409 if conflicts else 200)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calls', '0001_calls_applications_reviews_decisions'),
+        ('calls', '0002_answers_one_row_per_question'),
     ]
 
     operations = [

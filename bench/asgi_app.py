@@ -1,0 +1,8 @@
+"""The ASGI form of the application, only for measuring ASGI servers in `bench_server.py`."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinning.settings")
+application = get_asgi_application()
