@@ -22,7 +22,8 @@ HERE = Path(__file__).parent
 
 def descriptions_only(cohort: Cohort) -> Cohort:
     return dataclasses.replace(
-        cohort, profiles=[dataclasses.replace(p, topics=(), free_labels=()) for p in cohort.profiles]
+        cohort,
+        profiles=[dataclasses.replace(p, topics=(), free_labels=()) for p in cohort.profiles],
     )
 
 
