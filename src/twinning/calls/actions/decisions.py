@@ -22,6 +22,8 @@ from twinning.calls.models import Application, Call, Decision
 from twinning.library.actions import cite
 from twinning.library.enums import SourceMethod
 from twinning.programmes.actions import ProgrammeError, form_pair
+from twinning.programmes.enums import PairStatus
+from twinning.programmes.models import Pair
 
 
 @transaction.atomic
@@ -76,10 +78,43 @@ def record_decision(
     return decision
 
 
+def _cohort_partners(call: Call) -> dict[int, tuple[Pair, int]]:
+    """Organisation id → (its active pair in the call's cohort, the partner's id): the state
+    the pairing tool and the committee share."""
+    partners: dict[int, tuple[Pair, int]] = {}
+    for pair in Pair.objects.filter(cohort_id=call.cohort_id).exclude(status=PairStatus.WITHDRAWN):
+        partners[pair.organisation_a_id] = (pair, pair.organisation_b_id)
+        partners[pair.organisation_b_id] = (pair, pair.organisation_a_id)
+    return partners
+
+
+def _intended_partner(application: Application, decisions: dict[int, Decision]) -> Any:
+    """The organisation an accepted application is to be paired with, or None."""
+    decision = decisions[application.pk]
+    if decision.paired_with_id and decision.paired_with_id in decisions:
+        return decisions[decision.paired_with_id].application.organisation
+    return application.partner
+
+
 def _batch_problems(
     call: Call, decisions: dict[int, Decision], submitted: list[Application]
 ) -> list[str]:
     problems = []
+    partners = _cohort_partners(call)
+    for application in submitted:
+        decision = decisions.get(application.pk)
+        if decision is None or decision.outcome != Outcome.ACCEPT or decision.pair_id:
+            continue
+        partner = _intended_partner(application, decisions)
+        paired = partners.get(application.organisation_id)
+        if partner is not None and paired is not None and paired[1] != partner.pk:
+            problems.append(
+                _(
+                    "%(name)s is already paired with someone else in %(cohort)s (accepted in the"
+                    " pairing tool): withdraw that pair, or decide the same pair."
+                )
+                % {"name": application.organisation.name, "cohort": call.cohort}
+            )
     for application in submitted:
         decision = decisions.get(application.pk)
         if decision is None:
@@ -127,6 +162,7 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
     problems = _batch_problems(call, decisions, submitted)
     if problems:
         raise CallError(problems)
+    partners = _cohort_partners(call)
     now = timezone.now()
     applied = []
     for application in submitted:
@@ -151,15 +187,20 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
             organisations = [application.organisation, partner]
             sides = [application.side, Side.B if application.side == Side.A else Side.A]
             a, b = organisations if sides[0] == Side.A else organisations[::-1]
-            try:
-                pair = form_pair(
-                    cohort=call.cohort,
-                    organisation_a=a,
-                    organisation_b=b,
-                    topics=_shared_topics(a, b),
-                )
-            except ProgrammeError as error:
-                raise CallError(str(error)) from error
+            existing = partners.get(a.pk)
+            if existing is not None and existing[1] == b.pk:
+                pair = existing[0]  # already formed from the pairing tool: the same pair, once
+            else:
+                try:
+                    pair = form_pair(
+                        cohort=call.cohort,
+                        organisation_a=a,
+                        organisation_b=b,
+                        topics=_shared_topics(a, b),
+                    )
+                except ProgrammeError as error:
+                    raise CallError(str(error)) from error
+                partners[a.pk], partners[b.pk] = (pair, b.pk), (pair, a.pk)
             decision.pair = pair
             cite(
                 pair,
