@@ -78,6 +78,29 @@ def test_pairs_accepted_in_the_pairing_tool_are_applied_once_by_the_committee(ca
     assert Call.objects.get(pk=call.pk).status == CallStatus.DECIDED
 
 
+def test_accepting_in_the_pairing_tool_records_pending_decisions_the_committee_applies(call):
+    apps = four_singles(call)
+    record_decision(application=apps["lyon"], outcome=Outcome.REJECT, actor=None)
+    accepted_in_the_pairing_tool(
+        call, [(apps["milan"], apps["wuhan"]), (apps["lyon"], apps["beijing"])]
+    )
+    decisions = {
+        d.application.organisation.name: (d.outcome, d.paired_with_id, d.is_pending)
+        for d in Decision.objects.select_related("application__organisation")
+    }
+    assert decisions == {
+        "Milan Water": (Outcome.ACCEPT, apps["wuhan"].pk, True),
+        "Wuhan Rivers": (Outcome.ACCEPT, apps["milan"].pk, True),
+        "Lyon Waste": (Outcome.REJECT, None, True),  # the committee's own decision stays
+    }
+    record_decision(application=apps["beijing"], outcome=Outcome.REJECT, actor=None)
+    past_deadline(call)
+    apply_decisions(call=call, actor=None)
+    milan_pair = Pair.objects.get(organisation_a__name="Milan Water")
+    assert Decision.objects.filter(pair=milan_pair).count() == 2
+    assert Call.objects.get(pk=call.pk).status == CallStatus.DECIDED
+
+
 def test_a_different_committee_pair_is_refused_up_front_and_changes_nothing(call):
     apps = four_singles(call)
     accepted_in_the_pairing_tool(call, [(apps["milan"], apps["wuhan"])])

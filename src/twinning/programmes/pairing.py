@@ -281,4 +281,7 @@ def accept_pairing_run(
             raise PairingError(str(error)) from error
     run.is_accepted = True
     run.save(update_fields=["is_accepted"])
+    from twinning.programmes.signals import pairs_accepted
+
+    pairs_accepted.send(sender=PairingRun, run=run, pairs=formed)
     return formed

@@ -232,3 +232,37 @@ def _shared_topics(a: Any, b: Any) -> list[str]:
         b.topics.values_list("slug", flat=True)
     )
     return sorted(shared)
+
+
+@transaction.atomic
+def record_pairing_decisions(*, cohort: Any, pairs: list[Pair], actor: Any) -> list[Decision]:
+    """Pairs accepted in the pairing tool become pending decisions of the cohort's open calls:
+    both submitted single applications accepted and paired with each other; applications the
+    committee already decided are left alone. Applying the decisions reuses the pairs."""
+    recorded: list[Decision] = []
+    for call in Call.objects.filter(cohort=cohort, status=CallStatus.OPEN):
+        singles = {
+            application.organisation_id: application
+            for application in call.applications.filter(
+                kind=ApplicationKind.SINGLE, status=ApplicationStatus.SUBMITTED
+            ).select_related("organisation")
+        }
+        decided = set(
+            Decision.objects.filter(application__call=call).values_list("application_id", flat=True)
+        )
+        for pair in pairs:
+            first = singles.get(pair.organisation_a_id)
+            second = singles.get(pair.organisation_b_id)
+            if first is None or second is None or {first.pk, second.pk} & decided:
+                continue
+            for application, partner in ((first, second), (second, first)):
+                recorded.append(
+                    record_decision(
+                        application=application,
+                        outcome=Outcome.ACCEPT,
+                        paired_with=partner,
+                        actor=actor,
+                        note="",
+                    )
+                )
+    return recorded
