@@ -52,7 +52,9 @@ KIND_PROTOTYPES: dict[str, str] = {
 
 TOPIC_TEMPERATURE = 0.05  # softmax temperature over cosines (chosen on the training cohorts)
 KIND_TEMPERATURE = 0.05
-INFERRED_MINIMUM = 0.3  # probability a topic needs before a reason names it as inferred
+INFERRED_MINIMUM = (
+    0.15  # both texts need this on a topic for a reason to name it (read off training)
+)
 
 
 def topic_prototypes() -> list[str]:

@@ -116,7 +116,7 @@ KIND_PLURALS: dict[str, dict[str, str]] = {
     "professional": {"en": "professional associations", "zh": "专业协会"},
 }
 
-KIND_MINIMUM = 0.4  # probability both top kinds need before a reason names them
+KIND_MINIMUM = 0.3  # both top kinds need this before a reason names them (read off training)
 
 MINIMUM_CONTRIBUTION = 0.15  # logit share a component needs before it is worth a sentence
 
@@ -265,11 +265,12 @@ def explain_pair(
     ]
     if common_roles and share["roles_shared"] >= MINIMUM_CONTRIBUTION:
         found.append((share["roles_shared"], Reason("shared_roles", {"role": common_roles[0]})))
-    in_text = [t for t in a.text_topics if t in b.text_topics and t not in shared]
+    named = _inferred_reasons(a, b, share, evidence, shared, found) if evidence is not None else []
+    in_text = [
+        t for t in a.text_topics if t in b.text_topics and t not in shared and t not in named
+    ]
     if in_text and share["topic_in_text"] >= MINIMUM_CONTRIBUTION:
         found.append((share["topic_in_text"], Reason("text_topics", {"topics": in_text[:3]})))
-    if evidence is not None:
-        _inferred_reasons(a, b, share, evidence, shared, found)
     meaning = share["semantic"] + share["semantic_second"]
     if meaning >= MINIMUM_CONTRIBUTION and (
         value["semantic"] >= 0.35 or value["semantic_second"] >= 0.88
@@ -301,16 +302,17 @@ def _inferred_reasons(
     evidence: Evidence,
     declared: list[str],
     found: list[tuple[float, Reason]],
-) -> None:
-    """Inferred shared topics and a learned kind pairing, when they carry weight."""
+) -> list[str]:
+    """Inferred shared topics and a learned kind pairing, when they carry weight; returns the
+    topics named as inferred."""
     inferred = [
-        t
-        for t in shared_inferred(evidence.topics_a, evidence.topics_b)
-        if t not in declared and t not in a.text_topics + b.text_topics
+        t for t in shared_inferred(evidence.topics_a, evidence.topics_b) if t not in declared
     ]
     strength = share["topic_inferred"] + share["topic_declared_inferred"]
     if inferred and strength >= MINIMUM_CONTRIBUTION:
         found.append((strength + 90, Reason("inferred_topics", {"topics": inferred})))
+    else:
+        inferred = []
     kind_a, probability_a = top_kind(evidence.kinds_a)
     kind_b, probability_b = top_kind(evidence.kinds_b)
     if (
@@ -323,3 +325,4 @@ def _inferred_reasons(
             else Reason("kind_pair", {"a_kind": kind_a, "b_kind": kind_b})
         )
         found.append((share["kind_affinity"] + 40, reason))
+    return inferred
