@@ -89,9 +89,15 @@ def test_web_apply_then_submit_shows_every_reason(call, europe_org, europe_staff
 def test_single_applicant_sees_suggested_partners_from_the_matching_engine(
     call, europe_org, europe_staff
 ):
+    # own descriptions carry the match (issue 11); declared topics alone no longer decide it
+    europe_org.description = "Zero waste workshops: composting and sorting household waste."
+    europe_org.save(update_fields=["description"])
     application = start_application(call=call, organisation=europe_org, actor=europe_staff)
-    for name, topics in (("Water Only", ["water"]), ("Waste Too", ["waste"])):
-        organisation = chinese(name=name, topics=topics)
+    for name, topics, description in (
+        ("Water Only", ["water"], "Volunteers monitor river water quality."),
+        ("Waste Too", ["waste"], "Neighbourhood waste sorting and composting with residents."),
+    ):
+        organisation = chinese(name=name, topics=topics, description=description)
         start_application(call=call, organisation=organisation, actor=staff_of(organisation))
     page = client_for(europe_staff).get(application.get_absolute_url())
     suggestions = page.context["suggestions"]

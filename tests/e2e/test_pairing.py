@@ -16,15 +16,18 @@ def test_coordinator_runs_forbids_and_accepts_a_pairing(live_server, page, setti
     sync_topics()
     UserFactory(username="secretariat", is_staff=True, password="a-long-password-1")
     cohort = CohortFactory(year=2021, programme__slug="twinning")
-    for name, country, topic in (
-        ("Zero Waste Vienna", "AT", "waste"),
-        ("Danube Water School", "RO", "water"),
-        ("Dalian Recycling Network", "CN", "waste"),
-        ("Jiangxi Lake Guardians", "CN", "water"),
+    # own descriptions carry the match (issue 11)
+    for name, country, topic, description in (
+        ("Zero Waste Vienna", "AT", "waste", "Zero waste shops and household waste sorting."),
+        ("Danube Water School", "RO", "water", "Pupils test river water and clean the banks."),
+        ("Dalian Recycling Network", "CN", "waste", "Recycling points and waste sorting."),
+        ("Jiangxi Lake Guardians", "CN", "water", "Volunteers guard lake and river water."),
     ):
         add_to_pool(
             cohort=cohort,
-            organisation=OrganisationFactory(name=name, country=country, topics=[topic]),
+            organisation=OrganisationFactory(
+                name=name, country=country, topics=[topic], description=description
+            ),
         )
 
     page.goto(f"{live_server.url}/accounts/login/?next=/programmes/twinning/2021/pairing/")

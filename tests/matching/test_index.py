@@ -1,6 +1,6 @@
 import numpy as np
 
-from twinning.matching.features import pair_features
+from twinning.matching.features import BILINEAR, FEATURES, pair_features
 from twinning.matching.index import PartnerIndex, exact_search, item_vectors, query_vectors
 from twinning.matching.score import score_matrix, shipped_weights, sigmoid
 from twinning.matching.synthetic import synthetic_side
@@ -10,8 +10,11 @@ def test_query_item_product_is_the_bilinear_part_of_the_score():
     a, b = synthetic_side(20, seed=1), synthetic_side(30, seed=2)
     weights = shipped_weights()
     bilinear = query_vectors(a) @ item_vectors(b).T
-    features = pair_features(a, b)
-    rest = features[:, :, 6:] @ weights.vector()[6:]
+    features = pair_features(a, b, weights.affinity())
+    others = [k for k, name in enumerate(FEATURES) if name not in BILINEAR]
+    rest = features[:, :, others] @ weights.vector()[others]
+    full = features @ weights.vector()
+    assert np.allclose(bilinear + rest, full, atol=1e-4)
     expected = sigmoid(bilinear + rest + weights.bias)
     assert np.allclose(score_matrix(a, b), expected, atol=1e-5)
 

@@ -2,13 +2,14 @@ import numpy as np
 
 from twinning.matching.features import FEATURES
 from twinning.matching.learn import (
+    FITTED,
     L2_GRID,
     LABELLED_PATH,
     NONNEGATIVE,
     choose_l2,
-    cohort_examples,
     fit_logistic,
     fit_weights,
+    prepare,
 )
 from twinning.matching.profiles import make_cohort, read_labelled
 from twinning.matching.score import Weights, shipped_weights
@@ -25,11 +26,14 @@ def test_logistic_fit_finds_the_informative_feature():
 def test_shipped_weights_are_sane_and_round_trip():
     weights = shipped_weights()
     assert set(weights.weights) == set(FEATURES)
-    # the exchange topic weighs most: identical topic sets outweigh any other single component
-    topical = sum(weights.weights[name] for name in NONNEGATIVE if name != "topic_in_text")
-    others = [w for name, w in weights.weights.items() if name not in NONNEGATIVE]
-    assert topical > 2 * max(others)
+    # own descriptions carry the signal: meaning weighs most, declared topic lists little
+    assert max(weights.weights, key=lambda name: weights.weights[name]) == "semantic"
+    assert all(weights.weights[name] == 0 for name in FEATURES if name not in FITTED)
     assert all(weights.weights[name] >= 0 for name in NONNEGATIVE)
+    assert weights.weights["topic_inferred"] > 0 and weights.weights["kind_affinity"] > 0
+    assert weights.affinity().shape == (10, 10)
+    assert np.allclose(weights.affinity(), weights.affinity().T)
+    assert weights.meta["trained_on"][0].startswith("train-")
     assert all(abs(w) < 10 for w in weights.weights.values()) and abs(weights.bias) < 10
     assert weights.meta["l2"] in L2_GRID
     assert Weights.from_json(weights.to_json()) == weights
@@ -46,8 +50,8 @@ def test_nonnegative_bound_holds_a_misleading_feature_at_zero():
 
 def test_choose_l2_picks_from_the_grid_by_leave_one_cohort_out(embedder):
     cohorts = [c for c in read_labelled(LABELLED_PATH) if c.split == "train"][:3]
-    examples = [cohort_examples(c, embedder) for c in cohorts]
-    l2, figures = choose_l2(examples, grid=(0.01, 0.1))
+    prepared = [prepare(c, embedder) for c in cohorts]
+    l2, figures = choose_l2(prepared, grid=(0.01, 0.1))
     assert l2 in (0.01, 0.1) and set(figures) == {"0.01", "0.1"}
     assert all(total == sum(len(c.true_pairs) for c in cohorts) for _, total, _ in figures.values())
 

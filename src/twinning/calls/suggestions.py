@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from twinning.directory.models import Organisation
 from twinning.directory.profiles import organisation_profile
 from twinning.matching.reasons import render
 from twinning.matching.recommend import recommend_partners
+from twinning.programmes.models import Pair
 from twinning.programmes.pairing import matching_embedder
 
 METHOD = _("the matching engine (shared exchange topic first, then complementary work and meaning)")
@@ -32,6 +34,17 @@ class Suggestion:
     application: Application
     score: float
     reasons: list[str]
+    past_partner: bool = False  # the two were paired before, in any cohort
+
+
+def past_partners(organisation: Organisation) -> set[int]:
+    """Ids of the organisations `organisation` has been paired with, in any cohort (one query)."""
+    found: set[int] = set()
+    for a_id, b_id in Pair.objects.filter(
+        Q(organisation_a=organisation) | Q(organisation_b=organisation)
+    ).values_list("organisation_a_id", "organisation_b_id"):
+        found.add(b_id if a_id == organisation.pk else a_id)
+    return found
 
 
 def reader_language() -> str:
@@ -60,12 +73,14 @@ def suggested_partners(application: Application, *, user: Any, limit: int = 5) -
     ]
     language = reader_language()
     found = recommend_partners(query, candidates, k=limit, embedder=matching_embedder())
+    before = past_partners(application.organisation)
     return [
         Suggestion(
             organisation=by_id[item.partner.id].organisation,
             application=by_id[item.partner.id],
             score=round(item.score, 3),
             reasons=[render(r, language) for r in item.reasons],
+            past_partner=by_id[item.partner.id].organisation_id in before,
         )
         for item in found
     ]

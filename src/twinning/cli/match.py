@@ -21,9 +21,9 @@ def _positive_int(value: str) -> int:
 
 
 def _embedder(name: str) -> Any:
-    from twinning.matching.embedding import HashingEmbedder, default_embedder
+    from twinning.matching.embedding import HashingEmbedder, matching_embedder
 
-    return HashingEmbedder() if name == "hashing" else default_embedder()
+    return HashingEmbedder() if name == "hashing" else matching_embedder()
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
@@ -52,7 +52,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         "--embedder",
         choices=["use", "hashing"],
         default="use",
-        help="sentence embedder: multilingual USE (default) or the fast hashing stand-in",
+        help="sentence embedder: multilingual USE + e5-small (default) or the fast hashing stand-in",
     )
     match.set_defaults(handler=run_match)
 
@@ -72,6 +72,19 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         choices=["heldout", "hard-heldout", "train", "all"],
         default="heldout",
         help="held-out cohorts (default), the harder held-out cohorts, training cohorts or all",
+    )
+    evaluation.add_argument(
+        "--descriptions-only",
+        action="store_true",
+        help="drop topics and every optional field: descriptions alone",
+    )
+    evaluation.add_argument(
+        "--pooled", action="store_true", help="pool the chosen cohorts into one round"
+    )
+    evaluation.add_argument(
+        "--by-language",
+        action="store_true",
+        help="also print figures per language pair of the true pairs",
     )
     evaluation.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluation.add_argument("--embedder", choices=["use", "hashing"], default="use")
@@ -131,7 +144,7 @@ def _print_match(cohort: Any, result: Any, language: str) -> None:
 
 
 def run_eval_match(args: argparse.Namespace) -> int:
-    from twinning.matching.evaluate import evaluate_all
+    from twinning.matching.evaluate import descriptions_only, evaluate_all, pooled
     from twinning.matching.learn import LABELLED_PATH
     from twinning.matching.profiles import read_labelled
 
@@ -142,9 +155,26 @@ def run_eval_match(args: argparse.Namespace) -> int:
     chosen = cohorts if args.split == "all" else [c for c in cohorts if c.split == args.split]
     if not chosen:
         return _fail(f"no cohort in split {args.split!r}")
+    if args.descriptions_only:
+        chosen = [descriptions_only(c) for c in chosen]
+    if args.pooled:
+        identifiers = [p.id for c in chosen for p in c.profiles]
+        if len(set(identifiers)) != len(identifiers):
+            return _fail("--pooled needs organisation ids that are unique across cohorts")
+        chosen = [pooled(chosen)]
     results = evaluate_all(chosen, _embedder(args.embedder))
     if args.json:
-        print(json.dumps({"split": args.split, "results": [r.as_dict() for r in results]}))
+        print(
+            json.dumps(
+                {
+                    "split": args.split,
+                    "descriptions_only": args.descriptions_only,
+                    "pooled": args.pooled,
+                    "results": [r.as_dict() for r in results],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -165,4 +195,24 @@ def run_eval_match(args: argparse.Namespace) -> int:
             f"{result.mrr:.3f}",
         )
     Console().print(table)
+    if args.by_language:
+        _print_by_language(results)
     return 0
+
+
+def _print_by_language(results: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Per language pair of the true pairs (side A / side B): recovered, MRR")
+    table.add_column("Method")
+    keys = sorted({key for result in results for key in result.by_language})
+    for key in keys:
+        table.add_column(key, justify="right")
+    for result in results:
+        cells = []
+        for key in keys:
+            found, total, mrr = result.by_language.get(key, (0, 0, 0.0))
+            cells.append(f"{found}/{total} {mrr:.2f}" if total else "")
+        table.add_row(result.method, *cells)
+    Console().print(table)

@@ -7,11 +7,11 @@ from typing import Any
 
 import numpy as np
 
-from twinning.matching.embedding import Embedder, default_embedder
+from twinning.matching.embedding import Embedder, matching_embedder
 from twinning.matching.features import SideMatrices, aligned_features, prepare_sides
 from twinning.matching.pairing import pair_cohort, rankings, stability_report
 from twinning.matching.profiles import Cohort
-from twinning.matching.reasons import Reason, explain_pair, render
+from twinning.matching.reasons import Evidence, Reason, explain_pair, render
 from twinning.matching.score import Weights, score_matrix, shipped_weights
 
 
@@ -55,7 +55,7 @@ def cohort_scores(
     cohort: Cohort, embedder: Embedder | None = None, weights: Weights | None = None
 ) -> tuple[SideMatrices, SideMatrices, np.ndarray]:
     """Side matrices and the A × B score matrix of a cohort."""
-    a, b = prepare_sides(cohort.side_a, cohort.side_b, embedder or default_embedder())
+    a, b = prepare_sides(cohort.side_a, cohort.side_b, embedder or matching_embedder())
     return a, b, score_matrix(a, b, weights or shipped_weights())
 
 
@@ -76,11 +76,12 @@ def match_cohort(
     assignment = pair_cohort(scores, fixed, forbidden, maximise_weakest=maximise_weakest)
     rows = np.array([i for i, _ in assignment.pairs], dtype=np.int64)
     columns = np.array([j for _, j in assignment.pairs], dtype=np.int64)
-    features = aligned_features(a, rows, b, columns)
+    features = aligned_features(a, rows, b, columns, weights.affinity())
     pairs = []
     for k, (i, j) in enumerate(assignment.pairs):
         is_fixed = (i, j) in assignment.fixed
-        reasons = explain_pair(a.profiles[i], b.profiles[j], features[k], weights.weights)
+        evidence = Evidence(a.inferred[i], b.inferred[j], a.kinds[i], b.kinds[j])
+        reasons = explain_pair(a.profiles[i], b.profiles[j], features[k], weights.weights, evidence)
         if is_fixed:
             reasons = [Reason("fixed"), *[r for r in reasons if r.code != "weak_fit"]]
         pairs.append(

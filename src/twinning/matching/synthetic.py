@@ -10,6 +10,7 @@ import numpy as np
 from scipy import sparse
 
 from twinning.matching.features import SideMatrices, family_vector, topic_index
+from twinning.matching.infer import KINDS, softmax_rows
 from twinning.matching.profiles import Profile
 from twinning.matching.text import ROLES
 
@@ -90,6 +91,16 @@ def synthetic_side(
         else []
     )
     normalised_topics = _normalise(topics)
+    # the second embedding space and the inferred topics and kinds, as a fused embedder gives them
+    second = np.empty((count, 384), dtype=np.float32)
+    for start in range(0, count, 100_000):
+        stop = min(start + 100_000, count)
+        second[start:stop] = _normalise(
+            semantic[start:stop, :384]
+            + (0.5 / np.sqrt(384)) * rng.standard_normal((stop - start, 384), np.float32)
+        )
+    inferred = softmax_rows(normalised_topics + 0.3 * rng.random(topics.shape, np.float32), 0.1)
+    kinds = softmax_rows(rng.random((count, len(KINDS)), np.float32), 0.1)
     return SideMatrices(
         profiles=profiles,
         topics=normalised_topics,
@@ -105,4 +116,7 @@ def synthetic_side(
         labels=topics,  # every synthetic label is a vocabulary slug
         label_idf=normalised_topics,  # IDF left flat: the same vectors as `topics`
         text_hits=text_topics,
+        semantic_second=second,
+        inferred=inferred,
+        kinds=kinds,
     )

@@ -221,3 +221,40 @@ def activity_roles(text: str) -> dict[str, int]:
         if hits:
             counts[role] = hits
     return counts
+
+
+LANGUAGE_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset(["the", "and", "of", "to", "in", "with", "for", "is", "are", "our", "we"]),
+    "de": frozenset(
+        ["der", "die", "das", "und", "mit", "für", "ist", "wir", "von", "den", "seit", "auf"]
+    ),
+    "fr": frozenset(
+        ["le", "la", "les", "et", "des", "du", "pour", "est", "nous", "une", "dans", "avec"]
+    ),
+    "nl": frozenset(
+        ["de", "het", "een", "en", "van", "voor", "met", "wij", "zijn", "onze", "ons", "op"]
+    ),
+    "it": frozenset(
+        ["il", "la", "di", "e", "che", "per", "con", "del", "della", "nel", "sono", "gli"]
+    ),
+    "es": frozenset(
+        ["el", "la", "los", "las", "y", "de", "del", "para", "con", "en", "somos", "una"]
+    ),
+    "pt": frozenset(
+        ["o", "a", "os", "as", "e", "de", "do", "da", "para", "com", "em", "uma", "dos"]
+    ),
+    "sv": frozenset(["och", "av", "för", "med", "som", "har", "den", "det", "till", "är"]),
+}
+
+
+def detect_language(text: str) -> str:
+    """A rough language code of a description: "zh" when Chinese characters dominate, else the
+    European language whose function words it uses most ("en" when none is seen)."""
+    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
+    letters = sum(ch.isalpha() for ch in text)
+    if letters and cjk / letters > 0.3:
+        return "zh"
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    counts = {code: sum(w in cues for w in words) for code, cues in LANGUAGE_CUES.items()}
+    best = max(counts, key=lambda code: counts[code])
+    return best if counts[best] else "en"

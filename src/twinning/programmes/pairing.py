@@ -21,7 +21,8 @@ from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
 from twinning.directory.profiles import organisation_profile, side_of
 from twinning.matching.cohort import match_cohort
-from twinning.matching.embedding import Embedder, HashingEmbedder, default_embedder
+from twinning.matching.embedding import Embedder, HashingEmbedder
+from twinning.matching.embedding import matching_embedder as fused_matching_embedder
 from twinning.matching.profiles import Cohort as MatchingCohort
 from twinning.matching.reasons import render
 from twinning.matching.recommend import recommend_partners
@@ -36,10 +37,10 @@ class PairingError(ValueError):
 
 
 def matching_embedder() -> Embedder:
-    """USE (multilingual) unless settings choose the cheap hashing embedder (tests, small machines)."""
+    """USE + e5-small fused (ADR 0007) unless settings choose the cheap hashing embedder (tests)."""
     if getattr(settings, "TWINNING_MATCHING_EMBEDDER", "use") == "hashing":
         return HashingEmbedder()
-    return default_embedder()
+    return fused_matching_embedder()
 
 
 @dataclass(frozen=True)
@@ -280,4 +281,7 @@ def accept_pairing_run(
             raise PairingError(str(error)) from error
     run.is_accepted = True
     run.save(update_fields=["is_accepted"])
+    from twinning.programmes.signals import pairs_accepted
+
+    pairs_accepted.send(sender=PairingRun, run=run, pairs=formed)
     return formed

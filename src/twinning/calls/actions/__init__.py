@@ -17,7 +17,11 @@ from twinning.calls.actions.calls import (
     open_call,
     reschedule_call,
 )
-from twinning.calls.actions.decisions import apply_decisions, record_decision
+from twinning.calls.actions.decisions import (
+    apply_decisions,
+    record_decision,
+    record_pairing_decisions,
+)
 from twinning.calls.actions.reminders import send_deadline_reminders
 from twinning.calls.actions.reviews import (
     assign_reviewer,
@@ -41,6 +45,7 @@ __all__ = [
     "open_call",
     "propose_partner",
     "record_decision",
+    "record_pairing_decisions",
     "reschedule_call",
     "save_application",
     "score_application",

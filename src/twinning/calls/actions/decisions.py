@@ -22,6 +22,8 @@ from twinning.calls.models import Application, Call, Decision
 from twinning.library.actions import cite
 from twinning.library.enums import SourceMethod
 from twinning.programmes.actions import ProgrammeError, form_pair
+from twinning.programmes.enums import PairStatus
+from twinning.programmes.models import Pair
 
 
 @transaction.atomic
@@ -76,10 +78,43 @@ def record_decision(
     return decision
 
 
+def _cohort_partners(call: Call) -> dict[int, tuple[Pair, int]]:
+    """Organisation id → (its active pair in the call's cohort, the partner's id): the state
+    the pairing tool and the committee share."""
+    partners: dict[int, tuple[Pair, int]] = {}
+    for pair in Pair.objects.filter(cohort_id=call.cohort_id).exclude(status=PairStatus.WITHDRAWN):
+        partners[pair.organisation_a_id] = (pair, pair.organisation_b_id)
+        partners[pair.organisation_b_id] = (pair, pair.organisation_a_id)
+    return partners
+
+
+def _intended_partner(application: Application, decisions: dict[int, Decision]) -> Any:
+    """The organisation an accepted application is to be paired with, or None."""
+    decision = decisions[application.pk]
+    if decision.paired_with_id and decision.paired_with_id in decisions:
+        return decisions[decision.paired_with_id].application.organisation
+    return application.partner
+
+
 def _batch_problems(
     call: Call, decisions: dict[int, Decision], submitted: list[Application]
 ) -> list[str]:
     problems = []
+    partners = _cohort_partners(call)
+    for application in submitted:
+        decision = decisions.get(application.pk)
+        if decision is None or decision.outcome != Outcome.ACCEPT or decision.pair_id:
+            continue
+        partner = _intended_partner(application, decisions)
+        paired = partners.get(application.organisation_id)
+        if partner is not None and paired is not None and paired[1] != partner.pk:
+            problems.append(
+                _(
+                    "%(name)s is already paired with someone else in %(cohort)s (accepted in the"
+                    " pairing tool): withdraw that pair, or decide the same pair."
+                )
+                % {"name": application.organisation.name, "cohort": call.cohort}
+            )
     for application in submitted:
         decision = decisions.get(application.pk)
         if decision is None:
@@ -127,6 +162,7 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
     problems = _batch_problems(call, decisions, submitted)
     if problems:
         raise CallError(problems)
+    partners = _cohort_partners(call)
     now = timezone.now()
     applied = []
     for application in submitted:
@@ -151,15 +187,20 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
             organisations = [application.organisation, partner]
             sides = [application.side, Side.B if application.side == Side.A else Side.A]
             a, b = organisations if sides[0] == Side.A else organisations[::-1]
-            try:
-                pair = form_pair(
-                    cohort=call.cohort,
-                    organisation_a=a,
-                    organisation_b=b,
-                    topics=_shared_topics(a, b),
-                )
-            except ProgrammeError as error:
-                raise CallError(str(error)) from error
+            existing = partners.get(a.pk)
+            if existing is not None and existing[1] == b.pk:
+                pair = existing[0]  # already formed from the pairing tool: the same pair, once
+            else:
+                try:
+                    pair = form_pair(
+                        cohort=call.cohort,
+                        organisation_a=a,
+                        organisation_b=b,
+                        topics=_shared_topics(a, b),
+                    )
+                except ProgrammeError as error:
+                    raise CallError(str(error)) from error
+                partners[a.pk], partners[b.pk] = (pair, b.pk), (pair, a.pk)
             decision.pair = pair
             cite(
                 pair,
@@ -191,3 +232,37 @@ def _shared_topics(a: Any, b: Any) -> list[str]:
         b.topics.values_list("slug", flat=True)
     )
     return sorted(shared)
+
+
+@transaction.atomic
+def record_pairing_decisions(*, cohort: Any, pairs: list[Pair], actor: Any) -> list[Decision]:
+    """Pairs accepted in the pairing tool become pending decisions of the cohort's open calls:
+    both submitted single applications accepted and paired with each other; applications the
+    committee already decided are left alone. Applying the decisions reuses the pairs."""
+    recorded: list[Decision] = []
+    for call in Call.objects.filter(cohort=cohort, status=CallStatus.OPEN):
+        singles = {
+            application.organisation_id: application
+            for application in call.applications.filter(
+                kind=ApplicationKind.SINGLE, status=ApplicationStatus.SUBMITTED
+            ).select_related("organisation")
+        }
+        decided = set(
+            Decision.objects.filter(application__call=call).values_list("application_id", flat=True)
+        )
+        for pair in pairs:
+            first = singles.get(pair.organisation_a_id)
+            second = singles.get(pair.organisation_b_id)
+            if first is None or second is None or {first.pk, second.pk} & decided:
+                continue
+            for application, partner in ((first, second), (second, first)):
+                recorded.append(
+                    record_decision(
+                        application=application,
+                        outcome=Outcome.ACCEPT,
+                        paired_with=partner,
+                        actor=actor,
+                        note="",
+                    )
+                )
+    return recorded

@@ -1,0 +1,12 @@
+"""Receivers of other apps' signals: pairs accepted in the pairing tool become pending decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.calls.actions.decisions import record_pairing_decisions
+
+
+def record_accepted_pairs(sender: Any, *, run: Any, pairs: list[Any], **kwargs: Any) -> None:
+    """Pairs accepted in the pairing tool are recorded as the open calls' pending decisions."""
+    record_pairing_decisions(cohort=run.cohort, pairs=pairs, actor=run.job.created_by)
