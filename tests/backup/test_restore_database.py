@@ -60,7 +60,7 @@ def test_sqlite_backup_restores_into_this_database_table_for_table(
     for model, rows in source.items():
         assert restored[model] == rows, model
     assert stored(again) == stored(demo_backup)
-    assert len(list(media_root.rglob("*.txt"))) == 1
+    assert len(list(media_root.rglob("*.txt"))) == 2  # the ingested page, the filed report
     # Sequences follow the restored ids, and the restored password hash still signs in.
     highest = Organisation.objects.order_by("-pk").values_list("pk", flat=True)[0]
     assert OrganisationFactory().pk > highest

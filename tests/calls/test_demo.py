@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from twinning.calls.demo import load_calls_demo
 from twinning.calls.models import Application, AuditEntry, Call, Review
@@ -31,7 +32,11 @@ def test_demo_calls_load_once_and_render(client):
             0,
             0,
         )
-        assert all(window.starts_on > call.decision_on for window in call.windows.all())
+    # The open call's pairs travel after its decision; the decided call's pairs travel in this
+    # year's windows, where the exchanges demo shows their placements.
+    assert all(window.starts_on > open_call.decision_on for window in open_call.windows.all())
+    year = timezone.localdate().year
+    assert {window.starts_on.year for window in decided.windows.all()} == {year}
     assert (decided.status, open_call.status, open_call.accepts_changes) == (
         "decided",
         "open",

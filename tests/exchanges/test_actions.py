@@ -42,8 +42,8 @@ def test_dates_outside_the_window_are_refused_with_the_window(pair, fellow):
     with pytest.raises(actions.ExchangeError) as refused:
         plan(pair, fellow, dates=(datetime.date(2030, 9, 20), datetime.date(2030, 10, 5)))
     assert refused.value.reasons == [
-        "Sept. 20, 2030 – Oct. 5, 2030 is outside the exchange window for this direction "
-        "(Europe → China Aug. 1, 2030 – Sept. 30, 2030)."
+        "20 September 2030 – 5 October 2030 is outside the exchange window for this direction "
+        "(Europe → China 1 August 2030 – 30 September 2030)."
     ]
     assert Placement.objects.count() == 0 and ExchangeLogEntry.objects.count() == 0
 

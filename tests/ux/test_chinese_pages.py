@@ -28,7 +28,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # Words that are the same in a Chinese interface: formats, standards, the product's acronyms.
 ALLOWED = {
     "API", "CSV", "JSON", "XLSX", "PDF", "HTML", "ISO", "NGO", "SDG", "SDGs", "IANA", "UTC",
-    "CET", "CEST", "English", "ID", "URL", "OpenAPI", "e-mail", "iCalendar",
+    "CET", "CEST", "English", "ID", "URL", "OpenAPI", "e-mail", "iCalendar", "iCal", "SVG",
     "a", "b",  # side letters of a call: "A 方", "B 方"
 }  # fmt: skip
 

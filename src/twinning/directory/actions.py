@@ -51,20 +51,29 @@ class DirectoryError(ValueError):
 
 
 def sync_topics() -> int:
-    """Create or update the Topic rows from the shipped vocabulary; returns how many exist."""
+    """Create or update the Topic rows from the shipped vocabulary; returns how many exist.
+
+    Rows already equal to the vocabulary are left alone, so a `migrate` that changes nothing
+    writes nothing (and bumps no cache counter)."""
     terms = vocabulary.vocabulary()
+    existing = {topic.slug: topic for topic in Topic.objects.all()}
     by_slug: dict[str, Topic] = {}
     for position, term in enumerate(terms.values()):
-        topic, _created = Topic.objects.update_or_create(
-            slug=term.slug,
-            defaults={
-                "name": term.en,
-                "name_zh": term.zh,
-                "sdgs": list(term.sdgs),
-                "position": position,
-                "parent": by_slug.get(term.parent or ""),
-            },
-        )
+        parent = by_slug.get(term.parent or "")
+        wanted = {
+            "name": term.en,
+            "name_zh": term.zh,
+            "sdgs": list(term.sdgs),
+            "position": position,
+            "parent_id": parent.pk if parent else None,
+        }
+        topic = existing.get(term.slug)
+        if topic is None:
+            topic = Topic.objects.create(slug=term.slug, **wanted)
+        elif any(getattr(topic, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(topic, field, value)
+            topic.save()
         by_slug[term.slug] = topic
     return len(by_slug)
 

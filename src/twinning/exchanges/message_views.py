@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from twinning.directory.access import is_coordinator
@@ -45,7 +46,7 @@ def messages_page(request: HttpRequest) -> HttpResponse:
         ],
         "bulk": BulkMessage.objects.select_related("cohort__programme", "sender")[:30],
         "reminders": SentReminder.objects.all()[:30],
-        "placeholders": ", ".join("{" + name + "}" for name in PLACEHOLDERS["bulk"]),
+        "placeholders": _placeholder_list("bulk"),
     }
     return render(request, "exchanges/messages.html", context)
 
@@ -73,6 +74,11 @@ def edit_template(request: HttpRequest, key: str) -> HttpResponse:
     context = {
         "form": form,
         "label": MessageKey(key).label,
-        "placeholders": ", ".join("{" + name + "}" for name in PLACEHOLDERS["reminder"]),
+        "placeholders": _placeholder_list("reminder"),
     }
     return render(request, "exchanges/template.html", context)
+
+
+def _placeholder_list(kind: str) -> str:
+    """The placeholders as code, so readers see them as names to type, not words to translate."""
+    return format_html_join(", ", "<code>{{{}}}</code>", ((name,) for name in PLACEHOLDERS[kind]))
