@@ -55,7 +55,10 @@ def test_coordinator_pairs_a_call_and_the_committee_applies_the_pairs_once(
     )
     page.goto(f"{live_server.url}/calls/{call.slug}/committee/")
     page.get_by_text("4 decisions pending.").wait_for()
-    page.click("button[name=apply]")
+    page.click("button[name=confirm]")
+    assert "Apply 4 decisions and notify applicants?" in page.inner_text("#confirm")
+    with page.expect_navigation(timeout=60000):
+        page.click("#confirm button[name=apply]", no_wait_after=True)
     page.wait_for_selector(".messages:has-text('4 decisions applied')")
     save_screenshot(page, "pairing-to-decisions")
 

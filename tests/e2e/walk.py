@@ -23,7 +23,7 @@ SKIP_PREFIXES = (
     "/accounts/logout/",
     "/accounts/confirm/",
 )
-SKIP_SUFFIXES = (".csv", ".json", ".ics", ".xlsx", ".pdf")
+SKIP_SUFFIXES = (".csv", ".json", ".ics", ".xlsx", ".pdf", ".svg", ".zip")
 WIDTHS = (390, 1280)
 # Public pages look alike for every role: walked once. Others (calls, accounts, ingest) per role.
 SHARED_KINDS = ("home", "directory:", "programmes:", "library:")
@@ -94,7 +94,8 @@ def chinese(path: str) -> str:
 
 def same_site_links(page, base: str) -> list[str]:
     hrefs = page.eval_on_selector_all(
-        "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), location.href).href)"
+        "a[href]:not([download])",
+        "links => links.map(a => new URL(a.getAttribute('href'), location.href).href)",
     )
     paths = []
     for href in hrefs:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -129,15 +128,12 @@ def _store_pgvectors(alias: str) -> None:
 
     if connections[alias].vendor != "postgresql" or not has_pgvector():
         return
-    chunks = SearchChunk.objects.using(alias).only("pk", "embedding").order_by("pk")
-    batch: list[Any] = []
-    for chunk in chunks.iterator(chunk_size=500):
-        batch.append(chunk)
-        if len(batch) == 500:
-            _store_vectors(batch)
-            batch = []
-    if batch:
-        _store_vectors(batch)
+    chunks = SearchChunk.objects.using(alias).only("pk", "embedding")
+    ids = list(chunks.order_by("pk").values_list("pk", flat=True))
+    # Batches by id, not a server-side cursor: storing vectors may create their HNSW index,
+    # which PostgreSQL refuses while a cursor on the table is open in the same session.
+    for start in range(0, len(ids), 500):
+        _store_vectors(list(chunks.filter(pk__in=ids[start : start + 500]).order_by("pk")))
 
 
 def _check_files(archive: Archive, root: Path) -> list[FileEntry]:
