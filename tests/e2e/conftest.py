@@ -49,7 +49,14 @@ def pick(page, select_id: str, search: str, option: str) -> None:
     """Choose in a searchable picker (Tom Select over `select#select_id`) by typing, as a user does."""
     page.click(f"#{select_id} + .ts-wrapper .ts-control")
     page.keyboard.type(search)
-    page.click(f"#{select_id}-ts-dropdown .option:has-text('{option}')")
+    choice = page.locator(f"#{select_id}-ts-dropdown .option", has_text=option).first
+    choice.wait_for(state="attached")
+    if "active" in (choice.get_attribute("class") or ""):
+        # The highlighted option is taken with Enter, as a keyboard user does; clicking it
+        # races the dropdown's own repositioning on a busy machine.
+        page.keyboard.press("Enter")
+    else:
+        choice.click()
     page.keyboard.press("Tab")  # leave the picker, as a keyboard user does
     assert (
         page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
