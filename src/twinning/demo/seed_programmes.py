@@ -14,7 +14,8 @@ from twinning.demo.records import (
     ProgrammeRecord,
     VisitRecord,
 )
-from twinning.demo.seeds import SEED_AFFILIATIONS, SEED_ORGANISATIONS, SEED_PEOPLE
+from twinning.demo.seed_people import SEED_AFFILIATIONS, SEED_PEOPLE
+from twinning.demo.seeds import SEED_ORGANISATIONS
 from twinning.programmes.enums import ActivityKind, ProgrammeKind
 
 TWINNING = "eu-china-twinning"

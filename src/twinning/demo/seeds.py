@@ -1,4 +1,4 @@
-"""Organisations, people and affiliations stated by the five public seed pages.
+"""Organisations stated by the five public seed pages (their people and affiliations: seed_people.py).
 
 Facts only, in our own words. Cities or Chinese names the pages do not give are filled in
 only where they are well established; otherwise the field stays empty.
@@ -6,12 +6,8 @@ only where they are well established; otherwise the field stays empty.
 
 from __future__ import annotations
 
-from twinning.demo.records import AffiliationRecord, Org, PersonRecord, Role
-from twinning.directory.enums import AffiliationKind
+from twinning.demo.records import Org
 from twinning.directory.enums import OrganisationType as T
-
-MEMBER = AffiliationKind.MEMBERSHIP
-PARTNER = AffiliationKind.PARTNER
 
 SEED_ORGANISATIONS: tuple[Org, ...] = (
     # --- twinning partners (partner list page) ---
@@ -483,64 +479,5 @@ SEED_ORGANISATIONS: tuple[Org, ...] = (
         ("waste",),
         name_zh="零废弃联盟",
         description="A network of Chinese organisations working towards zero waste.",
-    ),
-)
-
-SEED_PEOPLE: tuple[PersonRecord, ...] = (
-    PersonRecord(
-        "dingping-ma",
-        "Dingping Ma",
-        roles=(Role("cres", "Secretary General"), Role("cres", "Senior Engineer")),
-    ),
-    PersonRecord(
-        "siyu-ma", "Siyu Ma", roles=(Role("cres", "Director of the International Department"),)
-    ),
-    PersonRecord("shiqin-zhao", "Shiqin Zhao", roles=(Role("zhongfen"),)),
-    PersonRecord("yi-zhang", "Yi Zhang", roles=(Role("undp"),)),
-    PersonRecord("xiaofei-wang", "Xiaofei Wang"),
-    PersonRecord(
-        "xiaocun-ruan",
-        "Xiaocun Ruan",
-        roles=(
-            Role("giz", "Key expert on sustainable urban planning, EC-LINK"),
-            Role("ewuc"),
-        ),
-    ),
-    PersonRecord("nancy-ning", "Nancy Ning", roles=(Role("iclei", "China Relations Officer"),)),
-    PersonRecord("danuta-chodakowska", "Danuta Chodakowska"),
-    PersonRecord("huang-liying", "Huang Liying"),
-)
-
-_ICLEI_PARTNERS = (
-    "cbcsd",
-    "cec",
-    "csus",
-    "climate-group-china",
-    "tongji-caup",
-    "eco-forum-global",
-    "gfhs",
-    "igca",
-    "iues-cass",
-    "sstec",
-    "wri-beijing",
-    "wwf-china",
-)
-_CRES_NETWORKS = ("cnie", "cango", "geidco", "brenet", "ccan", "china-europe-ngo-exchange")
-
-SEED_AFFILIATIONS: tuple[AffiliationRecord, ...] = (
-    *(AffiliationRecord(MEMBER, "cres", network) for network in _CRES_NETWORKS),
-    *(
-        AffiliationRecord(PARTNER, "iclei", partner, note="Chinese partner of ICLEI")
-        for partner in _ICLEI_PARTNERS
-    ),
-    AffiliationRecord(MEMBER, "eco-canton", "china-zero-waste-alliance", note="founding member"),
-    AffiliationRecord(
-        MEMBER, "bundjugend-berlin", "bund-berlin", note="youth organisation of BUND Berlin"
-    ),
-    AffiliationRecord(
-        PARTNER,
-        "ekoenergy",
-        "fanc",
-        note="EKOenergy is run from the Finnish Association for Nature Conservation",
     ),
 )
