@@ -46,17 +46,34 @@ def save_screenshot(page, name: str) -> Path:
 
 
 def pick(page, select_id: str, search: str, option: str) -> None:
-    """Choose in a searchable picker (Tom Select over `select#select_id`) by typing, as a user does."""
-    page.click(f"#{select_id} + .ts-wrapper .ts-control")
-    page.keyboard.type(search)
-    choice = page.locator(f"#{select_id}-ts-dropdown .option", has_text=option).first
-    choice.wait_for(state="attached")
-    if "active" in (choice.get_attribute("class") or ""):
-        # The highlighted option is taken with Enter, as a keyboard user does; clicking it
-        # races the dropdown's own repositioning on a busy machine.
-        page.keyboard.press("Enter")
-    else:
-        choice.click()
+    """Choose in a searchable picker (Tom Select over `select#select_id`) by typing, as a user does.
+
+    The option is chosen by a click event on the option itself, not by a pointer position
+    (the dropdown repositions while it filters) and not by Enter (which submits the form if
+    the dropdown has just closed). On a busy machine the choice can still be dropped; a user
+    would then try again, so the helper does too, three times at most, and then fails on what
+    the select holds.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    chosen = (
+        f"select => select.selectedOptions.length && select.selectedOptions[0].text === {option!r}"
+    )
+    dropdown = page.locator(f"#{select_id}-ts-dropdown")
+    for _attempt in range(3):
+        page.click(f"#{select_id} + .ts-wrapper .ts-control")
+        dropdown.wait_for(state="visible")
+        page.fill(f"#{select_id}-ts-control", search)
+        choice = dropdown.locator(".option", has_text=option).first
+        choice.wait_for(state="visible")
+        choice.dispatch_event("click")
+        try:
+            page.wait_for_function(
+                f"() => ({chosen})(document.getElementById({select_id!r}))", timeout=3000
+            )
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
     page.keyboard.press("Tab")  # leave the picker, as a keyboard user does
     assert (
         page.eval_on_selector(f"#{select_id}", "select => select.selectedOptions[0].text") == option
