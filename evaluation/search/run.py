@@ -328,7 +328,7 @@ def format_table(report: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tuning", "frozen", "all"], default="tuning")
+    parser.add_argument("--split", choices=["tuning", "frozen", "blind-e", "all"], default="tuning")
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
         "--database-url",
