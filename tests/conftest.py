@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from tests.factories import CohortFactory, OrganisationFactory
+from twinning.demo.load import load_demo
 from twinning.programmes.pairing import add_to_pool
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests hash passwords with a fast hasher: the demo alone creates a dozen accounts."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -124,3 +132,28 @@ def cohort(db):
 
 
 from tests.installation import demo_backup, demo_installation  # noqa: E402,F401 - shared fixtures
+
+
+@pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker):
+    """Load the demo once per module inside an outer transaction that is rolled back at the end;
+    each test's own transaction nests in it as a savepoint, so tests still cannot see each other's writes."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            counts = load_demo()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield counts
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_counts(demo_database, db):
+    """The demo data set, loaded; the loader's counts."""
+    return demo_database

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    return load_demo()
+def demo(demo_counts):
+    """The demo, loaded once for this module (each test's writes roll back)."""
+    return demo_counts
 
 
 def test_the_past_cohort_is_done_and_reported(demo, client):

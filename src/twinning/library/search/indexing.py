@@ -122,9 +122,16 @@ def remove_object(kind: str, object_id: int) -> None:
 def request_index(kind: str, object_ids: Iterable[int]) -> None:
     """Mark records for (re)indexing, in the caller's transaction; a task picks them up."""
     now = timezone.now()
-    for object_id in set(object_ids):
-        PendingIndex.objects.update_or_create(
-            kind=kind, object_id=object_id, defaults={"requested_at": now}
+    rows = [
+        PendingIndex(kind=kind, object_id=object_id, requested_at=now)
+        for object_id in sorted(set(object_ids))
+    ]
+    if rows:  # one upsert: a newer request moves `requested_at`, so a running drain keeps it
+        PendingIndex.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=["requested_at"],
         )
 
 
