@@ -28,6 +28,15 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(zone, zone.replace("_", " ")) for zone in [*COMMON_TIME_ZONES, *others]]
 
 
+class TimeZoneSelect(forms.Select):
+    """IANA zone names are identifiers: each option says so (`translate="no"`) in every language."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["translate"] = "no"
+        return option
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -84,7 +93,7 @@ class OpenCallForm(forms.Form):
         label=_("Time zone of the deadline"),
         choices=time_zone_choices,
         initial="Europe/Brussels",
-        widget=forms.Select(attrs={"data-searchable": ""}),
+        widget=TimeZoneSelect(attrs={"data-searchable": ""}),
     )
     decision_on = forms.DateField(
         label=_("Decision expected on"), widget=forms.DateInput(attrs={"type": "date"})
