@@ -96,6 +96,12 @@ def test_pairing_run_through_the_api(
         and len(run["proposal"]["pairs"]) == 3
         and run["maximise_weakest"] is True
     )
+    assert (run["message"], run["message_key"], run["message_params"], run["shown_message"]) == (
+        "scoring 3 × 3 organisations",
+        "scoring %(a)d × %(b)d organisations",
+        {"a": 3, "b": 3},
+        "scoring 3 × 3 organisations",
+    )
     accepted = client.post(f"{base}/{run['id']}/accept")
     assert accepted.json()["accepted"] is True and Pair.objects.filter(cohort=cohort).count() == 3
     assert client.post(f"{base}/{run['id']}/accept").status_code == 400

@@ -7,7 +7,7 @@ from tests.factories import OrganisationFactory, PairFactory
 from twinning.directory.actions import affiliate
 from twinning.programmes.graph import GraphFilters, cooperation_edges, graph_elements
 from twinning.programmes.models import Visit
-from twinning.programmes.network import pair_network, text_width
+from twinning.programmes.network import pair_network, text_width, wrap_label
 
 pytestmark = pytest.mark.django_db
 
@@ -94,15 +94,37 @@ def test_printable_diagram_fits_every_full_name():
     network = pair_network([pair])
     (left,) = network.left
     assert left.label == f"{long_name} (FR)"
-    assert left.x - 10 - text_width(left.label) >= 0
+    assert left.lines == (
+        "Environmental Scientific Society of Sichuan Province",
+        "and Friends of Rivers (FR)",
+    )
+    assert min(left.x - 10 - text_width(line) for line in left.lines) >= 0
     (right,) = network.right
+    assert right.lines == ("Chengdu Low Carbon (CN)",)
     assert right.x + 10 + text_width(right.label) <= network.width
+    assert network.height == 30 * 2 + 22 + 15
+
+
+def test_labels_wrap_between_words_and_between_chinese_characters():
+    assert wrap_label("Ville de Lyon (FR)") == ("Ville de Lyon (FR)",)
+    assert wrap_label("Alpha Beta Gamma", width=text_width("Alpha Beta")) == (
+        "Alpha Beta",
+        "Gamma",
+    )
+    assert wrap_label("广东省流域管理协会", width=text_width("广东省流域")) == (
+        "广东省流域",
+        "管理协会",
+    )
+    assert wrap_label("M" * 50, width=100) == ("M" * 50,)  # one word keeps its line
+    assert text_width("WWW") > text_width("iii")
 
 
 def test_printable_diagram_page_shows_full_names(client):
     long_name = "Environmental Scientific Society of Sichuan Province and Friends of Rivers"
     PairFactory(organisation_a__name=long_name)
-    assert f"{long_name} (FR)" in client.get("/programmes/network/").content.decode()
+    page = client.get("/programmes/network/").content.decode()
+    assert "Environmental Scientific Society of Sichuan Province</tspan> <tspan" in page
+    assert ">and Friends of Rivers (FR)</tspan>" in page
 
 
 def test_text_width_counts_chinese_characters_as_wide():

@@ -2,7 +2,7 @@
 
 Words of the data itself (organisation names, English descriptions without a Chinese one,
 user names) are allowed: they are what people wrote. What is left came from a template or the
-code and is an untranslated string.
+code and is an untranslated string. Option texts of selects are read like any other text.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ALLOWED = {
 class _VisibleText(HTMLParser):
     """The text a reader sees, without scripts, code, and parts marked as another language."""
 
-    SKIPPED = {"script", "style", "code", "pre", "noscript", "option"}
+    SKIPPED = {"script", "style", "code", "pre", "noscript"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -69,6 +69,14 @@ def visible_text(html: str) -> str:
     parser = _VisibleText()
     parser.feed(html)
     return " ".join(parser.parts)
+
+
+def test_option_texts_are_read_and_identifiers_marked_translate_no_are_not() -> None:
+    html = (
+        '<select><option value="q">Queued</option><option translate="no">Europe/Paris</option>'
+        "</select><p>排队</p>"
+    )
+    assert WORD.findall(visible_text(html)) == ["Queued"]
 
 
 def data_words() -> set[str]:

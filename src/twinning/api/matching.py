@@ -49,6 +49,9 @@ class RunOut(Schema):
     done: int
     total: int
     message: str
+    message_key: str
+    message_params: dict[str, Any]
+    shown_message: str
     error: str
     stalled: bool
     accepted: bool
@@ -77,6 +80,9 @@ def _run_out(run: PairingRun) -> dict[str, Any]:
         "done": job.done,
         "total": job.total,
         "message": job.message,
+        "message_key": (job.texts or {}).get("message", ["", {}])[0],
+        "message_params": (job.texts or {}).get("message", ["", {}])[1],
+        "shown_message": job.shown_message,
         "error": job.error,
         "stalled": job.is_stalled,
         "accepted": run.is_accepted,

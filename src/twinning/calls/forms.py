@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Outcome, Side
 from twinning.calls.models import Application, Call, answer_version
 from twinning.calls.open_call_form import in_time_zone
+from twinning.common.date_fields import DATETIME_HINT, DateField, DateTimeField
 from twinning.directory.fields import CountryField
 from twinning.directory.models import Organisation
 
@@ -282,19 +283,15 @@ class DecisionForm(forms.Form):
 class RescheduleForm(forms.Form):
     """New dates of a call; the deadline is typed and shown in the call's time zone."""
 
-    deadline = forms.DateTimeField(
-        label=_("Deadline"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-    decision_on = forms.DateField(
-        label=_("Decision expected on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    deadline = DateTimeField(label=_("Deadline"))
+    decision_on = DateField(label=_("Decision expected on"))
 
     def __init__(self, *args: Any, time_zone: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.time_zone = time_zone
-        self.fields["deadline"].help_text = _("Time zone: %(zone)s") % {"zone": time_zone}
+        self.fields["deadline"].help_text = "{} {}".format(
+            DATETIME_HINT, _("Time zone: %(zone)s") % {"zone": time_zone}
+        )
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.calls.areas import parse_areas, unknown_areas
 from twinning.calls.enums import Direction
+from twinning.common.date_fields import DateField, DateTimeField
 from twinning.directory.enums import OrganisationType, Region
 from twinning.programmes.models import Programme
 
@@ -26,6 +27,15 @@ COMMON_TIME_ZONES = ["Europe/Brussels", "Europe/Berlin", "Europe/London", "Asia/
 def time_zone_choices() -> list[tuple[str, str]]:
     others = sorted(available_timezones() - set(COMMON_TIME_ZONES))
     return [(zone, zone.replace("_", " ")) for zone in [*COMMON_TIME_ZONES, *others]]
+
+
+class TimeZoneSelect(forms.Select):
+    """IANA zone names are identifiers: each option says so (`translate="no"`) in every language."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["translate"] = "no"
+        return option
 
 
 def _lines(text: str) -> list[str]:
@@ -75,20 +85,15 @@ class OpenCallForm(forms.Form):
     description_zh = forms.CharField(
         label=_("Description (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
-    deadline = forms.DateTimeField(
-        label=_("Deadline"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    opens_on = DateField(label=_("Opens on"))
+    deadline = DateTimeField(label=_("Deadline"))
     time_zone = forms.ChoiceField(
         label=_("Time zone of the deadline"),
         choices=time_zone_choices,
         initial="Europe/Brussels",
-        widget=forms.Select(attrs={"data-searchable": ""}),
+        widget=TimeZoneSelect(attrs={"data-searchable": ""}),
     )
-    decision_on = forms.DateField(
-        label=_("Decision expected on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decision_on = DateField(label=_("Decision expected on"))
     side_a_label = forms.CharField(label=_("Name of side A"), max_length=60, initial="Europe")
     side_a_areas = AreasField(
         label=_("Countries or regions of side A"),
@@ -171,10 +176,8 @@ class WindowForm(forms.Form):
     """One exchange window: who visits whom, from which day to which day."""
 
     direction = forms.ChoiceField(label=_("Who visits"), choices=Direction.choices)
-    starts_on = forms.DateField(
-        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = DateField(label=_("First day"))
+    ends_on = DateField(label=_("Last day"))
 
     def has_changed(self) -> bool:
         # The direction always has a value: a row counts once a day is given.

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +33,9 @@ class Job(models.Model):
     message = models.CharField(_("message"), max_length=300, blank=True)
     error = models.TextField(_("error"), blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
+    # {"title"|"message"|"error": [English msgid, {params}]}: translated when shown, so a job
+    # reads in the reader's language; `title`, `message` and `error` keep the English text.
+    texts = models.JSONField(_("translatable texts"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -47,6 +51,30 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display()})"
+
+    def _shown(self, field: str) -> str:
+        """The field in the active language when its msgid is stored, else as stored (old rows)."""
+        stored: str = getattr(self, field)
+        entry = (self.texts or {}).get(field)
+        if not entry:
+            return stored
+        msgid, params = entry
+        try:
+            return gettext(msgid) % params if params else gettext(msgid)
+        except (KeyError, TypeError, ValueError):
+            return stored
+
+    @property
+    def shown_title(self) -> str:
+        return self._shown("title")
+
+    @property
+    def shown_message(self) -> str:
+        return self._shown("message")
+
+    @property
+    def shown_error(self) -> str:
+        return self._shown("error")
 
     @property
     def percent(self) -> int:

@@ -20,9 +20,11 @@ from django.db import close_old_connections, connection, transaction
 from django.db.utils import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext_noop
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from twinning.common.jobs import job_text, job_update_fields
 from twinning.common.models import Job, JobStatus, WorkerProcess
 
 logger = logging.getLogger(__name__)
@@ -93,22 +95,28 @@ def recover_abandoned_tasks(now: datetime | None = None) -> Recovery:
                 task.save(update_fields=["status", "started_at"])
                 requeued.append(str(task.id))
                 if job is not None:
+                    requeued_text = job_text(
+                        gettext_noop("queued again: the worker running it stopped")
+                    )
                     Job.objects.filter(pk=job.pk).update(
                         status=JobStatus.QUEUED,
-                        message="queued again: the worker running it stopped",
                         heartbeat_at=now,
+                        **job_update_fields("message", requeued_text, job),
                     )
                 continue
-            message = (
-                f"The worker running this task stopped {len(task.worker_ids)} times; "
-                "it was not tried again."
+            lost_text = job_text(
+                gettext_noop(
+                    "The worker running this task stopped %(count)d times; it was not tried again."
+                ),
+                count=len(task.worker_ids),
             )
+            message = lost_text.english
             task.set_failed(WorkerLost(message))
             failed.append(str(task.id))
             if job is not None:
                 Job.objects.filter(pk=job.pk).update(
                     status=JobStatus.FAILED,
-                    error=message,
+                    **job_update_fields("error", lost_text, job),
                     finished_at=now,
                     heartbeat_at=now,
                 )

@@ -10,13 +10,8 @@ from twinning.demo.sample_documents_zh import SAMPLE_DOCUMENTS_CHINESE
 from twinning.demo.sample_events import SAMPLE_EVENTS, SAMPLE_VISITS
 from twinning.demo.sample_organisations_china import SAMPLE_ORGANISATIONS_CHINA
 from twinning.demo.sample_organisations_europe import SAMPLE_ORGANISATIONS_EUROPE
-from twinning.demo.sample_programmes import (
-    SAMPLE_ACTIVITIES,
-    SAMPLE_AFFILIATIONS,
-    SAMPLE_PAIRS,
-    SAMPLE_PEOPLE,
-    SAMPLE_PROGRAMMES,
-)
+from twinning.demo.sample_people import SAMPLE_AFFILIATIONS, SAMPLE_PEOPLE
+from twinning.demo.sample_programmes import SAMPLE_ACTIVITIES, SAMPLE_PAIRS, SAMPLE_PROGRAMMES
 from twinning.demo.seed_programmes import SEEDS
 
 SAMPLES = DataSet(

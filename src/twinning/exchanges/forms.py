@@ -8,19 +8,18 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from twinning.common.date_fields import DateField
 from twinning.directory.models import Organisation, StaffMembership
 from twinning.exchanges.actions.reports import REPORT_LANGUAGES
 from twinning.exchanges.enums import Audience, MilestoneKind, WorkshopKind
 from twinning.programmes.models import Cohort, Pair
 
-DATE = forms.DateInput(attrs={"type": "date"})
-
 
 class PlacementForm(forms.Form):
     fellow = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("Fellow"))
     fellow_role = forms.CharField(label=_("Fellow's role at home"), required=False, max_length=200)
-    planned_start = forms.DateField(label=_("Planned start"), widget=DATE)
-    planned_end = forms.DateField(label=_("Planned end"), widget=DATE)
+    planned_start = DateField(label=_("Planned start"))
+    planned_end = DateField(label=_("Planned end"))
     city = forms.CharField(
         label=_("City"), required=False, max_length=120, help_text=_("Empty: the host's city.")
     )
@@ -73,12 +72,12 @@ def _fellow_label(pair: Pair) -> Any:
 
 
 class DatesForm(forms.Form):
-    planned_start = forms.DateField(label=_("Planned start"), widget=DATE)
-    planned_end = forms.DateField(label=_("Planned end"), widget=DATE)
+    planned_start = DateField(label=_("Planned start"))
+    planned_end = DateField(label=_("Planned end"))
 
 
 class DayForm(forms.Form):
-    on = forms.DateField(label=_("Date"), widget=DATE, required=False, help_text=_("Empty: today."))
+    on = DateField(label=_("Date"), required=False, help_text=_("Empty: today."))
 
 
 class CancelForm(forms.Form):
@@ -87,7 +86,7 @@ class CancelForm(forms.Form):
 
 class ReportRequestForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+    due_on = DateField(label=_("Due on"))
 
 
 class ReportFileForm(forms.Form):
@@ -113,7 +112,7 @@ class ProjectForm(forms.Form):
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone or deliverable"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=MilestoneKind.choices)
-    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+    due_on = DateField(label=_("Due on"))
 
 
 class FollowUpForm(forms.Form):
@@ -128,8 +127,8 @@ class FollowUpForm(forms.Form):
 class WorkshopForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkshopKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("Until"), widget=DATE)
+    starts_on = DateField(label=_("From"))
+    ends_on = DateField(label=_("Until"))
     place = forms.CharField(label=_("Place"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from twinning.common.jobs import report_progress, run_job
+from twinning.common.jobs import job_text, report_progress, run_job
 from twinning.common.models import Job
 from twinning.ingest.actions import extract, queue_candidates
 from twinning.ingest.resolution import OrganisationIndex
@@ -21,11 +22,14 @@ def extract_documents(job: Job, document_ids: list[int]) -> dict:
             job,
             done=position - 1,
             total=len(document_ids),
-            message=f"extracting {document.title[:120]}",
+            message=job_text(gettext_noop("extracting %(title)s"), title=document.title[:120]),
         )
         created += queue_candidates(document=document, result=extract(document), index=index)
     report_progress(
-        job, done=len(document_ids), total=len(document_ids), message=f"{created} candidates queued"
+        job,
+        done=len(document_ids),
+        total=len(document_ids),
+        message=job_text(gettext_noop("%(count)d candidates queued"), count=created),
     )
     return {"documents": document_ids, "candidates": created}
 

@@ -10,10 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from twinning.common.http import AuthenticatedHttpRequest
-from twinning.common.jobs import create_job, enqueue_after_commit
+from twinning.common.jobs import create_job, enqueue_after_commit, job_text
 from twinning.common.models import Job
 from twinning.common.views import paginate, query_without_page
 from twinning.ingest.access import (
@@ -74,7 +75,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 job = create_job(
                     kind="ingest",
-                    title=_("Extracting %(count)d document(s)") % {"count": len(stored)},
+                    title=job_text(
+                        gettext_noop("Extracting %(count)d document(s)"), count=len(stored)
+                    ),
                     total=len(stored),
                     created_by=request.user,
                 )

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from twinning.common.date_fields import DateField
 from twinning.library.models import Document
 
 ACCEPTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
@@ -40,7 +41,7 @@ class DocumentUploadForm(forms.ModelForm):
             "summary",
             "is_published",
         ]
-        widgets = {"published": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"published": DateField}
         labels = {"cohort": _("Cohort")}  # the model field has no translated name
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -1,9 +1,11 @@
 """The cooperation network as a two-sided diagram: side A on the left, side B on the right,
-one line per twinning pair. Laid out on the server, drawn as SVG without JavaScript; the
-columns are placed so that every full name fits (the printable view of the network)."""
+one line per twinning pair. Laid out on the server, drawn as SVG without JavaScript; a long
+name wraps onto more lines and the columns are placed so that every full name fits (the
+printable view of the network)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,10 +15,31 @@ from twinning.directory.profiles import side_of
 from twinning.programmes.models import Pair
 
 ROW_HEIGHT = 22
+LINE_HEIGHT = 15  # between the lines of one wrapped label
 TOP = 30
 FONT_SIZE = 12
 GAP = 260  # between the two columns, room for the lines
 MARGIN = 20
+LABEL_OFFSET = 10  # from the circle's centre to its label
+MAX_LABEL_WIDTH = 360  # a longer label wraps
+
+# Advance widths in ems, rounded up from the widest of the sans-serif fonts pages ask for
+# (DejaVu Sans, Noto Sans, Noto Sans CJK's Latin): an estimate that never falls short.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # broken between any two characters
+_NARROW = set("iIjlft.,:;'’|!()[] ")
+_WIDE = set("mwMW@%")
+
+
+def _character_width(character: str) -> float:
+    if unicodedata.east_asian_width(character) in "WF":
+        return 1.0
+    if character in _NARROW:
+        return 0.4
+    if character in _WIDE:
+        return 1.0
+    if character.isupper() or character.isdigit():
+        return 0.76
+    return 0.64
 
 
 @dataclass(frozen=True)
@@ -26,6 +49,7 @@ class Node:
     y: int
     pairs: int
     label: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -48,8 +72,24 @@ class Network:
 
 def text_width(text: str, font_size: int = FONT_SIZE) -> int:
     """A generous estimate of the rendered width: wide (CJK) characters count one em."""
-    ems = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62 for ch in text)
-    return int(ems * font_size) + 1
+    return int(sum(_character_width(ch) for ch in text) * font_size) + 1
+
+
+def wrap_label(text: str, width: int = MAX_LABEL_WIDTH) -> tuple[str, ...]:
+    """Lines of at most `width` (estimated) each: Latin text breaks between words, Chinese
+    between characters; a single word longer than the width keeps a line of its own."""
+    pieces = re.findall(rf"[{_CJK}]|[^\s{_CJK}]+\s*|\s+", text)
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and text_width((current + piece).rstrip()) > width:
+            lines.append(current.rstrip())
+            current = piece.lstrip()
+        else:
+            current += piece
+    if current.strip():
+        lines.append(current.rstrip())
+    return tuple(lines) or (text,)
 
 
 def _label(organisation: Organisation) -> str:
@@ -57,12 +97,27 @@ def _label(organisation: Organisation) -> str:
     return f"{name} ({organisation.country})" if organisation.country else name
 
 
+def _label_width(organisation: Organisation) -> int:
+    return max(text_width(line) for line in wrap_label(_label(organisation)))
+
+
 def _column(organisations: list[Organisation], x: int, counts: dict[int, int]) -> list[Node]:
-    ordered = sorted(organisations, key=lambda o: (o.country, o.name.casefold()))
-    return [
-        Node(o, x, TOP + index * ROW_HEIGHT, counts[o.pk], _label(o))
-        for index, o in enumerate(ordered)
-    ]
+    """Nodes top to bottom by country then name; a wrapped label makes its row taller."""
+    nodes = []
+    y = TOP
+    for organisation in sorted(organisations, key=lambda o: (o.country, o.name.casefold())):
+        label = _label(organisation)
+        lines = wrap_label(label)
+        nodes.append(Node(organisation, x, y, counts[organisation.pk], label, lines))
+        y += ROW_HEIGHT + LINE_HEIGHT * (len(lines) - 1)
+    return nodes
+
+
+def _column_height(nodes: list[Node]) -> int:
+    if not nodes:
+        return ROW_HEIGHT
+    last = nodes[-1]
+    return last.y - TOP + ROW_HEIGHT + LINE_HEIGHT * (len(last.lines) - 1)
 
 
 def pair_network(pairs: Iterable[Pair]) -> Network:
@@ -76,9 +131,10 @@ def pair_network(pairs: Iterable[Pair]) -> Network:
             counts[organisation.pk] = counts.get(organisation.pk, 0) + 1
     side_a = [o for o in organisations.values() if side_of(o) == "A"]
     side_b = [o for o in organisations.values() if side_of(o) == "B"]
-    left_x = MARGIN + 20 + max((text_width(_label(o)) for o in side_a), default=0)
+    left_x = MARGIN + 2 * LABEL_OFFSET + max((_label_width(o) for o in side_a), default=0)
     right_x = left_x + GAP
-    width = right_x + 20 + max((text_width(_label(o)) for o in side_b), default=0) + MARGIN
+    width = right_x + 2 * LABEL_OFFSET + max((_label_width(o) for o in side_b), default=0)
+    width += MARGIN
     left = _column(side_a, left_x, counts)
     right = _column(side_b, right_x, counts)
     place = {node.organisation.pk: node for node in [*left, *right]}
@@ -88,5 +144,5 @@ def pair_network(pairs: Iterable[Pair]) -> Network:
         if first.x > second.x:
             first, second = second, first
         links.append(Link(pair, first.x, first.y, second.x, second.y))
-    height = TOP * 2 + ROW_HEIGHT * max(len(left), len(right), 1)
+    height = TOP * 2 + max(_column_height(left), _column_height(right))
     return Network(left=left, right=right, links=links, width=width, height=height)

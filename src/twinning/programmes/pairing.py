@@ -14,8 +14,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from twinning.common.jobs import create_job, enqueue_after_commit, report_progress
+from twinning.common.jobs import create_job, enqueue_after_commit, job_text, report_progress
 from twinning.common.models import Job
 from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
@@ -173,14 +174,18 @@ def compute_pairing(
 ) -> dict[str, Any]:
     """Run the engine on the cohort's pool; a JSON-ready proposal with reasons in both languages."""
     if job is not None:
-        report_progress(job, done=1, total=3, message="building profiles")
+        report_progress(job, done=1, total=3, message=job_text(gettext_noop("building profiles")))
     matching_input, organisations = _matching_cohort(cohort)
     if job is not None:
         report_progress(
             job,
             done=2,
             total=3,
-            message=f"scoring {len(matching_input.side_a)} × {len(matching_input.side_b)} organisations",
+            message=job_text(
+                gettext_noop("scoring %(a)d × %(b)d organisations"),
+                a=len(matching_input.side_a),
+                b=len(matching_input.side_b),
+            ),
         )
     result = match_cohort(
         matching_input,
@@ -235,7 +240,12 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
 
     if not cohort.pool.filter(side="A").exists() or not cohort.pool.filter(side="B").exists():
         raise PairingError(_("The pool needs organisations on both sides before pairing."))
-    job = create_job(kind="pairing", title=f"Pairing {cohort}", total=3, created_by=user)
+    job = create_job(
+        kind="pairing",
+        title=job_text(gettext_noop("Pairing %(cohort)s"), cohort=str(cohort)),
+        total=3,
+        created_by=user,
+    )
     run = PairingRun.objects.create(cohort=cohort, job=job, maximise_weakest=maximise_weakest)
     enqueue_after_commit(pairing_task, job.pk, run.pk)
     return run

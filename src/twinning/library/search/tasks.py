@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from django.db import connection, transaction
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from twinning.common.jobs import create_job, report_progress, run_job
+from twinning.common.jobs import create_job, job_text, report_progress, run_job
 from twinning.library.search.indexing import drain_pending, pending_work
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,9 @@ def update_search_index() -> dict:
     total = sum(len(ids) for ids in pending_work().values())
     if not total:
         return {"indexed": 0}
-    job = create_job(kind=JOB_KIND, title="Update the search index", total=total)
+    job = create_job(
+        kind=JOB_KIND, title=job_text(gettext_noop("Update the search index")), total=total
+    )
     try:
         # Embedding is slow: it runs outside one long transaction, committing record batches as it goes.
         indexed = drain_pending(
