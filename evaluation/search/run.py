@@ -8,6 +8,12 @@ navigation, related-article and footer noise a scraped page carries. The judged 
 
     PYTHONPATH=src .venv/bin/python evaluation/search/run.py --split frozen [--embedder use]
 
+Another set is scored by path (every query of it, whatever its split column says, unless
+`--split` is given); the pages of several files form one library:
+
+    PYTHONPATH=src .venv/bin/python evaluation/search/run.py --embedder use \
+        --pages evaluation/search/pages_e.json --queries evaluation/search/queries_e.tsv
+
 Baselines, on the same pages in the same run: plain FTS5 with the trigram tokenizer over each
 whole page (BM25), plain cosine of the embedding of each whole page, and their reciprocal rank
 fusion (k = 60). `--database-url` runs Twinning's search on another database (PostgreSQL).
@@ -29,6 +35,10 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The training corpus (pages_a..d, all of queries.tsv): named, not globbed, so that a new blind
+# set dropped beside them is never loaded by a tuning run.
+TRAINING_PAGES = [HERE / f"pages_{part}.json" for part in "abcde"]  # e: scored once, 2026-12-01
+TRAINING_QUERIES = HERE / "queries.tsv"
 CUTOFF = 10
 RRF_K = 60
 
@@ -50,34 +60,47 @@ FOOTERS = {
 }
 
 
-def load_pages() -> list[dict]:
-    """Every page with `text` as a scraper sees it: menu, heading, body, related links, footer."""
+def load_pages(paths: list[Path] | None = None) -> list[dict]:
+    """Every page with `text` as a scraper sees it: menu, heading, body, related links, footer.
+
+    A page that already carries its own `text` (scraped with its noise) keeps it.
+    """
     pages: list[dict] = []
-    for path in sorted(HERE.glob("pages_*.json")):
-        pages.extend(json.loads(path.read_text(encoding="utf-8"))["pages"])
+    for path in paths or TRAINING_PAGES:
+        loaded = json.loads(Path(path).read_text(encoding="utf-8"))
+        pages.extend(loaded["pages"] if isinstance(loaded, dict) else loaded)
+    for page in pages:
+        page.setdefault("site", "")
+        page.setdefault("year", 2020)
+        page.setdefault("kind", "page")
+        page.setdefault("body", page.get("text", ""))
     by_language: dict[str, list[dict]] = defaultdict(list)
     for page in pages:
         by_language[page["language"]].append(page)
     for page in pages:
+        page["page_title"] = f"{page['title']} | {page['site']}" if page["site"] else page["title"]
+        if page.get("text"):
+            continue
         siblings = by_language[page["language"]]
         position = siblings.index(page)
         related = [siblings[(position + step) % len(siblings)]["title"] for step in (1, 2, 3)]
         values = {"site": page["site"], "year": page["year"], "related": "\n".join(related)}
+        language = page["language"] if page["language"] in HEADERS else "en"
         page["text"] = "\n\n".join(
             [
-                HEADERS[page["language"]].format(**values),
+                HEADERS[language].format(**values),
                 page["title"],
                 page["body"],
-                FOOTERS[page["language"]].format(**values),
+                FOOTERS[language].format(**values),
             ]
         )
-        page["page_title"] = f"{page['title']} | {page['site']}"
     return pages
 
 
-def load_queries(split: str) -> list[dict]:
+def load_queries(split: str, path: Path | None = None) -> list[dict]:
+    """Judged queries of `split` ("all" for every one) from the tab-separated file at `path`."""
     queries = []
-    for line in (HERE / "queries.tsv").read_text(encoding="utf-8").splitlines():
+    for line in Path(path or TRAINING_QUERIES).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         part, kind, language, query, relevant = line.split("\t")
@@ -211,13 +234,14 @@ def setup(database_url: str | None) -> None:
 
 def load_into_library(pages: list[dict]) -> None:
     from twinning.library.actions import add_document
+    from twinning.library.enums import DocumentKind
 
     for page in pages:
         add_document(
             title=page["page_title"],
             text=page["text"],
             source=f"evaluation:{page['id']}",
-            kind=page["kind"],
+            kind=page["kind"] if page["kind"] in DocumentKind.values else DocumentKind.OTHER,
             language=page["language"],
             published=date(page["year"], 1, 1),
         )
@@ -240,15 +264,25 @@ def twinning_ranker(mode: str, embedder: str) -> Callable[[str], list[str]]:
     return rank
 
 
-def evaluate(split: str, embedder_name: str, database_url: str | None = None) -> dict:
+def evaluate(
+    split: str,
+    embedder_name: str,
+    database_url: str | None = None,
+    *,
+    pages_paths: list[Path] | None = None,
+    queries_path: Path | None = None,
+) -> dict:
     setup(database_url)
     from django.db import connection
 
     from twinning.library.search.embeddings import get_embedder
     from twinning.library.search.indexing import drain_pending
 
-    pages, queries = load_pages(), load_queries(split)
+    pages, queries = load_pages(pages_paths), load_queries(split, queries_path)
     languages = {page["id"]: page["language"] for page in pages}
+    unknown = sorted({p for q in queries for p in q["relevant"]} - set(languages))
+    if unknown:
+        raise SystemExit(f"judged pages missing from the corpus: {', '.join(unknown[:5])}")
     load_into_library(pages)
     started = time.perf_counter()
     drain_pending(embedder=embedder_name)
@@ -328,7 +362,20 @@ def format_table(report: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tuning", "frozen", "blind-e", "all"], default="tuning")
+    parser.add_argument(
+        "--split",
+        choices=["tuning", "frozen", "blind-e", "all"],
+        help="which queries to score (default: tuning, or all with --queries)",
+    )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        action="append",
+        help="a pages JSON file (repeat for several); default: pages_a..e",
+    )
+    parser.add_argument(
+        "--queries", type=Path, help="a judged queries TSV file; default: queries.tsv"
+    )
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
         "--database-url",
@@ -337,7 +384,14 @@ def main() -> int:
     parser.add_argument("--json", help="also write the full report, per query, to this file")
     parser.add_argument("--per-query", action="store_true", help="print each query's figures")
     args = parser.parse_args()
-    report = evaluate(args.split, args.embedder, args.database_url)
+    split = args.split or ("all" if args.queries else "tuning")
+    report = evaluate(
+        split,
+        args.embedder,
+        args.database_url,
+        pages_paths=args.pages,
+        queries_path=args.queries,
+    )
     print(format_table(report))
     if args.per_query:
         for row in report["rows"]:

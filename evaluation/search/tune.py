@@ -1,6 +1,9 @@
-"""Grid of fusion weights scored on the TUNING queries only (never the frozen ones).
+"""Grid of fusion settings scored on the training pages and queries (pages_a..d, queries.tsv).
 
 PYTHONPATH=src .venv/bin/python evaluation/search/tune.py --embedder use
+
+Every query of queries.tsv is training data now (its frozen part was spent in run 3); a blind
+set (pages_e) is never loaded here: `run.load_pages()` names pages_a..d.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,26 +27,39 @@ def main() -> int:
     from twinning.library.search import engine
     from twinning.library.search.indexing import drain_pending
 
-    pages, queries = run.load_pages(), run.load_queries("tuning")
+    pages, queries = run.load_pages(), run.load_queries("all")
     run.load_into_library(pages)
     drain_pending(embedder=args.embedder)
     ranker = run.twinning_ranker("hybrid", args.embedder)
     results = []
-    grid = itertools.product(("all",), (0.5,), (1.0,), (1.0,), (None, 0.05, 0.1, 0.15, 0.2, 0.3))
-    for match, text, chunk, whole, margin in grid:
-        engine.TEXT_MATCH = match
-        engine.WEIGHTS = {"text": text, "chunk": chunk, "whole": whole}
+    grid = itertools.product(
+        ("rrf", "sum"),  # how paragraphs and whole records make one meaning ranking
+        (0.3, 0.5, 0.8),  # text weight
+        (1.0,),  # chunk weight
+        (0.2, None),  # margin
+        (0.0,),  # feedback weight (0.3-1.0 with 2-5 records all lost 0.02-0.06)
+        (3,),  # feedback records
+    )
+    for fusion, text, chunk, margin, feedback, records in grid:
+        engine.MEANING_FUSION = fusion
+        engine.WEIGHTS = {"text": text, "chunk": chunk, "whole": 1.0}
         engine.MEANING_MARGIN = margin
-        score = sum(run.ndcg(ranker(q["query"]), q["relevant"]) for q in queries) / len(queries)
-        found = sum(len(ranker(q["query"])) for q in queries) / len(queries)
-        results.append((round(score, 3), match, text, chunk, whole, margin or 9))
+        engine.FEEDBACK_WEIGHT, engine.FEEDBACK_RECORDS = feedback, records
+        by_language: dict[str, list[float]] = defaultdict(list)
+        for query in queries:
+            score = run.ndcg(ranker(query["query"]), query["relevant"])
+            by_language["all"].append(score)
+            by_language[query["language"] if query["language"] in ("en", "zh") else "other"].append(
+                score
+            )
+        means = {key: sum(values) / len(values) for key, values in by_language.items()}
+        results.append((round(means["all"], 3), fusion, text, chunk, margin or 9, feedback))
         print(
-            f"match={match} text={text} chunk={chunk} whole={whole} margin={margin}: {score:.3f}"
-            f" ({found:.1f} results of 10 on average)",
+            f"fusion={fusion} text={text} chunk={chunk} margin={margin} feedback={feedback}x{records}: "
+            + " ".join(f"{key}={value:.3f}" for key, value in means.items()),
             flush=True,
         )
-    best = max(results)
-    print(f"best on tuning: {best}")
+    print(f"best on training: {max(results)}")
     return 0
 
 

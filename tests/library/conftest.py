@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from twinning.library.search import bm25
 from twinning.library.search.retrieval import vector_cache
 
 
@@ -11,6 +12,7 @@ from twinning.library.search.retrieval import vector_cache
 def hashing_embedder(settings):
     settings.TWINNING_SEARCH_EMBEDDER = "hashing"
     vector_cache.clear()  # chunk ids are reused after each test's rollback
+    bm25.clear()
     yield
     vector_cache.clear()
 

@@ -140,7 +140,9 @@ def test_reindex_swaps_each_record_in_place_and_never_empties_the_index(monkeypa
     assert set(SearchChunk.objects.values_list("object_id", flat=True)) == {first.pk, second.pk}
 
 
-def test_postgresql_gets_an_hnsw_index_over_each_embedders_vectors(database_vendor):
+def test_postgresql_gets_hnsw_indexes_over_each_embedders_chunks_and_whole_records(
+    database_vendor,
+):
     from django.db import connection
 
     from twinning.library.search.retrieval import _vector_indexes, has_pgvector, vector_index_name
@@ -150,15 +152,59 @@ def test_postgresql_gets_an_hnsw_index_over_each_embedders_vectors(database_vend
     _vector_indexes.clear()
     add_document(title="Compost", text="Compost in courtyards.")
     drain_pending()
+    definitions = {}
     with connection.cursor() as cursor:
+        for whole in (False, True):
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                [vector_index_name("hashing", 256, whole=whole)],
+            )
+            (definitions[whole],) = cursor.fetchone()
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            "SELECT count(*) FROM pg_indexes WHERE indexname = %s",
             [vector_index_name("hashing", 256)],
         )
-        (definition,) = cursor.fetchone()
-    assert "USING hnsw (((embedding_vector)::vector(256)) vector_cosine_ops)" in definition
-    assert "WHERE ((embedder)::text = 'hashing'::text)" in definition
+        assert cursor.fetchone() == (0,)  # the single index of before is gone
+    for whole, condition in ((False, "(NOT whole)"), (True, "whole")):
+        assert (
+            "USING hnsw (((embedding_vector)::vector(256)) vector_cosine_ops)" in definitions[whole]
+        )
+        assert f"WHERE (((embedder)::text = 'hashing'::text) AND {condition})" in definitions[whole]
     assert [hit.id for hit in search("courtyards compost")] != []
+
+
+def test_postgresql_reads_nearest_chunks_and_whole_records_through_their_indexes(
+    database_vendor,
+):
+    """One query over both kinds, or `whole` as a parameter, scanned the whole table."""
+    import numpy as np
+    from django.db import connection
+
+    from twinning.library.search.retrieval import _vector_indexes, has_pgvector, vector_index_name
+
+    if database_vendor != "postgresql" or not has_pgvector():
+        pytest.skip("pgvector only")
+    _vector_indexes.clear()  # each test's rollback took the indexes of the one before
+    for number in range(3):
+        add_document(title=f"Compost {number}", text="Compost in courtyards.")
+    drain_pending()
+    literal = "[" + ",".join(["0.0625"] * 256) + "]"
+    with connection.cursor() as cursor:
+        # A table this small is otherwise read whole and sorted, whatever its indexes.
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_sort = off")
+        for whole in (False, True):
+            cursor.execute(
+                "EXPLAIN SELECT c.id FROM library_searchchunk c WHERE c.embedder = 'hashing' "
+                f"AND {'' if whole else 'NOT '}c.whole AND c.embedding_vector IS NOT NULL AND c.is_public "
+                "ORDER BY (c.embedding_vector::vector(256)) <=> CAST(%s AS vector(256)) LIMIT 200",
+                [literal],
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert vector_index_name("hashing", 256, whole=whole) in plan
+        cursor.execute("RESET enable_seqscan")
+        cursor.execute("RESET enable_sort")
+    assert np.isfinite([hit.score for hit in search("compost", mode="meaning")]).all()
 
 
 def test_a_whole_record_chunk_shows_the_paragraph_nearest_its_meaning():

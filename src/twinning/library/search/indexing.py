@@ -203,4 +203,10 @@ def reindex_all(
                 progress(done, total)
     # What was not rebuilt belongs to no record any more (deleted meanwhile, or of an old kind).
     SearchChunk.objects.filter(indexed_at__lt=started).delete()
+    if connection.vendor == "postgresql":
+        from twinning.library.search import bm25
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE library_searchchunk")  # word frequencies for BM25
+        bm25.clear()
     return total

@@ -14,6 +14,7 @@ from django.db import connection
 
 from twinning.directory.countries import resolve_country
 from twinning.library.enums import SearchKind
+from twinning.library.search import bm25
 from twinning.library.search.embeddings import from_bytes
 from twinning.library.search.schema import FTS_TABLE
 
@@ -87,7 +88,7 @@ def _tsquery(words: list[str], *, every: bool = False) -> str:
 def full_text(
     words: list[str], filters: SearchFilters, *, every: bool = False, limit: int = 200
 ) -> list[ChunkHit]:
-    """Chunks matching any (with `every`: all) of `words`, best first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
+    """Chunks matching any (with `every`: all) of `words`, best first by BM25 (FTS5's, or `bm25.rescore`)."""
     if not words:
         return []
     where, params = filters.where()
@@ -99,11 +100,15 @@ def full_text(
                 [_fts_expression(words, every=every), *params, limit],
             )
         else:
+            # The candidates, capped, then BM25 as on SQLite (ts_rank_cd ignores how rare a word is).
             cursor.execute(
-                "SELECT c.id, ts_rank_cd(c.search_vector, q, 1) AS score FROM library_searchchunk c, CAST(%s AS tsquery) q "
-                f"WHERE c.search_vector @@ q AND {where} ORDER BY score DESC, c.id LIMIT %s",
-                [_tsquery(words, every=every), *params, limit],
+                "SELECT c.id, c.segmented FROM library_searchchunk c, CAST(%s AS tsquery) q "
+                f"WHERE c.search_vector @@ q AND {where} "
+                "ORDER BY ts_rank_cd(c.search_vector, q, 1) DESC, c.id LIMIT %s",
+                [_tsquery(words, every=every), *params, max(limit, bm25.CANDIDATES)],
             )
+            scored = bm25.rescore(cursor.fetchall(), words)[:limit]
+            return [ChunkHit(chunk_id, score) for chunk_id, score in scored]
         return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -135,7 +140,8 @@ class VectorCache:
     """The embeddings of one embedder held in memory, topped up when new chunks appear.
 
     Chunks are only ever added or deleted (never changed in place), so the largest id tells
-    whether the cache is behind; deleted chunks drop out when hits are read back from the table.
+    whether the cache is behind; deleted chunks drop out when hits are read back from the table,
+    and once they pass a tenth of the live ones (after a rebuild) the copy is read afresh.
     """
 
     def __init__(self) -> None:
@@ -185,12 +191,38 @@ class VectorCache:
                                 [cached.whole, np.fromiter((bool(r[3]) for r in rows), bool, count)]
                             ),
                         )
+                    if len(rows) < len(cached.ids):  # a first load has nothing deleted
+                        cached = _without_deleted(cursor, cached, embedder)
                     self.entries[key] = cached
                 return cached
 
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()
+
+
+# The share of deleted chunks the in-memory copy may carry before they are dropped from it.
+STALE_SHARE = 0.1
+
+
+def _without_deleted(cursor: Any, cached: CachedVectors, embedder: str) -> CachedVectors:
+    """The copy without deleted chunks, once they pass STALE_SHARE of the live ones (a rebuild).
+
+    Asked only after new chunks arrived, so searching pays nothing for it.
+    """
+    cursor.execute("SELECT COUNT(*) FROM library_searchchunk WHERE embedder = %s", [embedder])
+    live = cursor.fetchone()[0]
+    if len(cached.ids) <= live * (1 + STALE_SHARE):
+        return cached
+    cursor.execute("SELECT id FROM library_searchchunk WHERE embedder = %s", [embedder])
+    keep = np.isin(cached.ids, np.fromiter((row[0] for row in cursor.fetchall()), np.int64))
+    return CachedVectors(
+        cached.newest,
+        cached.ids[keep],
+        cached.vectors[keep],
+        cached.public[keep],
+        cached.whole[keep],
+    )
 
 
 vector_cache = VectorCache()
@@ -222,34 +254,47 @@ _vector_indexes: set[tuple[str, str, int]] = set()
 _ef_search: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
-def vector_index_name(embedder: str, dimension: int) -> str:
-    return (
-        f"library_searchchunk_hnsw_{re.sub(r'[^a-z0-9]+', '_', embedder.lower())[:30]}_{dimension}"
-    )
+def vector_index_name(embedder: str, dimension: int, *, whole: bool | None = None) -> str:
+    """The HNSW index of one embedder's paragraph chunks (`whole=False`) or whole records (`True`).
+
+    `None` names the single index of before issue 12's speed work (both kinds in one).
+    """
+    suffix = "" if whole is None else ("_whole" if whole else "_chunk")
+    slug = re.sub(r"[^a-z0-9]+", "_", embedder.lower())[: 30 if whole is None else 24]
+    return f"library_searchchunk_hnsw_{slug}_{dimension}{suffix}"
 
 
 def ensure_vector_index(embedder: str, dimension: int) -> None:
-    """PostgreSQL with pgvector: an HNSW index (cosine) over one embedder's vectors, made once.
+    """PostgreSQL with pgvector: two HNSW indexes (cosine) over one embedder's vectors, made once.
 
-    The column is untyped (the dimension follows the embedder), so the index is on the vectors
-    cast to their dimension, limited to that embedder's rows; queries use the same expression.
+    The column is untyped (the dimension follows the embedder), so each index is on the vectors
+    cast to their dimension, limited to that embedder's paragraph chunks or whole records: a
+    query for one kind is then an index scan, never a scan of the table (see `_pgvector_nearest`).
     """
     key = (str(connection.settings_dict["NAME"]), embedder, dimension)
     if not has_pgvector() or key in _vector_indexes:
         return
     name = embedder.replace("'", "''")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {vector_index_name(embedder, dimension)} ON library_searchchunk "
-            f"USING hnsw ((embedding_vector::vector({dimension})) vector_cosine_ops) "
-            f"WHERE embedder = '{name}'"
-        )
+        for whole in (False, True):
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {vector_index_name(embedder, dimension, whole=whole)} "
+                f"ON library_searchchunk USING hnsw ((embedding_vector::vector({dimension})) vector_cosine_ops) "
+                f"WHERE embedder = '{name}' AND {'' if whole else 'NOT '}whole"
+            )
+        cursor.execute(f"DROP INDEX IF EXISTS {vector_index_name(embedder, dimension)}")
     _vector_indexes.add(key)
 
 
 def _pgvector_nearest(
-    vector: np.ndarray, where: str, params: list[Any], *, embedder: str, whole: bool, limit: int
-) -> list[ChunkHit]:
+    vector: np.ndarray, where: str, params: list[Any], *, embedder: str, limit: int
+) -> dict[bool, list[ChunkHit]]:
+    """Nearest paragraph chunks and nearest whole records in one round trip, each by its own index.
+
+    `whole` is written as a literal condition so that the planner proves each partial HNSW
+    index applies (a parameter, or one query over both kinds, scanned the table: 960 ms at
+    100,000 chunks).
+    """
     literal = "[" + ",".join(f"{x:.6f}" for x in vector) + "]"
     typed = f"vector({len(vector)})"
     with connection.cursor() as cursor:
@@ -260,13 +305,22 @@ def _pgvector_nearest(
         if _ef_search.get(raw, 0) < wanted:
             cursor.execute(f"SET hnsw.ef_search = {wanted}")
             _ef_search[raw] = wanted
-        cursor.execute(
-            f"SELECT c.id, 1 - ((c.embedding_vector::{typed}) <=> CAST(%s AS {typed})) AS score FROM library_searchchunk c "
-            f"WHERE c.embedder = %s AND c.embedding_vector IS NOT NULL AND c.whole = %s AND {where} "
-            f"ORDER BY (c.embedding_vector::{typed}) <=> CAST(%s AS {typed}) LIMIT %s",
-            [literal, embedder, whole, *params, literal, limit],
-        )
-        return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
+        parts, arguments = [], []
+        for whole in (False, True):
+            parts.append(
+                f"(SELECT c.id, {whole} AS whole, 1 - ((c.embedding_vector::{typed}) <=> CAST(%s AS {typed})) AS score "
+                f"FROM library_searchchunk c WHERE c.embedder = %s AND {'' if whole else 'NOT '}c.whole "
+                f"AND c.embedding_vector IS NOT NULL AND {where} "
+                f"ORDER BY (c.embedding_vector::{typed}) <=> CAST(%s AS {typed}) LIMIT %s)"
+            )
+            arguments += [literal, embedder, *params, literal, limit]
+        cursor.execute(" UNION ALL ".join(parts), arguments)
+        found: dict[bool, list[ChunkHit]] = {False: [], True: []}
+        for chunk_id, whole, score in cursor.fetchall():
+            found[bool(whole)].append(ChunkHit(chunk_id, float(score)))
+        for hits in found.values():
+            hits.sort(key=lambda hit: -hit.score)
+        return found
 
 
 def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> list[ChunkHit]:
@@ -292,12 +346,7 @@ def nearest_both(
         where += " AND NOT (c.kind = %s AND c.object_id = %s)"
         params += list(exclude)
     if has_pgvector():
-        return {
-            whole: _pgvector_nearest(
-                vector, where, params, embedder=embedder, whole=whole, limit=limit
-            )
-            for whole in (False, True)
-        }
+        return _pgvector_nearest(vector, where, params, embedder=embedder, limit=limit)
     cached = vector_cache.load(embedder)
     if not len(cached.ids) or cached.vectors.shape[1] != len(vector):
         return {False: [], True: []}
