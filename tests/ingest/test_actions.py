@@ -167,8 +167,17 @@ def test_partnership_waits_for_its_organisations_then_becomes_a_pair():
     done, errors = review_in_bulk(
         candidates=list(Candidate.objects.all()), decision="accept", user=None
     )
-    assert errors == []
+    # The page states no year the extractor reads: no cohort is guessed, the pair waits.
+    assert errors == [
+        "Blue Delta Water Alliance – Hunan Wetland Guardians (twinning): The page states no "
+        "cohort year for this pair: enter the year, then accept."
+    ]
+    assert Pair.objects.count() == 0
+    pair_candidate.refresh_from_db()
+    assert pair_candidate.status == CandidateStatus.PENDING
+    accept_candidate(candidate=pair_candidate, user=None, data={"year": 2019})
     pair = Pair.objects.get()
+    assert pair.cohort.year == 2019
     assert {pair.organisation_a.name, pair.organisation_b.name} == {
         "Blue Delta Water Alliance",
         "Hunan Wetland Guardians",

@@ -200,6 +200,44 @@ def queue_candidates(
     return created
 
 
+def extract_and_queue(document: Document, index: OrganisationIndex | None = None) -> int:
+    """Extract a stored document and queue what it states: the one step after storing.
+
+    The web upload's task, the `ingest` command and re-extraction all go through here.
+    """
+    return queue_candidates(document=document, result=extract(document), index=index)
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    document: Document
+    changed: bool  # False when the same content was ingested before
+    queued: int  # candidates added to the review queue
+    accepted: int  # candidates accepted (only with `accept=True`)
+    problems: list[str]  # candidates that could not be accepted, one line each
+
+
+def ingest_file(
+    *,
+    data: bytes,
+    filename: str,
+    source: str,
+    user: Any,
+    programme: Programme | None = None,
+    accept: bool = False,
+    index: OrganisationIndex | None = None,
+) -> IngestOutcome:
+    """Store → extract → queue (→ accept) for one file; refused files raise `IngestError`."""
+    stored = store_document(data=data, filename=filename, source=source, programme=programme)
+    index = index or OrganisationIndex.build()
+    queued = extract_and_queue(stored.document, index) if stored.changed else 0
+    accepted, problems = 0, []
+    if accept:
+        pending = list(stored.document.candidates.filter(status=CandidateStatus.PENDING))
+        accepted, problems = review_in_bulk(candidates=pending, decision="accept", user=user)
+    return IngestOutcome(stored.document, stored.changed, queued, accepted, problems)
+
+
 def _mark(
     candidate: Candidate, status: str, user: Any, result: models.Model | None = None, note: str = ""
 ) -> None:
