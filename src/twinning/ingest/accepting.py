@@ -104,10 +104,12 @@ def fill_gaps(
         if value and not getattr(organisation, key):
             setattr(organisation, key, value)
             changed.append(key)
-    name = (data.get("name") or "").strip()
-    if name and name not in organisation.all_names:
-        organisation.other_names = [*organisation.other_names, name]
-        changed.append("other_names")
+    for name in [data.get("name") or "", *(data.get("other_names") or [])]:
+        name = name.strip()
+        if name and name not in organisation.all_names:
+            organisation.other_names = [*organisation.other_names, name]
+            if "other_names" not in changed:
+                changed.append("other_names")
     organisation.full_clean()
     organisation.save()
     known_topics = set(organisation.topics.values_list("slug", flat=True))
@@ -143,6 +145,7 @@ def accept_organisation(
     organisation = create_organisation(
         name=data["name"],
         topics=_topic_slugs(data.get("topics") or []),
+        other_names=[n for n in data.get("other_names") or [] if n and n != data["name"]],
         **_organisation_fields(data),
     )
     _cite(organisation, candidate, user)

@@ -316,6 +316,58 @@ def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> O
     return organisation
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _combined(target: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+    """Target's fields, its gaps filled from source, lists joined; a second name kept."""
+    data = dict(target)
+    for key, value in source.items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = [*data[key], *(item for item in value if item not in data[key])]
+        elif _empty(data.get(key)) and not _empty(value):
+            data[key] = value
+    name, other = (target.get("name") or "").strip(), (source.get("name") or "").strip()
+    if name and other and other != name:
+        data["other_names"] = [*(data.get("other_names") or []), other]
+        data["other_names"] = list(dict.fromkeys(data["other_names"]))
+    return data
+
+
+@transaction.atomic
+def merge_into_candidate(*, candidate: Candidate, target: Candidate, user: Any) -> Candidate:
+    """Fold a waiting candidate into another waiting one of the same kind (two finds of one thing).
+
+    The target keeps its fields and gains what it lacked; the merged one points to it.
+    """
+    rows = {
+        row.pk: row
+        for row in Candidate.objects.select_for_update(of=("self",)).filter(
+            pk__in=[candidate.pk, target.pk]
+        )
+    }
+    candidate, target = rows[candidate.pk], rows[target.pk]
+    if candidate.pk == target.pk:
+        raise IngestError(_("A candidate cannot be merged into itself."))
+    if not (candidate.is_open and target.is_open):
+        raise IngestError(_("Both candidates must still be waiting for review."))
+    if candidate.kind != target.kind:
+        raise IngestError(_("Only candidates of the same kind can be merged."))
+    target.data = _combined(target.data, candidate.data)
+    if candidate.evidence and candidate.evidence not in target.evidence:
+        target.evidence = f"{target.evidence}\n{candidate.evidence}".strip()[:5000]
+    target.save(update_fields=["data", "evidence"])
+    _mark(
+        candidate,
+        CandidateStatus.MERGED,
+        user,
+        target,
+        note=_("Merged into candidate %(id)d.") % {"id": target.pk},
+    )
+    return target
+
+
 @transaction.atomic
 def reject_candidate(*, candidate: Candidate, user: Any, note: str = "") -> Candidate:
     candidate = Candidate.objects.select_for_update(of=("self",)).get(pk=candidate.pk)
