@@ -87,7 +87,7 @@ def accept_programme(data: dict[str, Any]) -> Programme:
     """A project candidate becomes a programme; one already known by name or acronym gains gaps."""
     topics = [slug for slug in map(vocabulary.normalise_topic, data.get("topics") or []) if slug]
     existing = find_programme(data.get("acronym") or "") or find_programme(data["name"])
-    fields = {
+    fields: dict[str, Any] = {
         "name_zh": (data.get("name_zh") or "")[:250],
         "acronym": (data.get("acronym") or "")[:40],
         "description": data.get("description") or "",

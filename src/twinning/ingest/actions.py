@@ -231,7 +231,7 @@ def ingest_file(
     stored = store_document(data=data, filename=filename, source=source, programme=programme)
     index = index or OrganisationIndex.build()
     queued = extract_and_queue(stored.document, index) if stored.changed else 0
-    accepted, problems = 0, []
+    accepted, problems = 0, list[str]()
     if accept:
         pending = list(stored.document.candidates.filter(status=CandidateStatus.PENDING))
         accepted, problems = review_in_bulk(candidates=pending, decision="accept", user=user)

@@ -22,7 +22,7 @@ PARTNERSHIP_KINDS = [
     ("partner", _("Partnership")),
     ("visit", _("Delegation visit")),
 ]
-TYPE_WORDS = {code: word for word, code in EXTRACTED_TYPES.items()}
+TYPE_WORDS: dict[str, str] = {str(code): word for word, code in EXTRACTED_TYPES.items()}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
