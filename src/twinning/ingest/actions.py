@@ -25,7 +25,7 @@ from twinning.directory.actions import (
 )
 from twinning.directory.models import Organisation
 from twinning.extract import ExtractError, extract_document, read_document
-from twinning.extract.records import ExtractionResult
+from twinning.extract.records import ExtractionResult, Partnership
 from twinning.ingest.accepting import ACCEPT_BY_KIND, accept_organisation, fill_gaps
 from twinning.ingest.enums import CandidateKind, CandidateStatus
 from twinning.ingest.errors import IngestError
@@ -151,6 +151,15 @@ def extract(document: Document) -> ExtractionResult:
     return extract_document(read)
 
 
+def _partnership_data(partnership: Partnership) -> dict[str, Any]:
+    """The §2 fields, and for a visit its date and people, which the review keeps."""
+    data = partnership.to_json()
+    if partnership.kind == "visit":
+        data["date"] = partnership.date
+        data["participants"] = [dict(person) for person in partnership.participants]
+    return data
+
+
 @transaction.atomic
 def queue_candidates(
     *, document: Document, result: ExtractionResult, index: OrganisationIndex | None = None
@@ -167,9 +176,13 @@ def queue_candidates(
         for o in result.organisations
     ]
     records += [
-        (CandidateKind.PARTNERSHIP, p.to_json(), p.evidence or "") for p in result.partnerships
+        (CandidateKind.PARTNERSHIP, _partnership_data(p), p.evidence or "")
+        for p in result.partnerships
     ]
-    records += [(CandidateKind.EVENT, e.to_json(), e.evidence or "") for e in result.events]
+    records += [
+        (CandidateKind.EVENT, {**e.to_json(), "topics": list(e.topics)}, e.evidence or "")
+        for e in [*result.events, *result.activities]
+    ]
     records += [(CandidateKind.PERSON, p.to_json(), p.evidence or "") for p in result.people]
     current = {fingerprint(kind, data) for kind, data, _ in records}
     # A new version of the document withdraws the pending candidates it no longer states.
