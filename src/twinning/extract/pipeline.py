@@ -16,12 +16,12 @@ from twinning.extract import (
     relations,
     relations_zh,
 )
-from twinning.extract.activities import programme_activities
 from twinning.extract.acronyms import (
     link_unattached_acronyms,
     register_acronym_actors,
     register_acronym_definitions,
 )
+from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
 from twinning.extract.fields import register_fields

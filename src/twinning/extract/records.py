@@ -60,10 +60,11 @@ class Partnership:
     year: int | None = None
     evidence: str | None = None
     source: str | None = None
-    # A visit's date at the precision the page gives and its people ({name, role,
-    # organisation, leader}); for the review queue, not part of the §2 JSON.
+    # A visit's date at the precision the page gives, its people ({name, role, organisation,
+    # leader}) and the topics discussed after it; for the review queue, not in the §2 JSON.
     date: str | None = None
     participants: list[dict[str, Any]] = field(default_factory=list)
+    discussed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

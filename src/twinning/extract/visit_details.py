@@ -94,5 +94,5 @@ def add_visit_details(
                 }
                 for person in present
             ]
-        if not visit.topics:
-            visit.topics = topics_in_text(_following_text(blocks, position))[:6]
+        if not visit.discussed:
+            visit.discussed = topics_in_text(_following_text(blocks, position))[:6]

@@ -157,6 +157,7 @@ def _partnership_data(partnership: Partnership) -> dict[str, Any]:
     if partnership.kind == "visit":
         data["date"] = partnership.date
         data["participants"] = [dict(person) for person in partnership.participants]
+        data["topics"] = data["topics"] or list(partnership.discussed)
     return data
 
 
