@@ -169,11 +169,28 @@ def test_partnership_waits_for_its_organisations_then_becomes_a_pair():
     )
     assert errors == []
     pair = Pair.objects.get()
+    assert pair.cohort.year == 2019  # "the 2019 cohort", as the page states
     assert {pair.organisation_a.name, pair.organisation_b.name} == {
         "Blue Delta Water Alliance",
         "Hunan Wetland Guardians",
     }
     assert set(pair.topics.values_list("slug", flat=True)) == {"water", "biodiversity", "education"}
+
+
+def test_a_pair_whose_page_states_no_year_waits_for_one_and_never_takes_this_year():
+    ingest(PROFILE.replace("Twinning partners of the 2019 cohort", "Our twinning partners"))
+    done, errors = review_in_bulk(
+        candidates=list(Candidate.objects.all()), decision="accept", user=None
+    )
+    assert errors == [
+        "Blue Delta Water Alliance – Hunan Wetland Guardians (twinning): The page states no "
+        "cohort year for this pair: enter the year, then accept."
+    ]
+    assert Pair.objects.count() == 0
+    pending = Candidate.objects.get(kind=CandidateKind.PARTNERSHIP)
+    assert pending.status == CandidateStatus.PENDING
+    accept_candidate(candidate=pending, user=None, data={"year": 2016})
+    assert Pair.objects.get().cohort.year == 2016
 
 
 def test_people_become_positions_in_their_organisation():

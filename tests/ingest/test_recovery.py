@@ -5,7 +5,7 @@ import pytest
 from tests.ingest.test_actions import PROFILE
 from twinning.common.jobs import create_job
 from twinning.common.models import Job, JobStatus
-from twinning.ingest import tasks
+from twinning.ingest import actions, tasks
 from twinning.ingest.actions import store_document
 from twinning.ingest.models import Candidate
 from twinning.library.models import Document
@@ -26,14 +26,14 @@ def test_a_document_stored_without_its_job_can_be_ingested_again():
 def test_a_failing_document_keeps_the_candidates_of_those_before_it(monkeypatch):
     good = store_document(data=PROFILE.encode(), filename="good.txt").document
     bad = store_document(data=(PROFILE + "\nMore.").encode(), filename="bad.txt").document
-    real_extract = tasks.extract
+    real_extract = actions.extract
 
     def extract(document):
         if document.pk == bad.pk:
             raise RuntimeError("the extractor crashed")
         return real_extract(document)
 
-    monkeypatch.setattr(tasks, "extract", extract)
+    monkeypatch.setattr(actions, "extract", extract)
     job = create_job(kind="ingest", title="Extracting", total=2)
     tasks.extract_documents_task.call(job.pk, [good.pk, bad.pk])
     job = Job.objects.get(pk=job.pk)

@@ -35,14 +35,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
     from twinning.extract.readers import expand_paths
-    from twinning.ingest.actions import (
-        IngestError,
-        extract,
-        queue_candidates,
-        review_in_bulk,
-        store_document,
-    )
-    from twinning.ingest.enums import CandidateStatus
+    from twinning.ingest.actions import IngestError, ingest_file
     from twinning.ingest.resolution import OrganisationIndex
     from twinning.programmes.models import Programme
 
@@ -65,25 +58,20 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.update(bar, description=f"ingesting {Path(path).name}")
             try:
                 data = Path(path).read_bytes() if path != "-" else sys.stdin.buffer.read()
-                stored = store_document(
+                outcome = ingest_file(
                     data=data,
                     filename=Path(path).name if path != "-" else "stdin.txt",
                     source=path,
+                    user=None,
                     programme=programme,
+                    accept=args.accept,
+                    index=index,
                 )
-                if stored.changed:
-                    documents += 1
-                    candidates += queue_candidates(
-                        document=stored.document, result=extract(stored.document), index=index
-                    )
-                if args.accept:
-                    pending = list(
-                        stored.document.candidates.filter(status=CandidateStatus.PENDING)
-                    )
-                    done, errors = review_in_bulk(candidates=pending, decision="accept", user=None)
-                    accepted += done
-                    for problem in errors:
-                        print(f"warning: {path}: {problem}", file=sys.stderr)
+                documents += 1 if outcome.changed else 0
+                candidates += outcome.queued
+                accepted += outcome.accepted
+                for problem in outcome.problems:
+                    print(f"warning: {path}: {problem}", file=sys.stderr)
             except (OSError, IngestError) as error:
                 failures += 1
                 print(f"error: {error}", file=sys.stderr)

@@ -53,7 +53,7 @@ CONNECTOR_WORDS = {
     "de", "du", "des", "la", "le", "les", "di", "del", "della", "dello", "delle", "dei", "degli",
     "per", "pour", "para", "por", "van", "voor", "von", "für", "zur", "zum", "der", "den", "het",
     "und", "et", "e", "y", "i", "en", "and", "of", "for", "the", "da", "do", "dos", "das", "al",
-    "au", "aux", "à", "a", "sur", "sul", "sulla",
+    "au", "aux", "à", "a", "sur", "sul", "sulla", "il", "lo", "gli", "el", "los", "las",
 }  # fmt: skip
 # Connectors after which a second organisation may start ("A et l'Association B").
 JOINERS = {"und", "et", "e", "y", "i", "en", "and"}

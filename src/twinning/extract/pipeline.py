@@ -21,6 +21,7 @@ from twinning.extract.acronyms import (
     register_acronym_actors,
     register_acronym_definitions,
 )
+from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
 from twinning.extract.fields import register_fields
@@ -51,6 +52,7 @@ from twinning.extract.tabular import (
     records_from_table,
 )
 from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
+from twinning.extract.visit_details import add_visit_details
 
 SHORT_REFERENCE_ANYWHERE = re.compile(
     "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
@@ -302,12 +304,18 @@ def extract_text(
         if p.a in names and p.b in names
     ]
 
+    add_visit_details(partnerships, found_people, blocks)
+    cohort_year = stated_cohort_year(text)
+    for partnership in partnerships:
+        if partnership.kind == "twinning" and partnership.year is None:
+            partnership.year = cohort_year
     result = ExtractionResult(
         organisations=[entry.organisation for entry in registry.entries if _keep(entry)],
         partnerships=partnerships,
         events=found_events,
         people=found_people,
         sources=[source] if source else [],
+        activities=programme_activities(sentences, registry, main, source),
     )
     for table in tables or []:
         result = result.merge(
@@ -316,6 +324,23 @@ def extract_text(
             )
         )
     return result
+
+
+COHORT_YEAR = re.compile(
+    r"\b(?:cohort|Kohorte|Jahrgang|cohorte|coorte|promoci[oó]n|lichting)\s+(?:of\s+|van\s+|de\s+|del\s+)?"
+    r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:cohort|Kohorte|cohorte|coorte)\b"
+    r"|((?:19|20)\d\d)\s*年度?(?:结对|批次|项目届)",
+    re.IGNORECASE,
+)
+
+
+def stated_cohort_year(text: str) -> int | None:
+    """The one cohort year the page states ("the 2019 cohort", "Kohorte 2021"); None if several."""
+    years = {
+        int(next(group for group in match.groups() if group))
+        for match in COHORT_YEAR.finditer(text)
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _canonical(

@@ -60,6 +60,11 @@ class Partnership:
     year: int | None = None
     evidence: str | None = None
     source: str | None = None
+    # A visit's date at the precision the page gives, its people ({name, role, organisation,
+    # leader}) and the topics discussed after it; for the review queue, not in the §2 JSON.
+    date: str | None = None
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    discussed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +84,7 @@ class Event:
     organisers: list[str] = field(default_factory=list)
     evidence: str | None = None
     source: str | None = None
+    topics: list[str] = field(default_factory=list)  # for the review queue, not in §2
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +116,9 @@ class ExtractionResult:
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # A programme's own activities (an inter-city lab, a training), as events organised by
+    # the programme; the review queue keeps them, the §2 JSON (events of the world) does not.
+    activities: list[Event] = field(default_factory=list)
 
     def to_json(self) -> dict[str, list[dict[str, Any]]]:
         """The CONTRACTS §2 object: four lists, nothing else."""
@@ -124,7 +133,10 @@ class ExtractionResult:
         """A new result holding both, duplicates folded (first record wins, gaps filled)."""
         from twinning.extract.text import name_key
 
-        merged = ExtractionResult(sources=[*self.sources, *other.sources])
+        merged = ExtractionResult(
+            sources=[*self.sources, *other.sources],
+            activities=[*self.activities, *other.activities],
+        )
         organisations: dict[str, Organisation] = {}
         for organisation in [*self.organisations, *other.organisations]:
             key = name_key(organisation.name)

@@ -62,6 +62,8 @@ class Registry:
         """Register an organisation, or merge it into the one already known by a shared key."""
         name = name.strip().strip(",;:").strip()
         name = re.sub(r"^(?:the|The)\s+(?=\S)", "", name)
+        # A run cut after a role word ("Delegates of X") keeps no leading preposition.
+        name = re.sub(r"^(?:of|from|by|with|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
         if acronym and name_key(acronym) == name_key(name):
             acronym = None
         entry = self.find(name) or (self.find(acronym) if acronym else None)

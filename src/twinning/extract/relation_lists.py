@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from twinning.extract.gazetteer import resolve_place
+from twinning.extract.gazetteer import Place, resolve_place
 from twinning.extract.names import has_organisation_head, is_title_case
 from twinning.extract.organisations import (
     _split_trailing_acronym,
@@ -14,10 +14,39 @@ from twinning.extract.organisations import (
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import Block
 
+# Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
+MEMBER_WORDS = (
+    r"\b(?:members?|Mitglied(?:er|sorganisationen)?|membres?|soci|membri|miembros|socios|leden)\b"
+    r"|成员|会员"
+)
+PARTNER_WORDS = (
+    r"\b(?:partners?|Partner(?:organisationen|schaften)?|partenaires?|partner|socios\s+colaboradores"
+    r"|partnerorganisaties|samenwerkingspartners)\b|合作伙伴|合作机构"
+)
 LIST_INTRO = re.compile(
-    r"\b(?:partners?|members?|organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b",
+    r"\b(?:organi[sz]ations|collaborat\w*|cooperat\w*|work(?:ed|s)? (?:closely )?with)\b|"
+    + MEMBER_WORDS
+    + "|"
+    + PARTNER_WORDS,
     re.IGNORECASE,
 )
+DASH_TAIL = re.compile(r"\s+[—–]\s+|\s+-\s+")
+LOWER_LEAD = re.compile(r"^(?:[a-zà-ÿ]+['’]|[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ])")
+
+
+def _item_name(item: str) -> tuple[str, Place | None]:
+    """An item's name without what follows it: "Name — Genoa", "Name, Matera", "Name
+    (Granada)", "l'associazione spagnola Name" give "Name" and the place when known."""
+    parts = DASH_TAIL.split(item, maxsplit=1)
+    name, tail = parts[0].strip(), (parts[1] if len(parts) == 2 else "")
+    name = LOWER_LEAD.sub("", name)
+    bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if bracket and not re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}s?", bracket.group(2).strip()):
+        name, tail = bracket.group(1), tail or bracket.group(2)
+    comma = re.fullmatch(r"([^()]+?),\s+([^,()]+(?:,\s*[^,]+)?)", name)
+    if comma and (resolve_place(comma.group(2)) or has_organisation_head(comma.group(2))):
+        name, tail = comma.group(1), tail or comma.group(2)
+    return name.strip(" ,;"), resolve_place(tail) if tail else None
 
 
 EVENT_INTRO = re.compile(
@@ -53,17 +82,13 @@ def partner_lists(
         item = re.sub(r"\s*MORE\s*>>\s*$", "", item).strip(" ,;.")
         first = re.split(r"\)\s+of\s+(?:the\s+)?", item, maxsplit=1)
         name_part = first[0] + (")" if len(first) == 2 else "")
+        name_part, place = _item_name(name_part)
         name, acronym = _split_trailing_acronym(name_part)
-        # "Friends of the Morava (Czech Republic)": the place in brackets is not in the name.
-        placed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
-        place = resolve_place(placed.group(2)) if placed else None
-        if placed and place:
-            name, acronym = _split_trailing_acronym(placed.group(1))
         if (
             not name
             or len(name.split()) > 12
             or not is_title_case(name, 0.5)
-            or re.search(r"\b(?:19|20)\d{2}\b", item)
+            or re.search(r"\b(?:19|20)\d{2}\b", name)
         ):
             continue
         entry = registry.add(
@@ -75,8 +100,8 @@ def partner_lists(
                 registry.add(parent, parent_acronym, evidence=block.text, strength=2)
         kind = (
             "membership"
-            if re.search(r"\bmembers?\b", intro.text, re.IGNORECASE)
-            and not re.search(r"\bpartners?\b", intro.text, re.IGNORECASE)
+            if re.search(MEMBER_WORDS, intro.text, re.IGNORECASE)
+            and not re.search(PARTNER_WORDS, intro.text, re.IGNORECASE)
             else "partner"
         )
         found.append((entry, "lead" if LEAD_INTRO.search(intro.text) else kind, block.text))

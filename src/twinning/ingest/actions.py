@@ -25,7 +25,7 @@ from twinning.directory.actions import (
 )
 from twinning.directory.models import Organisation
 from twinning.extract import ExtractError, extract_document, read_document
-from twinning.extract.records import ExtractionResult
+from twinning.extract.records import ExtractionResult, Partnership
 from twinning.ingest.accepting import ACCEPT_BY_KIND, accept_organisation, fill_gaps
 from twinning.ingest.enums import CandidateKind, CandidateStatus
 from twinning.ingest.errors import IngestError
@@ -151,6 +151,16 @@ def extract(document: Document) -> ExtractionResult:
     return extract_document(read)
 
 
+def _partnership_data(partnership: Partnership) -> dict[str, Any]:
+    """The §2 fields, and for a visit its date and people, which the review keeps."""
+    data = partnership.to_json()
+    if partnership.kind == "visit":
+        data["date"] = partnership.date
+        data["participants"] = [dict(person) for person in partnership.participants]
+        data["topics"] = data["topics"] or list(partnership.discussed)
+    return data
+
+
 @transaction.atomic
 def queue_candidates(
     *, document: Document, result: ExtractionResult, index: OrganisationIndex | None = None
@@ -167,9 +177,13 @@ def queue_candidates(
         for o in result.organisations
     ]
     records += [
-        (CandidateKind.PARTNERSHIP, p.to_json(), p.evidence or "") for p in result.partnerships
+        (CandidateKind.PARTNERSHIP, _partnership_data(p), p.evidence or "")
+        for p in result.partnerships
     ]
-    records += [(CandidateKind.EVENT, e.to_json(), e.evidence or "") for e in result.events]
+    records += [
+        (CandidateKind.EVENT, {**e.to_json(), "topics": list(e.topics)}, e.evidence or "")
+        for e in [*result.events, *result.activities]
+    ]
     records += [(CandidateKind.PERSON, p.to_json(), p.evidence or "") for p in result.people]
     current = {fingerprint(kind, data) for kind, data, _ in records}
     # A new version of the document withdraws the pending candidates it no longer states.
@@ -198,6 +212,44 @@ def queue_candidates(
         created += 1
     Document.objects.filter(pk=document.pk).update(extracted_at=timezone.now())
     return created
+
+
+def extract_and_queue(document: Document, index: OrganisationIndex | None = None) -> int:
+    """Extract a stored document and queue what it states: the one step after storing.
+
+    The web upload's task, the `ingest` command and re-extraction all go through here.
+    """
+    return queue_candidates(document=document, result=extract(document), index=index)
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    document: Document
+    changed: bool  # False when the same content was ingested before
+    queued: int  # candidates added to the review queue
+    accepted: int  # candidates accepted (only with `accept=True`)
+    problems: list[str]  # candidates that could not be accepted, one line each
+
+
+def ingest_file(
+    *,
+    data: bytes,
+    filename: str,
+    source: str,
+    user: Any,
+    programme: Programme | None = None,
+    accept: bool = False,
+    index: OrganisationIndex | None = None,
+) -> IngestOutcome:
+    """Store → extract → queue (→ accept) for one file; refused files raise `IngestError`."""
+    stored = store_document(data=data, filename=filename, source=source, programme=programme)
+    index = index or OrganisationIndex.build()
+    queued = extract_and_queue(stored.document, index) if stored.changed else 0
+    accepted, problems = 0, list[str]()
+    if accept:
+        pending = list(stored.document.candidates.filter(status=CandidateStatus.PENDING))
+        accepted, problems = review_in_bulk(candidates=pending, decision="accept", user=user)
+    return IngestOutcome(stored.document, stored.changed, queued, accepted, problems)
 
 
 def _mark(
@@ -276,6 +328,58 @@ def merge_candidate(*, candidate: Candidate, into: Organisation, user: Any) -> O
     organisation = fill_gaps(into, candidate.data, candidate, user)
     _mark(candidate, CandidateStatus.MERGED, user, organisation)
     return organisation
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _combined(target: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+    """Target's fields, its gaps filled from source, lists joined; a second name kept."""
+    data = dict(target)
+    for key, value in source.items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = [*data[key], *(item for item in value if item not in data[key])]
+        elif _empty(data.get(key)) and not _empty(value):
+            data[key] = value
+    name, other = (target.get("name") or "").strip(), (source.get("name") or "").strip()
+    if name and other and other != name:
+        data["other_names"] = [*(data.get("other_names") or []), other]
+        data["other_names"] = list(dict.fromkeys(data["other_names"]))
+    return data
+
+
+@transaction.atomic
+def merge_into_candidate(*, candidate: Candidate, target: Candidate, user: Any) -> Candidate:
+    """Fold a waiting candidate into another waiting one of the same kind (two finds of one thing).
+
+    The target keeps its fields and gains what it lacked; the merged one points to it.
+    """
+    rows = {
+        row.pk: row
+        for row in Candidate.objects.select_for_update(of=("self",)).filter(
+            pk__in=[candidate.pk, target.pk]
+        )
+    }
+    candidate, target = rows[candidate.pk], rows[target.pk]
+    if candidate.pk == target.pk:
+        raise IngestError(_("A candidate cannot be merged into itself."))
+    if not (candidate.is_open and target.is_open):
+        raise IngestError(_("Both candidates must still be waiting for review."))
+    if candidate.kind != target.kind:
+        raise IngestError(_("Only candidates of the same kind can be merged."))
+    target.data = _combined(target.data, candidate.data)
+    if candidate.evidence and candidate.evidence not in target.evidence:
+        target.evidence = f"{target.evidence}\n{candidate.evidence}".strip()[:5000]
+    target.save(update_fields=["data", "evidence"])
+    _mark(
+        candidate,
+        CandidateStatus.MERGED,
+        user,
+        target,
+        note=_("Merged into candidate %(id)d.") % {"id": target.pk},
+    )
+    return target
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django_tasks import task
 
 from twinning.common.jobs import job_text, report_progress, run_job
 from twinning.common.models import Job
-from twinning.ingest.actions import extract, queue_candidates
+from twinning.ingest.actions import extract_and_queue
 from twinning.ingest.resolution import OrganisationIndex
 from twinning.library.models import Document
 
@@ -24,7 +24,7 @@ def extract_documents(job: Job, document_ids: list[int]) -> dict:
             total=len(document_ids),
             message=job_text(gettext_noop("extracting %(title)s"), title=document.title[:120]),
         )
-        created += queue_candidates(document=document, result=extract(document), index=index)
+        created += extract_and_queue(document, index)
     report_progress(
         job,
         done=len(document_ids),

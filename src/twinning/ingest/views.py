@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,12 +29,14 @@ from twinning.ingest.actions import (
     IngestError,
     accept_candidate,
     merge_candidate,
+    merge_into_candidate,
     reject_candidate,
     review_in_bulk,
     store_document,
 )
 from twinning.ingest.enums import CandidateKind, CandidateStatus
-from twinning.ingest.forms import MergeForm, OrganisationCandidateForm, UploadForm
+from twinning.ingest.forms import FORM_BY_KIND, CandidateMergeForm, MergeForm, UploadForm
+from twinning.ingest.models import Candidate
 from twinning.ingest.tasks import extract_documents_task
 
 
@@ -149,49 +153,67 @@ def _safe_next(request: HttpRequest) -> str:
     return ""
 
 
-@login_required
-def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = access_candidate(request.user, pk)
-    edit_form = None
-    if candidate.kind == CandidateKind.ORGANISATION:
-        edit_form = OrganisationCandidateForm(request.POST or None, initial=dict(candidate.data))
-    merge_form = MergeForm(request.POST or None, initial={"into": candidate.match_id})
-    if request.method == "POST" and candidate.is_open:
-        action = request.POST.get("action")
-        try:
-            if action == "accept":
-                data = None
-                if edit_form is not None:
-                    if not edit_form.is_valid():
-                        return render(
-                            request,
-                            "ingest/candidate.html",
-                            {
-                                "candidate": candidate,
-                                "edit_form": edit_form,
-                                "merge_form": MergeForm(),
-                            },
-                        )
-                    data = edit_form.cleaned_record()
-                accept_candidate(candidate=candidate, user=request.user, data=data)
-                messages.success(request, _("Accepted."))
-            elif action == "merge" and merge_form.is_valid():
-                merge_candidate(
-                    candidate=candidate, into=merge_form.cleaned_data["into"], user=request.user
-                )
-                messages.success(request, _("Merged."))
-            elif action == "reject":
-                reject_candidate(
-                    candidate=candidate, user=request.user, note=request.POST.get("note", "")
-                )
-                messages.success(request, _("Rejected."))
-            else:
-                messages.error(request, _("Unknown action."))
-        except IngestError as error:
-            messages.error(request, str(error))
-        return redirect("ingest:candidate", pk=candidate.pk)
+def _candidate_page(
+    request: HttpRequest, candidate: Candidate, edit_form: Any, merge_form: Any, into_form: Any
+) -> HttpResponse:
     return render(
         request,
         "ingest/candidate.html",
-        {"candidate": candidate, "edit_form": edit_form, "merge_form": merge_form},
+        {
+            "candidate": candidate,
+            "edit_form": edit_form,
+            "merge_form": merge_form,
+            "into_form": into_form,
+        },
     )
+
+
+@login_required
+def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One candidate: edit every field then accept, reject, or merge it into a record or candidate."""
+    candidate = access_candidate(request.user, pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    edit_form = FORM_BY_KIND[candidate.kind](
+        request.POST if action == "accept" else None, initial=dict(candidate.data)
+    )
+    merge_form = MergeForm(
+        request.POST if action == "merge" else None, initial={"into": candidate.match_id}
+    )
+    into_form = CandidateMergeForm(
+        request.POST if action == "merge-candidate" else None, candidate=candidate
+    )
+    if action is None or not candidate.is_open:
+        return _candidate_page(request, candidate, edit_form, merge_form, into_form)
+    try:
+        if action == "accept":
+            if not edit_form.is_valid():
+                return _candidate_page(request, candidate, edit_form, merge_form, into_form)
+            accept_candidate(
+                candidate=candidate, user=request.user, data=edit_form.cleaned_record()
+            )
+            messages.success(request, _("Accepted."))
+        elif action == "merge" and candidate.kind == CandidateKind.ORGANISATION:
+            if not merge_form.is_valid():
+                return _candidate_page(request, candidate, edit_form, merge_form, into_form)
+            merge_candidate(
+                candidate=candidate, into=merge_form.cleaned_data["into"], user=request.user
+            )
+            messages.success(request, _("Merged."))
+        elif action == "merge-candidate":
+            if not into_form.is_valid():
+                return _candidate_page(request, candidate, edit_form, merge_form, into_form)
+            target = merge_into_candidate(
+                candidate=candidate, target=into_form.cleaned_data["target"], user=request.user
+            )
+            messages.success(request, _("Merged into another candidate."))
+            return redirect("ingest:candidate", pk=target.pk)
+        elif action == "reject":
+            reject_candidate(
+                candidate=candidate, user=request.user, note=request.POST.get("note", "")
+            )
+            messages.success(request, _("Rejected."))
+        else:
+            messages.error(request, _("Unknown action."))
+    except IngestError as error:
+        messages.error(request, str(error))
+    return redirect("ingest:candidate", pk=candidate.pk)

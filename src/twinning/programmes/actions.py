@@ -138,6 +138,7 @@ def record_visit(
     *,
     date: datetime.date,
     host: Organisation,
+    date_precision: str = DatePrecision.DAY,
     visitors: Sequence[Organisation],
     participants: Iterable[tuple[Person, Organisation | None, str, bool]] = (),
     topics: Iterable[str] = (),
@@ -149,7 +150,13 @@ def record_visit(
         raise ProgrammeError(_("A visit needs at least one visiting organisation."))
     if any(v.pk == host.pk for v in visitors):
         raise ProgrammeError(_("The host cannot visit itself."))
-    visit = Visit.objects.create(date=date, host=host, summary=summary, follow_ups=follow_ups)
+    visit = Visit.objects.create(
+        date=date,
+        date_precision=date_precision,
+        host=host,
+        summary=summary,
+        follow_ups=follow_ups,
+    )
     visit.visitors.set(list(visitors))
     visit.topics.set(topics_by_slug(topics))
     for person, organisation, role, is_leader in participants:

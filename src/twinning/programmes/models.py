@@ -327,6 +327,12 @@ class Visit(models.Model):
     """A delegation visit: visitors from some organisations go to a host."""
 
     date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
     host = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="hosted_visits", verbose_name=_("host")
     )
@@ -345,7 +351,13 @@ class Visit(models.Model):
         verbose_name_plural = _("delegation visits")
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} → {self.host}"
+        return f"{self.date_iso} → {self.host}"
+
+    @property
+    def date_iso(self) -> str:
+        """ "YYYY", "YYYY-MM" or "YYYY-MM-DD" according to what the source told."""
+        patterns: dict[str, str] = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}
+        return self.date.strftime(patterns.get(self.date_precision, "%Y-%m-%d"))
 
 
 class VisitParticipant(models.Model):
