@@ -142,7 +142,7 @@ def test_map_page_query_count(client, django_assert_num_queries, rows):
         city = CityFactory(latitude=40.0 + index, longitude=10.0 + index)
         OrganisationFactory(locality=city)
         EventFactory(locality=city, place=city.name)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         assert client.get("/programmes/map/").status_code == 200
 
 

@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from twinning.directory.models import City, Organisation, Person, Topic, bilingual
+from twinning.directory import geography
+from twinning.directory.models import (
+    City,
+    Organisation,
+    Person,
+    Topic,
+    bilingual,
+    validate_country,
+)
 from twinning.programmes.enums import (
     ActivityKind,
     ConstraintKind,
@@ -162,6 +170,14 @@ class Activity(models.Model):
     cities = models.ManyToManyField(
         City, blank=True, related_name="activities", verbose_name=_("cities that took part")
     )
+    # Where the source names the country but no city ("in Chinese pilot cities").
+    country = models.CharField(
+        _("country, when no city is named"),
+        max_length=2,
+        blank=True,
+        validators=[validate_country],
+        help_text=_("ISO 3166-1 alpha-2 code"),
+    )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="activities", verbose_name=_("themes")
     )
@@ -175,9 +191,17 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        """Activities have no page of their own: they are listed on their programme's."""
+        return reverse("programmes:programme", kwargs={"slug": self.programme.slug}) + "#activities"
+
     @property
     def display_name(self) -> str:
         return bilingual(self.name, self.name_zh)
+
+    @property
+    def country_name(self) -> str:
+        return geography.country_name(self.country)
 
 
 class CityPair(models.Model):
