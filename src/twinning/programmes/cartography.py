@@ -134,9 +134,12 @@ def _country_shapes() -> dict[str, tuple[tuple[float, float], ...]]:
     shapes = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}
-        rings = [_ring(p[0], arcs) for p in polygons.get(geometry.get("type"), []) if p]
+        rings: list[list[tuple[float, float]]] = [
+            _ring(p[0], arcs) for p in polygons.get(geometry.get("type"), []) if p
+        ]
         if rings and geometry.get("id"):
-            shapes[str(geometry["id"])] = tuple(max(rings, key=lambda r: abs(_area(r))))
+            largest = max(rings, key=lambda ring: abs(_area(ring)))
+            shapes[str(geometry["id"])] = tuple(largest)
     return shapes
 
 
