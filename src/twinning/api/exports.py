@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import FileResponse, HttpRequest, StreamingHttpResponse
 from ninja import Router
 
 from twinning.exchange.export import records, stream_exchange
+from twinning.exchange.giving import programme_grants
 from twinning.exchange.kinds import BY_NAME
 from twinning.exchange.public import NETWORK_KINDS, public_fields
 from twinning.exchange.tables import stream_table_csv, write_table_xlsx
+from twinning.programmes.access import access_programme
 
 router = Router(tags=["exports"])
 
@@ -76,3 +78,14 @@ def export_kind(
         )
     response["Content-Disposition"] = filename
     return response
+
+
+@router.get("/programmes/{slug}/360giving", response=dict[str, list[dict[str, Any]]])
+def programme_360giving(request: HttpRequest, slug: str) -> dict[str, list[dict[str, Any]]]:
+    """The grants the programme awards (each pair partner, each placement's host) as
+    360Giving JSON, as far as the caller may see them; empty until a coordinator sets the
+    programme's grants."""
+    programme = access_programme(slug)
+    return programme_grants(
+        request.user, programme, base_url=request.build_absolute_uri("/").rstrip("/")
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,6 +34,8 @@ def _part(kind: Kind, obj: models.Model, name: str) -> Any:
 def encode(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
     return value
 
 

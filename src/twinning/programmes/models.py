@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import formats
@@ -51,6 +52,26 @@ class Programme(models.Model):
     )
     pilot_cities = models.ManyToManyField(
         City, blank=True, related_name="pilot_programmes", verbose_name=_("pilot cities")
+    )
+    # What the programme awards, published as 360Giving grants (programmes/giving.py).
+    currency = models.CharField(
+        _("currency of its grants"), max_length=3, blank=True, help_text=_("ISO 4217, e.g. EUR")
+    )
+    grant_per_partner = models.DecimalField(
+        _("grant to each partner of a pair"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    grant_per_placement = models.DecimalField(
+        _("grant for each placement, to its host"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
 
     class Meta:
