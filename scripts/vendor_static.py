@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "twinning" / "static" / "twinning" / "vendor"
 # package → files the site serves (paths inside the package), each copied with its licence.
 FILES = {
+    "@panzoom/panzoom": ["dist/panzoom.min.js", "MIT-License.txt"],
     "cytoscape": ["dist/cytoscape.min.js", "LICENSE"],
     "tom-select": [
         "dist/js/tom-select.complete.min.js",

@@ -34,12 +34,17 @@ def test_pages_use_only_vendored_files():
     used = {
         "twinning/vendor/cytoscape/cytoscape.min.js",
         "twinning/vendor/world-atlas/countries-110m.json",
+        "twinning/vendor/@panzoom/panzoom/panzoom.min.js",
     }
     assert used <= provided
     graph = (ROOT / "src/twinning/programmes/templates/programmes/graph.html").read_text(
         encoding="utf-8"
     )
     assert "{% static 'twinning/vendor/cytoscape/cytoscape.min.js' %}" in graph
+    map_page = (ROOT / "src/twinning/programmes/templates/programmes/map.html").read_text(
+        encoding="utf-8"
+    )
+    assert "{% static 'twinning/vendor/@panzoom/panzoom/panzoom.min.js' %}" in map_page
     from twinning.programmes.cartography import WORLD_FILE
 
     assert WORLD_FILE in provided

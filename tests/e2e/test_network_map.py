@@ -76,6 +76,8 @@ def test_filter_the_map_open_a_city_reach_an_organisation(
         "twinning/vendor/world-atlas/countries-110m.json"
     )
     assert page.locator("svg.network-map circle").count() == 3
+    if finders.find("twinning/vendor/@panzoom/panzoom/panzoom.min.js"):
+        _pan_and_zoom(page)
 
     page.select_option("select[name=year]", "2018")
     page.select_option("select[name=topic]", "waste")
@@ -99,6 +101,28 @@ def test_filter_the_map_open_a_city_reach_an_organisation(
     assert organisation_name in page.locator("h1").inner_text()
     assert page.locator("dl.facts a", has_text=city_name).count() == 1
     assert outside == []
+
+
+def _pan_and_zoom(page):
+    """The zoom buttons and a drag move the map; a drag that ends on a city opens nothing."""
+    page.wait_for_selector("#map-viewport[data-ready]")
+    viewport = page.locator("#map-viewport")
+    page.locator("#map-zoom [data-zoom=in]").click()
+    page.locator("#map-zoom [data-zoom=in]").click()
+    page.wait_for_function("Number(document.getElementById('map-viewport').dataset.scale) > 1.5")
+    before = page.locator("svg.network-map").evaluate("svg => svg.style.transform")
+    box = viewport.bounding_box()
+    middle_x, middle_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    url = page.url
+    page.mouse.move(middle_x, middle_y)
+    page.mouse.down()
+    page.mouse.move(middle_x - 60, middle_y - 20, steps=5)
+    page.mouse.up()
+    assert page.locator("svg.network-map").evaluate("svg => svg.style.transform") != before
+    assert page.url == url
+    page.locator("#map-zoom [data-zoom=reset]").click()
+    page.wait_for_function("Number(document.getElementById('map-viewport').dataset.scale) === 1")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_the_graph_lays_out_offline(live_server, offline_page, network):

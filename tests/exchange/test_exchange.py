@@ -19,6 +19,7 @@ from twinning.programmes.models import Pair, Visit
 pytestmark = pytest.mark.django_db
 
 KINDS = [
+    "cities",
     "organisations",
     "identifiers",
     "people",
@@ -28,6 +29,7 @@ KINDS = [
     "cohorts",
     "pairs",
     "activities",
+    "city_pairs",
     "events",
     "visits",
     "visit_participants",

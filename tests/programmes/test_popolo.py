@@ -99,3 +99,12 @@ def test_export_popolo_command(tmp_path, monkeypatch, capsys):
     ]
     assert main(["export-popolo"]) == 0
     assert json.loads(capsys.readouterr().out) == data
+
+
+def test_people_who_did_not_consent_stay_out_of_the_public_popolo():
+    shown = PositionFactory(person__name="Dingping Ma", person__slug="dingping-ma")
+    PositionFactory(
+        person__name="No Consent", person__slug="no-consent", person__consent_at=None,
+        organisation=shown.organisation,
+    )  # fmt: skip
+    assert [p["id"] for p in popolo_network(None)["persons"]] == ["dingping-ma"]

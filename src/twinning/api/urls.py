@@ -13,6 +13,7 @@ from twinning.api import calls as calls_api
 from twinning.api import cities as cities_api
 from twinning.api import directory, matching, programmes
 from twinning.api import exchanges as exchanges_api
+from twinning.api import exports as exports_api
 from twinning.api import library as library_api
 from twinning.api import privacy as privacy_api
 
@@ -102,3 +103,4 @@ api.add_router("/", matching.router)
 api.add_router("/", privacy_api.router)
 api.add_router("/", cities_api.router)
 api.add_router("/", exchanges_api.router)
+api.add_router("/", exports_api.router)

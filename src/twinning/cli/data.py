@@ -6,9 +6,29 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.cli import setup_django
+
+# The exchange kinds (twinning.exchange.kinds.KINDS), named here so --help needs no Django.
+KIND_NAMES = [
+    "cities",
+    "organisations",
+    "identifiers",
+    "people",
+    "positions",
+    "affiliations",
+    "programmes",
+    "cohorts",
+    "pairs",
+    "activities",
+    "city_pairs",
+    "events",
+    "visits",
+    "visit_participants",
+    "documents",
+]
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
@@ -36,6 +56,17 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         help="json: organisations, identifiers, people, positions, affiliations, programmes, "
         "cohorts, pairs, activities, events, visits and documents' metadata (default); "
         "csv/xlsx: the organisations",
+    )
+    export.add_argument(
+        "--kind",
+        choices=KIND_NAMES,
+        help="one kind of record as a table (csv, xlsx) or a one-section exchange file (json), "
+        "which import reads back; default: everything (json) or the organisations (csv/xlsx)",
+    )
+    export.add_argument(
+        "--public",
+        action="store_true",
+        help="only what a visitor sees: published records, people who consented, public roles",
     )
     export.add_argument(
         "--output", "-o", help="file to write (default: standard output; required for xlsx)"
@@ -83,6 +114,8 @@ def run_create_coordinator(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     setup_django()
+    if args.kind:
+        return _export_kind(args)
     from twinning.directory.exchange import (
         ORGANISATION_COLUMNS,
         all_organisation_rows,
@@ -95,21 +128,49 @@ def run_export(args: argparse.Namespace) -> int:
         if not args.output:
             print("error: --output is required for xlsx", file=sys.stderr)
             return 2
-        write_xlsx(all_organisation_rows(), ORGANISATION_COLUMNS, args.output)
+        write_xlsx(all_organisation_rows(public=args.public), ORGANISATION_COLUMNS, args.output)
         return 0
     chunks = (
-        stream_csv(all_organisation_rows(), ORGANISATION_COLUMNS)
+        stream_csv(all_organisation_rows(public=args.public), ORGANISATION_COLUMNS)
         if args.format == "csv"
-        else stream_exchange()
+        else stream_exchange(everything=not args.public)
     )
-    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - closed below
+    _write(chunks, args.output)
+    return 0
+
+
+def _export_kind(args: argparse.Namespace) -> int:
+    from twinning.exchange.export import records, stream_exchange
+    from twinning.exchange.kinds import BY_NAME
+    from twinning.exchange.public import public_fields
+    from twinning.exchange.tables import stream_table_csv, write_table_xlsx
+
+    kind = BY_NAME[args.kind]
+    everything = not args.public
+    if args.format == "xlsx":
+        if not args.output:
+            print("error: --output is required for xlsx", file=sys.stderr)
+            return 2
+        columns = public_fields(kind, everything=everything)
+        write_table_xlsx(kind, records(kind, everything=everything), columns, args.output)
+        return 0
+    if args.format == "csv":
+        columns = public_fields(kind, everything=everything)
+        chunks = stream_table_csv(kind, records(kind, everything=everything), columns)
+    else:
+        chunks = stream_exchange(everything=everything, kinds=[kind])
+    _write(chunks, args.output)
+    return 0
+
+
+def _write(chunks: Iterable[str], output: str | None) -> None:
+    target = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115 - closed below
     try:
         for chunk in chunks:
             target.write(chunk)
     finally:
-        if args.output:
+        if output:
             target.close()
-    return 0
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -302,7 +302,12 @@ class _Loader:
                 name_zh=record.name_zh,
                 place=record.place,
                 description=record.description,
+                country=record.country,
             )
+        elif record.country and not activity.country:
+            # Demo databases loaded before activities knew their country get it now.
+            activity.country = record.country
+            activity.save(update_fields=["country"])
         self._keep("activities", activity, created=created)
 
     def event(self, record: EventRecord) -> None:

@@ -95,6 +95,7 @@ class ActivityRecord:
     name_zh: str = ""
     place: str = ""
     description: str = ""
+    country: str = ""  # the country, when the source names no city
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("green-buildings",),
         name_zh="城市实验室：绿色建筑",
         place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -131,6 +132,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("transport",),
         name_zh="城市实验室：绿色交通",
         place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -140,6 +142,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("low-carbon", "urbanisation"),
         name_zh="城市实验室：低碳城市规划",
         place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -149,6 +152,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("water",),
         name_zh="城市实验室：可持续水管理",
         place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -158,6 +162,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("waste",),
         name_zh="城市实验室：固体废弃物管理",
         place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -167,6 +172,8 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("green-buildings", "energy-efficiency"),
         name_zh="小城市绿色建筑培训",
         description="Promotion policy and low-cost, high-efficiency techniques.",
+        place="small Chinese cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -176,6 +183,8 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         ("water", "climate"),
         name_zh="试点城市水管理与防洪合作",
         description="Chinese pilot cities working with European cities.",
+        place="Chinese pilot cities",
+        country="CN",
     ),
     ActivityRecord(
         EC_LINK,
@@ -184,6 +193,7 @@ SEED_ACTIVITIES: tuple[ActivityRecord, ...] = (
         2018,
         ("finance",),
         name_zh="城市绿色金融培训",
+        country="CN",
     ),
 )
 

@@ -40,6 +40,19 @@ def people_shown_to(user: Any) -> QuerySet[Person]:
     return people
 
 
+def public_positions(user: Any) -> QuerySet[Position]:
+    """Positions anyone may see: public, of a person who consented, in a visible organisation
+    (coordinators see all)."""
+    positions = Position.objects.all()
+    if not is_coordinator(user):
+        positions = positions.filter(
+            is_public=True,
+            person__consent_at__isnull=False,
+            organisation__in=visible_organisations(user),
+        )
+    return positions
+
+
 def positions_shown_to(user: Any, organisation: Organisation) -> QuerySet[Position]:
     """The organisation's staff and coordinators see every position; others only public
     positions of people who consented to be shown."""

@@ -349,3 +349,61 @@ def place_organisations() -> int:
             organisation.save(update_fields=["locality"])
             placed += 1
     return placed
+
+
+def _record_identifier_change(*, actor: Any, organisation: Organisation, note: str) -> None:
+    # Provenance lives in the library app (to the right of the directory): imported here so
+    # the directory's models never depend on it.
+    from twinning.library.actions import cite
+    from twinning.library.enums import SourceMethod
+
+    cite(
+        organisation,
+        method=SourceMethod.PERSON,
+        field="identifiers",
+        note=note[:300],
+        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def add_identifier(
+    *, actor: Any, organisation: Organisation, scheme: str, value: str
+) -> Identifier:
+    """Record an org-id identifier (its staff or a coordinator), checked against org-id.guide;
+    one that another organisation holds is refused."""
+    from twinning.directory.identifiers import IdentifierRefused, clean_identifier
+
+    if not speaks_for(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's approved staff edit its profile."))
+    try:
+        code, text = clean_identifier(scheme, value)
+    except IdentifierRefused as error:
+        raise DirectoryError(str(error)) from None
+    holder = Identifier.objects.filter(scheme=code, value=text).select_related("organisation")
+    existing = holder.first()
+    if existing is not None:
+        if existing.organisation_id == organisation.pk:
+            raise DirectoryError(_("%(id)s is already recorded.") % {"id": f"{code}-{text}"})
+        raise DirectoryError(
+            _("%(id)s belongs to %(organisation)s.")
+            % {"id": f"{code}-{text}", "organisation": existing.organisation.name}
+        )
+    identifier = Identifier.objects.create(organisation=organisation, scheme=code, value=text)
+    _record_identifier_change(
+        actor=actor, organisation=organisation, note=f"identifier {code}-{text} added"
+    )
+    return identifier
+
+
+@transaction.atomic
+def remove_identifier(*, actor: Any, identifier: Identifier) -> None:
+    """Remove an identifier of an organisation (its staff or a coordinator)."""
+    organisation = identifier.organisation
+    if not speaks_for(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's approved staff edit its profile."))
+    label = f"{identifier.scheme}-{identifier.value}"
+    identifier.delete()
+    _record_identifier_change(
+        actor=actor, organisation=organisation, note=f"identifier {label} removed"
+    )

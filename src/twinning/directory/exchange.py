@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from twinning.common.spreadsheets import guard_row, guard_values, unguard_row
+from twinning.directory.access import visible_organisations
 from twinning.directory.actions import DirectoryError
 from twinning.directory.models import Organisation
 
@@ -57,14 +58,18 @@ def organisation_rows(organisations: Iterable[Organisation]) -> Iterator[dict[st
         }
 
 
-def all_organisation_rows() -> Iterator[dict[str, Any]]:
-    """Every organisation, read in chunks so memory stays flat on a large directory."""
+def all_organisation_rows(*, public: bool = False) -> Iterator[dict[str, Any]]:
+    """Every organisation (only published ones if `public`), read in chunks so memory stays
+    flat on a large directory."""
+    organisations = visible_organisations(None) if public else Organisation.objects.all()
     return organisation_rows(
-        Organisation.objects.order_by("pk").prefetch_related("topics").iterator(chunk_size=500)
+        organisations.order_by("pk").prefetch_related("topics").iterator(chunk_size=500)
     )
 
 
 def stream_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    """CSV text starting with a byte-order mark, so Excel reads it as UTF-8 (Chinese names)."""
+    yield "\ufeff"
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
@@ -105,6 +110,15 @@ def read_exchange(path: Path) -> tuple[Any, int]:
             return json.loads(path.read_text(encoding="utf-8")), 0
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ImportRefused(f"cannot read it ({error}).") from error
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        from twinning.exchange.tables import exchange_of_table
+
+        try:
+            table = exchange_of_table(path)
+        except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
+            raise ImportRefused(f"cannot read it ({error}).") from error
+        if table is not None:  # one kind's table from `twinning export --kind`
+            return table, 2
     return read_rows(path), 2
 
 

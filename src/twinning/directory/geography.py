@@ -166,3 +166,9 @@ def country_name(code: str | None, language: str | None = None) -> str:
 def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     """Every country by name in the active language (see `countries.country_choices`)."""
     return countries.country_choices(language)
+
+
+def numeric_code(code: str) -> str | None:
+    """The ISO 3166-1 numeric code ("156" for CN, "008" for AL), as world-atlas names countries."""
+    record = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    return str(record.numeric) if record is not None else None

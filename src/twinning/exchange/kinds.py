@@ -12,10 +12,19 @@ from typing import Any
 
 from django.db import models
 
-from twinning.directory.models import Affiliation, Identifier, Organisation, Person, Position, Topic
+from twinning.directory.models import (
+    Affiliation,
+    City,
+    Identifier,
+    Organisation,
+    Person,
+    Position,
+    Topic,
+)
 from twinning.library.models import Document
 from twinning.programmes.models import (
     Activity,
+    CityPair,
     Cohort,
     Event,
     Pair,
@@ -50,6 +59,22 @@ TOPICS = Kind("topics", Topic, ("slug",))
 
 KINDS: list[Kind] = [
     Kind(
+        "cities",
+        City,
+        ("slug",),
+        (
+            "name",
+            "name_zh",
+            "country",
+            "province",
+            "province_zh",
+            "latitude",
+            "longitude",
+            "population",
+            "geonameid",
+        ),
+    ),
+    Kind(
         "organisations",
         Organisation,
         ("slug",),
@@ -61,6 +86,7 @@ KINDS: list[Kind] = [
             "country",
             "province",
             "city",
+            "locality",
             "founded",
             "type",
             "description",
@@ -107,8 +133,11 @@ KINDS: list[Kind] = [
             "website",
             "start_year",
             "end_year",
+            "currency",
+            "grant_per_partner",
+            "grant_per_placement",
         ),
-        ("organisers", "topics"),
+        ("organisers", "topics", "pilot_cities"),
     ),
     Kind("cohorts", Cohort, ("programme", "year"), ("name",)),
     Kind(
@@ -122,7 +151,14 @@ KINDS: list[Kind] = [
         "activities",
         Activity,
         ("programme", "kind", "name", "year"),
-        ("cohort", "name_zh", "place", "description"),
+        ("cohort", "name_zh", "place", "country", "description"),
+        ("topics", "cities"),
+    ),
+    Kind(
+        "city_pairs",
+        CityPair,
+        ("programme", "city_a", "city_b"),
+        ("start_year", "end_year", "description", "description_zh", "is_sample"),
         ("topics",),
     ),
     Kind(
@@ -137,6 +173,7 @@ KINDS: list[Kind] = [
             "end",
             "place",
             "country",
+            "locality",
             "programme",
             "description",
             "url",

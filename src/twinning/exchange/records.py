@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,15 +34,24 @@ def _part(kind: Kind, obj: models.Model, name: str) -> Any:
 def encode(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
     return value
 
 
-def record_of(kind: Kind, obj: models.Model) -> dict[str, Any]:
-    """The exchange record of one row: key and fields, references and lists as natural keys."""
+def record_of(
+    kind: Kind, obj: models.Model, fields: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """The exchange record of one row: key and fields (or only `fields`), references and lists
+    as natural keys."""
+    chosen = (*kind.key, *kind.fields, *kind.many) if fields is None else fields
     record: dict[str, Any] = {}
     for name in (*kind.key, *kind.fields):
-        record[name] = _part(kind, obj, name)
+        if name in chosen:
+            record[name] = _part(kind, obj, name)
     for name in kind.many:
+        if name not in chosen:
+            continue
         record[name] = sorted(
             (natural_key(other) for other in getattr(obj, name).all()),
             key=lambda key: str(key),

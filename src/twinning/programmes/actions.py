@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from twinning.common.text import unique_slug
+from twinning.directory.access import is_coordinator
 from twinning.directory.actions import topics_by_slug
 from twinning.directory.models import Organisation, Person
 from twinning.programmes.enums import DatePrecision, PairStatus
@@ -164,3 +167,32 @@ def record_visit(
             visit=visit, person=person, organisation=organisation, role=role, is_leader=is_leader
         )
     return visit
+
+
+@transaction.atomic
+def set_programme_grants(
+    *,
+    actor: Any,
+    programme: Programme,
+    currency: str,
+    per_partner: decimal.Decimal | None = None,
+    per_placement: decimal.Decimal | None = None,
+) -> Programme:
+    """What the programme awards each pair partner and each placement (coordinators only);
+    published as 360Giving grants."""
+    if not is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators set a programme's grants."))
+    code = currency.strip().upper()
+    if (per_partner is not None or per_placement is not None) and not (
+        len(code) == 3 and code.isalpha() and code.isascii()
+    ):
+        raise ProgrammeError(_("A grant needs its currency as three letters, e.g. EUR."))
+    programme.currency = code
+    programme.grant_per_partner = per_partner
+    programme.grant_per_placement = per_placement
+    try:
+        programme.full_clean()
+    except ValidationError as error:
+        raise ProgrammeError(" ".join(error.messages)) from None
+    programme.save(update_fields=["currency", "grant_per_partner", "grant_per_placement"])
+    return programme

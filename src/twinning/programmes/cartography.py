@@ -123,6 +123,49 @@ def _world() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], .
     )
 
 
+@cache
+def _country_shapes() -> dict[str, tuple[tuple[float, float], ...]]:
+    """ISO numeric code → the country's largest ring (its mainland), from the same file."""
+    path = finders.find(WORLD_FILE)
+    if not path:
+        return {}
+    topology = json.loads(Path(str(path)).read_text(encoding="utf-8"))
+    arcs = decode_arcs(topology)
+    shapes = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}
+        rings: list[list[tuple[float, float]]] = [
+            _ring(p[0], arcs) for p in polygons.get(geometry.get("type"), []) if p
+        ]
+        if rings and geometry.get("id"):
+            largest = max(rings, key=lambda ring: abs(_area(ring)))
+            shapes[str(geometry["id"])] = tuple(largest)
+    return shapes
+
+
+def _area(ring: Sequence[tuple[float, float]]) -> float:
+    return (
+        sum(
+            x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True)
+        )
+        / 2
+    )
+
+
+def country_point(numeric_code: str) -> tuple[float, float] | None:
+    """(longitude, latitude) of the centroid of a country's mainland, or None without borders."""
+    ring = _country_shapes().get(numeric_code)
+    if not ring:
+        return None
+    area = _area(ring)
+    if not area:
+        return None
+    pairs = list(zip(ring, [*ring[1:], ring[0]], strict=True))
+    x = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in pairs) / (6 * area)
+    y = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in pairs) / (6 * area)
+    return round(x, 2), round(y, 2)
+
+
 def has_borders() -> bool:
     return bool(_world())
 

@@ -1,8 +1,9 @@
 """The cooperation network as nodes and edges for a graph layout (Cytoscape.js in the page).
 
-Nodes are organisations a user may see, and the programmes and events they organise or
-attend; edges are twinning pairs, memberships, partnerships, delegation visits, organisers
-and participants. Filters narrow by programme, year and kind.
+Nodes are organisations a user may see, the programmes and events they organise or attend,
+programmes' labs and trainings, and the cities (or countries) where those were held; edges are
+twinning pairs, memberships, partnerships, delegation visits, organisers, participants,
+activities and places. Filters narrow by programme, year and kind.
 """
 
 from __future__ import annotations
@@ -11,18 +12,64 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from twinning.directory import geography
 from twinning.directory.access import visible_organisations
 from twinning.directory.enums import AffiliationKind
-from twinning.directory.models import Affiliation, Organisation
+from twinning.directory.models import Affiliation, City, Organisation
 from twinning.programmes.access import visible_pairs
 from twinning.programmes.enums import PairStatus
-from twinning.programmes.models import Event, Programme, Visit
+from twinning.programmes.models import Activity, Event, Programme, Visit
 
-EDGE_KINDS = ("pair", "membership", "partner", "visit", "organiser", "participant")
-NODE_PREFIX = {Organisation: "o", Programme: "p", Event: "e"}
-Node = Organisation | Programme | Event
+EDGE_KINDS = (
+    "pair",
+    "membership",
+    "partner",
+    "visit",
+    "organiser",
+    "participant",
+    "activity",
+    "place",
+)
+
+
+@dataclass(frozen=True)
+class CountryNode:
+    """A country as the place of activities whose sources name no city in it."""
+
+    pk: str
+
+    @property
+    def name(self) -> str:
+        return geography.country_name(self.pk)
+
+    @property
+    def display_name(self) -> str:
+        return _("%(country)s, cities not named") % {"country": self.name}
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('programmes:map')}?country={self.pk}#region-{self.pk}"
+
+
+NODE_PREFIX: dict[type, str] = {
+    Organisation: "o",
+    Programme: "p",
+    Event: "e",
+    Activity: "a",
+    City: "c",
+    CountryNode: "n",
+}
+NODE_KINDS = {
+    "o": "organisation",
+    "p": "programme",
+    "e": "event",
+    "a": "activity",
+    "c": "city",
+    "n": "country",
+}
+Node = Organisation | Programme | Event | Activity | City | CountryNode
 
 
 @dataclass(frozen=True)
@@ -64,6 +111,8 @@ def edge_kind_choices() -> list[tuple[str, str]]:
         ("visit", _("delegation visit")),
         ("organiser", _("organiser")),
         ("participant", _("participant")),
+        ("activity", _("lab, training or workshop")),
+        ("place", _("held in")),
     ]
 
 
@@ -176,12 +225,44 @@ def _organisers_and_participants(user: Any, filters: GraphFilters) -> list[Edge]
     return [*_programme_edges(user, filters), *_event_edges(user, filters)]
 
 
+def _activity_and_place_edges(user: Any, filters: GraphFilters) -> list[Edge]:
+    """Programme → its labs and trainings, and each of them or an event → the city (or, when
+    the sources name none, the country) where it was held."""
+    activities = (
+        Activity.objects.select_related("programme").prefetch_related("cities").order_by("pk")
+    )
+    events = Event.objects.filter(locality__isnull=False).select_related("locality")
+    if filters.programme:
+        activities = activities.filter(programme__slug=filters.programme)
+        events = events.filter(programme__slug=filters.programme)
+    if filters.year:
+        activities = activities.filter(year=filters.year)
+        events = events.filter(start__year=filters.year)
+    edges: list[Edge] = []
+    for activity in activities:
+        when = str(activity.year or "")
+        url = activity.get_absolute_url()
+        edges.append(Edge("activity", activity.programme, activity, when, url))
+        places: list[City | CountryNode] = list(activity.cities.all())
+        if not places and activity.country:
+            places = [CountryNode(activity.country)]
+        edges.extend(
+            Edge("place", activity, place, when, place.get_absolute_url()) for place in places
+        )
+    for event in events.order_by("start", "pk"):
+        assert event.locality is not None
+        edges.append(
+            Edge("place", event, event.locality, event.start_iso or "", event.get_absolute_url())
+        )
+    return edges
+
+
 def _node_id(node: Node) -> str:
     return f"{NODE_PREFIX[type(node)]}{node.pk}"
 
 
 def _node_data(node: Node, degree: int) -> dict[str, Any]:
-    kind = {"o": "organisation", "p": "programme", "e": "event"}[NODE_PREFIX[type(node)]]
+    kind = NODE_KINDS[NODE_PREFIX[type(node)]]
     acronym = getattr(node, "acronym", "")
     return {
         "id": _node_id(node),
@@ -204,6 +285,8 @@ def cooperation_edges(user: Any, filters: GraphFilters) -> list[Edge]:
         "visit": _visit_edges,
         "organiser": _organisers_and_participants,
         "participant": _organisers_and_participants,
+        "activity": _activity_and_place_edges,
+        "place": _activity_and_place_edges,
     }
     edges: list[Edge] = []
     called = set()
@@ -225,7 +308,9 @@ def graph_elements(edges: list[Edge]) -> dict[str, list[dict[str, Any]]]:
             key = _node_id(node)
             nodes_by_id[key] = node
             degree[key] = degree.get(key, 0) + 1
-    ordered = sorted(nodes_by_id.items(), key=lambda item: (item[0][0], item[1].name.casefold()))
+    ordered = sorted(
+        nodes_by_id.items(), key=lambda item: (item[0][0], str(item[1].name).casefold())
+    )
     nodes = [{"data": _node_data(node, degree[key])} for key, node in ordered]
     links = [
         {

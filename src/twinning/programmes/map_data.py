@@ -12,10 +12,12 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from twinning.directory import geography
 from twinning.directory.access import visible_organisations
-from twinning.directory.models import City, Organisation
+from twinning.directory.enums import AffiliationKind
+from twinning.directory.models import Affiliation, City, Organisation
 from twinning.programmes.access import visible_pairs
-from twinning.programmes.cartography import Frame, border_paths, frame_around
+from twinning.programmes.cartography import Frame, border_paths, country_point, frame_around
 from twinning.programmes.enums import PairStatus
 from twinning.programmes.models import Activity, CityPair, Event, Pair, Visit
 
@@ -69,9 +71,30 @@ class CityMarker:
         return round(4 + min(self.weight, 16) ** 0.5 * 2, 1)
 
 
+@dataclass
+class RegionMarker:
+    """Activities the sources place in a country without naming a city (EC-LINK's labs "in
+    Chinese pilot cities"): drawn at the country's middle, visibly not a city."""
+
+    country: str
+    longitude: float
+    latitude: float
+    activities: list[Activity] = field(default_factory=list)
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def country_name(self) -> str:
+        return geography.country_name(self.country)
+
+    @property
+    def radius(self) -> float:
+        return round(6 + min(len(self.activities), 16) ** 0.5 * 2, 1)
+
+
 @dataclass(frozen=True)
 class MapLine:
-    kind: str  # "pair", "city-pair" or "visit"
+    kind: str  # "pair", "city-pair", "visit", "partner" or "membership"
     start: City
     end: City
     label: str
@@ -88,7 +111,9 @@ class NetworkMap:
     borders: tuple[str, ...]
     markers: list[CityMarker]
     lines: list[MapLine]
-    # Activities whose place names no city ("Chinese pilot cities"): listed beside the map.
+    # Activities whose sources name a country but no city, at the country's middle.
+    regions: list[RegionMarker] = field(default_factory=list)
+    # Activities whose place names neither (or a country without borders): listed beside the map.
     unplaced: list[Activity] = field(default_factory=list)
 
 
@@ -169,9 +194,59 @@ def _activities(filters: MapFilters) -> QuerySet[Activity]:
 
 
 def _unplaced_activities(filters: MapFilters) -> QuerySet[Activity]:
+    activities = _filtered_activities(filters).filter(cities__isnull=True)
     if filters.country:
-        return Activity.objects.none()
-    return _filtered_activities(filters).filter(cities__isnull=True).order_by("year", "name")
+        activities = activities.filter(country=filters.country)
+    return activities.order_by("year", "name")
+
+
+def _regions(activities: list[Activity]) -> tuple[list[RegionMarker], list[Activity]]:
+    """Activities with a country and no city grouped at their country's middle; the rest."""
+    regions: dict[str, RegionMarker] = {}
+    rest = []
+    for activity in activities:
+        point = None
+        if activity.country and (numeric := geography.numeric_code(activity.country)):
+            point = country_point(numeric)
+        if point is None:
+            rest.append(activity)
+            continue
+        region = regions.setdefault(activity.country, RegionMarker(activity.country, *point))
+        region.activities.append(activity)
+    return sorted(regions.values(), key=lambda r: r.country), rest
+
+
+def _affiliation_lines(user: Any, filters: MapFilters) -> list[MapLine]:
+    """Memberships and partnerships between organisations in two placed cities."""
+    if filters.programme:
+        return []
+    visible = visible_organisations(user)
+    affiliations = Affiliation.objects.filter(
+        _placed("organisation__locality"),
+        _placed("other__locality"),
+        organisation__in=visible,
+        other__in=visible,
+    ).select_related("organisation__locality", "other__locality")
+    if filters.year:
+        affiliations = affiliations.filter(
+            Q(start_year__lte=filters.year) | Q(start_year__isnull=True)
+        ).filter(Q(end_year__gte=filters.year) | Q(end_year__isnull=True))
+    if filters.topic:
+        affiliations = affiliations.filter(
+            Q(organisation__topics__slug=filters.topic) | Q(other__topics__slug=filters.topic)
+        )
+    if filters.country:
+        affiliations = affiliations.filter(
+            Q(organisation__country=filters.country) | Q(other__country=filters.country)
+        )
+    lines = []
+    for affiliation in affiliations.distinct().order_by("pk"):
+        kind = "membership" if affiliation.kind == AffiliationKind.MEMBERSHIP else "partner"
+        start, end = affiliation.organisation.locality, affiliation.other.locality
+        assert start is not None and end is not None
+        label = f"{affiliation.organisation.display_name} – {affiliation.other.display_name}"
+        lines.append(MapLine(kind, start, end, label, affiliation.other.get_absolute_url()))
+    return lines
 
 
 def _visits(user: Any, filters: MapFilters) -> QuerySet[Visit]:
@@ -257,11 +332,20 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
                         "visit", visitor.locality, host_city, label, visit.host.get_absolute_url()
                     )
                 )
+    lines.extend(_affiliation_lines(user, filters))
     for line in lines:
         marker(line.start)
         marker(line.end)
+    regions, unplaced = _regions(list(_unplaced_activities(filters)))
     ordered = sorted(markers.values(), key=lambda m: (m.city.country, m.city.name))
-    frame = frame_around((m.city.longitude or 0.0, m.city.latitude or 0.0) for m in ordered)
+    frame = frame_around(
+        [
+            *((m.city.longitude or 0.0, m.city.latitude or 0.0) for m in ordered),
+            *((r.longitude, r.latitude) for r in regions),
+        ]
+    )
+    for region in regions:
+        region.x, region.y = frame.project(region.longitude, region.latitude)
     for item in ordered:
         item.x, item.y = frame.project(item.city.longitude or 0.0, item.city.latitude or 0.0)
         # Names near the eastern edge are written to the left of their circle, so none is cut.
@@ -289,5 +373,6 @@ def network_map(user: Any, filters: MapFilters) -> NetworkMap:
         borders=border_paths(frame),
         markers=ordered,
         lines=projected,
-        unplaced=list(_unplaced_activities(filters)),
+        regions=regions,
+        unplaced=unplaced,
     )

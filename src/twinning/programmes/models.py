@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from twinning.directory.models import City, Organisation, Person, Topic, bilingual
+from twinning.directory import geography
+from twinning.directory.models import (
+    City,
+    Organisation,
+    Person,
+    Topic,
+    bilingual,
+    validate_country,
+)
 from twinning.programmes.enums import (
     ActivityKind,
     ConstraintKind,
@@ -43,6 +52,26 @@ class Programme(models.Model):
     )
     pilot_cities = models.ManyToManyField(
         City, blank=True, related_name="pilot_programmes", verbose_name=_("pilot cities")
+    )
+    # What the programme awards, published as 360Giving grants (programmes/giving.py).
+    currency = models.CharField(
+        _("currency of its grants"), max_length=3, blank=True, help_text=_("ISO 4217, e.g. EUR")
+    )
+    grant_per_partner = models.DecimalField(
+        _("grant to each partner of a pair"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    grant_per_placement = models.DecimalField(
+        _("grant for each placement, to its host"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
 
     class Meta:
@@ -162,6 +191,14 @@ class Activity(models.Model):
     cities = models.ManyToManyField(
         City, blank=True, related_name="activities", verbose_name=_("cities that took part")
     )
+    # Where the source names the country but no city ("in Chinese pilot cities").
+    country = models.CharField(
+        _("country, when no city is named"),
+        max_length=2,
+        blank=True,
+        validators=[validate_country],
+        help_text=_("ISO 3166-1 alpha-2 code"),
+    )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="activities", verbose_name=_("themes")
     )
@@ -175,9 +212,17 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        """Activities have no page of their own: they are listed on their programme's."""
+        return reverse("programmes:programme", kwargs={"slug": self.programme.slug}) + "#activities"
+
     @property
     def display_name(self) -> str:
         return bilingual(self.name, self.name_zh)
+
+    @property
+    def country_name(self) -> str:
+        return geography.country_name(self.country)
 
 
 class CityPair(models.Model):

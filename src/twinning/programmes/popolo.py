@@ -3,7 +3,8 @@ and events, as one user may see them.
 
 Twinning pairs become organizations of classification "twinning pair" with the two partners
 as members; memberships and partnerships between organisations are memberships whose
-`member` is an organization; people appear only through their public positions.
+`member` is an organization; people appear only through their public positions, and to
+visitors only when they consented to be shown (`public_positions`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from twinning.directory.access import visible_organisations
+from twinning.directory.access import public_positions, visible_organisations
 from twinning.directory.enums import AffiliationKind
-from twinning.directory.models import Affiliation, Organisation, Position
+from twinning.directory.models import Affiliation, Organisation
 from twinning.programmes.access import visible_pairs
 from twinning.programmes.models import Event
 
@@ -74,7 +75,8 @@ def popolo_network(user: Any, *, base_url: str = "") -> dict[str, list[dict[str,
         "events": [],
     }
     positions = (
-        Position.objects.filter(is_public=True, organisation__in=visible)
+        public_positions(user)
+        .filter(is_public=True)
         .select_related("person", "organisation")
         .order_by("person__slug", "pk")
     )
