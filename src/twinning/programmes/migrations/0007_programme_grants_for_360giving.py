@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0005_activity_country_when_no_city_is_named'),
+        ('programmes', '0006_activity_country_when_no_city_is_named'),
     ]
 
     operations = [

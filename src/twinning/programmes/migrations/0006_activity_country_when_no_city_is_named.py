@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0004_place_existing_records_in_cities'),
+        ('programmes', '0005_visit_date_precision'),
     ]
 
     operations = [
