@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -134,6 +134,15 @@ class CachedVectors:
     vectors: np.ndarray
     public: np.ndarray
     whole: np.ndarray
+    # Derived once per copy, so that a search never builds masks over every vector.
+    rows: dict[bool, np.ndarray] = field(init=False, repr=False)
+    row_ids: dict[bool, np.ndarray] = field(init=False, repr=False)
+    private: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rows = {flag: np.flatnonzero(self.whole == flag) for flag in (False, True)}
+        self.row_ids = {flag: self.ids[rows] for flag, rows in self.rows.items()}
+        self.private = np.flatnonzero(~self.public)
 
 
 class VectorCache:
@@ -367,7 +376,7 @@ def nearest_both(
     with _one_blas_thread():
         scores = cached.vectors @ vector.astype(np.float32)
     if filters.public_only:
-        scores[~cached.public] = -np.inf
+        scores[cached.private] = -np.inf
     if any(
         (
             filters.kind,
@@ -388,9 +397,4 @@ def nearest_both(
             "SELECT id FROM library_searchchunk WHERE kind = %s AND object_id = %s", list(exclude)
         )
         scores[np.isin(cached.ids, excluded)] = -np.inf
-    whole_scores = np.where(cached.whole, scores, -np.inf)
-    chunk_scores = np.where(cached.whole, -np.inf, scores)
-    return {
-        False: _top(chunk_scores, cached.ids, limit),
-        True: _top(whole_scores, cached.ids, limit),
-    }
+    return {flag: _top(scores[rows], cached.ids[rows], limit) for flag, rows in cached.rows.items()}
