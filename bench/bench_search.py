@@ -115,7 +115,29 @@ def _vector_peer(
         engine_ids = [hit.chunk_id for hit in hits[False]]
         for cut in found:
             found[cut].append(len(set(engine_ids[:cut]) & set(exact[False][:cut].tolist())) / cut)
+    global BLAS_TIMES
+    BLAS_TIMES = _blas_threads(matrix, vectors)
     return engine_times, exact_times, {cut: float(np.mean(v)) for cut, v in found.items()}
+
+
+BLAS_TIMES: dict[str, list[float]] = {}
+
+
+def _blas_threads(matrix: np.ndarray, vectors: np.ndarray) -> dict[str, list[float]]:
+    """The scan's matrix product with BLAS on one thread (as the engine runs it) and on its
+    default threads, interleaved query by query so that both see the same machine load."""
+    from twinning.library.search.retrieval import _one_blas_thread
+
+    times: dict[str, list[float]] = {"one": [], "default": []}
+    for vector in vectors:
+        t = time.perf_counter()
+        with _one_blas_thread():
+            matrix @ vector
+        times["one"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        matrix @ vector
+        times["default"].append(time.perf_counter() - t)
+    return times
 
 
 def work(output: Path) -> None:
@@ -326,6 +348,19 @@ def work(output: Path) -> None:
                 "peer_p50_ms": round(_percentile(exact_timings, 50), 2),
                 "recall@10_of_exact_chunks": round(overlap[10], 3),
                 "recall@200_of_exact_chunks": round(overlap[200], 3),
+            },
+        },
+        {
+            "name": "search_vector_scan_p50",
+            "metric": "p50 latency of the matrix product over every vector, BLAS on one thread",
+            "value": _percentile(BLAS_TIMES["one"], 50),
+            "unit": "ms",
+            "peer": "the same product with BLAS on its default threads, interleaved",
+            "peer_value": _percentile(BLAS_TIMES["default"], 50),
+            "params": {
+                **params,
+                "p95_ms": round(_percentile(BLAS_TIMES["one"], 95), 2),
+                "peer_p95_ms": round(_percentile(BLAS_TIMES["default"], 95), 2),
             },
         },
         {
