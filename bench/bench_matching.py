@@ -5,13 +5,23 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import sys
 import time
+from collections.abc import Callable
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from twinning.matching.index import PartnerIndex, exact_search, item_vectors, query_vectors
+from twinning.matching.bottleneck import assign_total, max_min_pairs, max_min_pairs_dense
+from twinning.matching.index import (
+    PartnerIndex,
+    dimension_gains,
+    exact_search,
+    item_vectors,
+    query_vectors,
+)
 from twinning.matching.pairing import pair_cohort, stability_report
 from twinning.matching.score import score_matrix
 from twinning.matching.synthetic import synthetic_side
@@ -47,10 +57,12 @@ def bench_recommendation(
     profiles: int = PROFILES, queries: int = QUERIES
 ) -> list[dict[str, object]]:
     """Top-10 partners among `profiles` synthetic profiles: IVF index vs exact brute force."""
-    vectors = item_vectors(synthetic_side(profiles, seed=1))
+    side = synthetic_side(profiles, seed=1)
+    vectors, gains = item_vectors(side), dimension_gains(side)
+    del side  # as large as the vectors
     query = query_vectors(synthetic_side(queries, seed=2))
     started = time.perf_counter()
-    index = PartnerIndex.build(vectors)
+    index = PartnerIndex.build(vectors, gains=gains)
     build_seconds = time.perf_counter() - started
     exact_latency, index_latency, recall = [], [], []
     for row in query[:20]:  # warm the index pages and BLAS threads before timing
@@ -73,6 +85,9 @@ def bench_recommendation(
         "probes": 32,
         "candidates": 384,
         "projection": index.projection.shape[1],
+        "indexed_dimensions": index.full.shape[1],
+        "projection_weighting": "dimensions the weights ignore dropped, the rest scaled by"
+        " sqrt(gain) (ADR 0021)",
         "build_seconds": round(build_seconds, 1),
     }
     per_million = 1e6 / 2**20  # bytes per profile → MiB per million profiles
@@ -174,10 +189,80 @@ def bench_cohort_pairing(
     ]
 
 
+def _status_kib(key: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(key):
+                return int(line.split()[1])
+    return 0
+
+
+Pairs = list[tuple[int, int]]
+
+
+def _timed_peak(
+    method: Callable[[np.ndarray, np.ndarray], Pairs], scores: np.ndarray, blocked: np.ndarray
+) -> tuple[Pairs, float, float]:
+    """(pairs, seconds, MiB of resident memory added at the peak): VmHWM reset before."""
+    ctypes.CDLL("libc.so.6").malloc_trim(0)  # freed heap back to the system, so reuse counts
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+        refs.write("5")  # resets the peak resident set size to the current one
+    baseline = _status_kib("VmRSS")
+    started = time.perf_counter()
+    pairs = method(scores, blocked)
+    seconds = time.perf_counter() - started
+    return pairs, seconds, (_status_kib("VmHWM") - baseline) / 1024
+
+
+def bench_max_min(
+    old_sizes: tuple[int, ...] = (1_000, 2_000), size: int = COHORT_SIDE
+) -> list[dict[str, object]]:
+    """Max-min pairing: sparse bottleneck search beside the old dense search (smaller sizes)
+    and beside plain max-total assignment at `size`²; time and peak memory, same run."""
+    entries = []
+    rng = np.random.default_rng(7)
+    for n in (*old_sizes, size):
+        scores = score_matrix(synthetic_side(n, seed=11), synthetic_side(n, seed=12))
+        blocked = np.zeros(scores.shape, dtype=bool)
+        blocked[rng.integers(0, n, size=n), rng.integers(0, n, size=n)] = True
+        new, new_seconds, new_mib = _timed_peak(max_min_pairs, scores, blocked)
+        if n in old_sizes:
+            peer = "previous max-min (dense bisection, Hopcroft-Karp, two linear_sum_assignment)"
+            old, peer_seconds, peer_mib = _timed_peak(max_min_pairs_dense, scores, blocked)
+        else:
+            peer = "scipy linear_sum_assignment, maximum total (not max-min)"
+            old, peer_seconds, peer_mib = _timed_peak(assign_total, scores, blocked)
+        params = {
+            "side_a": n,
+            "side_b": n,
+            "forbidden": int(blocked.sum()),
+            "pairs": len(new),
+            "weakest_pair": round(float(min(scores[i, j] for i, j in new)), 5),
+            "peer_weakest_pair": round(float(min(scores[i, j] for i, j in old)), 5),
+            "total": round(float(sum(scores[i, j] for i, j in new)), 3),
+            "peer_total": round(float(sum(scores[i, j] for i, j in old)), 3),
+        }
+        label = f"{n}x{n}"
+        entries += [
+            _entry(f"max_min_{label}", "wall time", new_seconds, "s", peer, peer_seconds, params),
+            _entry(
+                f"max_min_{label}_memory", "peak added RSS", new_mib, "MiB", peer, peer_mib, params
+            ),
+        ]
+    return entries
+
+
 def run() -> list[dict[str, object]]:
     """All matching benchmarks, each project figure beside its peer from the same run."""
-    return bench_recommendation() + bench_cohort_pairing()
+    return bench_recommendation() + bench_cohort_pairing() + bench_max_min()
 
 
-if __name__ == "__main__":
-    print(json.dumps(run(), indent=2))
+PIECES: dict[str, Callable[[], list[dict[str, object]]]] = {
+    "recommendation": bench_recommendation,
+    "cohort": bench_cohort_pairing,
+    "max-min": bench_max_min,
+}
+
+if __name__ == "__main__":  # optional piece names run only those: `bench_matching.py max-min`
+    chosen = sys.argv[1:] or list(PIECES)
+    print(json.dumps([entry for name in chosen for entry in PIECES[name]()], indent=2))

@@ -102,6 +102,11 @@ def test_pairing_run_through_the_api(
         {"a": 3, "b": 3},
         "scoring 3 × 3 organisations",
     )
-    accepted = client.post(f"{base}/{run['id']}/accept")
+    accept = f"{base}/{run['id']}/accept"
+    refused = client.post(accept, {"reason": " "}, content_type="application/json")
+    assert refused.status_code == 400 and Pair.objects.filter(cohort=cohort).count() == 0
+    body = {"reason": "The committee's choice of 3 June."}
+    accepted = client.post(accept, body, content_type="application/json")
     assert accepted.json()["accepted"] is True and Pair.objects.filter(cohort=cohort).count() == 3
-    assert client.post(f"{base}/{run['id']}/accept").status_code == 400
+    assert PairingRun.objects.get(pk=run["id"]).accepted_by == coordinator
+    assert client.post(accept, body, content_type="application/json").status_code == 400

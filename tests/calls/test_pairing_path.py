@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -51,7 +52,10 @@ def accepted_in_the_pairing_tool(call, pairs):
         for a, b in pairs
     ]
     run = PairingRun.objects.create(cohort=call.cohort, job=job, result={"pairs": proposal})
-    return accept_pairing_run(run=run)
+    chair, _created = get_user_model().objects.get_or_create(
+        username="chair", defaults={"is_staff": True}
+    )
+    return accept_pairing_run(run=run, user=chair, reason="Shared river work; both asked.")
 
 
 def decide(first, second):
@@ -88,6 +92,11 @@ def test_accepting_in_the_pairing_tool_records_pending_decisions_the_committee_a
         d.application.organisation.name: (d.outcome, d.paired_with_id, d.is_pending)
         for d in Decision.objects.select_related("application__organisation")
     }
+    deciders = {
+        d.application.organisation.name: d.decided_by.username
+        for d in Decision.objects.filter(decided_by__isnull=False)
+    }
+    assert deciders == {"Milan Water": "chair", "Wuhan Rivers": "chair"}  # who accepted
     assert decisions == {
         "Milan Water": (Outcome.ACCEPT, apps["wuhan"].pk, True),
         "Wuhan Rivers": (Outcome.ACCEPT, apps["milan"].pk, True),

@@ -49,7 +49,10 @@ def test_coordinator_runs_forbids_and_accepts_a_pairing(live_server, page, setti
         "Jiangxi Lake Guardians"
         in page.locator("table.proposal tbody tr").filter(has_text="Zero Waste Vienna").inner_text()
     )
-    page.click("button[value=accept]")
+    page.get_by_role("link", name="Accept these pairs…").click()
+    page.get_by_text("Pairs to accept").wait_for()
+    page.fill("#reason", "The committee's choice, meeting of 3 June.")
+    page.get_by_role("button", name="Confirm and form the pairs").click()
     page.get_by_text("Accepted: these pairs are now twinning pairs of the cohort.").wait_for()
     save_screenshot(page, "pairing-accepted")
     assert set(Pair.objects.values_list("organisation_a__name", "organisation_b__name")) == {

@@ -46,7 +46,10 @@ def test_coordinator_pairs_a_call_and_the_committee_applies_the_pairs_once(
     page.get_by_text("4 single applicant(s) are in the pool.").wait_for()
     page.click("button[value=run]")
     page.get_by_text("Proposed pairs").wait_for()
-    page.click("button[value=accept]")
+    page.get_by_role("link", name="Accept these pairs…").click()
+    page.get_by_text("Pairs to accept").wait_for()
+    page.fill("#reason", "The committee's choice, meeting of 3 June.")
+    page.get_by_role("button", name="Confirm and form the pairs").click()
     page.get_by_text("Accepted: these pairs are now twinning pairs of the cohort.").wait_for()
     assert Pair.objects.count() == 2
 

@@ -34,7 +34,7 @@ def test_match_json_follows_the_contract(tmp_path, capsys):
     assert set(result) == {"pairs", "unmatched", "rankings"}
     assert [(p["a"], p["b"]) for p in result["pairs"]] == [("bund", "cycan"), ("zwe", "ecocanton")]
     assert result["unmatched"] == ["rhine"]
-    assert result["rankings"]["ecocanton"] == ["zwe"]
+    assert result["rankings"]["cycan"] == ["bund"]
     assert all(isinstance(p["score"], float) and p["reasons"] for p in result["pairs"])
 
 

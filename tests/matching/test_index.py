@@ -1,7 +1,13 @@
 import numpy as np
 
 from twinning.matching.features import BILINEAR, FEATURES, pair_features
-from twinning.matching.index import PartnerIndex, exact_search, item_vectors, query_vectors
+from twinning.matching.index import (
+    PartnerIndex,
+    dimension_gains,
+    exact_search,
+    item_vectors,
+    query_vectors,
+)
 from twinning.matching.score import score_matrix, shipped_weights, sigmoid
 from twinning.matching.synthetic import synthetic_side
 
@@ -40,3 +46,23 @@ def test_probing_every_list_finds_the_exact_best():
     truth, _ = exact_search(vectors, query, 1)
     assert found.tolist() == truth.tolist()
     assert len(index.ids) == 500 and sorted(index.ids.tolist()) == list(range(500))
+
+
+def test_gains_drop_ignored_dimensions_and_keep_the_exact_inner_product():
+    side = synthetic_side(3000, seed=7)
+    vectors, gains = item_vectors(side), dimension_gains(side)
+    weights = shipped_weights().weights
+    assert gains.shape == (vectors.shape[1],)
+    assert gains[:27].tolist() == [abs(weights["topic_shared"])] * 27  # first block: topics
+    queries = query_vectors(synthetic_side(30, seed=8))
+    # a dimension with gain 0 never moves the logit: the query is 0 there
+    assert np.all(queries[:, gains == 0] == 0)
+    index = PartnerIndex.build(vectors, lists=32, dimensions=64, gains=gains)
+    assert index.full.shape[1] == int((gains > 0).sum())
+    recall = []
+    for query in queries:
+        found, scores = index.search(query, k=10, probes=8, candidates=200)
+        assert np.allclose(scores, vectors[found] @ query, atol=2e-2)
+        truth, _ = exact_search(vectors, query, 10)
+        recall.append(len(set(found) & set(truth)) / 10)
+    assert np.mean(recall) >= 0.95

@@ -53,7 +53,10 @@ def test_choose_l2_picks_from_the_grid_by_leave_one_cohort_out(embedder):
     prepared = [prepare(c, embedder) for c in cohorts]
     l2, figures = choose_l2(prepared, grid=(0.01, 0.1))
     assert l2 in (0.01, 0.1) and set(figures) == {"0.01", "0.1"}
-    assert all(total == sum(len(c.true_pairs) for c in cohorts) for _, total, _ in figures.values())
+    assert all(
+        total == sum(len(c.true_pairs) for c in cohorts) and loss > 0
+        for _, total, _, loss in figures.values()
+    )
 
 
 def test_fit_weights_uses_train_cohorts_only(embedder):
@@ -77,4 +80,5 @@ def test_fit_weights_uses_train_cohorts_only(embedder):
     )
     weights = fit_weights([train, other], embedder, l2=0.01)
     assert weights.meta["trained_on"] == ["t"]
-    assert weights.weights["topic_shared"] > 0
+    assert weights.weights["semantic"] > 0
+    assert weights.weights["topic_shared"] == weights.weights["topic_declared_inferred"] == 0.0

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from tests.factories import CohortFactory, OrganisationFactory
@@ -76,11 +77,95 @@ def test_a_run_is_a_job_and_accepting_it_forms_pairs_once(
         run = start_pairing_run(cohort=cohort, user=coordinator, maximise_weakest=True)
     run.refresh_from_db()
     assert run.job.status == JobStatus.SUCCEEDED and len(run.result["pairs"]) == 3
-    formed = accept_pairing_run(run=run)
+    formed = accept_pairing_run(run=run, user=coordinator, reason="  Committee of 3 June.  ")
     assert len(formed) == 3 and Pair.objects.filter(cohort=cohort).count() == 3
+    run.refresh_from_db()
+    assert (run.accepted_by, run.acceptance_reason) == (coordinator, "Committee of 3 June.")
+    assert run.accepted_at is not None
+    assert run.accepted_pairs == sorted([p["a"], p["b"]] for p in run.result["pairs"])
     with pytest.raises(PairingError, match="already been accepted"):
-        accept_pairing_run(run=run)
+        accept_pairing_run(run=run, user=coordinator, reason="again")
     assert Pair.objects.count() == 3
+
+
+def finished_run(cohort, coordinator, capture):
+    with capture(execute=True):
+        run = start_pairing_run(cohort=cohort, user=coordinator)
+    run.refresh_from_db()
+    return run
+
+
+def test_accepting_needs_a_coordinator_and_reasons_and_changes_nothing_otherwise(
+    cohort, coordinator, member, django_capture_on_commit_callbacks
+):
+    run = finished_run(cohort, coordinator, django_capture_on_commit_callbacks)
+    with pytest.raises(PermissionDenied):
+        accept_pairing_run(run=run, user=member, reason="I like them.")
+    with pytest.raises(PairingError, match="Say why"):
+        accept_pairing_run(run=run, user=coordinator, reason="   ")
+    with pytest.raises(PairingError, match="too long"):
+        accept_pairing_run(run=run, user=coordinator, reason="x" * 2001)
+    with pytest.raises(PairingError, match="at least one"):
+        accept_pairing_run(run=run, user=coordinator, reason="None of them.", pairs=[])
+    outsider = OrganisationFactory()
+    with pytest.raises(PairingError, match="Only proposed pairs"):
+        accept_pairing_run(
+            run=run, user=coordinator, reason="Mine.", pairs=[(outsider.pk, outsider.pk)]
+        )
+    run.refresh_from_db()
+    assert Pair.objects.count() == 0
+    assert (run.is_accepted, run.accepted_by, run.acceptance_reason) == (False, None, "")
+
+
+def test_accepting_goes_through_a_confirm_step_that_records_the_chosen_pairs(
+    cohort, coordinator, coordinator_client, django_capture_on_commit_callbacks
+):
+    run = finished_run(cohort, coordinator, django_capture_on_commit_callbacks)
+    slug, year = cohort.programme.slug, cohort.year
+    change = reverse("programmes:pairing_change", args=[slug, year])
+    confirm = reverse("programmes:pairing_accept", args=[slug, year, run.pk])
+    response = coordinator_client.post(change, {"action": "accept", "run": run.pk})
+    assert response.status_code == 302 and response.url == confirm
+    assert Pair.objects.count() == 0  # nothing formed before the confirmation
+    page = coordinator_client.get(confirm).content.decode()
+    values = sorted(f"{p['a']}:{p['b']}" for p in run.result["pairs"])
+    assert page.count('name="pair"') == 3 and page.count(" checked") == 3
+    refused = coordinator_client.post(confirm, {"pair": values, "reason": ""})
+    assert refused.status_code == 400 and Pair.objects.count() == 0
+    assert "Say why the committee accepts these pairs." in refused.content.decode()
+    assert refused.content.decode().count(" checked") == 3  # the ticks survive the refusal
+    done = coordinator_client.post(confirm, {"pair": values[:2], "reason": "Two of three."})
+    assert done.status_code == 302 and Pair.objects.filter(cohort=cohort).count() == 2
+    run.refresh_from_db()
+    assert run.accepted_pairs == [[int(n) for n in v.split(":")] for v in values[:2]]
+    assert (run.accepted_by, run.acceptance_reason) == (coordinator, "Two of three.")
+    page = coordinator_client.get(reverse("programmes:pairing", args=[slug, year])).content
+    assert b"Accepted by coord on " in page and b"2 pairs: Two of three." in page
+    assert coordinator_client.get(confirm).status_code == 302  # accepted: back to the tool
+
+
+def test_a_malformed_pair_on_the_confirm_step_is_refused(
+    cohort, coordinator, coordinator_client, django_capture_on_commit_callbacks
+):
+    run = finished_run(cohort, coordinator, django_capture_on_commit_callbacks)
+    confirm = reverse(
+        "programmes:pairing_accept", args=[cohort.programme.slug, cohort.year, run.pk]
+    )
+    response = coordinator_client.post(confirm, {"pair": ["1;2"], "reason": "Fine."})
+    assert response.status_code == 400 and Pair.objects.count() == 0
+
+
+def test_the_confirm_step_is_for_coordinators_only(
+    cohort, coordinator, member_client, django_capture_on_commit_callbacks
+):
+    run = finished_run(cohort, coordinator, django_capture_on_commit_callbacks)
+    confirm = reverse(
+        "programmes:pairing_accept", args=[cohort.programme.slug, cohort.year, run.pk]
+    )
+    pair = run.result["pairs"][0]
+    assert member_client.get(confirm).status_code == 403
+    response = member_client.post(confirm, {"pair": [f"{pair['a']}:{pair['b']}"], "reason": "x"})
+    assert response.status_code == 403 and Pair.objects.count() == 0
 
 
 def test_empty_side_is_refused_without_creating_a_job():
@@ -124,7 +209,12 @@ def test_pairing_pages_are_for_coordinators_only_and_change_nothing_otherwise(
     page = coordinator_client.get(url).content.decode()
     assert "Proposed pairs" in page and "Canton Recycling Hub" in page
     run = PairingRun.objects.get()
-    coordinator_client.post(change, {"action": "accept", "run": run.pk})
+    confirm = reverse(
+        "programmes:pairing_accept", args=[cohort.programme.slug, cohort.year, run.pk]
+    )
+    values = [f"{p['a']}:{p['b']}" for p in run.result["pairs"]]
+    assert member_client.post(confirm, {"pair": values, "reason": "x"}).status_code == 403
+    coordinator_client.post(confirm, {"pair": values, "reason": "As proposed."})
     assert Pair.objects.filter(cohort=cohort).count() == 3
 
 

@@ -43,6 +43,11 @@ class RunIn(Schema):
     maximise_weakest: bool = False
 
 
+class AcceptIn(Schema):
+    reason: str
+    pairs: list[tuple[int, int]] | None = None  # organisation ids (a, b); None: the whole proposal
+
+
 class RunOut(Schema):
     id: int
     status: str
@@ -166,15 +171,16 @@ def start_pairing(
     auth=django_auth,
 )
 def accept_pairing(
-    request: HttpRequest, slug: str, year: Year, run_id: Identifier
+    request: HttpRequest, slug: str, year: Year, run_id: Identifier, payload: AcceptIn
 ) -> dict[str, Any] | tuple[int, dict[str, str]]:
+    """Accept the proposal (or the listed pairs of it), giving the committee's reasons."""
     _require_coordinator(request)
     cohort = access_cohort(slug, year)
     run = cohort.pairing_runs.select_related("job").filter(pk=run_id).first()
     if run is None:
         raise HttpError(404, "No such pairing run.")
     try:
-        accept_pairing_run(run=run)
+        accept_pairing_run(run=run, user=request.user, reason=payload.reason, pairs=payload.pairs)
     except PairingError as error:
         return 400, {"detail": str(error)}
     run.refresh_from_db()

@@ -291,6 +291,36 @@ def query_vectors(
     ).astype(np.float32)
 
 
+def dimension_gains(
+    side: SideMatrices, weights: dict[str, float], affinity: np.ndarray | None = None
+) -> np.ndarray:
+    """How strongly each item-vector dimension can move the bilinear logit (the norm of its
+    column in the query map of `query_vectors`); 0 where the weights ignore it."""
+    roles = complement_matrix() * weights.get("roles_complementary", 0.0) + np.eye(
+        len(ROLES), dtype=np.float32
+    ) * weights.get("roles_shared", 0.0)
+    cross = abs(0.5 * weights.get("topic_declared_inferred", 0.0))
+    table = (no_affinity() if affinity is None else affinity) * weights.get("kind_affinity", 0.0)
+
+    def flat(block: np.ndarray, weight: float) -> np.ndarray:
+        return np.full(block.shape[1], abs(weight), dtype=np.float32)
+
+    return np.concatenate(
+        [
+            flat(side.topics, weights.get("topic_shared", 0.0)),
+            flat(side.family, weights.get("topic_related", 0.0)),
+            flat(side.text_topics, weights.get("topic_in_text", 0.0)),
+            np.linalg.norm(roles, axis=0),
+            flat(side.semantic, weights.get("semantic", 0.0)),
+            flat(side.semantic_second, weights.get("semantic_second", 0.0)),
+            flat(side.inferred, weights.get("topic_inferred", 0.0)),
+            flat(side.inferred, cross),
+            flat(side.topics, cross),
+            np.linalg.norm(table, axis=0),
+        ]
+    ).astype(np.float32)
+
+
 def feature_blocks(
     a: SideMatrices,
     b: SideMatrices,

@@ -11,11 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse.csgraph import maximum_bipartite_matching
 
-PENALTY = -1.0e6  # far below any real score: an assignment only uses it when it must
+from twinning.matching.bottleneck import assign_total, max_min_pairs
 
 
 @dataclass
@@ -50,36 +47,6 @@ def forbidden_mask(shape: tuple[int, int], forbidden: Iterable[tuple[int, int]])
     return mask
 
 
-def _assign(scores: np.ndarray, blocked: np.ndarray) -> list[tuple[int, int]]:
-    """Maximum-total assignment avoiding `blocked` cells; rows/columns left over stay single."""
-    if scores.size == 0:
-        return []
-    work = np.where(blocked, np.float32(PENALTY), scores.astype(np.float32, copy=False))
-    rows, columns = linear_sum_assignment(work, maximize=True)
-    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if not blocked[i, j]]
-
-
-def _matching_size(allowed: np.ndarray) -> int:
-    graph = sparse.csr_matrix(allowed)
-    matched = maximum_bipartite_matching(graph, perm_type="column")
-    return int((matched >= 0).sum())
-
-
-def _bottleneck(scores: np.ndarray, blocked: np.ndarray, size: int, start: float) -> float:
-    """Largest threshold t such that a matching of `size` pairs exists using scores ≥ t."""
-    allowed_values = scores[~blocked]
-    low, high = start, float(allowed_values.max())
-    candidates = np.unique(allowed_values[allowed_values >= low])
-    lo_index, hi_index = 0, len(candidates) - 1  # candidates[lo_index] is known feasible
-    while lo_index < hi_index:
-        middle = (lo_index + hi_index + 1) // 2
-        if _matching_size(~blocked & (scores >= candidates[middle])) >= size:
-            lo_index = middle
-        else:
-            hi_index = middle - 1
-    return float(candidates[lo_index]) if len(candidates) else high
-
-
 def pair_cohort(
     scores: np.ndarray,
     fixed: Iterable[tuple[int, int]] = (),
@@ -96,11 +63,10 @@ def pair_cohort(
     blocked_all = forbidden_mask(scores.shape, forbidden)
     sub_scores = scores[np.ix_(free_rows, free_columns)]
     blocked = blocked_all[np.ix_(free_rows, free_columns)]
-    chosen = _assign(sub_scores, blocked)
-    if maximise_weakest and chosen:
-        start = min(sub_scores[i, j] for i, j in chosen)
-        threshold = _bottleneck(sub_scores, blocked, len(chosen), float(start))
-        chosen = _assign(sub_scores, blocked | (sub_scores < threshold))
+    if maximise_weakest:
+        chosen = max_min_pairs(sub_scores, blocked)
+    else:
+        chosen = assign_total(sub_scores, blocked)
     pairs = list(fixed_pairs) + [(int(free_rows[i]), int(free_columns[j])) for i, j in chosen]
     used_rows = {i for i, _ in pairs}
     used_columns = {j for _, j in pairs}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -491,6 +492,18 @@ class PairingRun(models.Model):
     result = models.JSONField(_("proposal"), default=dict, blank=True)
     is_accepted = models.BooleanField(_("accepted"), default=False)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # the decision, for the record: who confirmed which pairs, when and why
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    acceptance_reason = models.TextField(_("reasons for the decision"), blank=True)
+    accepted_pairs = models.JSONField(_("pairs accepted"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

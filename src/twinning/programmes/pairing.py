@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from twinning.common.jobs import create_job, enqueue_after_commit, job_text, report_progress
 from twinning.common.models import Job
-from twinning.directory.access import visible_organisations
+from twinning.directory.access import is_coordinator, visible_organisations
 from twinning.directory.models import Organisation
 from twinning.directory.profiles import organisation_profile, side_of
 from twinning.matching.cohort import match_cohort
@@ -251,11 +253,34 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
     return run
 
 
+REASON_LIMIT = 2000
+
+
+def _chosen_pairs(run: PairingRun, pairs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    proposed = {(p["a"], p["b"]) for p in run.result["pairs"]}
+    chosen = [tuple(key) for key in pairs] if pairs is not None else sorted(proposed)
+    if not chosen:
+        raise PairingError(_("Choose at least one proposed pair to accept."))
+    if any(key not in proposed for key in chosen):
+        raise PairingError(_("Only proposed pairs can be accepted."))
+    return [(int(a), int(b)) for a, b in dict.fromkeys(chosen)]
+
+
 @transaction.atomic
 def accept_pairing_run(
-    *, run: PairingRun, pairs: list[tuple[int, int]] | None = None
+    *, run: PairingRun, user: Any, reason: str, pairs: list[tuple[int, int]] | None = None
 ) -> list[Pair]:
-    """Turn the proposal (or the chosen part of it) into twinning pairs of the cohort, all or none."""
+    """Turn the proposal (or the chosen part of it) into twinning pairs of the cohort, all or
+    none; only a coordinator may, giving reasons; who, when, which pairs and why are recorded."""
+    if not is_coordinator(user):
+        raise PermissionDenied("Only coordinators can accept a pairing proposal.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise PairingError(_("Say why the committee accepts these pairs."))
+    if len(reason) > REASON_LIMIT:
+        raise PairingError(
+            _("The reasons are too long (at most %(limit)d characters).") % {"limit": REASON_LIMIT}
+        )
     run = PairingRun.objects.select_for_update().select_related("cohort", "job").get(pk=run.pk)
     if run.is_accepted:
         raise PairingError(_("This proposal has already been accepted."))
@@ -263,11 +288,7 @@ def accept_pairing_run(
         raise PairingError(_("This run has no proposal to accept (yet)."))
     from twinning.programmes.actions import ProgrammeError, form_pair
 
-    proposed = {(p["a"], p["b"]): p for p in run.result["pairs"]}
-    chosen = pairs if pairs is not None else list(proposed)
-    unknown = [key for key in chosen if tuple(key) not in proposed]
-    if unknown:
-        raise PairingError(_("Only proposed pairs can be accepted."))
+    chosen = _chosen_pairs(run, pairs)
     existing = set(run.cohort.pairs.values_list("organisation_a_id", "organisation_b_id"))
     organisations = Organisation.objects.prefetch_related("topics").in_bulk(
         {identifier for key in chosen for identifier in key}
@@ -290,8 +311,20 @@ def accept_pairing_run(
         except ProgrammeError as error:
             raise PairingError(str(error)) from error
     run.is_accepted = True
-    run.save(update_fields=["is_accepted"])
+    run.accepted_by = user
+    run.accepted_at = timezone.now()
+    run.acceptance_reason = reason
+    run.accepted_pairs = [[a, b] for a, b in chosen]
+    run.save(
+        update_fields=[
+            "is_accepted",
+            "accepted_by",
+            "accepted_at",
+            "acceptance_reason",
+            "accepted_pairs",
+        ]
+    )
     from twinning.programmes.signals import pairs_accepted
 
-    pairs_accepted.send(sender=PairingRun, run=run, pairs=formed)
+    pairs_accepted.send(sender=PairingRun, run=run, pairs=formed, actor=user)
     return formed

@@ -117,10 +117,9 @@ def cohort_pairing_change(request: HttpRequest, slug: str, year: int) -> HttpRes
                 maximise_weakest=bool(request.POST.get("maximise_weakest")),
             )
             messages.success(request, _("Pairing started."))
-        elif action == "accept":
+        elif action == "accept":  # accepting always goes through the confirm step
             run = get_object_or_404(PairingRun, pk=request.POST.get("run"), cohort=cohort)
-            formed = accept_pairing_run(run=run)
-            messages.success(request, _("%(count)d pair(s) formed.") % {"count": len(formed)})
+            return redirect("programmes:pairing_accept", slug=slug, year=year, run=run.pk)
         elif action == "applicants":
             from twinning.calls.actions.pool import (
                 pool_single_applicants,  # calls sit above programmes
@@ -158,3 +157,54 @@ def cohort_pairing_change(request: HttpRequest, slug: str, year: int) -> HttpRes
     except PairingError as error:
         messages.error(request, str(error))
     return redirect("programmes:pairing", slug=slug, year=year)
+
+
+def _posted_pairs(values: list[str]) -> list[tuple[int, int]] | None:
+    """The ticked "a:b" pair values as id tuples; None if one of them is malformed."""
+    chosen = []
+    for value in values:
+        first, _colon, second = value.partition(":")
+        if not (first.isdigit() and second.isdigit()):
+            return None
+        chosen.append((int(first), int(second)))
+    return chosen
+
+
+@login_required
+def cohort_pairing_accept(
+    request: AuthenticatedHttpRequest, slug: str, year: int, run: int
+) -> HttpResponse:
+    """The confirm step: the proposal's pairs to tick and the committee's reasons, then accept."""
+    _require_coordinator(request)
+    cohort = access_cohort(slug, year)
+    pairing_run = get_object_or_404(
+        PairingRun.objects.select_related("job", "accepted_by"), pk=run, cohort=cohort
+    )
+    if pairing_run.is_accepted or not pairing_run.result.get("pairs"):
+        return redirect("programmes:pairing", slug=slug, year=year)
+    rows = _proposal_rows(pairing_run, _language())
+    ticked = {f"{row['a']}:{row['b']}" for row in rows}
+    reason = ""
+    status = 200
+    if request.method == "POST":
+        values = request.POST.getlist("pair")
+        reason = request.POST.get("reason", "")
+        ticked = set(values)
+        chosen = _posted_pairs(values)
+        try:
+            if chosen is None:
+                raise PairingError(_("Only proposed pairs can be accepted."))
+            formed = accept_pairing_run(
+                run=pairing_run, user=request.user, reason=reason, pairs=chosen
+            )
+        except PairingError as error:
+            messages.error(request, str(error))
+            status = 400
+        else:
+            messages.success(request, _("%(count)d pair(s) formed.") % {"count": len(formed)})
+            return redirect("programmes:pairing", slug=slug, year=year)
+    for row in rows:
+        row["value"] = f"{row['a']}:{row['b']}"
+        row["ticked"] = row["value"] in ticked
+    context = {"cohort": cohort, "run": pairing_run, "rows": rows, "reason": reason}
+    return render(request, "programmes/pairing_confirm.html", context, status=status)

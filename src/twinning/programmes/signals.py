@@ -3,5 +3,5 @@
 from django.dispatch import Signal
 
 # Sent inside the transaction of `pairing.accept_pairing_run`, with `run` (the PairingRun)
-# and `pairs` (the Pair records it formed); a receiver that raises undoes the acceptance.
+# `pairs` (the Pair records it formed) and `actor` (who accepted them); a receiver that raises undoes the acceptance.
 pairs_accepted = Signal()

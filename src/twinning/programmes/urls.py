@@ -28,4 +28,9 @@ urlpatterns = [
         pairing_views.cohort_pairing_change,
         name="pairing_change",
     ),
+    path(
+        "<slug:slug>/<int:year>/pairing/<int:run>/accept/",
+        pairing_views.cohort_pairing_accept,
+        name="pairing_accept",
+    ),
 ]
