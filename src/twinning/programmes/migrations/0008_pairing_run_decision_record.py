@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0004_place_existing_records_in_cities'),
+        ('programmes', '0007_programme_grants_for_360giving'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
