@@ -131,8 +131,8 @@ def test_the_graph_lays_out_offline(live_server, offline_page, network):
     page, viewport, outside = offline_page
     page.goto(f"{live_server.url}/zh-hans/programmes/graph/")
     page.wait_for_selector("#cooperation-graph[data-ready]")
-    # Zero Waste Europe, Eco Canton, ICLEI and the event it organised.
-    assert page.locator("#cooperation-graph").get_attribute("data-ready") == "4"
-    assert page.locator("#graph-list li").count() == 2
+    # Zero Waste Europe, Eco Canton, ICLEI, the event it organised and Beijing, where it was held.
+    assert page.locator("#cooperation-graph").get_attribute("data-ready") == "5"
+    assert page.locator("#graph-list li").count() == 3
     save_screenshot(page, f"graph-{viewport}")
     assert outside == []

@@ -30,6 +30,11 @@
       { selector: "node[kind = 'event']", style: { shape: "diamond", "background-color": "#b08a00", width: 12, height: 12, "font-size": 9 } },
       { selector: "edge[kind = 'organiser']", style: { "line-color": "#555", width: 1.5 } },
       { selector: "edge[kind = 'participant']", style: { "line-color": "#b08a00", width: 1, "line-style": "dotted" } },
+      { selector: "node[kind = 'activity']", style: { shape: "triangle", "background-color": "#6b5b95", width: 12, height: 12, "font-size": 9 } },
+      { selector: "node[kind = 'city']", style: { shape: "ellipse", "background-color": "#fff", "border-width": 2, "border-color": "#0f6e63", width: 14, height: 14 } },
+      { selector: "node[kind = 'country']", style: { shape: "ellipse", "background-color": "#f3e8c4", "border-width": 2, "border-style": "dashed", "border-color": "#b08a00", width: 22, height: 22 } },
+      { selector: "edge[kind = 'activity']", style: { "line-color": "#6b5b95", width: 1.5 } },
+      { selector: "edge[kind = 'place']", style: { "line-color": "#999", width: 1, "line-style": "dashed" } },
       { selector: "node:selected", style: { "border-width": 3, "border-color": "#222" } }
     ];
   }
