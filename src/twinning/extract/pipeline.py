@@ -13,6 +13,7 @@ from twinning.extract import (
     matcher,
     people,
     relation_lists,
+    relation_patterns,
     relations,
     relations_zh,
 )
@@ -271,6 +272,11 @@ def extract_text(
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(
+                relation_patterns.sentence_relations(
+                    sentence, registry, kind, main, visitor, source
+                )
+            )
+            partnerships.extend(
                 relations.agreements(sentence, registry, fallback, kind, source, previous)
             )
             partnerships.extend(
@@ -377,6 +383,8 @@ def _keep(entry: Entry) -> bool:
             )
         )
         and not (is_acronym(name) and len(name) < 3)
+        # "Fondazione collabora": a head word and a verb, not a name.
+        and not re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+\s+[a-zà-ÿ]+", name)
         and not re.fullmatch(r"[\W\d_]+", name)
     )
 

@@ -64,6 +64,8 @@ class Registry:
         name = re.sub(r"^(?:the|The)\s+(?=\S)", "", name)
         # A run cut after a role word ("Delegates of X") keeps no leading preposition.
         name = re.sub(r"^(?:of|from|by|with|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
+        # "the Chester-based Mersey Dee Civic Trust": the seat is not part of the name.
+        name = re.sub(r"^[A-Z][\w'’.-]*-based\s+(?=[A-Z])", "", name)
         if acronym and name_key(acronym) == name_key(name):
             acronym = None
         entry = self.find(name) or (self.find(acronym) if acronym else None)
