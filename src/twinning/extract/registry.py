@@ -204,9 +204,9 @@ class Registry:
         self._compiled()
         found: list[tuple[int, int, Entry]] = []
         if self._cjk_starts is not None and has_cjk(text):
-            for start in self._cjk_starts.finditer(text):
-                position = start.start()
-                lengths = self._cjk_lengths[start.group(0)]
+            for first in self._cjk_starts.finditer(text):
+                position = first.start()
+                lengths = self._cjk_lengths[first.group(0)]
                 self.tried += len(lengths)
                 for length in lengths:
                     if position + length > len(text):
