@@ -276,6 +276,7 @@ def extract_text(
                     sentence, registry, kind, main, visitor, source
                 )
             )
+
             partnerships.extend(
                 relations.agreements(sentence, registry, fallback, kind, source, previous)
             )
@@ -297,6 +298,13 @@ def extract_text(
                 # The pair is known; the cue may still tell its year.
                 if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
                     known.year = known.year or found.year
+        zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)
+        if zipped:
+            # "… respectively" says which end goes with which: no other pairing holds.
+            ends = {frozenset((p.a, p.b)) for p in zipped}
+            partnerships = [
+                p for p in partnerships if p.evidence != sentence or frozenset((p.a, p.b)) in ends
+            ]
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = merge_people(
