@@ -301,7 +301,7 @@ def extract_text(
         zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)
         if zipped:
             # "… respectively" says which end goes with which: no other pairing holds.
-            ends = {frozenset((p.a, p.b)) for p in zipped}
+            zipped_ends = {frozenset((p.a, p.b)) for p in zipped}
             partnerships = [
                 p for p in partnerships if p.evidence != sentence or frozenset((p.a, p.b)) in ends
             ]
