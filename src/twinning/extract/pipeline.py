@@ -303,7 +303,9 @@ def extract_text(
             # "… respectively" says which end goes with which: no other pairing holds.
             zipped_ends = {frozenset((p.a, p.b)) for p in zipped}
             partnerships = [
-                p for p in partnerships if p.evidence != sentence or frozenset((p.a, p.b)) in ends
+                p
+                for p in partnerships
+                if p.evidence != sentence or frozenset((p.a, p.b)) in zipped_ends
             ]
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
