@@ -129,9 +129,11 @@ def test_second_blind_set_against_gold():
             "organisations": (71, 80, 79),
             "country": (63, 66, 75),
             "founded": (11, 12, 16),
-            "pairs": (18, 18, 34),
+            # Two more predicted since the visiting group's later meetings are visits ("The
+            # group ... met staff of X"); this set's gold does not count those, set 5's does.
+            "pairs": (18, 20, 34),
             "people": (19, 19, 19),
             "events": (6, 6, 7),
-            "overall": (188, 201, 230),
+            "overall": (189, 204, 230),
         },
     )

@@ -14,8 +14,8 @@ from twinning.topics import topics_in_text
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 ORGANISED = re.compile(
-    r"\b(?:organi[sz]ed|held|ran|run|hosted|conducted|launched)\s+(?:(?:various|several|a\s+series\s+of|"
-    r"\w+)\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:labs?|trainings?|workshops?|seminars?|courses?|"
+    r"\b(?:organi[sz]ed|held|ran|run|hosted|conducted|launched)\s+(?:(?:various|several|many|some"
+    r"|a\s+series\s+of|a\s+number\s+of|two|three|four|five|six|its|their|the|\d+)\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:labs?|trainings?|workshops?|seminars?|courses?|"
     r"exchanges?|study\s+tours?|conferences?))\b(?P<rest>[^.;]*)",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ from twinning.extract import (
     matcher,
     people,
     relation_lists,
+    relation_patterns,
     relations,
     relations_zh,
 )
@@ -271,6 +272,12 @@ def extract_text(
         else:
             partnerships.extend(relations.visits(sentence, registry, source))
             partnerships.extend(
+                relation_patterns.sentence_relations(
+                    sentence, registry, kind, main, visitor, source
+                )
+            )
+
+            partnerships.extend(
                 relations.agreements(sentence, registry, fallback, kind, source, previous)
             )
             partnerships.extend(
@@ -291,6 +298,15 @@ def extract_text(
                 # The pair is known; the cue may still tell its year.
                 if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
                     known.year = known.year or found.year
+        zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)
+        if zipped:
+            # "… respectively" says which end goes with which: no other pairing holds.
+            zipped_ends = {frozenset((p.a, p.b)) for p in zipped}
+            partnerships = [
+                p
+                for p in partnerships
+                if p.evidence != sentence or frozenset((p.a, p.b)) in zipped_ends
+            ]
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = merge_people(
@@ -377,6 +393,8 @@ def _keep(entry: Entry) -> bool:
             )
         )
         and not (is_acronym(name) and len(name) < 3)
+        # "Fondazione collabora": a head word and a verb, not a name.
+        and not re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+\s+[a-zà-ÿ]+", name)
         and not re.fullmatch(r"[\W\d_]+", name)
     )
 

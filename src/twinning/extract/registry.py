@@ -28,6 +28,8 @@ class Registry:
         self.entries: list[Entry] = []
         self.source = source
         self._patterns: list[tuple[re.Pattern[str], Entry]] | None = None
+        self._cjk_starts: re.Pattern[str] | None = None
+        self.tried = 0  # name look-ups made by `mentions` (its work, for tests and benchmarks)
         # Every key (name, acronym, alias) -> its entry; rebuilt after any change.
         self._index: dict[str, Entry] | None = None
 
@@ -64,6 +66,8 @@ class Registry:
         name = re.sub(r"^(?:the|The)\s+(?=\S)", "", name)
         # A run cut after a role word ("Delegates of X") keeps no leading preposition.
         name = re.sub(r"^(?:of|from|by|with|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
+        # "the Chester-based Mersey Dee Civic Trust": the seat is not part of the name.
+        name = re.sub(r"^[A-Z][\w'’.-]*-based\s+(?=[A-Z])", "", name)
         if acronym and name_key(acronym) == name_key(name):
             acronym = None
         entry = self.find(name) or (self.find(acronym) if acronym else None)
@@ -132,8 +136,15 @@ class Registry:
     def _compiled(self) -> list[tuple[re.Pattern[str], Entry]]:
         if self._patterns is None:
             patterns = []
+            # One-word forms by their word; longer ones by all their words, probed by shape
+            # (word count, length of the last word), so a page naming forty "China
+            # Association for …" organisations still tries one or two at each word.
             self._by_first_word: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
-            self._cjk_patterns: list[tuple[re.Pattern[str], Entry]] = []
+            self._by_words: dict[tuple[str, ...], list[tuple[re.Pattern[str], Entry]]] = {}
+            self._shapes: dict[str, set[tuple[int, int]]] = {}
+            # Chinese forms by themselves, probed by length at each possible first character.
+            self._cjk_forms: dict[str, list[Entry]] = {}
+            self._cjk_lengths: dict[str, set[int]] = {}
             for entry in self.entries:
                 forms = {entry.organisation.name} | entry.references
                 if entry.organisation.acronym:
@@ -143,37 +154,73 @@ class Registry:
                         continue
                     if has_cjk(form):
                         pattern = re.compile(re.escape(form))
-                        self._cjk_patterns.append((pattern, entry))
+                        self._cjk_forms.setdefault(form, []).append(entry)
+                        self._cjk_lengths.setdefault(form[0], set()).add(len(form))
                     elif is_acronym(form):
                         pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
                     else:
                         body = r"\s+".join(re.escape(w) for w in form.split())
                         pattern = re.compile(r"(?<![\w\-])" + body + r"(?![\w\-])", re.IGNORECASE)
                     if not has_cjk(form):
-                        first = form.split()[0].lower()
-                        self._by_first_word.setdefault(first, []).append((pattern, entry))
+                        words = [word.lower() for word in form.split()]
+                        if len(words) == 1:
+                            self._by_first_word.setdefault(words[0], []).append((pattern, entry))
+                        else:
+                            self._by_words.setdefault(tuple(words), []).append((pattern, entry))
+                            shape = (len(words), len(words[-1]))
+                            self._shapes.setdefault(words[0], set()).add(shape)
                     patterns.append((pattern, entry))
             self._patterns = patterns
+            self._cjk_starts = (
+                re.compile("[" + "".join(re.escape(c) for c in self._cjk_lengths) + "]")
+                if self._cjk_lengths
+                else None
+            )
         return self._patterns
+
+    def _word_candidates(
+        self, text: str, start: int, key: str
+    ) -> list[tuple[re.Pattern[str], Entry]]:
+        """Forms whose words are those at `start` (the first being `key`)."""
+        candidates = list(self._by_first_word.get(key, ()))
+        shapes = self._shapes.get(key)
+        if shapes:
+            parts = text[start : start + 400].split(maxsplit=13)
+            if parts and parts[0].lower() == key:
+                lowered = [part.lower() for part in parts]
+                for count, last in shapes:
+                    if count <= len(lowered):
+                        words = (*lowered[: count - 1], lowered[count - 1][:last])
+                        candidates += self._by_words.get(words, ())
+            self.tried += len(shapes)
+        self.tried += len(candidates)
+        return candidates
 
     def mentions(self, text: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every mention in `text`, longest first where they overlap.
-        Forms are looked up by their first word, so the cost grows with the text, not with
-        the text times the number of organisations known."""
+        Forms are looked up by their words (Chinese ones by their characters), so
+        the cost grows with the text, not with the text times the number of names known;
+        `tried` counts the look-ups."""
         self._compiled()
         found: list[tuple[int, int, Entry]] = []
-        if self._cjk_patterns and has_cjk(text):
-            for pattern, entry in self._cjk_patterns:
-                for match in pattern.finditer(text):
-                    found.append((match.start(), match.end(), entry))
-        if self._by_first_word:
+        if self._cjk_starts is not None and has_cjk(text):
+            for first in self._cjk_starts.finditer(text):
+                position = first.start()
+                lengths = self._cjk_lengths[first.group(0)]
+                self.tried += len(lengths)
+                for length in lengths:
+                    if position + length > len(text):
+                        continue
+                    for entry in self._cjk_forms.get(text[position : position + length], ()):
+                        found.append((position, position + length, entry))
+        if self._by_first_word or self._by_words:
             for word in _WORD.finditer(text):
                 token = word.group(0).lower()
-                candidates = self._by_first_word.get(token)
+                candidates = self._word_candidates(text, word.start(), token)
                 stripped = token.rstrip(".,'’-")
                 if stripped != token:
-                    candidates = (candidates or []) + self._by_first_word.get(stripped, [])
-                for pattern, entry in candidates or ():
+                    candidates += self._word_candidates(text, word.start(), stripped)
+                for pattern, entry in candidates:
                     hit = pattern.match(text, word.start())
                     if hit:
                         found.append((hit.start(), hit.end(), entry))
