@@ -226,3 +226,13 @@ def test_a_refusal_reaches_a_chinese_reader_in_chinese(coordinator_client):
         "配对前，待配对名单的两方都需要有组织。"
     ]
     assert PairingRun.objects.count() == 0
+
+
+def test_the_confirm_step_renders_in_chinese(
+    cohort, coordinator, coordinator_client, django_capture_on_commit_callbacks
+):
+    run = finished_run(cohort, coordinator, django_capture_on_commit_callbacks)
+    page = coordinator_client.get(
+        f"/zh-hans/programmes/{cohort.programme.slug}/{cohort.year}/pairing/{run.pk}/accept/"
+    ).content.decode()
+    assert "确认并建立结对" in page and "委员会接受这些结对的理由" in page
