@@ -42,10 +42,16 @@ def document_error_answers(schema: dict[str, Any]) -> None:
                 statuses.add("404")
             if operation.get("parameters") or operation.get("requestBody"):
                 statuses.add("422")
+            # ninja keys the answers it documents by int; JSON keys are strings, so one key
+            # each (duplicate keys made the schema unreadable for Swagger UI's parser).
+            responses = {
+                str(code): answer for code, answer in operation.get("responses", {}).items()
+            }
             for status in sorted(statuses):
-                operation.setdefault("responses", {}).setdefault(
+                responses.setdefault(
                     status, {"description": ERROR_ANSWERS[status], "content": body}
                 )
+            operation["responses"] = responses
 
 
 class TwinningAPI(NinjaAPI):
