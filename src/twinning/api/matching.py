@@ -8,7 +8,7 @@ from ninja import Body, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from twinning.api.bounds import Identifier, SearchLimit, Year
+from twinning.api.bounds import Identifier, RankingLength, SearchLimit, Year
 from twinning.api.schemas import OrganisationSummary
 from twinning.common.models import Job
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
@@ -106,7 +106,7 @@ def organisation_suggestions(
 def match(
     request: HttpRequest,
     payload: dict[str, Any] = Body(...),  # noqa: B008 - ninja declares bodies so
-    top: int | None = None,
+    top: RankingLength | None = None,
 ) -> dict[str, Any] | tuple[int, dict[str, str]]:
     """Pair a cohort given in the body (CONTRACTS §3 input); reads and writes nothing."""
     _require_coordinator(request)

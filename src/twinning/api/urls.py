@@ -19,7 +19,7 @@ from twinning.api import privacy as privacy_api
 ERROR_ANSWERS = {
     "401": "Not signed in.",
     "403": "Signed in, but not allowed to do this.",
-    "404": "No such record, or not one you may see.",
+    "404": "No such record (in the path, or named by the body), or not one you may see.",
     "422": "A parameter or the body is invalid; `detail` says which.",
 }
 
@@ -38,7 +38,7 @@ def document_error_answers(schema: dict[str, Any]) -> None:
             statuses = {"403"}
             if operation.get("security"):
                 statuses.add("401")
-            if "{" in path:
+            if "{" in path or operation.get("requestBody"):
                 statuses.add("404")
             if operation.get("parameters") or operation.get("requestBody"):
                 statuses.add("422")
