@@ -472,6 +472,7 @@ class WorkshopOut(Schema):
 
 
 @router.get("/programmes/{slug}/cohorts/{year}/workshops", response=list[WorkshopOut])
+@paginate(BoundedPagination)
 def list_workshops(request: HttpRequest, slug: str, year: Year) -> QuerySet[Workshop]:
     return access_cohort(slug, year).workshops.order_by("starts_on", "pk")
 
