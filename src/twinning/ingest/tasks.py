@@ -6,14 +6,18 @@ from django_tasks import task
 
 from twinning.common.jobs import report_progress, run_job
 from twinning.common.models import Job
+from twinning.extract import ExtractError
 from twinning.ingest.actions import extract, queue_candidates
 from twinning.ingest.resolution import OrganisationIndex
 from twinning.library.models import Document
 
 
 def extract_documents(job: Job, document_ids: list[int]) -> dict:
+    """Queue the candidates of each document; a file that cannot be read (a spreadsheet is
+    first parsed here) is named in the job's message and the others go on."""
     index = OrganisationIndex.build()
     created = 0
+    unreadable: list[str] = []
     for position, document in enumerate(
         Document.objects.filter(pk__in=document_ids).order_by("pk"), start=1
     ):
@@ -23,11 +27,17 @@ def extract_documents(job: Job, document_ids: list[int]) -> dict:
             total=len(document_ids),
             message=f"extracting {document.title[:120]}",
         )
-        created += queue_candidates(document=document, result=extract(document), index=index)
-    report_progress(
-        job, done=len(document_ids), total=len(document_ids), message=f"{created} candidates queued"
-    )
-    return {"documents": document_ids, "candidates": created}
+        try:
+            result = extract(document)
+        except ExtractError as error:
+            unreadable.append(str(error))
+            continue
+        created += queue_candidates(document=document, result=result, index=index)
+    message = f"{created} candidates queued"
+    if unreadable:
+        message += "; not read: " + "; ".join(unreadable)
+    report_progress(job, done=len(document_ids), total=len(document_ids), message=message[:500])
+    return {"documents": document_ids, "candidates": created, "unreadable": unreadable}
 
 
 @task()

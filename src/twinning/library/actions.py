@@ -62,7 +62,6 @@ class UploadRefused(Exception):
     """An upload that cannot become a document; `str(error)` is a message for the coordinator."""
 
 
-@transaction.atomic
 def upload_document(
     *,
     data: bytes,
@@ -73,25 +72,44 @@ def upload_document(
     topics: Any = (),
     **fields: Any,
 ) -> Document:
-    """Store an uploaded report, page or PDF with its text; all or nothing."""
-    from django.conf import settings
-    from django.core.files.base import ContentFile
+    """Store an uploaded report, page or PDF with its text; all or nothing.
 
-    from twinning.extract.readers import ExtractError, read_document
+    The file is read before the transaction (a slow PDF never holds the database); a
+    spreadsheet is refused before it is parsed."""
+    from django.conf import settings
+
+    from twinning.extract.readers import ExtractError, read_document, sniff_content_type
 
     limit = settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise UploadRefused(
             f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit."
         )
+    if sniff_content_type(data, filename) not in ("text", "html", "pdf"):
+        raise UploadRefused(
+            f"{filename}: only text, HTML and PDF files can be added to the library."
+        )
     try:
         read = read_document(data, filename, max_bytes=limit)
     except ExtractError as error:
         raise UploadRefused(str(error)) from None
-    if read.content_type not in ("text", "html", "pdf"):
-        raise UploadRefused(
-            f"{filename}: only text, HTML and PDF files can be added to the library."
-        )
+    with transaction.atomic():
+        return _keep_upload(read, data, filename, title, organisations, people, topics, fields)
+
+
+def _keep_upload(
+    read: Any,
+    data: bytes,
+    filename: str,
+    title: str,
+    organisations: Any,
+    people: Any,
+    topics: Any,
+    fields: dict[str, Any],
+) -> Document:
+    """The writes of `upload_document`, in its transaction."""
+    from django.core.files.base import ContentFile
+
     first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), "")
     document = add_document(
         title=title or first_line[:200] or filename, text=read.text, source=filename, **fields
