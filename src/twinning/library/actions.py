@@ -121,3 +121,45 @@ def _keep_upload(
         filename, ContentFile(data), save=True
     )  # last step: nothing after it can fail and orphan the file
     return document
+
+
+def _shown(value: Any) -> str:
+    if value in (None, "", [], ()):
+        return "—"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in sorted(value, key=str))
+    return str(value)
+
+
+@transaction.atomic
+def edit_organisation_profile(
+    *, actor: Any, organisation: Any, topics: list[str] | None = None, **fields: Any
+) -> list[Source]:
+    """A person edits an organisation's profile; each changed field records its source (who,
+    and `old → new`). Only the organisation's approved staff and coordinators may."""
+    from django.core.exceptions import PermissionDenied
+
+    from twinning.directory.access import speaks_for
+    from twinning.directory.actions import update_organisation
+    from twinning.directory.models import Organisation
+
+    if not speaks_for(actor, organisation):
+        raise PermissionDenied("Only the organisation's approved staff edit its profile.")
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = {name: getattr(current, name) for name in fields}
+    before_topics = sorted(current.topics.values_list("slug", flat=True))
+    update_organisation(organisation=current, topics=topics, **fields)
+    changes = [(name, before[name], getattr(current, name)) for name in fields]
+    if topics is not None:
+        changes.append(("topics", before_topics, sorted(topics)))
+    return [
+        cite(
+            current,
+            method=SourceMethod.PERSON,
+            field=name,
+            note=f"{_shown(old)} → {_shown(new)}"[:300],
+            entered_by=actor,
+        )
+        for name, old, new in changes
+        if old != new
+    ]
