@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import OrganisationFactory, PairFactory
+from twinning.directory.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -61,4 +62,44 @@ def test_an_access_refusal_anywhere_in_the_api_is_a_403_with_its_reason(rf):
     assert (response.status_code, json.loads(response.content)) == (
         403,
         {"detail": "Only coordinators open calls."},
+    )
+
+
+def test_every_list_has_one_shape(client):
+    """No read answers a bare array: lists are `{"items": [...], "count": n}` pages with
+    `limit` and `offset`."""
+    schema = client.get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    bare, unpaged = [], []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if method != "get":
+                continue
+            body = (
+                operation["responses"]["200"]
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema", {})
+            )
+            if body.get("type") == "array":
+                bare.append(f"{method} {path}")
+            reference = body.get("$ref", "")
+            if reference and set(components[reference.split("/")[-1]].get("properties", {})) == {
+                "items",
+                "count",
+            }:
+                names = {parameter["name"] for parameter in operation.get("parameters", [])}
+                if not {"limit", "offset"} <= names:
+                    unpaged.append(f"{method} {path}")
+    assert (bare, unpaged) == ([], [])
+
+
+def test_a_page_of_topics(client, db):
+    first = client.get("/api/topics?limit=2").json()
+    second = client.get("/api/topics?limit=2&offset=2").json()
+
+    assert first["count"] == second["count"] == Topic.objects.count()
+    assert len(first["items"]) == 2
+    assert [t["slug"] for t in first["items"] + second["items"]] == list(
+        Topic.objects.values_list("slug", flat=True)[:4]
     )

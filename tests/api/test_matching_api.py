@@ -70,7 +70,7 @@ def test_suggestions_endpoint_respects_who_speaks_for_the_organisation(
     assert client.get(url).status_code == 401
     assert member_client.get(url).status_code == 403
     approve_staff_membership(membership=claim_staff_membership(user=member, organisation=brussels))
-    body = member_client.get(url).json()
+    body = member_client.get(url).json()["items"]
     assert body[0]["organisation"]["name"] == "Canton Recycling Hub" and body[0]["reasons"]
 
 

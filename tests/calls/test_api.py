@@ -79,7 +79,7 @@ def test_visitor_reads_calls_with_criteria_and_windows(client, call):
         ("Capacity", 1),
     ]
     assert [w["label"] for w in body["windows"]] == ["Europe → China", "China → Europe"]
-    assert [c["slug"] for c in client.get("/api/calls").json()] == [call.slug]
+    assert [c["slug"] for c in client.get("/api/calls").json()["items"]] == [call.slug]
 
 
 def test_whole_cycle_through_the_api(coordinator, europe_org, china_org, europe_staff, china_staff):
@@ -149,7 +149,7 @@ def test_whole_cycle_through_the_api(coordinator, europe_org, china_org, europe_
         .json()
     )
     assert (scored["submitted"], scored["scores"]) == (True, {str(criterion): 4})
-    assert coordinator_api.get(f"/api/calls/{slug}/ranking").json()[0]["score"] == 80.0
+    assert coordinator_api.get(f"/api/calls/{slug}/ranking").json()["items"][0]["score"] == 80.0
     assert (
         coordinator_api.post(
             f"/api/calls/{slug}/decisions",

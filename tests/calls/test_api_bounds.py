@@ -29,6 +29,11 @@ def signed_in(user) -> Client:
         f"/api/events?offset={2**63}",
         "/api/documents?year=-1",
         f"/api/pairs/{2**63}",
+        "/api/map?year=748455",
+        "/api/city-pairs?year=10000",
+        f"/api/cities?offset={10**9 + 1}",
+        "/api/programmes/any/cohorts/100000/workshops",
+        "/api/visits/0",
     ],
 )
 def test_out_of_range_parameters_answer_422(client, url):

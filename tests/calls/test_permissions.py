@@ -89,7 +89,7 @@ def test_applicant_cannot_see_or_change_another_organisations_application(
         == 404
     )
     assert intruder.post(f"/api/applications/{theirs.pk}/submit").status_code == 404
-    assert [a["id"] for a in intruder.get("/api/applications").json()] == []
+    assert [a["id"] for a in intruder.get("/api/applications").json()["items"]] == []
     assert b"Other Org" not in intruder.get(reverse("calls:applications")).content
     assert snapshot() == before
 
@@ -159,7 +159,7 @@ def test_reviewer_sees_only_assigned_and_never_a_conflicted_application(
         ).status_code
         == 404
     )
-    assert client.get("/api/reviews").json() == []
+    assert client.get("/api/reviews").json() == {"items": [], "count": 0}
     assert review.get_absolute_url().encode() not in client.get(reverse("calls:reviews")).content
     assert snapshot() == before
 

@@ -29,13 +29,28 @@ def browser():
         browser.close()
 
 
+def watch_policy(page) -> list[str]:
+    """The console lines in which Chromium reports what the Content Security Policy blocked."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return violations
+
+
 @pytest.fixture
 def page(browser):
+    """A page that fails its test if the Content Security Policy blocked anything on it."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
+    violations = watch_policy(page)
     yield page
     context.close()
+    assert violations == [], violations
 
 
 def save_screenshot(page, name: str) -> Path:

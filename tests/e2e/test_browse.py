@@ -58,7 +58,7 @@ def test_visitor_browses_to_a_pair(live_server, page, directory, prefix):
     assert page.locator(".card h3").count() == 3
 
     page.select_option("#id_topic", "waste")
-    page.wait_for_function("document.querySelectorAll('#results .card h3').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#results .card h3').length === 2")
     assert "topic=waste" in page.url
 
     # Chinese organisations are named in Chinese first in the Chinese interface.

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from tests.city_factories import CityFactory, CityPairFactory
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import save_screenshot, watch_policy
 from tests.factories import CohortFactory, EventFactory, OrganisationFactory, PairFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -62,8 +62,10 @@ def offline_page(request, browser, live_server):
     context.route("**/*", route)
     page = context.new_page()
     page.set_default_timeout(15000)
+    violations = watch_policy(page)
     yield page, request.param, outside
     context.close()
+    assert violations == [], violations
 
 
 @pytest.mark.parametrize("prefix", ["", "/zh-hans"])

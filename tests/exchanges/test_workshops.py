@@ -157,7 +157,7 @@ def test_the_workshop_list_costs_the_same_for_one_and_three(client, workshop, pa
 def test_workshops_through_the_api(client, workshop, fellow, pair):
     listed = client.get(
         f"/api/programmes/{pair.cohort.programme.slug}/cohorts/{pair.cohort.year}/workshops"
-    ).json()
+    ).json()["items"]
     assert [w["title"] for w in listed] == ["Kick-off in Brussels"]
     client.force_login(fellow)
     response = client.post(f"/api/workshops/{workshop.pk}/registrations")

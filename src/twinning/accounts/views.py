@@ -28,9 +28,9 @@ from twinning.directory.actions import (
     DirectoryError,
     approve_staff_membership,
     claim_staff_membership,
-    update_organisation,
 )
 from twinning.directory.models import Organisation, StaffMembership
+from twinning.library.actions import edit_organisation_profile
 
 if TYPE_CHECKING:
     from twinning.accounts.models import User
@@ -141,8 +141,11 @@ def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
         fields = {key: value for key, value in form.cleaned_data.items() if key != "topics"}
         fresh = Organisation.objects.get(pk=organisation.pk)
         try:
-            update_organisation(
-                organisation=fresh, topics=[t.slug for t in form.cleaned_data["topics"]], **fields
+            edit_organisation_profile(
+                actor=request.user,
+                organisation=fresh,
+                topics=[t.slug for t in form.cleaned_data["topics"]],
+                **fields,
             )
         except DirectoryError as error:
             messages.error(request, str(error))

@@ -13,6 +13,7 @@ LARGEST_ID = 2**63 - 1
 Identifier = Annotated[int, Field(ge=1, le=LARGEST_ID)]
 Year = Annotated[int, Field(ge=1, le=9999, description="A year, 1–9999.")]
 SearchLimit = Annotated[int, Field(ge=1, le=100)]
+RankingLength = Annotated[int, Field(ge=1, le=10_000, description="1–10,000")]
 
 
 class BoundedPagination(LimitOffsetPagination):

@@ -10,9 +10,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from twinning.api.bounds import Identifier
+from twinning.api.bounds import BoundedPagination, Identifier
 from twinning.calls import actions
 from twinning.calls.access import (
     access_application,
@@ -276,6 +277,7 @@ def _calls() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @router.get("/calls", response=list[CallOut])
+@paginate(BoundedPagination)
 def list_calls(request: HttpRequest) -> QuerySet[Call]:
     related, prefetch = _calls()
     return visible_calls(request.user).select_related(*related).prefetch_related(*prefetch)
@@ -301,6 +303,7 @@ def create_call(request: HttpRequest, payload: CallIn) -> tuple[int, Call] | Ref
 
 
 @router.get("/applications", response=list[ApplicationOut], auth=django_auth)
+@paginate(BoundedPagination)
 def list_applications(request: HttpRequest) -> QuerySet[Application]:
     return applications_of(request.user).prefetch_related("answer_rows").order_by("pk")
 
@@ -396,6 +399,7 @@ def answer_invitation(
 
 
 @router.get("/reviews", response=list[ReviewOut], auth=django_auth)
+@paginate(BoundedPagination)
 def list_reviews(request: HttpRequest) -> QuerySet[Review]:
     return (
         listed_reviews(request.user)
@@ -466,6 +470,7 @@ def assign_automatically(request: HttpRequest, slug: str) -> list[Review] | Refu
 
 
 @router.get("/calls/{slug}/ranking", response=list[RankingOut], auth=django_auth)
+@paginate(BoundedPagination)
 def ranking(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     call = access_call(request.user, slug)
     if not can_see_ranking(request.user, call):

@@ -1,7 +1,5 @@
 """API endpoints of cities and city-to-city cooperation, the map's layers, and the Popolo export."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -10,9 +8,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from twinning.api.bounds import BoundedPagination, Year
 from twinning.directory.access import access_city, visible_organisations
 from twinning.directory.actions import DirectoryError
 from twinning.directory.models import City
@@ -77,8 +76,8 @@ class CityPairOut(Schema):
 class CityPairIn(Schema):
     a: str
     b: str
-    start_year: int
-    end_year: int | None = None
+    start_year: Year
+    end_year: Year | None = None
     programme: str | None = None
     topics: list[str] = []
     description: str = ""
@@ -90,7 +89,7 @@ class Refusal(Schema):
 
 
 @router.get("/cities", response=list[CityOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_cities(request: HttpRequest, country: str = "") -> QuerySet[City]:
     cities = City.objects.order_by("country", "name")
     if country:
@@ -111,9 +110,9 @@ def get_city(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 
 @router.get("/city-pairs", response=list[CityPairOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_city_pairs(
-    request: HttpRequest, programme: str = "", year: int | None = None, city: str = ""
+    request: HttpRequest, programme: str = "", year: Year | None = None, city: str = ""
 ) -> QuerySet[CityPair]:
     pairs = (
         CityPair.objects.select_related("programme", "city_a", "city_b")
@@ -185,7 +184,7 @@ class MapOut(Schema):
 def get_map(
     request: HttpRequest,
     programme: str = "",
-    year: int | None = None,
+    year: Year | None = None,
     topic: str = "",
     country: str = "",
 ) -> dict[str, Any]:

@@ -25,6 +25,7 @@ class OrganisationQuery(Schema):
 
 
 @router.get("/topics", response=list[TopicOut])
+@paginate(BoundedPagination)
 def list_topics(request: HttpRequest) -> QuerySet[Topic]:
     return Topic.objects.select_related("parent")
 

@@ -9,9 +9,10 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from twinning.api.bounds import BoundedPagination, Identifier, Year
 from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
 from twinning.exchanges import actions
@@ -140,13 +141,13 @@ def _refuse(error: actions.ExchangeError) -> Refused:
 
 
 @router.get("/placements", response=list[PlacementOut], auth=django_auth)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_placements(request: HttpRequest) -> QuerySet[Placement]:
     return visible_placements(request.user).order_by("planned_start", "pk")
 
 
 @router.get("/placements/{placement_id}", response=PlacementOut, auth=django_auth)
-def get_placement(request: HttpRequest, placement_id: int) -> Placement:
+def get_placement(request: HttpRequest, placement_id: Identifier) -> Placement:
     return access_placement(request.user, placement_id)
 
 
@@ -156,7 +157,7 @@ def get_placement(request: HttpRequest, placement_id: int) -> Placement:
     auth=django_auth,
 )
 def plan_placement(
-    request: HttpRequest, pair_id: int, payload: PlacementIn
+    request: HttpRequest, pair_id: Identifier, payload: PlacementIn
 ) -> tuple[int, Placement] | Refused:
     pair = access_pair_to_act(request.user, pair_id, "plan")
     fellow = get_user_model().objects.filter(username=payload.fellow).first()
@@ -179,7 +180,7 @@ def plan_placement(
     auth=django_auth,
 )
 def change_placement(
-    request: HttpRequest, placement_id: int, payload: StepIn
+    request: HttpRequest, placement_id: Identifier, payload: StepIn
 ) -> Placement | Refused:
     placement = access_placement(request.user, placement_id)
     try:
@@ -208,7 +209,7 @@ def change_placement(
 
 
 @router.get("/placements/{placement_id}/letter", auth=django_auth)
-def placement_letter(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_letter(request: HttpRequest, placement_id: Identifier) -> HttpResponse:
     """The bilingual invitation letter as a PDF."""
     placement = access_placement(request.user, placement_id)
     require(request.user, "letter", placement)
@@ -216,15 +217,15 @@ def placement_letter(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 
 @router.get("/pairs/{pair_id}/reports", response=list[ReportOut])
-@paginate(LimitOffsetPagination)
-def list_reports(request: HttpRequest, pair_id: int) -> QuerySet[PairReport]:
+@paginate(BoundedPagination)
+def list_reports(request: HttpRequest, pair_id: Identifier) -> QuerySet[PairReport]:
     pair = access_pair(request.user, pair_id)
     return visible_reports(request.user).filter(pair=pair)
 
 
 @router.post("/pairs/{pair_id}/reports", response={201: ReportOut, 400: Refusal}, auth=django_auth)
 def request_report(
-    request: HttpRequest, pair_id: int, payload: ReportIn
+    request: HttpRequest, pair_id: Identifier, payload: ReportIn
 ) -> tuple[int, PairReport] | Refused:
     pair = access_pair_to_act(request.user, pair_id, "request_report")
     try:
@@ -239,7 +240,7 @@ def request_report(
 @router.post("/reports/{report_id}/file", response={200: ReportOut, 400: Refusal}, auth=django_auth)
 def file_report(
     request: HttpRequest,
-    report_id: int,
+    report_id: Identifier,
     file: File[UploadedFile],
     language: Form[str] = "en",
 ) -> PairReport | Refused:
@@ -259,7 +260,9 @@ def file_report(
 @router.post(
     "/reports/{report_id}/review", response={200: ReportOut, 400: Refusal}, auth=django_auth
 )
-def review_report(request: HttpRequest, report_id: int, payload: ReviewIn) -> PairReport | Refused:
+def review_report(
+    request: HttpRequest, report_id: Identifier, payload: ReviewIn
+) -> PairReport | Refused:
     report = access_report(request.user, report_id)
     try:
         if payload.accept:
@@ -329,7 +332,7 @@ class AlumniOut(Schema):
 
 
 @router.get("/pairs/{pair_id}/project", response={200: ProjectOut, 404: Refusal})
-def get_project(request: HttpRequest, pair_id: int) -> JointProject | Refused:
+def get_project(request: HttpRequest, pair_id: Identifier) -> JointProject | Refused:
     pair = access_pair(request.user, pair_id)
     project = JointProject.objects.filter(pair=pair).prefetch_related("milestones").first()
     if project is None:
@@ -338,7 +341,9 @@ def get_project(request: HttpRequest, pair_id: int) -> JointProject | Refused:
 
 
 @router.put("/pairs/{pair_id}/project", response={200: ProjectOut, 400: Refusal}, auth=django_auth)
-def put_project(request: HttpRequest, pair_id: int, payload: ProjectIn) -> JointProject | Refused:
+def put_project(
+    request: HttpRequest, pair_id: Identifier, payload: ProjectIn
+) -> JointProject | Refused:
     pair = access_pair_to_act(request.user, pair_id, "project")
     try:
         return actions.describe_joint_project(pair=pair, actor=request.user, **payload.dict())
@@ -350,7 +355,7 @@ def put_project(request: HttpRequest, pair_id: int, payload: ProjectIn) -> Joint
     "/pairs/{pair_id}/milestones", response={201: MilestoneOut, 400: Refusal}, auth=django_auth
 )
 def add_milestone(
-    request: HttpRequest, pair_id: int, payload: MilestoneIn
+    request: HttpRequest, pair_id: Identifier, payload: MilestoneIn
 ) -> tuple[int, Milestone] | Refused:
     pair = access_pair_to_act(request.user, pair_id, "project")
     try:
@@ -362,7 +367,7 @@ def add_milestone(
 @router.post(
     "/milestones/{milestone_id}/done", response={200: MilestoneOut, 400: Refusal}, auth=django_auth
 )
-def complete_milestone(request: HttpRequest, milestone_id: int) -> Milestone | Refused:
+def complete_milestone(request: HttpRequest, milestone_id: Identifier) -> Milestone | Refused:
     milestone = Milestone.objects.select_related("project__pair").filter(pk=milestone_id).first()
     if milestone is None:
         raise Http404("No such milestone.")
@@ -374,7 +379,7 @@ def complete_milestone(request: HttpRequest, milestone_id: int) -> Milestone | R
 
 
 @router.post("/pairs/{pair_id}/alumni", response={201: AlumniOut, 400: Refusal}, auth=django_auth)
-def record_alumni(request: HttpRequest, pair_id: int) -> tuple[int, AlumniRecord] | Refused:
+def record_alumni(request: HttpRequest, pair_id: Identifier) -> tuple[int, AlumniRecord] | Refused:
     pair = access_pair_to_act(request.user, pair_id, "alumni")
     try:
         return 201, actions.record_alumni(pair=pair, actor=request.user)
@@ -383,7 +388,7 @@ def record_alumni(request: HttpRequest, pair_id: int) -> tuple[int, AlumniRecord
 
 
 @router.get("/alumni", response=list[AlumniOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_alumni(request: HttpRequest) -> QuerySet[AlumniRecord]:
     return (
         AlumniRecord.objects.filter(pair__in=visible_pairs(request.user))
@@ -440,14 +445,14 @@ def _visits(request: HttpRequest) -> QuerySet[Visit]:
 
 
 @router.get("/visits", response=list[VisitOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_visits(request: HttpRequest) -> list[dict[str, Any]]:
     visible = set(visible_organisations(request.user).values_list("pk", flat=True))
     return [_visit_out(v, visible) for v in _visits(request).order_by("-date", "pk")]
 
 
 @router.get("/visits/{visit_id}", response=VisitOut)
-def get_visit(request: HttpRequest, visit_id: int) -> dict[str, Any]:
+def get_visit(request: HttpRequest, visit_id: Identifier) -> dict[str, Any]:
     visit = _visits(request).filter(pk=visit_id).first()
     if visit is None:
         raise Http404("No such visit.")
@@ -467,7 +472,8 @@ class WorkshopOut(Schema):
 
 
 @router.get("/programmes/{slug}/cohorts/{year}/workshops", response=list[WorkshopOut])
-def list_workshops(request: HttpRequest, slug: str, year: int) -> QuerySet[Workshop]:
+@paginate(BoundedPagination)
+def list_workshops(request: HttpRequest, slug: str, year: Year) -> QuerySet[Workshop]:
     return access_cohort(slug, year).workshops.order_by("starts_on", "pk")
 
 
@@ -475,7 +481,7 @@ def list_workshops(request: HttpRequest, slug: str, year: int) -> QuerySet[Works
     "/workshops/{workshop_id}/registrations", response={201: dict, 400: Refusal}, auth=django_auth
 )
 def register_for_workshop(
-    request: HttpRequest, workshop_id: int
+    request: HttpRequest, workshop_id: Identifier
 ) -> tuple[int, dict[str, Any]] | Refused:
     """Register the signed-in user (a person of one of the cohort's pairs)."""
     workshop = Workshop.objects.filter(pk=workshop_id).first()

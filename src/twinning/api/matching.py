@@ -6,9 +6,10 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Body, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from twinning.api.bounds import Identifier, SearchLimit, Year
+from twinning.api.bounds import BoundedPagination, Identifier, RankingLength, Year
 from twinning.api.schemas import OrganisationSummary
 from twinning.common.models import Job
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
@@ -25,6 +26,8 @@ from twinning.programmes.pairing import (
 )
 
 router = Router(tags=["matching"])
+# Suggestions computed for one organisation; the API pages through them.
+SUGGESTIONS = 50
 
 
 class SuggestionOut(Schema):
@@ -97,15 +100,16 @@ def _run_out(run: PairingRun) -> dict[str, Any]:
 
 
 @router.get("/organisations/{slug}/suggestions", response=list[SuggestionOut], auth=django_auth)
-def organisation_suggestions(
-    request: HttpRequest, slug: str, limit: SearchLimit = 5
-) -> list[dict[str, Any]]:
-    """Best partners on the other side; for coordinators and the organisation's own staff."""
+@paginate(BoundedPagination)
+def organisation_suggestions(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    """Best partners on the other side, best first (50 at most, a page at a time).
+
+    For coordinators and the organisation's own staff."""
     organisation = access_organisation(request.user, slug)
     if not speaks_for(request.user, organisation):
         raise HttpError(403, "Suggestions are shown to coordinators and the organisation's staff.")
     found = suggest_partners(
-        organisation, user=request.user, limit=min(max(limit, 1), 50), language=_language()
+        organisation, user=request.user, limit=SUGGESTIONS, language=_language()
     )
     return [
         {"organisation": item.organisation, "score": item.score, "reasons": item.reasons}
@@ -117,7 +121,7 @@ def organisation_suggestions(
 def match(
     request: HttpRequest,
     payload: dict[str, Any] = Body(...),  # noqa: B008 - ninja declares bodies so
-    top: int | None = None,
+    top: RankingLength | None = None,
 ) -> dict[str, Any] | tuple[int, dict[str, str]]:
     """Pair a cohort given in the body (CONTRACTS §3 input); reads and writes nothing."""
     _require_coordinator(request)

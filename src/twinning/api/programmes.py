@@ -32,6 +32,7 @@ def _with_cohorts(programmes: QuerySet[Programme], user: Any) -> QuerySet[Progra
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
+@paginate(BoundedPagination)
 def list_programmes(request: HttpRequest) -> QuerySet[Programme]:
     return _with_cohorts(Programme.objects.all(), request.user)
 

@@ -16,8 +16,9 @@ The API lives under `/api/`; the interactive documentation is at `/api/docs`. Re
 data need no account. Everything else uses the session of a signed-in user (sign in on the
 site, or POST to `/accounts/login/`), and every write needs the CSRF token (`X-CSRFToken`
 header, from the `csrftoken` cookie). The same permission rules as the web pages apply:
-what a user may not see is a 404, what they may see but not change is a 403. Lists are
-paginated with `limit` (1–100) and `offset` (0–10⁹) and return `{"items": [...], "count": N}`.
+what a user may not see is a 404, what they may see but not change is a 403. Every list is
+paginated with `limit` (1–100) and `offset` (0–10⁹) and returns `{"items": [...], "count": N}`;
+searches (`/api/search`, `/api/documents/{slug}/similar`) return ranked `results` cut at `limit`.
 Ids are 1–2⁶³−1 and years 1–9999; a value outside answers 422 with `detail`. Send
 `Accept-Language: zh-hans` (or use the `/zh-hans/` site) for Chinese reasons and labels.
 """

@@ -20,7 +20,7 @@ from twinning.api import privacy as privacy_api
 ERROR_ANSWERS = {
     "401": "Not signed in.",
     "403": "Signed in, but not allowed to do this.",
-    "404": "No such record, or not one you may see.",
+    "404": "No such record (in the path, or named by the body), or not one you may see.",
     "422": "A parameter or the body is invalid; `detail` says which.",
 }
 
@@ -39,14 +39,20 @@ def document_error_answers(schema: dict[str, Any]) -> None:
             statuses = {"403"}
             if operation.get("security"):
                 statuses.add("401")
-            if "{" in path:
+            if "{" in path or operation.get("requestBody"):
                 statuses.add("404")
             if operation.get("parameters") or operation.get("requestBody"):
                 statuses.add("422")
+            # ninja keys the answers it documents by int; JSON keys are strings, so one key
+            # each (duplicate keys made the schema unreadable for Swagger UI's parser).
+            responses = {
+                str(code): answer for code, answer in operation.get("responses", {}).items()
+            }
             for status in sorted(statuses):
-                operation.setdefault("responses", {}).setdefault(
+                responses.setdefault(
                     status, {"description": ERROR_ANSWERS[status], "content": body}
                 )
+            operation["responses"] = responses
 
 
 class TwinningAPI(NinjaAPI):

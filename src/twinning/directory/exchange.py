@@ -16,6 +16,7 @@ from twinning.common.spreadsheets import guard_row, guard_values, unguard_row
 from twinning.directory.access import visible_organisations
 from twinning.directory.actions import DirectoryError
 from twinning.directory.models import Organisation
+from twinning.extract.readers import ExtractError, check_sheet_size
 
 ORGANISATION_COLUMNS = [
     "slug",
@@ -126,6 +127,8 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
     """The rows of a CSV, XLSX or JSON list file as dicts, cells as this project wrote them."""
     suffix = path.suffix.lower()
     try:
+        if suffix in (".csv", ".xlsx"):
+            check_sheet_size(path.read_bytes(), path.name)  # a spreadsheet bomb is not parsed
         if suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -145,6 +148,8 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
             return [unguard_row(dict(zip(header, row, strict=False))) for row in values[1:]]
     except ImportRefused:
         raise
+    except ExtractError as error:
+        raise ImportRefused(str(error)) from error
     except (
         OSError,
         UnicodeDecodeError,

@@ -247,6 +247,26 @@ def _column_number(letters: str) -> int:
     return number
 
 
+SHEET_TYPES = ("csv", "tsv", "xlsx")
+
+
+def check_sheet_size(data: bytes, name: str) -> str | None:
+    """For a spreadsheet, refuse it without parsing when it is too large (its content type);
+    None for any other file. A CSV/TSV's cells are bounded by its separators and line ends."""
+    content_type = sniff_content_type(data, name)
+    if content_type == "xlsx":
+        check_workbook_size(data, name)
+    elif content_type in ("csv", "tsv"):
+        bound = 1 + data.count(b"\n") + sum(data.count(mark) for mark in (b",", b";", b"\t", b"|"))
+        if bound > MAX_SHEET_CELLS:
+            raise ExtractError(
+                f"{name}: the sheet may hold more than {MAX_SHEET_CELLS:,} cells; not read"
+            )
+    else:
+        return None
+    return content_type
+
+
 def check_workbook_size(data: bytes, name: str) -> None:
     """Refuse a workbook before parsing it: too much unpacked data, or sheets declaring too many cells."""
     import zipfile

@@ -25,6 +25,7 @@ from twinning.directory.actions import (
 )
 from twinning.directory.models import Organisation
 from twinning.extract import ExtractError, extract_document, read_document
+from twinning.extract.readers import SHEET_TYPES, check_sheet_size
 from twinning.extract.records import ExtractionResult, Partnership
 from twinning.ingest.accepting import ACCEPT_BY_KIND, accept_organisation, fill_gaps
 from twinning.ingest.enums import CandidateKind, CandidateStatus
@@ -78,7 +79,8 @@ def store_document(
     """Keep a document and its text; the same content again changes nothing, a new version updates it.
 
     The same content stored before but never extracted (its job was lost) counts as changed.
-    Reading happens before the transaction, so a slow file never holds the database.
+    Reading happens before the transaction, so a slow file never holds the database; a
+    spreadsheet is only checked for size here (a bomb is refused) and parsed by the job.
     """
     limit = max_bytes or settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
@@ -86,17 +88,26 @@ def store_document(
             f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit."
         )
     try:
-        read = read_document(data, filename, max_bytes=limit)
+        sheet = check_sheet_size(data, filename)
+        if sheet is None:
+            read = read_document(data, filename, max_bytes=limit)
+            text, content_type = _document_text(read), read.content_type
+        else:
+            text, content_type = "", sheet
     except ExtractError as error:
         raise IngestError(str(error)) from None
     with transaction.atomic():
-        return _keep_document(read, data, filename, source or filename, programme)
+        return _keep_document(text, content_type, data, filename, source or filename, programme)
 
 
 def _keep_document(
-    read: Any, data: bytes, filename: str, source: str, programme: Programme | None
+    text: str,
+    content_type: str,
+    data: bytes,
+    filename: str,
+    source: str,
+    programme: Programme | None,
 ) -> StoredDocument:
-    text = _document_text(read)
     digest = hashlib.sha256(data).hexdigest()
     existing = (
         Document.objects.filter(source=source).first()
@@ -104,7 +115,7 @@ def _keep_document(
     )
     if existing is not None and existing.content_hash == digest:
         return StoredDocument(existing, changed=existing.extracted_at is None)
-    kind = DocumentKind.SHEET if read.content_type in ("csv", "tsv", "xlsx") else DocumentKind.PAGE
+    kind = DocumentKind.SHEET if content_type in SHEET_TYPES else DocumentKind.PAGE
     if existing is None:
         document = Document(
             title=_title_of(text, filename)[:400],
@@ -141,11 +152,22 @@ def fingerprint(kind: str, data: dict[str, Any]) -> str:
 
 
 def extract(document: Document) -> ExtractionResult:
-    """Run extraction on the stored file of `document` (its text when no file is kept)."""
+    """Run extraction on the stored file of `document` (its text when no file is kept).
+
+    A spreadsheet stored unparsed gets its text here, in the worker."""
     if document.file:
+        stored_name = document.file.name or ""
         with document.file.open("rb") as handle:
-            read = read_document(handle.read(), document.file.name)
+            data = handle.read()
+        try:
+            read = read_document(data, stored_name)
+        except ExtractError as error:  # named as the coordinator gave it, not as it is stored
+            raise ExtractError(str(error).replace(stored_name, document.source, 1)) from None
         read.source = document.source
+        if not document.text:
+            document.text = _document_text(read)
+            document.language = _language_of(document.text)
+            document.save(update_fields=["text", "language"])  # the search index follows
     else:
         read = read_document(document.text.encode("utf-8"), document.source or "document.txt")
     return extract_document(read)

@@ -62,7 +62,6 @@ class UploadRefused(Exception):
     """An upload that cannot become a document; `str(error)` is a message for the coordinator."""
 
 
-@transaction.atomic
 def upload_document(
     *,
     data: bytes,
@@ -73,25 +72,44 @@ def upload_document(
     topics: Any = (),
     **fields: Any,
 ) -> Document:
-    """Store an uploaded report, page or PDF with its text; all or nothing."""
-    from django.conf import settings
-    from django.core.files.base import ContentFile
+    """Store an uploaded report, page or PDF with its text; all or nothing.
 
-    from twinning.extract.readers import ExtractError, read_document
+    The file is read before the transaction (a slow PDF never holds the database); a
+    spreadsheet is refused before it is parsed."""
+    from django.conf import settings
+
+    from twinning.extract.readers import ExtractError, read_document, sniff_content_type
 
     limit = settings.TWINNING_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise UploadRefused(
             f"{filename}: the file is larger than the {limit // (1024 * 1024)} MB limit."
         )
+    if sniff_content_type(data, filename) not in ("text", "html", "pdf"):
+        raise UploadRefused(
+            f"{filename}: only text, HTML and PDF files can be added to the library."
+        )
     try:
         read = read_document(data, filename, max_bytes=limit)
     except ExtractError as error:
         raise UploadRefused(str(error)) from None
-    if read.content_type not in ("text", "html", "pdf"):
-        raise UploadRefused(
-            f"{filename}: only text, HTML and PDF files can be added to the library."
-        )
+    with transaction.atomic():
+        return _keep_upload(read, data, filename, title, organisations, people, topics, fields)
+
+
+def _keep_upload(
+    read: Any,
+    data: bytes,
+    filename: str,
+    title: str,
+    organisations: Any,
+    people: Any,
+    topics: Any,
+    fields: dict[str, Any],
+) -> Document:
+    """The writes of `upload_document`, in its transaction."""
+    from django.core.files.base import ContentFile
+
     first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), "")
     document = add_document(
         title=title or first_line[:200] or filename, text=read.text, source=filename, **fields
@@ -103,3 +121,45 @@ def upload_document(
         filename, ContentFile(data), save=True
     )  # last step: nothing after it can fail and orphan the file
     return document
+
+
+def _shown(value: Any) -> str:
+    if value in (None, "", [], ()):
+        return "—"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in sorted(value, key=str))
+    return str(value)
+
+
+@transaction.atomic
+def edit_organisation_profile(
+    *, actor: Any, organisation: Any, topics: list[str] | None = None, **fields: Any
+) -> list[Source]:
+    """A person edits an organisation's profile; each changed field records its source (who,
+    and `old → new`). Only the organisation's approved staff and coordinators may."""
+    from django.core.exceptions import PermissionDenied
+
+    from twinning.directory.access import speaks_for
+    from twinning.directory.actions import update_organisation
+    from twinning.directory.models import Organisation
+
+    if not speaks_for(actor, organisation):
+        raise PermissionDenied("Only the organisation's approved staff edit its profile.")
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = {name: getattr(current, name) for name in fields}
+    before_topics = sorted(current.topics.values_list("slug", flat=True))
+    update_organisation(organisation=current, topics=topics, **fields)
+    changes = [(name, before[name], getattr(current, name)) for name in fields]
+    if topics is not None:
+        changes.append(("topics", before_topics, sorted(topics)))
+    return [
+        cite(
+            current,
+            method=SourceMethod.PERSON,
+            field=name,
+            note=f"{_shown(old)} → {_shown(new)}"[:300],
+            entered_by=actor,
+        )
+        for name, old, new in changes
+        if old != new
+    ]
