@@ -42,7 +42,7 @@ def test_staff_add_an_identifier_on_the_page_and_it_is_recorded_shown_and_export
     client.force_login(user)
     page = client.get("/organisations/zwe/identifiers/")
     assert page.status_code == 200
-    assert '<option value="BE-BCE_KBO">' in page.content.decode()
+    assert '<option value="BE-BCE_KBO" translate="no">' in page.content.decode()
     response = client.post(
         "/organisations/zwe/identifiers/", {"scheme": "BE-BCE_KBO", "value": "0123.456.789"}
     )

@@ -29,6 +29,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 ALLOWED = {
     "API", "CSV", "JSON", "XLSX", "PDF", "HTML", "ISO", "NGO", "SDG", "SDGs", "IANA", "UTC",
     "CET", "CEST", "English", "ID", "URL", "OpenAPI", "e-mail", "iCalendar", "iCal", "SVG",
+    "org-id",  # the org-id.guide register of identifier lists, a name
     "a", "b",  # side letters of a call: "A 方", "B 方"
 }  # fmt: skip
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.calls.areas import parse_areas, unknown_areas
 from twinning.calls.enums import Direction
 from twinning.common.date_fields import DateField, DateTimeField
+from twinning.common.widgets import IdentifierSelect
 from twinning.directory.enums import OrganisationType, Region
 from twinning.programmes.models import Programme
 
@@ -29,13 +30,8 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(zone, zone.replace("_", " ")) for zone in [*COMMON_TIME_ZONES, *others]]
 
 
-class TimeZoneSelect(forms.Select):
+class TimeZoneSelect(IdentifierSelect):
     """IANA zone names are identifiers: each option says so (`translate="no"`) in every language."""
-
-    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        option = super().create_option(*args, **kwargs)
-        option["attrs"]["translate"] = "no"
-        return option
 
 
 def _lines(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from twinning.common.widgets import IdentifierSelect
 from twinning.directory.access import access_organisation_to_edit
 from twinning.directory.actions import DirectoryError, add_identifier, remove_identifier
 from twinning.directory.identifiers import scheme_choices
@@ -19,6 +20,7 @@ from twinning.library.queries import sources_for
 class IdentifierForm(forms.Form):
     scheme = forms.ChoiceField(
         label=gettext_lazy("Register (org-id.guide list)"),
+        widget=IdentifierSelect(attrs={"data-searchable": "", "lang": "en"}),
         help_text=gettext_lazy("Lists covering the organisation's country come first."),
     )
     value = forms.CharField(
