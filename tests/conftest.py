@@ -12,10 +12,14 @@ from twinning.programmes.pairing import add_to_pool
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Tests hash passwords with a fast hasher: the demo alone creates a dozen accounts."""
+    """Tests hash new passwords with a fast hasher (the demo alone creates a dozen accounts);
+    the real hashers stay listed, so hashes made by a CLI subprocess still verify."""
     from django.conf import settings
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *[name for name in settings.PASSWORD_HASHERS if not name.endswith("MD5PasswordHasher")],
+    ]
 
 
 @pytest.fixture

@@ -111,7 +111,9 @@ def _pan_and_zoom(page):
     viewport = page.locator("#map-viewport")
     page.locator("#map-zoom [data-zoom=in]").click()
     page.locator("#map-zoom [data-zoom=in]").click()
-    page.wait_for_function("Number(document.getElementById('map-viewport').dataset.scale) > 1.5")
+    page.wait_for_function(
+        "() => Number(document.getElementById('map-viewport').dataset.scale) > 1.5"
+    )
     before = page.locator("svg.network-map").evaluate("svg => svg.style.transform")
     box = viewport.bounding_box()
     middle_x, middle_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -123,7 +125,9 @@ def _pan_and_zoom(page):
     assert page.locator("svg.network-map").evaluate("svg => svg.style.transform") != before
     assert page.url == url
     page.locator("#map-zoom [data-zoom=reset]").click()
-    page.wait_for_function("Number(document.getElementById('map-viewport').dataset.scale) === 1")
+    page.wait_for_function(
+        "() => Number(document.getElementById('map-viewport').dataset.scale) === 1"
+    )
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
