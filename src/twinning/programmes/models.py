@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -23,11 +22,9 @@ from twinning.directory.models import (
 )
 from twinning.programmes.enums import (
     ActivityKind,
-    ConstraintKind,
     DatePrecision,
     PairStatus,
     ProgrammeKind,
-    Side,
 )
 
 
@@ -437,78 +434,9 @@ def date_from_parts(
     return datetime.date(year, month, day), DatePrecision.DAY
 
 
-class PoolMember(models.Model):
-    """An organisation waiting to be paired in a cohort, on side A or B."""
-
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pool")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="pool_memberships"
-    )
-    side = models.CharField(_("side"), max_length=1, choices=Side.choices)
-
-    class Meta:
-        ordering = ["cohort", "side", "organisation__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")
-        ]
-        verbose_name = _("organisation to pair")
-        verbose_name_plural = _("organisations to pair")
-
-    def __str__(self) -> str:
-        return f"{self.organisation} ({self.side})"
-
-
-class PairingConstraint(models.Model):
-    """A coordinator's instruction for the next pairing run: keep this pair, or never propose it."""
-
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairing_constraints")
-    organisation_a = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    organisation_b = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(_("kind"), max_length=10, choices=ConstraintKind.choices)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["cohort", "organisation_a", "organisation_b"],
-                name="pairing_constraint_unique",
-            )
-        ]
-        verbose_name = _("pairing constraint")
-        verbose_name_plural = _("pairing constraints")
-
-    def __str__(self) -> str:
-        return f"{self.organisation_a} – {self.organisation_b}: {self.get_kind_display()}"
-
-
-class PairingRun(models.Model):
-    """One run of cohort pairing: its options, its job and the proposal it produced."""
-
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairing_runs")
-    job = models.OneToOneField("common.Job", on_delete=models.PROTECT, related_name="pairing_run")
-    maximise_weakest = models.BooleanField(
-        _("make the weakest pair as strong as possible"), default=False
-    )
-    result = models.JSONField(_("proposal"), default=dict, blank=True)
-    is_accepted = models.BooleanField(_("accepted"), default=False)
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
-    # the decision, for the record: who confirmed which pairs, when and why
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
-    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
-    acceptance_reason = models.TextField(_("reasons for the decision"), blank=True)
-    accepted_pairs = models.JSONField(_("pairs accepted"), default=list, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("pairing run")
-        verbose_name_plural = _("pairing runs")
-
-    def __str__(self) -> str:
-        return f"{self.cohort} @ {self.created_at:%Y-%m-%d %H:%M}"
+# The pairing tool's records live in their own module; imported here so Django registers them.
+from twinning.programmes.pairing_models import (  # noqa: E402, F401
+    PairingConstraint,
+    PairingRun,
+    PoolMember,
+)
