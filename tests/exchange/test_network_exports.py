@@ -130,3 +130,10 @@ def test_the_whole_network_document_imports_as_it_is(client):
     assert list(data)[3:] == list(NETWORK_KINDS)
     assert [o["slug"] for o in data["organisations"]] == ["shown"]
     assert data["pairs"] == []
+
+
+def test_the_kind_names_the_cli_offers_are_the_exchange_kinds():
+    from twinning.exchange.kinds import KINDS
+    from twinning.exchange.names import KIND_NAMES
+
+    assert list(KIND_NAMES) == [kind.name for kind in KINDS]

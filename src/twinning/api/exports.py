@@ -11,7 +11,8 @@ from ninja import Router
 from twinning.exchange.export import records, stream_exchange
 from twinning.exchange.giving import programme_grants
 from twinning.exchange.kinds import BY_NAME
-from twinning.exchange.public import NETWORK_KINDS, public_fields
+from twinning.exchange.names import NETWORK_KINDS
+from twinning.exchange.public import public_fields
 from twinning.exchange.tables import stream_table_csv, write_table_xlsx
 from twinning.programmes.access import access_programme
 

@@ -10,25 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twinning.cli import setup_django
-
-# The exchange kinds (twinning.exchange.kinds.KINDS), named here so --help needs no Django.
-KIND_NAMES = [
-    "cities",
-    "organisations",
-    "identifiers",
-    "people",
-    "positions",
-    "affiliations",
-    "programmes",
-    "cohorts",
-    "pairs",
-    "activities",
-    "city_pairs",
-    "events",
-    "visits",
-    "visit_participants",
-    "documents",
-]
+from twinning.exchange.names import KIND_NAMES
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:

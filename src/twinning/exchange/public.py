@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from twinning.directory.access import people_shown_to, public_positions, visible_organisations
 from twinning.directory.models import Affiliation, Identifier
 from twinning.exchange.kinds import BY_NAME, Kind
+from twinning.exchange.names import NETWORK_KINDS  # noqa: F401 - imported from here too
 from twinning.exchanges.access import visible_visits
 from twinning.library.access import visible_documents
 from twinning.programmes.access import visible_pairs
@@ -22,23 +23,6 @@ from twinning.programmes.models import VisitParticipant
 
 # Fields no public export carries: how a person's consent was given is for coordinators.
 PRIVATE_FIELDS = {"people": ("consent_source",)}
-# The kinds of the public network, in dependency order (documents have their own page).
-NETWORK_KINDS = (
-    "cities",
-    "organisations",
-    "identifiers",
-    "people",
-    "positions",
-    "affiliations",
-    "programmes",
-    "cohorts",
-    "pairs",
-    "activities",
-    "city_pairs",
-    "events",
-    "visits",
-    "visit_participants",
-)
 
 
 def public_fields(kind: Kind, *, everything: bool = False) -> tuple[str, ...]:
