@@ -178,6 +178,7 @@ class Report:
 
     fields: dict[str, Score]
     languages: dict[str, dict[str, Score]]
+    refused: tuple[str, ...] = ()
 
 
 def _with_overall(scores: dict[str, Score]) -> dict[str, Score]:
@@ -194,28 +195,40 @@ def _language(text: str) -> str:
 
 
 def evaluate_runs(gold_path: str | Path, files: list[str]) -> dict[str, Report]:
-    """{"twinning": Report, "baseline": Report} over `files`. Raises `ExtractError` for an
-    unreadable file and KeyError for a file missing from gold."""
+    """{"twinning": Report, "baseline": Report} over `files`. A document the reader refuses
+    scores as an empty extraction (its gold all missed) and is named in `Report.refused`; the
+    baseline then reads its bytes as text. Raises KeyError for a file missing from gold."""
     from evaluation.baseline import baseline_extract
     from twinning.extract.pipeline import extract_document
-    from twinning.extract.readers import read_document
+    from twinning.extract.readers import ExtractError, read_document
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     runs = {"twinning": extract_document, "baseline": None}
     totals = {name: {field: Score() for field in FIELDS} for name in runs}
     by_language: dict[str, dict[str, dict[str, Score]]] = {name: {} for name in runs}
+    refused: list[str] = []
     for path in files:
         basename = Path(path).name
         if basename not in gold:
             raise KeyError(basename)
-        document = read_document(path)
-        language = gold[basename].get("language") or _language(document.text)
-        predictions = {
-            "twinning": extract_document(document).to_json(),
-            "baseline": baseline_extract(
-                "\n".join([document.text, *(" | ".join(r) for t in document.tables for r in t)])
-            ),
-        }
+        try:
+            document = read_document(path)
+            extracted = extract_document(document).to_json()
+        except ExtractError as error:
+            if not Path(path).is_file():
+                raise
+            refused.append(f"{basename}: {error}")
+            raw = Path(path).read_bytes().decode("utf-8", errors="replace")
+            language = gold[basename].get("language") or _language(raw)
+            predictions = {"twinning": {}, "baseline": baseline_extract(raw)}
+        else:
+            language = gold[basename].get("language") or _language(document.text)
+            predictions = {
+                "twinning": extracted,
+                "baseline": baseline_extract(
+                    "\n".join([document.text, *(" | ".join(r) for t in document.tables for r in t)])
+                ),
+            }
         for name, predicted in predictions.items():
             per_language = by_language[name].setdefault(
                 language, {field: Score() for field in FIELDS}
@@ -227,6 +240,7 @@ def evaluate_runs(gold_path: str | Path, files: list[str]) -> dict[str, Report]:
         name: Report(
             _with_overall(totals[name]),
             {lang: _with_overall(scores) for lang, scores in sorted(by_language[name].items())},
+            tuple(refused),
         )
         for name in runs
     }

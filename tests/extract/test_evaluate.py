@@ -102,3 +102,35 @@ def test_people_ignore_name_order_and_events_need_the_year():
 def test_empty_gold_and_prediction_score_one():
     scores = score_document({}, {"organisations": []})
     assert scores["organisations"].f1 == 1.0
+
+
+def test_a_refused_document_scores_as_nothing_found_and_is_named(tmp_path):
+    import json
+
+    from evaluation.scoring import evaluate_runs
+
+    sheet = tmp_path / "pairs.tsv"
+    sheet.write_text("ciudad\tpais\nLugo\tEspaña\n", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps(
+            {
+                "pairs.tsv": {
+                    "language": "es",
+                    "organisations": [organisation("Ayuntamiento de Lugo", country="ES")],
+                    "pairs": [],
+                    "people": [],
+                    "events": [],
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    report = evaluate_runs(gold, [str(sheet)])["twinning"]
+    assert [line.split(":")[0] for line in report.refused] == ["pairs.tsv"]
+    organisations = report.fields["organisations"]
+    assert (organisations.true_positives, organisations.predicted, organisations.expected) == (
+        0,
+        0,
+        1,
+    )

@@ -184,6 +184,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
         print(f"twinning eval-extract: cannot read gold file: {error}", file=sys.stderr)
         return 2
     ours, baseline = runs["twinning"], runs["baseline"]
+    for line in ours.refused:
+        print(f"twinning eval-extract: refused, scored as nothing found: {line}", file=sys.stderr)
     if args.json:
         payload: dict[str, Any] = {field: _score_json(s) for field, s in ours.fields.items()}
         payload["by_language"] = {
