@@ -20,9 +20,10 @@ from twinning.calls.enums import ApplicationStatus, CallStatus, Outcome
 from twinning.calls.models import Call, Decision
 from twinning.calls.suggestions import suggested_partners
 from twinning.common.jobs import create_job
+from twinning.pairing.actions import accept_pairing_run
+from twinning.pairing.models import PairingConstraint, PairingRun, PoolMember
 from twinning.programmes.enums import ConstraintKind
-from twinning.programmes.models import Pair, PairingConstraint, PairingRun, PoolMember
-from twinning.programmes.pairing import accept_pairing_run
+from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 

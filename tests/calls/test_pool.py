@@ -4,7 +4,7 @@ from django.urls import reverse
 from tests.calls.factories import chinese, european, staff_of, submitted
 from twinning.calls.actions import start_application
 from twinning.calls.actions.pool import pool_single_applicants
-from twinning.programmes.models import PoolMember
+from twinning.pairing.models import PoolMember
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,7 @@ from django.urls import reverse
 from tests.factories import CohortFactory, OrganisationFactory
 from twinning.common.models import Job, JobStatus
 from twinning.directory.actions import approve_staff_membership, claim_staff_membership
-from twinning.programmes.enums import ConstraintKind
-from twinning.programmes.models import Pair, PairingConstraint, PairingRun
-from twinning.programmes.pairing import (
+from twinning.pairing.actions import (
     PairingError,
     accept_pairing_run,
     add_to_pool,
@@ -16,6 +14,9 @@ from twinning.programmes.pairing import (
     start_pairing_run,
     suggest_partners,
 )
+from twinning.pairing.models import PairingConstraint, PairingRun
+from twinning.programmes.enums import ConstraintKind
+from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 

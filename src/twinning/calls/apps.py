@@ -9,6 +9,6 @@ class CallsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.calls.receivers import record_accepted_pairs
-        from twinning.programmes.signals import pairs_accepted
+        from twinning.pairing.signals import pairs_accepted
 
         pairs_accepted.connect(record_accepted_pairs, dispatch_uid="calls-record-accepted-pairs")

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application, Call, Review, Score
 from twinning.calls.suggestions import ENGINE_SIDE, reader_language
-from twinning.directory.profiles import organisation_profile
 from twinning.matching.cohort import match_cohort
 from twinning.matching.profiles import Cohort as MatchingCohort
 from twinning.matching.reasons import render
-from twinning.programmes.pairing import matching_embedder
+from twinning.pairing.actions import matching_embedder
+from twinning.pairing.profiles import organisation_profile
 
 
 def weighted_score(scores: Iterable[tuple[int, int, int]]) -> float | None:

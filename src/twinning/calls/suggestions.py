@@ -18,11 +18,11 @@ from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application
 from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
-from twinning.directory.profiles import organisation_profile
 from twinning.matching.reasons import render
 from twinning.matching.recommend import recommend_partners
+from twinning.pairing.actions import matching_embedder
+from twinning.pairing.profiles import organisation_profile
 from twinning.programmes.models import Pair
-from twinning.programmes.pairing import matching_embedder
 
 METHOD = _("the matching engine (shared exchange topic first, then complementary work and meaning)")
 ENGINE_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}

@@ -6,9 +6,9 @@ from django.db import transaction
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Call
+from twinning.pairing.actions import add_to_pool, constrain_pair
 from twinning.programmes.enums import ConstraintKind
 from twinning.programmes.models import Cohort
-from twinning.programmes.pairing import add_to_pool, constrain_pair
 
 POOL_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}
 

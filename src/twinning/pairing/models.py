@@ -25,6 +25,7 @@ class PoolMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")
         ]
+        db_table = "programmes_poolmember"  # the table it had in programmes (ADR 0025)
         verbose_name = _("organisation to pair")
         verbose_name_plural = _("organisations to pair")
 
@@ -48,6 +49,7 @@ class PairingConstraint(models.Model):
                 name="pairing_constraint_unique",
             )
         ]
+        db_table = "programmes_pairingconstraint"
         verbose_name = _("pairing constraint")
         verbose_name_plural = _("pairing constraints")
 
@@ -80,6 +82,7 @@ class PairingRun(models.Model):
     accepted_pairs = models.JSONField(_("pairs accepted"), default=list, blank=True)
 
     class Meta:
+        db_table = "programmes_pairingrun"
         ordering = ["-created_at"]
         verbose_name = _("pairing run")
         verbose_name_plural = _("pairing runs")

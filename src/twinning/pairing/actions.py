@@ -22,15 +22,16 @@ from twinning.common.jobs import create_job, enqueue_after_commit, job_text, rep
 from twinning.common.models import Job
 from twinning.directory.access import is_coordinator, visible_organisations
 from twinning.directory.models import Organisation
-from twinning.directory.profiles import organisation_profile, side_of
 from twinning.matching.cohort import match_cohort
 from twinning.matching.embedding import Embedder, HashingEmbedder
 from twinning.matching.embedding import matching_embedder as fused_matching_embedder
 from twinning.matching.profiles import Cohort as MatchingCohort
 from twinning.matching.reasons import render
 from twinning.matching.recommend import recommend_partners
+from twinning.pairing.models import PairingConstraint, PairingRun, PoolMember
+from twinning.pairing.profiles import organisation_profile, side_of
 from twinning.programmes.enums import ConstraintKind, PairStatus, Side
-from twinning.programmes.models import Cohort, Pair, PairingConstraint, PairingRun, PoolMember
+from twinning.programmes.models import Cohort, Pair
 
 ALTERNATIVES = 3
 
@@ -238,7 +239,7 @@ def run_pairing(job: Job, run_id: int) -> dict[str, Any]:
 @transaction.atomic
 def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = False) -> PairingRun:
     """Queue a pairing run as a background job; its page shows progress and the proposal."""
-    from twinning.programmes.tasks import pairing_task
+    from twinning.pairing.tasks import pairing_task
 
     if not cohort.pool.filter(side="A").exists() or not cohort.pool.filter(side="B").exists():
         raise PairingError(_("The pool needs organisations on both sides before pairing."))
@@ -324,7 +325,7 @@ def accept_pairing_run(
             "accepted_pairs",
         ]
     )
-    from twinning.programmes.signals import pairs_accepted
+    from twinning.pairing.signals import pairs_accepted
 
     pairs_accepted.send(sender=PairingRun, run=run, pairs=formed, actor=user)
     return formed

@@ -15,15 +15,15 @@ from twinning.common.models import Job
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
 from twinning.matching.cohort import match_cohort
 from twinning.matching.profiles import CohortError, make_cohort
-from twinning.programmes.access import access_cohort
-from twinning.programmes.models import PairingRun
-from twinning.programmes.pairing import (
+from twinning.pairing.actions import (
     PairingError,
     accept_pairing_run,
     matching_embedder,
     start_pairing_run,
     suggest_partners,
 )
+from twinning.pairing.models import PairingRun
+from twinning.programmes.access import access_cohort
 
 router = Router(tags=["matching"])
 # Suggestions computed for one organisation; the API pages through them.

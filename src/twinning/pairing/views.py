@@ -14,10 +14,7 @@ from django.views.decorators.http import require_POST
 from twinning.common.http import AuthenticatedHttpRequest
 from twinning.directory.access import access_organisation, is_coordinator, speaks_for
 from twinning.directory.models import Organisation
-from twinning.programmes.access import access_cohort
-from twinning.programmes.enums import ConstraintKind, Side
-from twinning.programmes.models import PairingRun
-from twinning.programmes.pairing import (
+from twinning.pairing.actions import (
     PairingError,
     accept_pairing_run,
     add_to_pool,
@@ -27,6 +24,9 @@ from twinning.programmes.pairing import (
     start_pairing_run,
     suggest_partners,
 )
+from twinning.pairing.models import PairingRun
+from twinning.programmes.access import access_cohort
+from twinning.programmes.enums import ConstraintKind, Side
 
 
 def _language() -> str:
@@ -43,7 +43,7 @@ def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     found = suggest_partners(organisation, user=request.user, language=_language())
     return render(
         request,
-        "programmes/_suggestions.html",
+        "pairing/_suggestions.html",
         {"organisation": organisation, "suggestions": found},
     )
 
@@ -99,7 +99,7 @@ def cohort_pairing(request: AuthenticatedHttpRequest, slug: str, year: int) -> H
         if run
         else [],
     }
-    template = "programmes/_pairing_run.html" if request.htmx else "programmes/pairing.html"
+    template = "pairing/_pairing_run.html" if request.htmx else "pairing/pairing.html"
     return render(request, template, context)
 
 
@@ -207,4 +207,4 @@ def cohort_pairing_accept(
         row["value"] = f"{row['a']}:{row['b']}"
         row["ticked"] = row["value"] in ticked
     context = {"cohort": cohort, "run": pairing_run, "rows": rows, "reason": reason}
-    return render(request, "programmes/pairing_confirm.html", context, status=status)
+    return render(request, "pairing/pairing_confirm.html", context, status=status)
