@@ -131,7 +131,7 @@ def cohort(db):
         ),
     ]
     for organisation in [*europe, *china]:
-        add_to_pool(cohort=cohort, organisation=organisation)
+        add_to_pool(cohort=cohort, organisation=organisation, actor=None)
     return cohort
 
 

@@ -28,6 +28,7 @@ def test_coordinator_runs_forbids_and_accepts_a_pairing(live_server, page, setti
             organisation=OrganisationFactory(
                 name=name, country=country, topics=[topic], description=description
             ),
+            actor=None,
         )
 
     page.goto(f"{live_server.url}/accounts/login/?next=/programmes/twinning/2021/pairing/")

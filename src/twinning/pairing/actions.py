@@ -1,16 +1,15 @@
-"""Pairing in the product: suggested partners for one organisation and cohort pairing runs.
+"""Every change of the pairing tool's state: one function each, taking the actor, checking
+`access.may_pair`, validating completely before writing (atomically) and recording who/when.
 
-The scoring lives in the pure `twinning.matching` package; this module turns directory rows
-into profiles, runs it, and stores what the committee needs to check: scores, reasons in
-English and Chinese, alternatives and the stability report.
+Pool and constraints are instructions for the next run; a run's proposal is computed in the
+background (`tasks.pairing_task`) and becomes twinning pairs only when a coordinator accepts
+it, giving reasons (ADR 0025).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
@@ -18,86 +17,71 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from twinning.common.jobs import create_job, enqueue_after_commit, job_text, report_progress
+from twinning.common.jobs import create_job, enqueue_after_commit, job_text
 from twinning.common.models import Job
-from twinning.directory.access import is_coordinator, visible_organisations
 from twinning.directory.models import Organisation
-from twinning.matching.cohort import match_cohort
-from twinning.matching.embedding import Embedder, HashingEmbedder
-from twinning.matching.embedding import matching_embedder as fused_matching_embedder
-from twinning.matching.profiles import Cohort as MatchingCohort
-from twinning.matching.reasons import render
-from twinning.matching.recommend import recommend_partners
+from twinning.directory.sides import side_of
+from twinning.pairing.access import require_pairing
+from twinning.pairing.engine import compute_pairing
+from twinning.pairing.enums import ConstraintKind, Side
+from twinning.pairing.errors import PairingError
 from twinning.pairing.models import PairingConstraint, PairingRun, PoolMember
-from twinning.pairing.profiles import organisation_profile, side_of
-from twinning.programmes.enums import ConstraintKind, PairStatus, Side
+from twinning.pairing.signals import pairs_accepted
+from twinning.pairing.sources import SOURCES
+from twinning.programmes.actions import ProgrammeError, form_pair
 from twinning.programmes.models import Cohort, Pair
 
-ALTERNATIVES = 3
+REASON_LIMIT = 2000
+CONSTRAINT_REASON_LIMIT = 300
 
-
-class PairingError(ValueError):
-    """A pairing request that cannot be carried out, with a message for the coordinator."""
-
-
-def matching_embedder() -> Embedder:
-    """USE + e5-small fused (ADR 0007) unless settings choose the cheap hashing embedder (tests)."""
-    if getattr(settings, "TWINNING_MATCHING_EMBEDDER", "use") == "hashing":
-        return HashingEmbedder()
-    return fused_matching_embedder()
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    organisation: Organisation
-    score: float
-    reasons: list[str]
-
-
-def suggest_partners(
-    organisation: Organisation, *, user: Any, limit: int = 5, language: str = "en"
-) -> list[Suggestion]:
-    """The best partners on the other side among organisations `user` may see, with reasons."""
-    other_side = "A" if side_of(organisation) == "B" else "B"
-    pool = [
-        o
-        for o in visible_organisations(user).exclude(pk=organisation.pk).prefetch_related("topics")
-        if side_of(o) == other_side
-    ]
-    by_id = {str(o.pk): o for o in pool}
-    profiles = [organisation_profile(o) for o in pool]
-    found = recommend_partners(
-        organisation_profile(organisation), profiles, k=limit, embedder=matching_embedder()
-    )
-    return [
-        Suggestion(
-            by_id[item.partner.id],
-            round(item.score, 3),
-            [render(reason, language) for reason in item.reasons],
-        )
-        for item in found
-    ]
+__all__ = [
+    "PairingError",
+    "accept_pairing_run",
+    "add_to_pool",
+    "constrain_pair",
+    "fill_pool",
+    "release_pair",
+    "remove_from_pool",
+    "run_pairing",
+    "start_pairing_run",
+]
 
 
 @transaction.atomic
 def add_to_pool(
-    *, cohort: Cohort, organisation: Organisation, side: str | None = None
+    *, cohort: Cohort, organisation: Organisation, actor: Any, side: str | None = None
 ) -> PoolMember:
+    """Put `organisation` in the cohort's pool on `side` (by region when None), or move it there."""
+    require_pairing(actor)
     side = side or side_of(organisation)
     if side not in Side.values:
         raise PairingError(_("Unknown side %(side)r.") % {"side": side})
     member, _created = PoolMember.objects.update_or_create(
-        cohort=cohort, organisation=organisation, defaults={"side": side}
+        cohort=cohort,
+        organisation=organisation,
+        defaults={"side": side, "added_by": actor, "added_at": timezone.now()},
     )
     return member
 
 
 @transaction.atomic
-def remove_from_pool(*, cohort: Cohort, organisation: Organisation) -> None:
+def remove_from_pool(*, cohort: Cohort, organisation: Organisation, actor: Any) -> None:
+    """Take `organisation` out of the pool, with the constraints that name it."""
+    require_pairing(actor)
     PoolMember.objects.filter(cohort=cohort, organisation=organisation).delete()
     PairingConstraint.objects.filter(cohort=cohort).filter(
         Q(organisation_a=organisation) | Q(organisation_b=organisation)
     ).delete()
+
+
+@transaction.atomic
+def fill_pool(*, cohort: Cohort, source: str, actor: Any) -> int:
+    """Pool the organisations a registered source (`sources.SOURCES`) offers; how many it pooled."""
+    require_pairing(actor)
+    found = SOURCES.get(source)
+    if found is None:
+        raise PairingError(_("Unknown action."))
+    return found.fill(cohort=cohort, actor=actor)
 
 
 @transaction.atomic
@@ -107,9 +91,11 @@ def constrain_pair(
     organisation_a: Organisation,
     organisation_b: Organisation,
     kind: str,
+    actor: Any,
     reason: str = "",
 ) -> PairingConstraint:
     """Pin (always pair) or forbid a pair for the next run; a new pin replaces older pins of either side."""
+    require_pairing(actor)
     if kind not in ConstraintKind.values:
         raise PairingError(_("Unknown constraint %(kind)r.") % {"kind": kind})
     sides = dict(
@@ -119,7 +105,10 @@ def constrain_pair(
     )
     if sides.get(organisation_a.pk) != "A" or sides.get(organisation_b.pk) != "B":
         raise PairingError(
-            "Both organisations must be in the cohort's pool, the first on side A and the second on side B."
+            _(
+                "Both organisations must be in the cohort's pool, the first on side A and the"
+                " second on side B."
+            )
         )
     if kind == ConstraintKind.PINNED:
         PairingConstraint.objects.filter(cohort=cohort, kind=ConstraintKind.PINNED).filter(
@@ -129,111 +118,34 @@ def constrain_pair(
         cohort=cohort,
         organisation_a=organisation_a,
         organisation_b=organisation_b,
-        defaults={"kind": kind, "reason": reason[:300]},
+        defaults={
+            "kind": kind,
+            "reason": reason[:CONSTRAINT_REASON_LIMIT],
+            "added_by": actor,
+            "added_at": timezone.now(),
+        },
     )
     return constraint
 
 
 @transaction.atomic
 def release_pair(
-    *, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation
+    *, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation, actor: Any
 ) -> None:
+    """Drop the pin or ban on this pair; the next run decides it freely."""
+    require_pairing(actor)
     PairingConstraint.objects.filter(
         cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b
     ).delete()
 
 
-def _matching_cohort(cohort: Cohort) -> tuple[MatchingCohort, dict[str, Organisation]]:
-    members = list(
-        cohort.pool.select_related("organisation").prefetch_related("organisation__topics")
-    )
-    if not any(m.side == "A" for m in members) or not any(m.side == "B" for m in members):
-        raise PairingError(_("The pool needs organisations on both sides before pairing."))
-    organisations = {str(m.organisation_id): m.organisation for m in members}
-    profiles = [organisation_profile(m.organisation, m.side) for m in members]
-    constraints = list(cohort.pairing_constraints.all())
-    pinned = [
-        (str(c.organisation_a_id), str(c.organisation_b_id))
-        for c in constraints
-        if c.kind == ConstraintKind.PINNED
-    ]
-    forbidden = [
-        (str(c.organisation_a_id), str(c.organisation_b_id))
-        for c in constraints
-        if c.kind == ConstraintKind.FORBIDDEN
-    ]
-    # Pairs already formed in this cohort are kept as they are.
-    for pair in cohort.pairs.exclude(status=PairStatus.WITHDRAWN):
-        key = (str(pair.organisation_a_id), str(pair.organisation_b_id))
-        if all(k in organisations for k in key) and key not in pinned:
-            pinned.append(key)
-    return MatchingCohort(
-        profiles=profiles, fixed=pinned, forbidden=forbidden, name=str(cohort)
-    ), organisations
-
-
-def compute_pairing(
-    cohort: Cohort, *, maximise_weakest: bool = False, job: Job | None = None
-) -> dict[str, Any]:
-    """Run the engine on the cohort's pool; a JSON-ready proposal with reasons in both languages."""
-    if job is not None:
-        report_progress(job, done=1, total=3, message=job_text(gettext_noop("building profiles")))
-    matching_input, organisations = _matching_cohort(cohort)
-    if job is not None:
-        report_progress(
-            job,
-            done=2,
-            total=3,
-            message=job_text(
-                gettext_noop("scoring %(a)d × %(b)d organisations"),
-                a=len(matching_input.side_a),
-                b=len(matching_input.side_b),
-            ),
-        )
-    result = match_cohort(
-        matching_input,
-        embedder=matching_embedder(),
-        maximise_weakest=maximise_weakest,
-        top=ALTERNATIVES + 1,
-    )
-    pinned = {tuple(pair) for pair in matching_input.fixed}
-    pairs = [
-        {
-            "a": int(pair.a),
-            "b": int(pair.b),
-            "score": round(pair.score, 4),
-            "fixed": pair.fixed or (pair.a, pair.b) in pinned,
-            "reasons": {
-                "en": [render(r, "en") for r in pair.reasons],
-                "zh": [render(r, "zh") for r in pair.reasons],
-            },
-            "alternatives_a": [int(other) for other in result.rankings[pair.a] if other != pair.b][
-                :ALTERNATIVES
-            ],
-            "alternatives_b": [int(other) for other in result.rankings[pair.b] if other != pair.a][
-                :ALTERNATIVES
-            ],
-        }
-        for pair in result.pairs
-    ]
-    return {
-        "pairs": pairs,
-        "unmatched": [int(identifier) for identifier in result.unmatched],
-        "blocking_pairs": result.blocking_pairs,
-        "blocking_examples": [
-            [int(a), int(b), round(score, 4)] for a, b, score in result.blocking_examples
-        ],
-        "names": {
-            identifier: organisation.name for identifier, organisation in organisations.items()
-        },
-    }
-
-
 def run_pairing(job: Job, run_id: int) -> dict[str, Any]:
+    """The background job's body: compute the run's proposal and store it."""
     run = PairingRun.objects.select_related("cohort").get(pk=run_id)
-    run.result = compute_pairing(run.cohort, maximise_weakest=run.maximise_weakest, job=job)
+    proposal = compute_pairing(run.cohort, maximise_weakest=run.maximise_weakest, job=job)
+    run.result = proposal.to_json()
     run.save(update_fields=["result"])
-    return {"pairs": len(run.result["pairs"]), "unmatched": len(run.result["unmatched"])}
+    return {"pairs": len(proposal.pairs), "unmatched": len(proposal.unmatched)}
 
 
 @transaction.atomic
@@ -241,6 +153,7 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
     """Queue a pairing run as a background job; its page shows progress and the proposal."""
     from twinning.pairing.tasks import pairing_task
 
+    require_pairing(user)
     if not cohort.pool.filter(side="A").exists() or not cohort.pool.filter(side="B").exists():
         raise PairingError(_("The pool needs organisations on both sides before pairing."))
     job = create_job(
@@ -254,11 +167,9 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
     return run
 
 
-REASON_LIMIT = 2000
-
-
-def _chosen_pairs(run: PairingRun, pairs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    proposed = {(p["a"], p["b"]) for p in run.result["pairs"]}
+def _chosen_pairs(
+    proposed: set[tuple[int, int]], pairs: list[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
     chosen = [tuple(key) for key in pairs] if pairs is not None else sorted(proposed)
     if not chosen:
         raise PairingError(_("Choose at least one proposed pair to accept."))
@@ -273,8 +184,9 @@ def accept_pairing_run(
 ) -> list[Pair]:
     """Turn the proposal (or the chosen part of it) into twinning pairs of the cohort, all or
     none; only a coordinator may, giving reasons; who, when, which pairs and why are recorded."""
-    if not is_coordinator(user):
-        raise PermissionDenied("Only coordinators can accept a pairing proposal.")
+    if user is None:  # the system never accepts for the committee
+        raise PermissionDenied("A coordinator accepts a pairing proposal, giving reasons.")
+    require_pairing(user)
     reason = (reason or "").strip()
     if not reason:
         raise PairingError(_("Say why the committee accepts these pairs."))
@@ -285,11 +197,10 @@ def accept_pairing_run(
     run = PairingRun.objects.select_for_update().select_related("cohort", "job").get(pk=run.pk)
     if run.is_accepted:
         raise PairingError(_("This proposal has already been accepted."))
-    if not run.result.get("pairs"):
+    proposal = run.proposal
+    if not proposal:
         raise PairingError(_("This run has no proposal to accept (yet)."))
-    from twinning.programmes.actions import ProgrammeError, form_pair
-
-    chosen = _chosen_pairs(run, pairs)
+    chosen = _chosen_pairs(proposal.keys(), pairs)
     existing = set(run.cohort.pairs.values_list("organisation_a_id", "organisation_b_id"))
     organisations = Organisation.objects.prefetch_related("topics").in_bulk(
         {identifier for key in chosen for identifier in key}
@@ -325,7 +236,5 @@ def accept_pairing_run(
             "accepted_pairs",
         ]
     )
-    from twinning.pairing.signals import pairs_accepted
-
     pairs_accepted.send(sender=PairingRun, run=run, pairs=formed, actor=user)
     return formed

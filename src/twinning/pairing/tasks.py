@@ -1,4 +1,4 @@
-"""Background work of programmes: cohort pairing runs."""
+"""Background work of pairing: cohort pairing runs."""
 
 from __future__ import annotations
 

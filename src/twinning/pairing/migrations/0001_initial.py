@@ -6,19 +6,23 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 
 MODELS = ("pairingrun", "pairingconstraint", "poolmember")
 
 
-def move_content_types(apps, schema_editor, old="programmes", new="pairing"):
+def move_content_types(
+    apps: StateApps, schema_editor: BaseDatabaseSchemaEditor, old: str = "programmes", new: str = "pairing"
+) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     for model in MODELS:
         if not ContentType.objects.filter(app_label=new, model=model).exists():
             ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
 
 
-def move_content_types_back(apps, schema_editor):
+def move_content_types_back(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     move_content_types(apps, schema_editor, old="pairing", new="programmes")
 
 
