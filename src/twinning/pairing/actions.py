@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from twinning.common.jobs import create_job, enqueue_after_commit, job_text
+from twinning.common.jobs import create_job, enqueue_after_commit, job_text, run_job
 from twinning.common.models import Job
 from twinning.directory.models import Organisation
 from twinning.directory.sides import side_of
@@ -148,9 +148,24 @@ def run_pairing(job: Job, run_id: int) -> dict[str, Any]:
     return {"pairs": len(proposal.pairs), "unmatched": len(proposal.unmatched)}
 
 
+def start_pairing_run(
+    *, cohort: Cohort, user: Any, maximise_weakest: bool = False, background: bool = True
+) -> PairingRun:
+    """Queue a pairing run as a background job; its page shows progress and the proposal.
+    `background=False` (the CLI) computes it here and returns the finished run."""
+    run = _create_run(
+        cohort=cohort, user=user, maximise_weakest=maximise_weakest, background=background
+    )
+    if not background:
+        run_job(run.job_id, lambda job: run_pairing(job, run.pk))
+        run.refresh_from_db()
+    return run
+
+
 @transaction.atomic
-def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = False) -> PairingRun:
-    """Queue a pairing run as a background job; its page shows progress and the proposal."""
+def _create_run(
+    *, cohort: Cohort, user: Any, maximise_weakest: bool, background: bool
+) -> PairingRun:
     from twinning.pairing.tasks import pairing_task
 
     require_pairing(user)
@@ -163,7 +178,8 @@ def start_pairing_run(*, cohort: Cohort, user: Any, maximise_weakest: bool = Fal
         created_by=user,
     )
     run = PairingRun.objects.create(cohort=cohort, job=job, maximise_weakest=maximise_weakest)
-    enqueue_after_commit(pairing_task, job.pk, run.pk)
+    if background:
+        enqueue_after_commit(pairing_task, job.pk, run.pk)
     return run
 
 
