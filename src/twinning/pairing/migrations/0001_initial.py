@@ -42,20 +42,20 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             database_operations=[],
             state_operations=[
-        migrations.CreateModel(
-            name='PairingRun',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('maximise_weakest', models.BooleanField(default=False, verbose_name='make the weakest pair as strong as possible')),
-                ('result', models.JSONField(blank=True, default=dict, verbose_name='proposal')),
-                ('is_accepted', models.BooleanField(default=False, verbose_name='accepted')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted on')),
-                ('acceptance_reason', models.TextField(blank=True, verbose_name='reasons for the decision')),
-                ('accepted_pairs', models.JSONField(blank=True, default=list, verbose_name='pairs accepted')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairing_runs', to='programmes.cohort')),
-                ('job', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='pairing_run', to='common.job')),
+                migrations.CreateModel(
+                    name='PairingRun',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('maximise_weakest', models.BooleanField(default=False, verbose_name='make the weakest pair as strong as possible')),
+                        ('result', models.JSONField(blank=True, default=dict, verbose_name='proposal')),
+                        ('is_accepted', models.BooleanField(default=False, verbose_name='accepted')),
+                        ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
+                        ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted on')),
+                        ('acceptance_reason', models.TextField(blank=True, verbose_name='reasons for the decision')),
+                        ('accepted_pairs', models.JSONField(blank=True, default=list, verbose_name='pairs accepted')),
+                        ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by')),
+                        ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairing_runs', to='programmes.cohort')),
+                        ('job', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='pairing_run', to='common.job')),
             ],
             options={
                 'verbose_name': 'pairing run',
