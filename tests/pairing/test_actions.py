@@ -161,3 +161,16 @@ def test_suggestions_mark_past_partners_and_link_to_their_pages(cohort, coordina
     assert f'<a href="{canton.get_absolute_url()}">Canton Recycling Hub</a>' in page
     assert "past partner" in entry
     assert page.count("past partner") == 1
+
+
+def test_the_api_marks_past_partners_too(cohort, coordinator_client):
+    brussels = cohort.pool.get(organisation__name="Zero Waste Brussels").organisation
+    canton = cohort.pool.get(organisation__name="Canton Recycling Hub").organisation
+    PairFactory(organisation_a=brussels, organisation_b=canton, cohort=CohortFactory())
+    body = coordinator_client.get(f"/api/organisations/{brussels.slug}/suggestions").json()
+    marked = {item["organisation"]["name"]: item["past_partner"] for item in body["items"]}
+    assert marked == {
+        "Canton Recycling Hub": True,
+        "Yunnan Lake Keepers": False,
+        "Chongqing Clean Power": False,
+    }
