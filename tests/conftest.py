@@ -8,7 +8,7 @@ from django.test import Client
 
 from tests.factories import CohortFactory, OrganisationFactory
 from twinning.demo.load import load_demo
-from twinning.programmes.pairing import add_to_pool
+from twinning.pairing.actions import add_to_pool
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -131,7 +131,7 @@ def cohort(db):
         ),
     ]
     for organisation in [*europe, *china]:
-        add_to_pool(cohort=cohort, organisation=organisation)
+        add_to_pool(cohort=cohort, organisation=organisation, actor=None)
     return cohort
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "twinning.accounts",
     "twinning.directory",
     "twinning.programmes",
+    "twinning.pairing",
     "twinning.library",
     "twinning.ingest",
     "twinning.calls",

@@ -2,7 +2,8 @@ import pytest
 from django.test import Client
 
 from twinning.directory.actions import approve_staff_membership, claim_staff_membership
-from twinning.programmes.models import Pair, PairingRun
+from twinning.pairing.models import PairingRun
+from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 

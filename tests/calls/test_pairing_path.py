@@ -20,9 +20,10 @@ from twinning.calls.enums import ApplicationStatus, CallStatus, Outcome
 from twinning.calls.models import Call, Decision
 from twinning.calls.suggestions import suggested_partners
 from twinning.common.jobs import create_job
-from twinning.programmes.enums import ConstraintKind
-from twinning.programmes.models import Pair, PairingConstraint, PairingRun, PoolMember
-from twinning.programmes.pairing import accept_pairing_run
+from twinning.pairing.actions import accept_pairing_run
+from twinning.pairing.enums import ConstraintKind
+from twinning.pairing.models import PairingConstraint, PairingRun, PoolMember
+from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +140,7 @@ def test_a_submitted_tandem_is_fixed_in_the_pool(call):
     submitted(call, lyon, staff, kind="tandem", partner=chengdu, partner_user=partner_staff)
     single = european(name="Milan Water")
     submitted(call, single, staff_of(single))
-    assert pool_single_applicants(cohort=call.cohort) == 3
+    assert pool_single_applicants(cohort=call.cohort, actor=None) == 3
     assert set(PoolMember.objects.values_list("organisation__name", "side")) == {
         ("Lyon Waste", "A"),
         ("Chengdu Homes", "B"),

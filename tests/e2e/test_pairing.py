@@ -5,8 +5,8 @@ import pytest
 from tests.e2e.conftest import save_screenshot
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory
 from twinning.directory.actions import sync_topics
+from twinning.pairing.actions import add_to_pool
 from twinning.programmes.models import Pair
-from twinning.programmes.pairing import add_to_pool
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,6 +28,7 @@ def test_coordinator_runs_forbids_and_accepts_a_pairing(live_server, page, setti
             organisation=OrganisationFactory(
                 name=name, country=country, topics=[topic], description=description
             ),
+            actor=None,
         )
 
     page.goto(f"{live_server.url}/accounts/login/?next=/programmes/twinning/2021/pairing/")

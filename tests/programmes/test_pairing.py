@@ -5,30 +5,31 @@ from django.urls import reverse
 from tests.factories import CohortFactory, OrganisationFactory
 from twinning.common.models import Job, JobStatus
 from twinning.directory.actions import approve_staff_membership, claim_staff_membership
-from twinning.programmes.enums import ConstraintKind
-from twinning.programmes.models import Pair, PairingConstraint, PairingRun
-from twinning.programmes.pairing import (
+from twinning.pairing.actions import (
     PairingError,
     accept_pairing_run,
     add_to_pool,
-    compute_pairing,
     constrain_pair,
     start_pairing_run,
-    suggest_partners,
 )
+from twinning.pairing.engine import compute_pairing
+from twinning.pairing.enums import ConstraintKind
+from twinning.pairing.models import PairingConstraint, PairingRun
+from twinning.pairing.suggestions import suggest_partners
+from twinning.programmes.models import Pair
 
 pytestmark = pytest.mark.django_db
 
 
-def names(result):
-    by_id = result["names"]
-    return {(by_id[str(p["a"])], by_id[str(p["b"])]) for p in result["pairs"]}
+def names(proposal):
+    by_id = proposal.names
+    return {(by_id[str(p.a)], by_id[str(p.b)]) for p in proposal.pairs}
 
 
 def test_pool_sides_follow_the_region():
     organisation = OrganisationFactory(country="CN")
     cohort = CohortFactory()
-    assert add_to_pool(cohort=cohort, organisation=organisation).side == "B"
+    assert add_to_pool(cohort=cohort, organisation=organisation, actor=None).side == "B"
 
 
 def test_pairing_follows_the_exchange_topic_with_reasons_in_both_languages(cohort):
@@ -38,10 +39,10 @@ def test_pairing_follows_the_exchange_topic_with_reasons_in_both_languages(cohor
         ("Solar Schools Finland", "Chongqing Clean Power"),
         ("River Watch Slovenia", "Yunnan Lake Keepers"),
     }
-    first = result["pairs"][0]
-    assert first["reasons"]["en"] and first["reasons"]["zh"]
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in " ".join(first["reasons"]["zh"]))
-    assert len(first["alternatives_a"]) == 2
+    first = result.pairs[0]
+    assert first.reasons["en"] and first.reasons["zh"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in " ".join(first.reasons["zh"]))
+    assert len(first.alternatives_a) == 2
 
 
 def test_pins_and_forbidden_pairs_are_respected(cohort):
@@ -49,15 +50,23 @@ def test_pins_and_forbidden_pairs_are_respected(cohort):
     b_waste = cohort.pool.get(organisation__name="Canton Recycling Hub").organisation
     b_water = cohort.pool.get(organisation__name="Yunnan Lake Keepers").organisation
     constrain_pair(
-        cohort=cohort, organisation_a=a, organisation_b=b_waste, kind=ConstraintKind.FORBIDDEN
+        cohort=cohort,
+        organisation_a=a,
+        organisation_b=b_waste,
+        kind=ConstraintKind.FORBIDDEN,
+        actor=None,
     )
     assert ("Zero Waste Brussels", "Canton Recycling Hub") not in names(compute_pairing(cohort))
     constrain_pair(
-        cohort=cohort, organisation_a=a, organisation_b=b_water, kind=ConstraintKind.PINNED
+        cohort=cohort,
+        organisation_a=a,
+        organisation_b=b_water,
+        kind=ConstraintKind.PINNED,
+        actor=None,
     )
     result = compute_pairing(cohort)
     assert ("Zero Waste Brussels", "Yunnan Lake Keepers") in names(result)
-    assert next(p for p in result["pairs"] if p["a"] == a.pk)["fixed"] is True
+    assert next(p for p in result.pairs if p.a == a.pk).fixed is True
 
 
 def test_constraints_need_both_organisations_on_their_sides(cohort):
@@ -65,7 +74,11 @@ def test_constraints_need_both_organisations_on_their_sides(cohort):
     a = cohort.pool.filter(side="A").first().organisation
     with pytest.raises(PairingError, match="pool"):
         constrain_pair(
-            cohort=cohort, organisation_a=a, organisation_b=outsider, kind=ConstraintKind.PINNED
+            cohort=cohort,
+            organisation_a=a,
+            organisation_b=outsider,
+            kind=ConstraintKind.PINNED,
+            actor=None,
         )
     assert PairingConstraint.objects.count() == 0
 
@@ -170,7 +183,7 @@ def test_the_confirm_step_is_for_coordinators_only(
 
 def test_empty_side_is_refused_without_creating_a_job():
     cohort = CohortFactory()
-    add_to_pool(cohort=cohort, organisation=OrganisationFactory(country="DE"))
+    add_to_pool(cohort=cohort, organisation=OrganisationFactory(country="DE"), actor=None)
     with pytest.raises(PairingError, match="both sides"):
         start_pairing_run(cohort=cohort, user=None)
     assert Job.objects.count() == 0 and PairingRun.objects.count() == 0

@@ -11,11 +11,12 @@ from ninja.openapi.schema import OpenAPISchema
 
 from twinning.api import calls as calls_api
 from twinning.api import cities as cities_api
-from twinning.api import directory, matching, programmes
+from twinning.api import directory, programmes
 from twinning.api import exchanges as exchanges_api
 from twinning.api import exports as exports_api
 from twinning.api import library as library_api
 from twinning.api import privacy as privacy_api
+from twinning.pairing import api as matching
 
 ERROR_ANSWERS = {
     "401": "Not signed in.",

@@ -8,7 +8,23 @@ class CallsConfig(AppConfig):
     verbose_name = _("Calls and applications")
 
     def ready(self) -> None:
+        """Calls sit above programmes and pairing, which never import them (ADR 0025): calls
+        listens to their signal and registers its chart and its pool source with them."""
+        from twinning.calls.actions.pool import pool_single_applicants
+        from twinning.calls.figures import applications_per_call
         from twinning.calls.receivers import record_accepted_pairs
-        from twinning.programmes.signals import pairs_accepted
+        from twinning.pairing.signals import pairs_accepted
+        from twinning.pairing.sources import PoolSource, register_pool_source
+        from twinning.programmes.figure_views import register_chart
 
         pairs_accepted.connect(record_accepted_pairs, dispatch_uid="calls-record-accepted-pairs")
+        register_chart(
+            "applications-per-call", applications_per_call, before="exchanges-per-direction"
+        )
+        register_pool_source(
+            PoolSource(
+                key="applicants",
+                label=_("Add the single applicants of this cohort's calls"),
+                fill=pool_single_applicants,
+            )
+        )

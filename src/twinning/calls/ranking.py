@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application, Call, Review, Score
-from twinning.calls.suggestions import ENGINE_SIDE, reader_language
-from twinning.directory.profiles import organisation_profile
-from twinning.matching.cohort import match_cohort
+from twinning.calls.suggestions import ENGINE_SIDE
 from twinning.matching.profiles import Cohort as MatchingCohort
-from twinning.matching.reasons import render
-from twinning.programmes.pairing import matching_embedder
+from twinning.pairing.engine import propose
+from twinning.pairing.profiles import organisation_profile
+from twinning.pairing.suggestions import reader_language
 
 
 def weighted_score(scores: Iterable[tuple[int, int, int]]) -> float | None:
@@ -136,14 +135,14 @@ def proposed_pairs(
         if a.application.proposed_partner_id == b.application.organisation_id
         and b.application.proposed_partner_id == a.application.organisation_id
     ]
-    result = match_cohort(
-        MatchingCohort(profiles=profiles, fixed=mutual), embedder=matching_embedder(), top=1
+    proposal = propose(
+        MatchingCohort(profiles=profiles, fixed=mutual), top=1, drop_reasons={"fixed"}
     )
     language = reader_language()
     pairs = []
-    for pair in result.pairs:
-        reasons = [render(reason, language) for reason in pair.reasons if reason.code != "fixed"]
+    for pair in proposal.pairs:
+        reasons = pair.reasons_in(language)
         if pair.fixed:
             reasons.insert(0, str(_("both proposed each other")))
-        pairs.append((rows[pair.a], rows[pair.b], reasons))
+        pairs.append((rows[str(pair.a)], rows[str(pair.b)], reasons))
     return pairs

@@ -10,22 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Application
 from twinning.directory.access import visible_organisations
 from twinning.directory.models import Organisation
-from twinning.directory.profiles import organisation_profile
-from twinning.matching.reasons import render
-from twinning.matching.recommend import recommend_partners
-from twinning.programmes.models import Pair
-from twinning.programmes.pairing import matching_embedder
+from twinning.pairing.suggestions import past_partners, rank_partners, reader_language
 
 METHOD = _("the matching engine (shared exchange topic first, then complementary work and meaning)")
 ENGINE_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}
+
+__all__ = ["METHOD", "Suggestion", "past_partners", "reader_language", "suggested_partners"]
 
 
 @dataclass
@@ -37,22 +33,9 @@ class Suggestion:
     past_partner: bool = False  # the two were paired before, in any cohort
 
 
-def past_partners(organisation: Organisation) -> set[int]:
-    """Ids of the organisations `organisation` has been paired with, in any cohort (one query)."""
-    found: set[int] = set()
-    for a_id, b_id in Pair.objects.filter(
-        Q(organisation_a=organisation) | Q(organisation_b=organisation)
-    ).values_list("organisation_a_id", "organisation_b_id"):
-        found.add(b_id if a_id == organisation.pk else a_id)
-    return found
-
-
-def reader_language() -> str:
-    return "zh" if (get_language() or "en").startswith("zh") else "en"
-
-
 def suggested_partners(application: Application, *, user: Any, limit: int = 5) -> list[Suggestion]:
-    """Single applicants of the other side in the same call that `user` may see, best match first."""
+    """Single applicants of the other side in the same call that `user` may see, best match
+    first, ranked by the pairing app (`pairing.suggestions.rank_partners`)."""
     others = list(
         Application.objects.filter(
             call=application.call,
@@ -64,23 +47,21 @@ def suggested_partners(application: Application, *, user: Any, limit: int = 5) -
         .select_related("organisation")
         .prefetch_related("organisation__topics")
     )
-    if not others:
-        return []
-    by_id = {str(other.organisation_id): other for other in others}
-    query = organisation_profile(application.organisation, ENGINE_SIDE[application.side])
-    candidates = [
-        organisation_profile(other.organisation, ENGINE_SIDE[other.side]) for other in others
-    ]
-    language = reader_language()
-    found = recommend_partners(query, candidates, k=limit, embedder=matching_embedder())
-    before = past_partners(application.organisation)
+    by_organisation = {other.organisation_id: other for other in others}
+    found = rank_partners(
+        application.organisation,
+        ENGINE_SIDE[application.side],
+        [(other.organisation, ENGINE_SIDE[other.side]) for other in others],
+        limit=limit,
+        language=reader_language(),
+    )
     return [
         Suggestion(
-            organisation=by_id[item.partner.id].organisation,
-            application=by_id[item.partner.id],
-            score=round(item.score, 3),
-            reasons=[render(r, language) for r in item.reasons],
-            past_partner=by_id[item.partner.id].organisation_id in before,
+            organisation=item.organisation,
+            application=by_organisation[item.organisation.pk],
+            score=item.score,
+            reasons=item.reasons,
+            past_partner=item.past_partner,
         )
         for item in found
     ]

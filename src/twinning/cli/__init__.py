@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "twinning.cli.calls",
     "twinning.cli.network",
     "twinning.cli.exchanges",
+    "twinning.cli.pairing",
 ]
 
 

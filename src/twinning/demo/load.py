@@ -100,7 +100,7 @@ def load_demo(*, stdout: TextIO | None = None) -> dict[str, int]:
 
     counts.update(load_calls_demo())
     for cohort in Cohort.objects.filter(calls__status=CallStatus.OPEN).distinct():
-        counts["organisations to pair"] = pool_single_applicants(cohort=cohort)
+        counts["organisations to pair"] = pool_single_applicants(cohort=cohort, actor=None)
     from twinning.exchanges.demo import load_exchanges_demo
 
     counts.update(load_exchanges_demo())

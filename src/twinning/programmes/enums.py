@@ -28,13 +28,3 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year")
     MONTH = "month", _("month")
     DAY = "day", _("day")
-
-
-class Side(models.TextChoices):
-    A = "A", _("Side A (Europe and elsewhere)")
-    B = "B", _("Side B (China)")
-
-
-class ConstraintKind(models.TextChoices):
-    PINNED = "pinned", _("Pinned: always paired")
-    FORBIDDEN = "forbidden", _("Forbidden: never paired")

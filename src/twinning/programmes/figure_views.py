@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -53,35 +53,6 @@ def _organisations_per_country(user: Any, found: NetworkFigures) -> Chart:
     return bar_chart("organisations-per-country", _("Organisations per country"), series, rows)
 
 
-def _applications_per_call(user: Any, found: NetworkFigures) -> Chart:
-    # Calls sit above programmes; only this view reads them, through their access function.
-    from twinning.calls.access import visible_calls
-    from twinning.calls.enums import ApplicationStatus
-
-    calls = (
-        visible_calls(user)
-        .annotate(
-            received=Count("applications", filter=~Q(applications__status=ApplicationStatus.DRAFT)),
-            accepted=Count(
-                "applications", filter=Q(applications__status=ApplicationStatus.ACCEPTED)
-            ),
-        )
-        .order_by("-opens_on", "pk")
-    )
-    rows = [
-        Row(
-            bilingual(call.title, call.title_zh),
-            (call.received, call.accepted),
-            call.get_absolute_url(),
-        )
-        for call in calls
-    ]
-    series = [_("applications"), _("accepted")]
-    return bar_chart(
-        "applications-per-call", _("Applications and acceptance per call"), series, rows
-    )
-
-
 def _exchanges_per_direction(user: Any, found: NetworkFigures) -> Chart:
     visible = visible_organisations(user)
     visits = (
@@ -108,9 +79,20 @@ CHARTS: dict[str, Callable[[Any, NetworkFigures], Chart]] = {
     "pairs-per-year": _pairs_per_year,
     "pairs-per-topic": _pairs_per_topic,
     "organisations-per-country": _organisations_per_country,
-    "applications-per-call": _applications_per_call,
     "exchanges-per-direction": _exchanges_per_direction,
 }
+
+
+def register_chart(
+    name: str, build: Callable[[Any, NetworkFigures], Chart], *, before: str
+) -> None:
+    """Add a chart built by an app above programmes (calls), shown before chart `before`;
+    programmes never imports those apps (ADR 0025)."""
+    entries = [(key, value) for key, value in CHARTS.items() if key != name]
+    at = next((i for i, (key, _build) in enumerate(entries) if key == before), len(entries))
+    entries.insert(at, (name, build))
+    CHARTS.clear()
+    CHARTS.update(entries)
 
 
 @public_page

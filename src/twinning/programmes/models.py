@@ -432,11 +432,3 @@ def date_from_parts(
     if day is None:
         return datetime.date(year, month, 1), DatePrecision.MONTH
     return datetime.date(year, month, day), DatePrecision.DAY
-
-
-# The pairing tool's records live in their own module; imported here so Django registers them.
-from twinning.programmes.pairing_models import (  # noqa: E402, F401
-    PairingConstraint,
-    PairingRun,
-    PoolMember,
-)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from twinning.directory.models import Organisation
-from twinning.directory.profiles import side_of
+from twinning.directory.sides import side_of
 from twinning.programmes.models import Pair
 
 ROW_HEIGHT = 22

@@ -1,6 +1,6 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
-from twinning.programmes import figure_views, map_views, pairing_views, views
+from twinning.programmes import figure_views, map_views, views
 
 app_name = "programmes"
 urlpatterns = [
@@ -19,18 +19,8 @@ urlpatterns = [
     path("events/<slug:slug>.ics", views.event_calendar, name="event_calendar"),
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair"),
-    path("suggestions/<slug:slug>/", pairing_views.suggestions, name="suggestions"),
+    # the pairing app's pages keep their names and paths here (ADR 0025)
+    path("", include("twinning.pairing.urls")),
     path("<slug:slug>/", views.programme_detail, name="programme"),
     path("<slug:slug>/<int:year>/", views.cohort_detail, name="cohort"),
-    path("<slug:slug>/<int:year>/pairing/", pairing_views.cohort_pairing, name="pairing"),
-    path(
-        "<slug:slug>/<int:year>/pairing/change/",
-        pairing_views.cohort_pairing_change,
-        name="pairing_change",
-    ),
-    path(
-        "<slug:slug>/<int:year>/pairing/<int:run>/accept/",
-        pairing_views.cohort_pairing_accept,
-        name="pairing_accept",
-    ),
 ]

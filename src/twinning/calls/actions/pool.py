@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from twinning.calls.enums import ApplicationKind, ApplicationStatus, Side
 from twinning.calls.models import Call
-from twinning.programmes.enums import ConstraintKind
+from twinning.pairing.actions import add_to_pool, constrain_pair
+from twinning.pairing.enums import ConstraintKind
 from twinning.programmes.models import Cohort
-from twinning.programmes.pairing import add_to_pool, constrain_pair
 
 POOL_SIDE: dict[str, str] = {Side.A: "A", Side.B: "B"}
-
-
 OTHER_SIDE: dict[str, str] = {Side.A: "B", Side.B: "A"}
 
 
 @transaction.atomic
-def pool_single_applicants(*, cohort: Cohort) -> int:
+def pool_single_applicants(*, cohort: Cohort, actor: Any) -> int:
     """Put every submitted single applicant of the cohort's calls in its pairing pool, on its
     call side, and every submitted tandem in it as a pinned pair (a run never splits it);
-    returns how many applicant organisations it pooled."""
+    returns how many applicant organisations it pooled. `actor` as for the pairing actions."""
     added = 0
     for call in Call.objects.filter(cohort=cohort):
         tandems = call.applications.filter(
@@ -30,9 +30,17 @@ def pool_single_applicants(*, cohort: Cohort) -> int:
             if tandem.partner is None:  # filtered above; keeps the type checker informed
                 continue
             add_to_pool(
-                cohort=cohort, organisation=tandem.organisation, side=POOL_SIDE[tandem.side]
+                cohort=cohort,
+                organisation=tandem.organisation,
+                side=POOL_SIDE[tandem.side],
+                actor=actor,
             )
-            add_to_pool(cohort=cohort, organisation=tandem.partner, side=OTHER_SIDE[tandem.side])
+            add_to_pool(
+                cohort=cohort,
+                organisation=tandem.partner,
+                side=OTHER_SIDE[tandem.side],
+                actor=actor,
+            )
             a, b = (
                 (tandem.organisation, tandem.partner)
                 if tandem.side == Side.A
@@ -44,6 +52,7 @@ def pool_single_applicants(*, cohort: Cohort) -> int:
                 organisation_b=b,
                 kind=ConstraintKind.PINNED,
                 reason=f"submitted tandem, {call}",
+                actor=actor,
             )
             added += 2
         singles = call.applications.filter(
@@ -54,6 +63,7 @@ def pool_single_applicants(*, cohort: Cohort) -> int:
                 cohort=cohort,
                 organisation=application.organisation,
                 side=POOL_SIDE[application.side],
+                actor=actor,
             )
             added += 1
     return added

@@ -1,4 +1,4 @@
-"""Background work of programmes: cohort pairing runs."""
+"""Background work of pairing: cohort pairing runs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,6 @@ from twinning.common.jobs import run_job
 
 @task()
 def pairing_task(job_id: int, run_id: int) -> None:
-    from twinning.programmes.pairing import run_pairing
+    from twinning.pairing.actions import run_pairing
 
     run_job(job_id, lambda job: run_pairing(job, run_id))

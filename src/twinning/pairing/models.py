@@ -1,4 +1,7 @@
-"""The pairing tool's records: a cohort's pool of organisations, its constraints and runs."""
+"""The pairing tool's records: a cohort's pool of organisations, its constraints and runs.
+
+They were programmes' models until ADR 0025 and keep programmes' tables.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from twinning.directory.models import Organisation
-from twinning.programmes.enums import ConstraintKind, Side
+from twinning.pairing.enums import ConstraintKind, Side
+from twinning.pairing.proposal import Proposal
 from twinning.programmes.models import Cohort
 
 
@@ -19,12 +23,23 @@ class PoolMember(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="pool_memberships"
     )
     side = models.CharField(_("side"), max_length=1, choices=Side.choices)
+    # provenance: who put it there, and when
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added on"), null=True, blank=True)
 
     class Meta:
         ordering = ["cohort", "side", "organisation__name"]
         constraints = [
             models.UniqueConstraint(fields=["cohort", "organisation"], name="pool_member_unique")
         ]
+        db_table = "programmes_poolmember"  # the table it had in programmes (ADR 0025)
         verbose_name = _("organisation to pair")
         verbose_name_plural = _("organisations to pair")
 
@@ -40,6 +55,16 @@ class PairingConstraint(models.Model):
     organisation_b = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("kind"), max_length=10, choices=ConstraintKind.choices)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # provenance: who put it there, and when
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added on"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -48,6 +73,7 @@ class PairingConstraint(models.Model):
                 name="pairing_constraint_unique",
             )
         ]
+        db_table = "programmes_pairingconstraint"
         verbose_name = _("pairing constraint")
         verbose_name_plural = _("pairing constraints")
 
@@ -80,9 +106,15 @@ class PairingRun(models.Model):
     accepted_pairs = models.JSONField(_("pairs accepted"), default=list, blank=True)
 
     class Meta:
+        db_table = "programmes_pairingrun"
         ordering = ["-created_at"]
         verbose_name = _("pairing run")
         verbose_name_plural = _("pairing runs")
 
     def __str__(self) -> str:
         return f"{self.cohort} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def proposal(self) -> Proposal:
+        """The stored proposal as a typed record (empty while the run is working)."""
+        return Proposal.from_json(self.result)

@@ -6,14 +6,10 @@ from collections.abc import Iterable
 
 from twinning.directory.enums import Region
 from twinning.directory.models import Organisation
+from twinning.directory.sides import side_of
 from twinning.matching.profiles import Profile
 
 LANGUAGES_BY_REGION: dict[str, tuple[str, ...]] = {Region.CHINA: ("zh",), Region.EUROPE: ("en",)}
-
-
-def side_of(organisation: Organisation) -> str:
-    """Programmes pair Chinese organisations (side B) with the rest (side A)."""
-    return "B" if organisation.region == Region.CHINA else "A"
 
 
 def organisation_profile(organisation: Organisation, side: str | None = None) -> Profile:

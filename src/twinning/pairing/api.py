@@ -1,9 +1,9 @@
-"""API endpoints of matching: suggested partners, stateless cohort matching, cohort pairing runs."""
+"""The pairing app's API router (tag "matching"): suggested partners, stateless cohort
+matching, cohort pairing runs."""
 
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Body, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -12,18 +12,16 @@ from ninja.security import django_auth
 from twinning.api.bounds import BoundedPagination, Identifier, RankingLength, Year
 from twinning.api.schemas import OrganisationSummary
 from twinning.common.models import Job
-from twinning.directory.access import access_organisation, is_coordinator, speaks_for
+from twinning.directory.access import access_organisation
 from twinning.matching.cohort import match_cohort
 from twinning.matching.profiles import CohortError, make_cohort
+from twinning.pairing.access import may_pair, may_see_suggestions
+from twinning.pairing.actions import accept_pairing_run, start_pairing_run
+from twinning.pairing.engine import matching_embedder
+from twinning.pairing.errors import PairingError
+from twinning.pairing.models import PairingRun
+from twinning.pairing.suggestions import reader_language, suggest_partners
 from twinning.programmes.access import access_cohort
-from twinning.programmes.models import PairingRun
-from twinning.programmes.pairing import (
-    PairingError,
-    accept_pairing_run,
-    matching_embedder,
-    start_pairing_run,
-    suggest_partners,
-)
 
 router = Router(tags=["matching"])
 # Suggestions computed for one organisation; the API pages through them.
@@ -34,6 +32,7 @@ class SuggestionOut(Schema):
     organisation: OrganisationSummary
     score: float
     reasons: list[str]
+    past_partner: bool  # the two were paired before, in any cohort
 
 
 class MatchOut(Schema):
@@ -71,12 +70,8 @@ class Refusal(Schema):
     detail: str
 
 
-def _language() -> str:
-    return "zh" if (get_language() or "en").startswith("zh") else "en"
-
-
 def _require_coordinator(request: HttpRequest) -> None:
-    if not is_coordinator(request.user):
+    if not may_pair(request.user):
         raise HttpError(403, "Only coordinators can pair a cohort.")
 
 
@@ -95,7 +90,7 @@ def _run_out(run: PairingRun) -> dict[str, Any]:
         "stalled": job.is_stalled,
         "accepted": run.is_accepted,
         "maximise_weakest": run.maximise_weakest,
-        "proposal": run.result,
+        "proposal": run.proposal.to_json() if run.result else {},
     }
 
 
@@ -106,13 +101,18 @@ def organisation_suggestions(request: HttpRequest, slug: str) -> list[dict[str, 
 
     For coordinators and the organisation's own staff."""
     organisation = access_organisation(request.user, slug)
-    if not speaks_for(request.user, organisation):
+    if not may_see_suggestions(request.user, organisation):
         raise HttpError(403, "Suggestions are shown to coordinators and the organisation's staff.")
     found = suggest_partners(
-        organisation, user=request.user, limit=SUGGESTIONS, language=_language()
+        organisation, user=request.user, limit=SUGGESTIONS, language=reader_language()
     )
     return [
-        {"organisation": item.organisation, "score": item.score, "reasons": item.reasons}
+        {
+            "organisation": item.organisation,
+            "score": item.score,
+            "reasons": item.reasons,
+            "past_partner": item.past_partner,
+        }
         for item in found
     ]
 
@@ -129,7 +129,9 @@ def match(
         cohort = make_cohort(payload)
     except CohortError as error:
         return 400, {"detail": str(error)}
-    return match_cohort(cohort, embedder=matching_embedder(), top=top).to_contract(_language())
+    return match_cohort(cohort, embedder=matching_embedder(), top=top).to_contract(
+        reader_language()
+    )
 
 
 @router.get(

@@ -1,7 +1,0 @@
-"""Signals other apps listen to, so programmes never imports them (calls sit above programmes)."""
-
-from django.dispatch import Signal
-
-# Sent inside the transaction of `pairing.accept_pairing_run`, with `run` (the PairingRun)
-# `pairs` (the Pair records it formed) and `actor` (who accepted them); a receiver that raises undoes the acceptance.
-pairs_accepted = Signal()
