@@ -44,10 +44,17 @@ VOLATILE_MODELS = {
 
 
 def current_generation() -> int:
+    """The counter, read on every cached answer: one plain query (the ORM's took longer than the page)."""
     from twinning.common.models import CacheGeneration
 
-    value = CacheGeneration.objects.filter(pk=PUBLIC).values_list("value", flat=True).first()
-    return value or 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT value FROM {connection.ops.quote_name(CacheGeneration._meta.db_table)} "
+            "WHERE name = %s",
+            [PUBLIC],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 def bump_generation() -> None:
@@ -100,9 +107,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         stored = cache.get(key)
         if stored is not None and stored[0] == generation:
             _, content, content_type = stored
-            return HttpResponse(
-                content.replace(PLACEHOLDER, get_token(request)), content_type=content_type
-            )
+            if PLACEHOLDER in content:  # a page with a form: the visitor's own token
+                content = content.replace(PLACEHOLDER, get_token(request))
+            return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             content = response.content.decode(response.charset)
