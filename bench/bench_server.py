@@ -5,8 +5,9 @@ Starts each server in turn on the same demo database and drives it with `load.py
 cycling through public pages and API answers. Reports Twinning's server (`twinning serve`)
 beside waitress as it was configured before (threads=8, 100 connections), and the
 organisation page beside a bare 404 on the same server. `python bench/bench_server.py NAME...`
-measures only the named servers (see SERVERS) and prints the figures; `BENCH_SERVER_PEER_SRC`
-runs the waitress peer on another source tree (the code before a change).
+measures only the named servers (see SERVERS) and prints the figures; `twinning-serve-before`
+runs `twinning serve` from the source tree in `BENCH_SERVER_PEER_SRC` (the code before a
+change). The machine's load average is recorded at the start and the end of each load run.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ WSGI = "twinning.wsgi:application"
 # name -> command line; every one serves the same Django application on PORT.
 SERVERS: dict[str, list[str]] = {
     "twinning-serve": [PYTHON, "-m", "twinning", "serve", "--no-worker", "--port", str(PORT)],
+    # the same command on the source tree in BENCH_SERVER_PEER_SRC (the code before a change)
+    "twinning-serve-before": [
+        PYTHON, "-m", "twinning", "serve", "--no-worker", "--port", str(PORT),
+    ],
     "waitress-default": [
         PYTHON, "-m", "waitress", "--threads=8", f"--port={PORT}", "--host=127.0.0.1", WSGI,
     ],
@@ -127,6 +132,11 @@ def measure(name: str, environment: dict[str, str], paths: list[str], organisati
     """Start the server, warm it up, drive the load, and the organisation-vs-404 pair."""
     if not _port_free():
         raise RuntimeError(f"port {PORT} is taken")
+    if name.endswith("-before"):
+        peer = os.environ.get("BENCH_SERVER_PEER_SRC")
+        if not peer:
+            raise RuntimeError(f"{name} needs BENCH_SERVER_PEER_SRC (a source tree to compare)")
+        environment = {**environment, "PYTHONPATH": peer}
     process = subprocess.Popen(
         SERVERS[name],
         env=environment,
@@ -138,7 +148,9 @@ def measure(name: str, environment: dict[str, str], paths: list[str], organisati
         _wait_until_up(process)
         base = f"http://127.0.0.1:{PORT}"
         asyncio.run(run_load(base, paths, connections=8, seconds=3))  # warm caches and workers
+        load_average = [round(os.getloadavg()[0], 1)]
         load = asyncio.run(run_load(base, paths, connections=CONNECTIONS, seconds=SECONDS))
+        load_average.append(round(os.getloadavg()[0], 1))
         page = asyncio.run(run_load(base, [organisation], connections=8, seconds=RATIO_SECONDS))
         bare = asyncio.run(run_load(base, ["/no-such-page/"], connections=8, seconds=RATIO_SECONDS))
     finally:
@@ -150,6 +162,7 @@ def measure(name: str, environment: dict[str, str], paths: list[str], organisati
             process.wait()
     return {
         "server": name,
+        "load_average": load_average,
         "load": load,
         "organisation_rps": page["requests_per_second"],
         "bare_404_rps": bare["requests_per_second"],

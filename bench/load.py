@@ -22,6 +22,11 @@ class Tally:
     failures: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    by_path: dict[str, list[float]] = field(default_factory=dict)
+
+    def record(self, path: str, seconds: float) -> None:
+        self.latencies.append(seconds)
+        self.by_path.setdefault(path, []).append(seconds)
 
 
 async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
@@ -81,12 +86,12 @@ async def _visitor(
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
             tally.failures += 1
             tally.errors[type(error).__name__] = tally.errors.get(type(error).__name__, 0) + 1
-            tally.latencies.append(time.monotonic() - started)
+            tally.record(path, time.monotonic() - started)
             if connection is not None:
                 connection[1].close()
             connection = None
             continue
-        tally.latencies.append(time.monotonic() - started)
+        tally.record(path, time.monotonic() - started)
         tally.statuses[status] = tally.statuses.get(status, 0) + 1
         if status >= 500:
             tally.failures += 1
@@ -126,6 +131,14 @@ async def run_load(
         "max_seconds": round(max(tally.latencies, default=0.0), 3),
         "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
         "errors": tally.errors,
+        "paths": {
+            path: {
+                "requests": len(values),
+                "p50_seconds": round(_percentile(values, 0.50), 3),
+                "p99_seconds": round(_percentile(values, 0.99), 3),
+            }
+            for path, values in tally.by_path.items()
+        },
         "connections": connections,
         "seconds": seconds,
     }

@@ -79,7 +79,9 @@ TEMPLATES = [
 
 
 def _database(url: str) -> dj_database_url.DBConfig:
-    database = dj_database_url.parse(url, conn_max_age=60 if not url.startswith("sqlite") else 0)
+    # Connections are kept per thread between requests: opening SQLite (its pragmas, parsing the
+    # schema) cost more than serving a cached page (ADR 0023).
+    database = dj_database_url.parse(url, conn_max_age=60 if not url.startswith("sqlite") else 600)
     if database["ENGINE"] == "django.db.backends.sqlite3":
         Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         database["OPTIONS"] = {

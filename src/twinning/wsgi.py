@@ -12,3 +12,8 @@ if os.environ.get("TWINNING_WEB_PARENT", "").isdigit():  # a web process of `twi
 
     if os.getpid() != int(os.environ["TWINNING_WEB_PARENT"]):
         die_with_parent(int(os.environ["TWINNING_WEB_PARENT"]))
+
+if os.environ.get("TWINNING_WARM_UP", "1") != "0":  # ready before the first visitor (ADR 0023)
+    from twinning.common.warmup import warm_up
+
+    warm_up(application)

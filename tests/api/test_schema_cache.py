@@ -20,10 +20,19 @@ def test_the_schema_is_built_once_and_served_the_same(client, monkeypatch):
 
     monkeypatch.setattr(ninja.main, "get_schema", counting)
     api.__dict__.pop("_schemas", None)
+    api.__dict__.pop("_encoded", None)
     first = client.get("/api/openapi.json").json()
     second = client.get("/api/openapi.json").json()
     assert (first == second, built) == (True, ["/api/"])
     assert "/api/organisations" in first["paths"]
+
+
+def test_the_schema_answer_is_the_encoded_schema(client):
+    answer = client.get("/api/openapi.json")
+    assert answer["Content-Type"] == "application/json"
+    assert json.loads(answer.content) == json.loads(
+        json.dumps(api.get_openapi_schema(path_params={}))
+    )
 
 
 def test_the_schema_json_has_no_duplicate_keys(client):

@@ -3,10 +3,12 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from twinning.api.bounds import BoundedPagination, Year
 from twinning.api.schemas import CountryInput, OrganisationOut, OrganisationSummary, TopicOut
+from twinning.common.cache import public_page
 from twinning.directory.access import access_organisation, visible_organisations
 from twinning.directory.models import Organisation, Topic
 from twinning.directory.queries import DirectoryFilters, filter_organisations, sorted_for_language
@@ -25,12 +27,14 @@ class OrganisationQuery(Schema):
 
 
 @router.get("/topics", response=list[TopicOut])
+@decorate_view(public_page)
 @paginate(BoundedPagination)
 def list_topics(request: HttpRequest) -> QuerySet[Topic]:
     return Topic.objects.select_related("parent")
 
 
 @router.get("/organisations", response=list[OrganisationSummary])
+@decorate_view(public_page)
 @paginate(BoundedPagination)
 def list_organisations(
     request: HttpRequest, query: Query[OrganisationQuery]
@@ -42,5 +46,6 @@ def list_organisations(
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: dict})
+@decorate_view(public_page)
 def get_organisation(request: HttpRequest, slug: str) -> Organisation:
     return access_organisation(request.user, slug)

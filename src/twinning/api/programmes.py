@@ -5,10 +5,12 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from twinning.api.bounds import BoundedPagination, Identifier, Year
 from twinning.api.schemas import EventOut, PairOut, ProgrammeOut
+from twinning.common.cache import public_page
 from twinning.directory.access import visible_organisations
 from twinning.programmes.access import (
     access_pair,
@@ -32,18 +34,21 @@ def _with_cohorts(programmes: QuerySet[Programme], user: Any) -> QuerySet[Progra
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
+@decorate_view(public_page)
 @paginate(BoundedPagination)
 def list_programmes(request: HttpRequest) -> QuerySet[Programme]:
     return _with_cohorts(Programme.objects.all(), request.user)
 
 
 @router.get("/programmes/{slug}", response=ProgrammeOut)
+@decorate_view(public_page)
 def get_programme(request: HttpRequest, slug: str) -> Programme:
     access_programme(slug)
     return _with_cohorts(Programme.objects.filter(slug=slug), request.user).get()
 
 
 @router.get("/pairs", response=list[PairOut])
+@decorate_view(public_page)
 @paginate(BoundedPagination)
 def list_pairs(
     request: HttpRequest, programme: str = "", year: Year | None = None
@@ -62,11 +67,13 @@ def list_pairs(
 
 
 @router.get("/pairs/{pair_id}", response=PairOut)
+@decorate_view(public_page)
 def get_pair(request: HttpRequest, pair_id: Identifier) -> Pair:
     return access_pair(request.user, pair_id)
 
 
 @router.get("/events", response=list[EventOut])
+@decorate_view(public_page)
 @paginate(BoundedPagination)
 def list_events(request: HttpRequest, year: Year | None = None) -> QuerySet[Event]:
     events = Event.objects.prefetch_related(
@@ -84,6 +91,7 @@ class FiguresOut(Schema):
 
 
 @router.get("/figures", response=FiguresOut)
+@decorate_view(public_page)
 def figures(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
     """Pairs per programme and cohort year, per exchange topic, and organisations per country."""
     found = network_figures(visible_pairs(request.user), visible_organisations(request.user))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import zlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -44,10 +46,17 @@ VOLATILE_MODELS = {
 
 
 def current_generation() -> int:
+    """The counter, read on every cached answer: one plain query (the ORM's took longer than the page)."""
     from twinning.common.models import CacheGeneration
 
-    value = CacheGeneration.objects.filter(pk=PUBLIC).values_list("value", flat=True).first()
-    return value or 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT value FROM {connection.ops.quote_name(CacheGeneration._meta.db_table)} "
+            "WHERE name = %s",
+            [PUBLIC],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 def bump_generation() -> None:
@@ -83,6 +92,18 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
+# Concurrent misses of one page wait for the one render instead of all rendering it (a
+# stampede after every edit, with hundreds of visitors); striped, so the locks stay few.
+_RENDERING = [threading.Lock() for _ in range(64)]
+
+
+def _answer(request: HttpRequest, stored: tuple[int, str, str]) -> HttpResponse:
+    _, content, content_type = stored
+    if PLACEHOLDER in content:  # a page with a form: the visitor's own token
+        content = content.replace(PLACEHOLDER, get_token(request))
+    return HttpResponse(content, content_type=content_type)
+
+
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve the view's 200 answer to anonymous visitors from the cache while the data is unchanged."""
 
@@ -99,20 +120,21 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         generation = current_generation()
         stored = cache.get(key)
         if stored is not None and stored[0] == generation:
-            _, content, content_type = stored
-            return HttpResponse(
-                content.replace(PLACEHOLDER, get_token(request)), content_type=content_type
-            )
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            content = response.content.decode(response.charset)
-            for token in set(TOKEN.findall(content)):
-                content = content.replace(token, PLACEHOLDER)
-            cache.set(
-                key,
-                (generation, content, response["Content-Type"]),
-                settings.TWINNING_PAGE_CACHE_SECONDS,
-            )
+            return _answer(request, stored)
+        with _RENDERING[zlib.crc32(key.encode()) % len(_RENDERING)]:
+            stored = cache.get(key)
+            if stored is not None and stored[0] == generation:
+                return _answer(request, stored)  # rendered by another thread meanwhile
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                content = response.content.decode(response.charset)
+                for token in set(TOKEN.findall(content)):
+                    content = content.replace(token, PLACEHOLDER)
+                cache.set(
+                    key,
+                    (generation, content, response["Content-Type"]),
+                    settings.TWINNING_PAGE_CACHE_SECONDS,
+                )
         return response
 
     return cached_view
