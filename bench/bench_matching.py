@@ -186,7 +186,7 @@ def bench_cohort_pairing(
             {
                 **params,
                 "includes": "max-min pairing on the score matrix (binary search + Hopcroft-Karp,"
-                " then max total), constraints kept",
+                " then max total on a dual-checked subgraph, ADR 0024), constraints kept",
                 "weakest_pair_max_total": round(weakest["max_total"], 4),
                 "weakest_pair_max_min": round(weakest["max_min"], 4),
             },
@@ -246,6 +246,7 @@ def bench_max_min(
             "peer_weakest_pair": round(float(min(scores[i, j] for i, j in old)), 5),
             "total": round(float(sum(scores[i, j] for i, j in new)), 3),
             "peer_total": round(float(sum(scores[i, j] for i, j in old)), 3),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
         }
         label = f"{n}x{n}"
         entries += [
