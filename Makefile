@@ -38,11 +38,16 @@ lint: $(STAMP)
 	$(BIN)/mypy src/twinning
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=twinning.settings >/dev/null
 
+# Tests run in parallel (pytest-xdist, ADR 0027): one worker per core, each test file whole on
+# one worker. TEST_WORKERS=0 runs them in this process; one test: .venv/bin/python -m pytest tests/x.py::name
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadfile
+
 test-sqlite: $(STAMP) system-deps vendor
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 test-postgres: $(STAMP)
-	$(BIN)/python -m pytest -q -p tests.postgres_plugin -m "not e2e"
+	$(BIN)/python -m pytest -q $(XDIST) -p tests.postgres_plugin -m "not e2e"
 
 test: lint test-sqlite test-postgres
 

@@ -1,11 +1,17 @@
 """A demo installation on SQLite (with a stored file and a search index) and its backup, built
-once per test session and shared by the backup and exchange tests (fixtures in tests/conftest.py)."""
+once per test run and shared by the backup and exchange tests (fixtures in tests/conftest.py).
+
+Under pytest-xdist the first worker that asks builds them in the run's shared temporary folder,
+under a file lock; the other workers wait for it and read the same files."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,11 +66,50 @@ def twinning(installation: Installation, *arguments: str) -> subprocess.Complete
     )
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder `build` filled once per test run: per session alone, and once for all xdist
+    workers together (the first builds under a lock, the others reuse it; a failed build is
+    retried by the next worker, so every worker reports the failure)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above popen-gw0, gw1…
+    folder = shared / name
+    with _locked(shared / f"{name}.lock"):
+        if not (folder / ".built").exists():
+            if folder.exists():
+                import shutil
+
+                shutil.rmtree(folder)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
+def _installation(base: Path) -> Installation:
+    return Installation(database=base / "source.sqlite3", data_dir=base / "data")
+
+
 @pytest.fixture(scope="session")
 def demo_installation(tmp_path_factory) -> Installation:
     """The demo data, one ingested text file under MEDIA_ROOT, a coordinator and the search index."""
-    base = tmp_path_factory.mktemp("source")
-    installation = Installation(database=base / "source.sqlite3", data_dir=base / "data")
+    return _installation(built_once(tmp_path_factory, "source", _build_demo_installation))
+
+
+def _build_demo_installation(base: Path) -> None:
+    installation = _installation(base)
     note = base / "lyon-wuhan.txt"
     note.write_text(
         "Lyon Green Lab signed a twinning agreement with Wuhan Water Forum in 2019.\n",
@@ -89,12 +134,12 @@ def demo_installation(tmp_path_factory) -> Installation:
         f"from twinning.cli import main\nfor step in {steps!r}:\n    assert main(step) == 0, step",
     )
     assert done.returncode == 0, done.stderr
-    return installation
 
 
 @pytest.fixture(scope="session")
 def demo_backup(demo_installation, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("backup") / "demo.zip"
-    done = twinning(demo_installation, "backup", str(target))
-    assert done.returncode == 0, done.stderr
-    return target
+    def build(folder: Path) -> None:
+        done = twinning(demo_installation, "backup", str(folder / "demo.zip"))
+        assert done.returncode == 0, done.stderr
+
+    return built_once(tmp_path_factory, "backup", build) / "demo.zip"
