@@ -10,9 +10,7 @@ from twinning.extract.tabular import map_header
 
 def pairs_of(rows: list[list[str]]) -> list[tuple]:
     result = extract_text("", content_type="csv", tables=[rows]).to_json()
-    return [
-        (pair["a"], pair["b"], pair["kind"], pair["year"]) for pair in result["partnerships"]
-    ]
+    return [(pair["a"], pair["b"], pair["kind"], pair["year"]) for pair in result["partnerships"]]
 
 
 def countries_of(rows: list[list[str]]) -> dict[str, str | None]:
