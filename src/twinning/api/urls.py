@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
+from twinning.api import audit as audit_api
 from twinning.api import calls as calls_api
 from twinning.api import cities as cities_api
 from twinning.api import directory, matching, programmes
@@ -110,3 +111,4 @@ api.add_router("/", privacy_api.router)
 api.add_router("/", cities_api.router)
 api.add_router("/", exchanges_api.router)
 api.add_router("/", exports_api.router)
+api.add_router("/", audit_api.router)

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "twinning.cli.calls",
     "twinning.cli.network",
     "twinning.cli.exchanges",
+    "twinning.cli.audit",
 ]
 
 
@@ -59,8 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from twinning.audit.channel import using_channel  # Django-free
+
     try:
-        return int(args.handler(args) or 0)
+        with using_channel("cli"):
+            return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
