@@ -44,11 +44,17 @@ class ReadableRecord:
     changes: list[ReadableChange] = field(default_factory=list)
 
 
-def verb_label(verb: str) -> str:
+def verb_label(verb: str, app_label: str = "") -> str:
+    """The verb in the reader's language; calls and exchanges keep their own wording."""
     from twinning.calls.enums import AuditVerb
     from twinning.exchanges.enums import ExchangeVerb
 
-    for choices in (Verb, AuditVerb, ExchangeVerb):
+    order: list[type[models.TextChoices]] = [Verb, AuditVerb, ExchangeVerb]
+    if app_label == "calls":
+        order = [AuditVerb, Verb, ExchangeVerb]
+    elif app_label == "exchanges":
+        order = [ExchangeVerb, Verb, AuditVerb]
+    for choices in order:
         if verb in choices.values:
             return str(choices(verb).label)
     return verb.replace("_", " ")
@@ -213,7 +219,7 @@ def readable(entries: Iterable[AuditRecord]) -> list[ReadableRecord]:
                 entry=entry,
                 kind=kind,
                 name=entry.record_label or f"#{entry.record_id}",
-                verb=verb_label(entry.verb),
+                verb=verb_label(entry.verb, model._meta.app_label if model else ""),
                 actor=_name_of(entry.actor) if entry.actor else _("system"),
                 channel=str(Channel(entry.channel).label)
                 if entry.channel in Channel.values

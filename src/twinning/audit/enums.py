@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -16,21 +17,23 @@ class Channel(models.TextChoices):
 
 
 class Verb(models.TextChoices):
-    CREATED = "created", _("created")
-    UPDATED = "updated", _("updated")
-    DELETED = "deleted", _("deleted")
-    MERGED = "merged", _("merged")
-    PUBLISHED = "published", _("published")
-    UNPUBLISHED = "unpublished", _("unpublished")
-    GRANTED = "granted", _("granted a role")
-    REVOKED = "revoked", _("revoked a role")
-    SIGNED_UP = "signed_up", _("signed up")
-    CONFIRMED = "confirmed", _("confirmed")
-    STORED = "stored", _("stored")
-    ACCEPTED = "accepted", _("accepted")
-    REJECTED = "rejected", _("rejected")
-    ANONYMISED = "anonymised", _("anonymised")
-    ERASED = "erased", _("erased")
-    CONSENTED = "consented", _("recorded consent")
-    CONSENT_WITHDRAWN = "unconsented", _("withdrew consent")
-    ERASURE_REQUESTED = "erasure", _("asked for erasure")
+    """What happened to a record; verbs carry the context "audit" ("created" is a column name too)."""
+
+    CREATED = "created", pgettext_lazy("audit", "created")
+    UPDATED = "updated", pgettext_lazy("audit", "updated")
+    DELETED = "deleted", pgettext_lazy("audit", "deleted")
+    MERGED = "merged", pgettext_lazy("audit", "merged")
+    PUBLISHED = "published", pgettext_lazy("audit", "published")
+    UNPUBLISHED = "unpublished", pgettext_lazy("audit", "unpublished")
+    GRANTED = "granted", pgettext_lazy("audit", "granted a role")
+    REVOKED = "revoked", pgettext_lazy("audit", "revoked a role")
+    SIGNED_UP = "signed_up", pgettext_lazy("audit", "signed up")
+    CONFIRMED = "confirmed", pgettext_lazy("audit", "confirmed")
+    STORED = "stored", pgettext_lazy("audit", "stored")
+    ACCEPTED = "accepted", pgettext_lazy("audit", "accepted")
+    REJECTED = "rejected", pgettext_lazy("audit", "rejected")
+    ANONYMISED = "anonymised", pgettext_lazy("audit", "anonymised")
+    ERASED = "erased", pgettext_lazy("audit", "erased")
+    CONSENTED = "consented", pgettext_lazy("audit", "recorded consent")
+    CONSENT_WITHDRAWN = "unconsented", pgettext_lazy("audit", "withdrew consent")
+    ERASURE_REQUESTED = "erasure", pgettext_lazy("audit", "asked for erasure")
