@@ -80,9 +80,20 @@ def test_record_of_anonymous_actor_has_no_actor():
     assert entry.actor is None
 
 
-def test_web_and_api_requests_set_the_channel(client, coordinator):
-    from twinning.directory.actions import create_city
+def test_web_and_api_requests_set_the_channel(client, django_user_model):
+    from twinning.privacy.models import ErasureRequest
 
-    client.force_login(coordinator)
-    create_city(actor=coordinator, name="Lyon", country="FR")
-    assert AuditRecord.objects.get().channel == "system"
+    web_user = django_user_model.objects.create_user(
+        username="web", email="web@example.org", password="pw-web-1234"
+    )
+    api_user = django_user_model.objects.create_user(
+        username="api", email="api@example.org", password="pw-api-1234"
+    )
+    client.force_login(web_user)
+    client.post("/privacy/erasure/", {"reason": "moving on"})
+    client.force_login(api_user)
+    answer = client.post("/api/me/erasure", {"reason": ""}, content_type="application/json")
+    assert answer.status_code == 201
+    assert ErasureRequest.objects.count() == 2
+    channels = dict(AuditRecord.objects.values_list("actor__username", "channel"))
+    assert channels == {"web": "web", "api": "api"}
