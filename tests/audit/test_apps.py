@@ -223,3 +223,12 @@ def test_erasing_a_person_is_recorded_without_the_name(coordinator):
     assert [entry.verb for entry in entries] == ["created", "erased"]
     assert all(entry.record_id == pk for entry in entries)
     assert "Anna Berg" not in str([(e.record_label, e.changes) for e in entries])
+
+
+def test_a_persons_data_download_holds_the_changes_they_made(coordinator):
+    from twinning.directory.actions import create_person
+    from twinning.privacy.actions import personal_data
+
+    create_person(name="Anna Berg", actor=coordinator)
+    rows = personal_data(actor=coordinator, user=coordinator)["records"]["audit.auditrecord"]
+    assert [(row["verb"], row["record_label"]) for row in rows] == [("created", "Anna Berg")]

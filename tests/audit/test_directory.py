@@ -168,3 +168,13 @@ def test_person_record_label_is_the_name(coordinator):
     assert entry.record_label == "Anna Berg"
     assert entry.verb == "unconsented"
     assert entry.changes["consent_source"] == ["e-mail of 5 January 2026", ""]
+
+
+def test_approving_a_claim_is_for_coordinators_only(member):
+    organisation = OrganisationFactory()
+    claim = StaffMembership.objects.create(user=UserFactory(), organisation=organisation)
+    with pytest.raises(PermissionDenied):
+        actions.approve_staff_membership(membership=claim, actor=member)
+    claim.refresh_from_db()
+    assert not claim.is_approved
+    assert not AuditRecord.objects.exists()

@@ -69,9 +69,10 @@ class AuditQuery(Schema):
     auth=django_auth,
 )
 def list_audit_records(request: HttpRequest, query: Query[AuditQuery]) -> dict[str, Any]:
-    """Changes the signed-in person may read: coordinators every change, an organisation's
-    staff their organisation's history (empty list for others). Filters: `kind`
-    (app.model), `record_id`, `actor` (user name), `since`/`until` (dates)."""
+    """Audit log entries the signed-in person may read, newest first, changes readable.
+
+    Coordinators read every change, an organisation's approved staff its history; others
+    get 403. Filters: `kind` (app.model), `record_id`, `actor` (user name), `since`/`until`."""
     if not may_read_some_history(request.user):
         raise PermissionDenied("Only coordinators and organisation staff read the audit log.")
     wanted = AuditFilter(

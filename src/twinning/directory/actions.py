@@ -253,7 +253,10 @@ def claim_staff_membership(
 
 @transaction.atomic
 def approve_staff_membership(*, membership: StaffMembership, actor: Any = None) -> StaffMembership:
-    """Grant the claimed role: the user now speaks for the organisation."""
+    """Grant the claimed role: the user now speaks for the organisation (a coordinator, or
+    the system when `actor` is None: the demo loader)."""
+    if actor is not None and not is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators approve claims."))
     if membership.is_approved:
         return membership
     membership.is_approved = True
