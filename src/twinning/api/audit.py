@@ -65,7 +65,7 @@ class AuditQuery(Schema):
 
 @router.get(
     "/audit",
-    response={200: AuditListOut, 401: Detail, 403: Detail, 422: Detail},
+    response={200: AuditListOut, 401: Detail, 403: Detail},
     auth=django_auth,
 )
 def list_audit_records(request: HttpRequest, query: Query[AuditQuery]) -> dict[str, Any]:
