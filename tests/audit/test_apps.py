@@ -232,3 +232,45 @@ def test_a_persons_data_download_holds_the_changes_they_made(coordinator):
     create_person(name="Anna Berg", actor=coordinator)
     rows = personal_data(actor=coordinator, user=coordinator)["records"]["audit.auditrecord"]
     assert [(row["verb"], row["record_label"]) for row in rows] == [("created", "Anna Berg")]
+
+
+def test_accepting_a_candidate_creates_the_record_under_the_reviewer(coordinator):
+    from twinning.ingest.actions import accept_candidate, fingerprint, merge_candidate
+    from twinning.ingest.models import Candidate
+    from twinning.library.actions import add_document
+
+    document = add_document(title="Report", text="Blue River Society, Lyon.", source="r.txt")
+    (document_entry,) = _entries("document")
+    assert "text" not in document_entry.changes
+    data = {"name": "Blue River Society", "country": "FR"}
+    candidate = Candidate.objects.create(
+        document=document,
+        kind="organisation",
+        data=data,
+        evidence="Blue River Society",
+        fingerprint=fingerprint("organisation", data),
+    )
+    organisation = accept_candidate(candidate=candidate, user=coordinator)
+    (created,) = _entries("organisation")
+    assert (created.verb, created.actor, created.record_id) == (
+        "created",
+        coordinator,
+        organisation.pk,
+    )
+    (reviewed,) = _entries("candidate")
+    assert reviewed.changes["status"] == ["pending", "accepted"]
+    assert reviewed.organisation == organisation
+    known = OrganisationFactory(name="Red Hill", city="")
+    more = {"name": "Red Hill Society", "city": "Lyon"}
+    second = Candidate.objects.create(
+        document=document,
+        kind="organisation",
+        data=more,
+        evidence="Red Hill Society",
+        fingerprint=fingerprint("organisation", more),
+    )
+    merge_candidate(candidate=second, into=known, user=coordinator)
+    merged = [entry for entry in _entries("organisation") if entry.verb == "merged"]
+    assert len(merged) == 1
+    assert merged[0].changes["city"] == ["", "Lyon"]
+    assert merged[0].changes["other_names"] == [[], ["Red Hill Society"]]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
@@ -79,7 +80,7 @@ def _model_field(model: type[models.Model] | None, key: str) -> Any:
         return None
     try:
         return model._meta.get_field(key)
-    except Exception:  # noqa: BLE001 — a key that is no field (an older note) reads as text
+    except FieldDoesNotExist:  # a key that is no field (an older note) reads as text
         return None
 
 
