@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "twinning.calls",
     "twinning.privacy",
     "twinning.exchanges",
+    "twinning.audit",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "twinning.audit.middleware.AuditChannelMiddleware",
 ]
 
 ROOT_URLCONF = "twinning.urls"

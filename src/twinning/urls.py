@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("ingest/", include("twinning.ingest.urls")),
     path("privacy/", include("twinning.privacy.urls")),
     path("exchanges/", include("twinning.exchanges.urls")),
+    path("audit/", include("twinning.audit.urls")),
     prefix_default_language=False,
 )

@@ -57,6 +57,7 @@ def test_sqlite_backup_restores_into_this_database_table_for_table(
     write_backup(again)
     source, restored = dumped_rows(demo_backup), dumped_rows(again)
     assert restored.keys() == source.keys()
+    assert {row["channel"] for row in source["audit.auditrecord"]} >= {"cli"}  # the audit log too
     for model, rows in source.items():
         assert restored[model] == rows, model
     assert stored(again) == stored(demo_backup)

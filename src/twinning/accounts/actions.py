@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from twinning.accounts.models import User
+from twinning.audit.enums import Verb
+from twinning.audit.log import record
 from twinning.common.text import unique_slug
 
 
@@ -19,9 +21,16 @@ def create_coordinator(*, username: str, email: str, password: str) -> User:
         raise AccountError(f"An account named {username!r} already exists.")
     if User.objects.filter(email__iexact=email).exists():
         raise AccountError(f"An account with e-mail {email!r} already exists.")
-    return User.objects.create_user(
+    user = User.objects.create_user(
         username=username, email=email, password=password, is_staff=True, is_superuser=True
     )
+    record(
+        actor=None,
+        verb=Verb.GRANTED,
+        record=user,
+        changes={"is_staff": [None, True], "is_superuser": [None, True]},
+    )
+    return user
 
 
 @transaction.atomic
@@ -31,7 +40,7 @@ def sign_up(*, email: str, password: str, display_name: str = "", language: str 
     if User.objects.filter(email__iexact=email).exists():
         raise AccountError(f"An account with e-mail {email!r} already exists.")
     username = unique_slug(User, email.split("@")[0], max_length=140, field="username")
-    return User.objects.create_user(
+    user = User.objects.create_user(
         username=username,
         email=email,
         password=password,
@@ -39,6 +48,13 @@ def sign_up(*, email: str, password: str, display_name: str = "", language: str 
         language=language,
         is_active=False,
     )
+    record(
+        actor=None,
+        verb=Verb.SIGNED_UP,
+        record=user,
+        changes={"username": [None, username], "language": [None, language]},
+    )
+    return user
 
 
 @transaction.atomic
@@ -47,4 +63,5 @@ def confirm_email(*, user: User) -> User:
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
+        record(actor=user, verb=Verb.CONFIRMED, record=user, changes={"is_active": [False, True]})
     return user

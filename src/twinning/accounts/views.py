@@ -126,7 +126,9 @@ def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
 def approve_claim(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_coordinator(request.user):
         raise PermissionDenied("Only coordinators approve claims.")
-    approve_staff_membership(membership=get_object_or_404(StaffMembership, pk=pk))
+    approve_staff_membership(
+        membership=get_object_or_404(StaffMembership, pk=pk), actor=request.user
+    )
     messages.success(request, _("Claim approved."))
     return redirect("accounts:organisations")
 

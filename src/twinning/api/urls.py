@@ -13,6 +13,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.openapi.views import openapi_json
 from ninja.responses import NinjaJSONEncoder
 
+from twinning.api import audit as audit_api
 from twinning.api import calls as calls_api
 from twinning.api import cities as cities_api
 from twinning.api import directory, programmes
@@ -139,3 +140,4 @@ api.add_router("/", privacy_api.router)
 api.add_router("/", cities_api.router)
 api.add_router("/", exchanges_api.router)
 api.add_router("/", exports_api.router)
+api.add_router("/", audit_api.router)

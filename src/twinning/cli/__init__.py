@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "twinning.cli.network",
     "twinning.cli.exchanges",
     "twinning.cli.pairing",
+    "twinning.cli.audit",
 ]
 
 
@@ -60,8 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from twinning.audit.channel import using_channel  # Django-free
+
     try:
-        return int(args.handler(args) or 0)
+        with using_channel("cli"):
+            return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

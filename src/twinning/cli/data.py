@@ -157,15 +157,17 @@ def _write(chunks: Iterable[str], output: str | None) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     setup_django()
+    from twinning.audit.channel import using_channel
     from twinning.directory.exchange import ImportRefused, read_exchange
     from twinning.exchange.load import import_exchange
     from twinning.exchange.records import ExchangeRefused
 
     try:
         data, first_row = read_exchange(args.file)
-        report = import_exchange(
-            data, source_name=args.file.name, dry_run=args.dry_run, first_row=first_row
-        )
+        with using_channel("import"):
+            report = import_exchange(
+                data, source_name=args.file.name, dry_run=args.dry_run, first_row=first_row
+            )
     except (ImportRefused, ExchangeRefused) as error:
         print(f"error: {args.file}: {error} Nothing was imported.", file=sys.stderr)
         return 2

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning import topics as vocabulary
+from twinning.audit.enums import Verb
+from twinning.audit.log import created, diff, record, removed, snapshot
 from twinning.common.text import unique_slug
 from twinning.directory import places
 from twinning.directory.access import is_coordinator, speaks_for
@@ -95,6 +97,7 @@ def _sdgs_for(topics: list[Topic]) -> list[int]:
 def create_organisation(
     *,
     name: str,
+    actor: Any = None,
     topics: Iterable[str] = (),
     identifiers: Iterable[tuple[str, str]] = (),
     **fields: Any,
@@ -121,16 +124,29 @@ def create_organisation(
     organisation.topics.set(topic_rows)
     for scheme, value in identifiers:
         Identifier.objects.create(organisation=organisation, scheme=scheme, value=value)
+    record(
+        actor=actor,
+        verb=Verb.CREATED,
+        record=organisation,
+        changes=created(organisation, many=["topics"]),
+    )
     return organisation
 
 
 @transaction.atomic
 def update_organisation(
-    *, organisation: Organisation, topics: Iterable[str] | None = None, **fields: Any
+    *,
+    organisation: Organisation,
+    topics: Iterable[str] | None = None,
+    actor: Any = None,
+    **fields: Any,
 ) -> Organisation:
+    """Change an organisation's fields and topics; publishing is `is_published=True`."""
     unknown = set(fields) - ORGANISATION_FIELDS
     if unknown:
         raise DirectoryError(f"Unknown organisation field(s): {', '.join(sorted(unknown))}")
+    many = ["topics"] if topics is not None else []
+    before = snapshot(organisation, many=many)
     for key, value in fields.items():
         setattr(organisation, key, value)
     organisation.full_clean()
@@ -141,19 +157,30 @@ def update_organisation(
         if "sdgs" not in fields:
             organisation.sdgs = _sdgs_for(topic_rows)
             organisation.save(update_fields=["sdgs"])
+    changes = diff(before, snapshot(organisation, many=many))
+    if changes:
+        verb = Verb.UPDATED
+        if set(changes) == {"is_published"}:
+            verb = Verb.PUBLISHED if organisation.is_published else Verb.UNPUBLISHED
+        record(actor=actor, verb=verb, record=organisation, changes=changes)
     return organisation
 
 
 @transaction.atomic
 def create_person(
-    *, name: str, name_zh: str = "", is_sample: bool = False, consent_source: str = ""
+    *,
+    name: str,
+    name_zh: str = "",
+    is_sample: bool = False,
+    consent_source: str = "",
+    actor: Any = None,
 ) -> Person:
     """A person; shown publicly only when `consent_source` says how they agreed to it."""
     name = name.strip()
     if not name:
         raise DirectoryError(_("A person needs a name."))
     consent_source = consent_source.strip()
-    return Person.objects.create(
+    person = Person.objects.create(
         name=name,
         name_zh=name_zh,
         slug=unique_slug(Person, name or name_zh),
@@ -161,6 +188,8 @@ def create_person(
         consent_at=timezone.now() if consent_source else None,
         consent_source=consent_source[:200],
     )
+    record(actor=actor, verb=Verb.CREATED, record=person, changes=created(person))
+    return person
 
 
 @transaction.atomic
@@ -171,14 +200,17 @@ def appoint(
     title: str = "",
     title_zh: str = "",
     is_public: bool = True,
+    actor: Any = None,
 ) -> Position:
     """Record that `person` holds `title` in `organisation` (idempotent)."""
-    position, _created = Position.objects.get_or_create(
+    position, is_new = Position.objects.get_or_create(
         person=person,
         organisation=organisation,
         title=title,
         defaults={"title_zh": title_zh, "is_public": is_public},
     )
+    if is_new:
+        record(actor=actor, verb=Verb.CREATED, record=position, changes=created(position))
     return position
 
 
@@ -190,16 +222,19 @@ def affiliate(
     other: Organisation,
     start_year: int | None = None,
     note: str = "",
+    actor: Any = None,
 ) -> Affiliation:
     """Record a membership or partnership (idempotent); an organisation cannot join itself."""
     if organisation.pk == other.pk:
         raise DirectoryError(_("An organisation cannot be affiliated with itself."))
-    affiliation, _created = Affiliation.objects.get_or_create(
+    affiliation, is_new = Affiliation.objects.get_or_create(
         kind=kind,
         organisation=organisation,
         other=other,
         defaults={"start_year": start_year, "note": note},
     )
+    if is_new:
+        record(actor=actor, verb=Verb.CREATED, record=affiliation, changes=created(affiliation))
     return affiliation
 
 
@@ -207,19 +242,46 @@ def affiliate(
 def claim_staff_membership(
     *, user: Any, organisation: Organisation, role: str = ""
 ) -> StaffMembership:
-    membership, created = StaffMembership.objects.get_or_create(
+    membership, is_new = StaffMembership.objects.get_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
-    if not created:
+    if not is_new:
         raise DirectoryError(_("You have already claimed this organisation."))
+    record(actor=user, verb=Verb.CREATED, record=membership, changes=created(membership))
     return membership
 
 
 @transaction.atomic
-def approve_staff_membership(*, membership: StaffMembership) -> StaffMembership:
+def approve_staff_membership(*, membership: StaffMembership, actor: Any = None) -> StaffMembership:
+    """Grant the claimed role: the user now speaks for the organisation (a coordinator, or
+    the system when `actor` is None: the demo loader)."""
+    if actor is not None and not is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators approve claims."))
+    if membership.is_approved:
+        return membership
     membership.is_approved = True
     membership.save(update_fields=["is_approved"])
+    record(
+        actor=actor,
+        verb=Verb.GRANTED,
+        record=membership,
+        changes={"is_approved": [False, True]},
+    )
     return membership
+
+
+@transaction.atomic
+def revoke_staff_membership(*, actor: Any, membership: StaffMembership) -> None:
+    """A coordinator withdraws a user's right to speak for an organisation."""
+    if not is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators revoke a role."))
+    record(
+        actor=actor,
+        verb=Verb.REVOKED,
+        record=membership,
+        changes=removed(membership),
+    )
+    membership.delete()
 
 
 CITY_FIELDS = {
@@ -267,7 +329,9 @@ def create_city(*, actor: Any, name: str, country: str, **fields: Any) -> City:
     if City.objects.filter(name__iexact=name, country=country).exists():
         raise DirectoryError(_("%(name)s is already a city of the directory.") % {"name": name})
     city = City(name=name, country=country, slug=unique_slug(City, f"{name} {country}"), **fields)
-    return _save_city(city)
+    _save_city(city)
+    record(actor=actor, verb=Verb.CREATED, record=city, changes=created(city))
+    return city
 
 
 @transaction.atomic
@@ -275,9 +339,14 @@ def update_city(*, actor: Any, city: City, **fields: Any) -> City:
     """A coordinator corrects a city's names, province, coordinates or population."""
     _require_coordinator(actor)
     _check_city_fields(fields)
+    before = snapshot(city)
     for key, value in fields.items():
         setattr(city, key, value)
-    return _save_city(city)
+    _save_city(city)
+    changes = diff(before, snapshot(city))
+    if changes:
+        record(actor=actor, verb=Verb.UPDATED, record=city, changes=changes)
+    return city
 
 
 def find_known_city(name: str, country: str = "") -> City | None:
@@ -331,10 +400,14 @@ def set_organisation_city(
         raise DirectoryError(
             _("%(city)s is not in the organisation's country.") % {"city": city.name}
         )
+    before = snapshot(organisation, ["locality", "city"])
     organisation.locality = city
     if city is not None:
         organisation.city = city.name
     organisation.save(update_fields=["locality", "city", "updated_at"])
+    changes = diff(before, snapshot(organisation, ["locality", "city"]))
+    if changes:
+        record(actor=actor, verb=Verb.UPDATED, record=organisation, changes=changes)
     return organisation
 
 
@@ -347,6 +420,12 @@ def place_organisations() -> int:
         if city is not None:
             organisation.locality = city
             organisation.save(update_fields=["locality"])
+            record(
+                actor=None,
+                verb=Verb.UPDATED,
+                record=organisation,
+                changes={"locality": [None, city.pk]},
+            )
             placed += 1
     return placed
 
@@ -390,6 +469,7 @@ def add_identifier(
             % {"id": f"{code}-{text}", "organisation": existing.organisation.name}
         )
     identifier = Identifier.objects.create(organisation=organisation, scheme=code, value=text)
+    record(actor=actor, verb=Verb.CREATED, record=identifier, changes=created(identifier))
     _record_identifier_change(
         actor=actor, organisation=organisation, note=f"identifier {code}-{text} added"
     )
@@ -403,6 +483,7 @@ def remove_identifier(*, actor: Any, identifier: Identifier) -> None:
     if not speaks_for(actor, organisation):
         raise PermissionDenied(_("Only the organisation's approved staff edit its profile."))
     label = f"{identifier.scheme}-{identifier.value}"
+    record(actor=actor, verb=Verb.DELETED, record=identifier, changes=removed(identifier))
     identifier.delete()
     _record_identifier_change(
         actor=actor, organisation=organisation, note=f"identifier {label} removed"

@@ -96,6 +96,9 @@ def fill_gaps(
     organisation: Organisation, data: dict[str, Any], candidate: Candidate, user: Any
 ) -> Organisation:
     """Merge extracted facts into an existing record: empty fields get filled, nothing is overwritten."""
+    from twinning.audit.log import diff, record, snapshot
+
+    before = snapshot(organisation, many=["topics"])
     fields = _organisation_fields(data)
     changed = []
     for key, value in fields.items():
@@ -119,6 +122,9 @@ def fill_gaps(
         changed.append("topics")
     for field_name in changed:
         _cite(organisation, candidate, user, field_name)
+    changes = diff(before, snapshot(organisation, many=["topics"]))
+    if changes:
+        record(actor=user, verb="merged", record=organisation, changes=changes)
     return organisation
 
 
@@ -143,6 +149,7 @@ def accept_organisation(
         _cite(programme, candidate, user)
         return programme
     organisation = create_organisation(
+        actor=user,
         name=data["name"],
         topics=_topic_slugs(data.get("topics") or []),
         other_names=[n for n in data.get("other_names") or [] if n and n != data["name"]],
@@ -166,6 +173,7 @@ def _accept_event(
         org for org in (_resolve_name(name, index) for name in data.get("organisers") or []) if org
     ]
     event = record_event(
+        actor=user,
         name=data["name"][:300],
         name_zh=(data.get("name_zh") or "")[:300],
         start=start,
@@ -182,13 +190,16 @@ def _accept_person(
     candidate: Candidate, data: dict[str, Any], user: Any, index: OrganisationIndex
 ) -> models.Model:
     person = Person.objects.filter(name=data["name"]).first() or create_person(
-        name=data["name"], name_zh=(data.get("name_zh") or "")[:200]
+        actor=user, name=data["name"], name_zh=(data.get("name_zh") or "")[:200]
     )
     _cite(person, candidate, user)
     organisation = _resolve_name(data["organisation"], index) if data.get("organisation") else None
     if organisation is not None:
         position = appoint(
-            person=person, organisation=organisation, title=(data.get("role") or "")[:200]
+            actor=user,
+            person=person,
+            organisation=organisation,
+            title=(data.get("role") or "")[:200],
         )
         _cite(position, candidate, user)
     return person
@@ -251,6 +262,7 @@ def _accept_visit(
         if organisation is not None and organisation.pk != host.pk and organisation not in visitors:
             visitors.append(organisation)
     visit = record_visit(
+        actor=user,
         date=date,
         date_precision=precision,
         host=host,
@@ -278,6 +290,7 @@ def _accept_partnership(
             )
         cohort = open_cohort(programme=_imported_programme(candidate.document), year=data["year"])
         result: models.Model = form_pair(
+            actor=user,
             cohort=cohort,
             organisation_a=first,
             organisation_b=second,
@@ -288,7 +301,11 @@ def _accept_partnership(
             AffiliationKind.MEMBERSHIP if kind == "membership" else AffiliationKind.PARTNER
         )
         result = affiliate(
-            kind=affiliation_kind, organisation=first, other=second, start_year=data.get("year")
+            actor=user,
+            kind=affiliation_kind,
+            organisation=first,
+            other=second,
+            start_year=data.get("year"),
         )
     _cite(result, candidate, user)
     return result

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.audit.log import created, record
 from twinning.common.text import unique_slug
 from twinning.directory.actions import (
     DirectoryError,
@@ -142,6 +143,11 @@ def _keep_document(
         if document.file.name:
             document.file.storage.delete(document.file.name)
         raise
+    changes = (
+        created(document) if existing is None else {"content_hash": [None, document.content_hash]}
+    )
+    changes.pop("text", None)  # the whole text is in the document; the log keeps the facts
+    record(actor=None, verb="stored", record=document, changes=changes)
     return StoredDocument(document, changed=True)
 
 
@@ -277,6 +283,7 @@ def ingest_file(
 def _mark(
     candidate: Candidate, status: str, user: Any, result: models.Model | None = None, note: str = ""
 ) -> None:
+    before = candidate.status
     candidate.status = status
     candidate.reviewed_by = user
     candidate.reviewed_at = timezone.now()
@@ -285,6 +292,18 @@ def _mark(
         candidate.result_type = ContentType.objects.get_for_model(result)
         candidate.result_id = result.pk
     candidate.save()
+    changes: dict[str, Any] = {"status": [before, status]}
+    if result is not None:
+        changes["result"] = [None, str(result)]
+    if note:
+        changes["note"] = [None, candidate.note]
+    record(
+        actor=user,
+        verb=status,
+        record=candidate,
+        changes=changes,
+        organisation=result if isinstance(result, Organisation) else None,
+    )
 
 
 @transaction.atomic

@@ -18,7 +18,9 @@ def content_hash(text: str) -> str:
 
 
 @transaction.atomic
-def add_document(*, title: str, text: str = "", source: str = "", **fields: Any) -> Document:
+def add_document(
+    *, title: str, text: str = "", source: str = "", actor: Any = None, **fields: Any
+) -> Document:
     title = title.strip() or source or "Untitled"
     document = Document(
         title=title[:400],
@@ -30,6 +32,11 @@ def add_document(*, title: str, text: str = "", source: str = "", **fields: Any)
     )
     document.full_clean(exclude=["file"])
     document.save()
+    from twinning.audit.log import created, record
+
+    changes = created(document)
+    changes.pop("text", None)  # the text is the document's; the log keeps the facts
+    record(actor=actor, verb="created", record=document, changes=changes)
     return document
 
 
@@ -148,7 +155,7 @@ def edit_organisation_profile(
     current = Organisation.objects.select_for_update().get(pk=organisation.pk)
     before = {name: getattr(current, name) for name in fields}
     before_topics = sorted(current.topics.values_list("slug", flat=True))
-    update_organisation(organisation=current, topics=topics, **fields)
+    update_organisation(organisation=current, topics=topics, actor=actor, **fields)
     changes = [(name, before[name], getattr(current, name)) for name in fields]
     if topics is not None:
         changes.append(("topics", before_topics, sorted(topics)))

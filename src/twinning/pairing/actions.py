@@ -178,6 +178,9 @@ def _create_run(
         created_by=user,
     )
     run = PairingRun.objects.create(cohort=cohort, job=job, maximise_weakest=maximise_weakest)
+    from twinning.audit.log import created, record  # audit: one entry per run started
+
+    record(actor=user, verb="created", record=run, changes=created(run))
     if background:
         enqueue_after_commit(pairing_task, job.pk, run.pk)
     return run
@@ -234,6 +237,7 @@ def accept_pairing_run(
                     organisation_a=organisations[a_id],
                     organisation_b=organisations[b_id],
                     topics=shared,
+                    actor=user,
                 )
             )
         except ProgrammeError as error:
@@ -251,6 +255,14 @@ def accept_pairing_run(
             "acceptance_reason",
             "accepted_pairs",
         ]
+    )
+    from twinning.audit.log import record  # audit: the acceptance and its reasons
+
+    record(
+        actor=user,
+        verb="accepted",
+        record=run,
+        changes={"acceptance_reason": [None, reason], "accepted_pairs": [None, run.accepted_pairs]},
     )
     pairs_accepted.send(sender=PairingRun, run=run, pairs=formed, actor=user)
     return formed

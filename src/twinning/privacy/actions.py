@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.audit.enums import Verb
+from twinning.audit.log import record
 from twinning.backup.tables import backed_up_models, columns, encode, label
 from twinning.directory.models import Person
 from twinning.privacy.access import PrivacyRefused, may_manage_personal_data, may_read_personal_data
@@ -91,7 +93,9 @@ def request_erasure(*, actor: Any, reason: str = "") -> ErasureRequest:
         raise PrivacyRefused(_("Sign in to ask for erasure."))
     if ErasureRequest.objects.filter(user=actor, status=RequestStatus.OPEN).exists():
         raise PrivacyRefused(_("You have already asked for erasure; a coordinator will handle it."))
-    return ErasureRequest.objects.create(user=actor, reason=reason.strip()[:2000])
+    made = ErasureRequest.objects.create(user=actor, reason=reason.strip()[:2000])
+    record(actor=actor, verb=Verb.ERASURE_REQUESTED, record=made, label=_("erasure request"))
+    return made
 
 
 def _scrub(value: Any, secrets: list[str]) -> Any:
@@ -104,6 +108,38 @@ def _scrub(value: Any, secrets: list[str]) -> Any:
     if isinstance(value, dict):
         return {key: _scrub(item, secrets) for key, item in value.items()}
     return value
+
+
+def _scrub_audit_records(
+    secrets: list[str], *, record_type: Any = None, record_id: Any = None
+) -> None:
+    """Remove the secrets from the generic audit log's labels and changes; the record itself
+    (`record_type`, `record_id`) is renamed to what it is now."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from twinning.audit.models import AuditRecord
+
+    if not secrets:
+        return
+    own_type = ContentType.objects.get_for_model(record_type) if record_type is not None else None
+    for entry in AuditRecord.objects.select_for_update().only(
+        "pk", "record_type", "record_id", "record_label", "changes"
+    ):
+        label = _scrub(entry.record_label, secrets)
+        if own_type is not None and (entry.record_type_id, entry.record_id) == (
+            own_type.pk,
+            record_id,
+        ):
+            label = ERASED
+        changes = _scrub(entry.changes, secrets)
+        if label != entry.record_label or changes != entry.changes:
+            entry.record_label, entry.changes = label, changes
+            entry.save(update_fields=["record_label", "changes"])
+
+
+def _person_secrets(person: Person) -> list[str]:
+    names = {person.name, person.name_zh}
+    return sorted({name for name in names if name and len(name) > 1}, key=len, reverse=True)
 
 
 @transaction.atomic
@@ -134,6 +170,8 @@ def anonymise_user(*, actor: Any, user: Any) -> Any:
         if scrubbed != entry.changes:
             entry.changes = scrubbed
             entry.save(update_fields=["changes"])
+    _scrub_audit_records(secrets, record_type=type(user), record_id=user.pk)
+    record(actor=actor, verb=Verb.ANONYMISED, record=user, label=ERASED)
     ErasureRequest.objects.filter(user=user, status=RequestStatus.OPEN).update(
         status=RequestStatus.DONE,
         handled_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -146,12 +184,14 @@ def anonymise_user(*, actor: Any, user: Any) -> Any:
 def anonymise_person(*, actor: Any, person: Person) -> Person:
     """A directory person loses name and consent; positions and visits stay, anonymised."""
     _require_manager(actor)
+    _scrub_audit_records(_person_secrets(person), record_type=Person, record_id=person.pk)
     person.name = _("Anonymised person")
     person.name_zh = ""
     person.slug = f"anonymised-{person.pk}"
     person.consent_at = None
     person.consent_source = ""
     person.save()
+    record(actor=actor, verb=Verb.ANONYMISED, record=person, label=ERASED)
     return person
 
 
@@ -163,6 +203,8 @@ def erase_person(*, actor: Any, person: Person) -> None:
         raise PrivacyRefused(
             _("This person took part in visits; anonymise them instead of erasing.")
         )
+    _scrub_audit_records(_person_secrets(person), record_type=Person, record_id=person.pk)
+    record(actor=actor, verb=Verb.ERASED, record=person, label=ERASED)
     person.delete()
 
 
@@ -175,18 +217,36 @@ def record_consent(
     source = source.strip()
     if not source:
         raise PrivacyRefused(_("Say how the consent was given (e.g. an e-mail and its date)."))
+    before = [person.consent_at, person.consent_source]
     person.consent_at = given_at or timezone.now()
     person.consent_source = source[:200]
     person.save(update_fields=["consent_at", "consent_source"])
+    record(
+        actor=actor,
+        verb=Verb.CONSENTED,
+        record=person,
+        changes={
+            "consent_at": [before[0], person.consent_at],
+            "consent_source": [before[1], person.consent_source],
+        },
+    )
     return person
 
 
 @transaction.atomic
 def withdraw_consent(*, actor: Any, person: Person) -> Person:
+    """The person no longer agrees to be shown publicly."""
     _require_manager(actor)
+    before = [person.consent_at, person.consent_source]
     person.consent_at = None
     person.consent_source = ""
     person.save(update_fields=["consent_at", "consent_source"])
+    record(
+        actor=actor,
+        verb=Verb.CONSENT_WITHDRAWN,
+        record=person,
+        changes={"consent_at": [before[0], None], "consent_source": [before[1], ""]},
+    )
     return person
 
 
@@ -220,5 +280,6 @@ def apply_retention(
     count = expired.count()
     if not dry_run:
         for application in expired.iterator():
+            record(actor=actor, verb=Verb.DELETED, record=application, changes={})
             application.delete()
     return count

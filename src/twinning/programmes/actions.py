@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from twinning.audit.enums import Verb
+from twinning.audit.log import created, diff, record, snapshot
 from twinning.common.text import unique_slug
 from twinning.directory.access import is_coordinator
 from twinning.directory.actions import topics_by_slug
@@ -33,7 +35,12 @@ class ProgrammeError(ValueError):
 
 @transaction.atomic
 def create_programme(
-    *, name: str, organisers: Iterable[Organisation] = (), topics: Iterable[str] = (), **fields: Any
+    *,
+    name: str,
+    organisers: Iterable[Organisation] = (),
+    topics: Iterable[str] = (),
+    actor: Any = None,
+    **fields: Any,
 ) -> Programme:
     programme = Programme(
         name=name, slug=unique_slug(Programme, fields.get("acronym") or name), **fields
@@ -42,15 +49,23 @@ def create_programme(
     programme.save()
     programme.organisers.set(list(organisers))
     programme.topics.set(topics_by_slug(topics))
+    record(
+        actor=actor,
+        verb=Verb.CREATED,
+        record=programme,
+        changes=created(programme, many=["organisers", "topics"]),
+    )
     return programme
 
 
 @transaction.atomic
-def open_cohort(*, programme: Programme, year: int, name: str = "") -> Cohort:
+def open_cohort(*, programme: Programme, year: int, name: str = "", actor: Any = None) -> Cohort:
     """The programme's cohort of `year`, created if it does not exist yet."""
-    cohort, _created = Cohort.objects.get_or_create(
+    cohort, is_new = Cohort.objects.get_or_create(
         programme=programme, year=year, defaults={"name": name}
     )
+    if is_new:
+        record(actor=actor, verb=Verb.CREATED, record=cohort, changes=created(cohort))
     return cohort
 
 
@@ -64,6 +79,7 @@ def form_pair(
     focus: str = "",
     focus_zh: str = "",
     status: str = PairStatus.ACTIVE,
+    actor: Any = None,
 ) -> Pair:
     """Pair two organisations in a cohort; an organisation is in at most one pair per cohort."""
     if organisation_a.pk == organisation_b.pk:
@@ -87,26 +103,39 @@ def form_pair(
         status=status,
     )
     pair.topics.set(topics_by_slug(topics))
+    record(actor=actor, verb=Verb.CREATED, record=pair, changes=created(pair, many=["topics"]))
     return pair
 
 
 @transaction.atomic
-def set_pair_status(*, pair: Pair, status: str) -> Pair:
+def set_pair_status(*, pair: Pair, status: str, actor: Any = None) -> Pair:
     if status not in PairStatus.values:
         raise ProgrammeError(_("Unknown pair status %(status)r.") % {"status": status})
+    before = pair.status
     pair.status = status
     pair.save(update_fields=["status"])
+    if before != status:
+        record(actor=actor, verb=Verb.UPDATED, record=pair, changes={"status": [before, status]})
     return pair
 
 
 @transaction.atomic
 def add_activity(
-    *, programme: Programme, kind: str, name: str, topics: Iterable[str] = (), **fields: Any
+    *,
+    programme: Programme,
+    kind: str,
+    name: str,
+    topics: Iterable[str] = (),
+    actor: Any = None,
+    **fields: Any,
 ) -> Activity:
     activity = Activity(programme=programme, kind=kind, name=name, **fields)
     activity.full_clean()
     activity.save()
     activity.topics.set(topics_by_slug(topics))
+    record(
+        actor=actor, verb=Verb.CREATED, record=activity, changes=created(activity, many=["topics"])
+    )
     return activity
 
 
@@ -119,6 +148,7 @@ def record_event(
     organisers: Iterable[Organisation] = (),
     participants: Iterable[Organisation] = (),
     topics: Iterable[str] = (),
+    actor: Any = None,
     **fields: Any,
 ) -> Event:
     event = Event(
@@ -133,6 +163,13 @@ def record_event(
     event.organisers.set(list(organisers))
     event.participants.set(list(participants))
     event.topics.set(topics_by_slug(topics))
+    record(
+        actor=actor,
+        verb=Verb.CREATED,
+        record=event,
+        changes=created(event, many=["organisers", "participants", "topics"]),
+        organisation=next(iter(event.organisers.all()), None),
+    )
     return event
 
 
@@ -147,6 +184,7 @@ def record_visit(
     topics: Iterable[str] = (),
     summary: str = "",
     follow_ups: str = "",
+    actor: Any = None,
 ) -> Visit:
     """Record a delegation visit; participants are (person, organisation, role, leads) tuples."""
     if not visitors:
@@ -166,6 +204,12 @@ def record_visit(
         VisitParticipant.objects.create(
             visit=visit, person=person, organisation=organisation, role=role, is_leader=is_leader
         )
+    record(
+        actor=actor,
+        verb=Verb.CREATED,
+        record=visit,
+        changes=created(visit, many=["visitors", "topics"]),
+    )
     return visit
 
 
@@ -187,6 +231,7 @@ def set_programme_grants(
         len(code) == 3 and code.isalpha() and code.isascii()
     ):
         raise ProgrammeError(_("A grant needs its currency as three letters, e.g. EUR."))
+    before = snapshot(programme, ["currency", "grant_per_partner", "grant_per_placement"])
     programme.currency = code
     programme.grant_per_partner = per_partner
     programme.grant_per_placement = per_placement
@@ -195,4 +240,8 @@ def set_programme_grants(
     except ValidationError as error:
         raise ProgrammeError(" ".join(error.messages)) from None
     programme.save(update_fields=["currency", "grant_per_partner", "grant_per_placement"])
+    after = snapshot(programme, ["currency", "grant_per_partner", "grant_per_placement"])
+    changes = diff(before, after)
+    if changes:
+        record(actor=actor, verb=Verb.UPDATED, record=programme, changes=changes)
     return programme

@@ -42,7 +42,7 @@ def audit(
     model_name = subject._meta.model_name
     if model_name is None:
         raise TypeError(f"{subject!r} is not an instance of a concrete model")
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         call=call,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
@@ -50,6 +50,16 @@ def audit(
         subject_id=subject.pk,
         changes=changes or {},
     )
+    # The call's own page reads AuditEntry; the site-wide log gets the same change.
+    from twinning.audit.log import as_changes, record
+
+    record(
+        actor=actor,
+        verb=verb,
+        record=subject,
+        changes=as_changes(changes or {}, pairs=("deadline", "decision_on")),
+    )
+    return entry
 
 
 def require_open(call: Call) -> None:

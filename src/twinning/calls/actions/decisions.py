@@ -197,6 +197,7 @@ def apply_decisions(*, call: Call, actor: Any) -> list[Decision]:
                         organisation_a=a,
                         organisation_b=b,
                         topics=_shared_topics(a, b),
+                        actor=actor,
                     )
                 except ProgrammeError as error:
                     raise CallError(str(error)) from error

@@ -28,7 +28,7 @@ def log(
     changes: dict[str, Any] | None = None,
 ) -> ExchangeLogEntry:
     """Append one entry to the exchanges log (never updated or deleted)."""
-    return ExchangeLogEntry.objects.create(
+    entry = ExchangeLogEntry.objects.create(
         pair=pair,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
@@ -36,3 +36,14 @@ def log(
         subject_id=subject.pk,
         changes=changes or {},
     )
+    # The pair's exchange page reads ExchangeLogEntry; the site-wide log gets the same change.
+    from twinning.audit.log import as_changes, record
+
+    record(
+        actor=actor,
+        verb=verb,
+        record=subject,
+        changes=as_changes(changes or {}),
+        organisation=pair.organisation_a if pair is not None else None,
+    )
+    return entry

@@ -1,0 +1,1 @@
+"""The audit log of every model: who changed which record, how, through which channel."""
