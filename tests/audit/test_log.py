@@ -97,3 +97,15 @@ def test_web_and_api_requests_set_the_channel(client, django_user_model):
     assert ErasureRequest.objects.count() == 2
     channels = dict(AuditRecord.objects.values_list("actor__username", "channel"))
     assert channels == {"web": "web", "api": "api"}
+
+
+def test_background_tasks_are_the_workers_channel():
+    from types import SimpleNamespace
+
+    from django_tasks.signals import task_finished, task_started
+
+    result = SimpleNamespace(id="task-1")
+    task_started.send(sender=object, task_result=result)
+    assert current_channel() == "worker"
+    task_finished.send(sender=object, task_result=result)
+    assert current_channel() == "system"
