@@ -104,8 +104,12 @@ def test_background_tasks_are_the_workers_channel():
 
     from django_tasks.signals import task_finished, task_started
 
+    from twinning.audit.apps import _task_finished, _task_started
+
+    assert _task_started in [entry[1]() for entry in task_started.receivers]
+    assert _task_finished in [entry[1]() for entry in task_finished.receivers]
     result = SimpleNamespace(id="task-1")
-    task_started.send(sender=object, task_result=result)
+    _task_started(sender=object, task_result=result)
     assert current_channel() == "worker"
-    task_finished.send(sender=object, task_result=result)
+    _task_finished(sender=object, task_result=result)
     assert current_channel() == "system"
