@@ -97,3 +97,19 @@ def test_web_and_api_requests_set_the_channel(client, django_user_model):
     assert ErasureRequest.objects.count() == 2
     channels = dict(AuditRecord.objects.values_list("actor__username", "channel"))
     assert channels == {"web": "web", "api": "api"}
+
+
+def test_background_tasks_are_the_workers_channel():
+    from types import SimpleNamespace
+
+    from django_tasks.signals import task_finished, task_started
+
+    from twinning.audit.apps import _task_finished, _task_started
+
+    assert _task_started in [entry[1]() for entry in task_started.receivers]
+    assert _task_finished in [entry[1]() for entry in task_finished.receivers]
+    result = SimpleNamespace(id="task-1")
+    _task_started(sender=object, task_result=result)
+    assert current_channel() == "worker"
+    _task_finished(sender=object, task_result=result)
+    assert current_channel() == "system"
