@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from twinning.extract import extract_text
 from twinning.extract import relation_model as rm
 from twinning.extract.records import Partnership
 from twinning.extract.relation_candidates import CLASSES, STRUCTURAL, Candidate, candidates
@@ -209,3 +210,14 @@ def test_shipped_weights_keep_the_pair_at_their_threshold(sentence, names, expec
     found, probabilities = _shipped(sentence, names)
     decided = rm.decide(found, probabilities, rm.load_weights().thresholds["replace"])
     assert [(p.a, p.b, p.kind) for p in decided] == [expected]
+
+
+def test_extract_text_with_learned_relations_only():
+    text = (
+        "News\n\nIn May 2021 a delegation of the Harbour Kite Association visited the Pine "
+        "Valley Foundation in Leeds.\n"
+    )
+    result = extract_text(text, source="news.txt", learned_relations="replace")
+    assert [(p.a, p.b, p.kind, p.year, p.source) for p in result.partnerships] == [
+        ("Harbour Kite Association", "Pine Valley Foundation", "visit", 2021, "news.txt")
+    ]
