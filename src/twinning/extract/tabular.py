@@ -1,8 +1,10 @@
-"""Tables with a header row (CSV, XLSX, HTML): columns mapped by English or Chinese header."""
+"""Tables with a header row (CSV, XLSX, HTML): columns mapped by their header in English,
+Chinese, German, French, Italian, Spanish or Dutch (accents and `_`/`-` separators ignored)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from twinning.extract.attributes import TYPE_OF_NOUN, place_from_name
 from twinning.extract.gazetteer import country_code, demonym_code, resolve_place
@@ -14,34 +16,92 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(pattern, re.IGNORECASE))
     for field, pattern in (
         # "Tandem | No. | #": a running number, never a name.
-        ("index", r"^\s*(?:tandem|pair|no\.?|nr\.?|#|序号|编号)\s*(?:no\.?|nr\.?|#)?\s*$"),
+        (
+            "index",
+            r"^\s*(?:tandem|pair|no\.?|nr\.?|n°|#|序号|编号|numero|nummer|numéro)\s*(?:no\.?|nr\.?|#)?\s*$",
+        ),
+        # A second country column ("pais hermana", "partner country") is the partner's.
+        (
+            "partner country",
+            r"(?:partner|twin|hermana|jumel|gemell|zuster|socio|partenaire)\w*\s+(?:country|land|pais|pays|paese|nazione)"
+            r"|(?:country|land|pais|pays|paese|nazione)\s+(?:of the\s+)?(?:partner|twin|hermana|jumel|gemell|zuster|socio|partenaire|del socio|du partenaire)",
+        ),
         (
             "partner",
-            r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)",
+            r"partner|twin|counterpart|paired|tandem|合作伙伴|结对|伙伴|对口|(?:organi[sz]ation|org|name)\s*(?:b|2)\b|中方|chinese (?:organi[sz]ation|partner|side)"
+            r"|hermana|hermanad|jumel|gemell|zusterstad|stedenband|socio|partenaire|contraparte|controparte|partnerstadt",
         ),
-        ("acronym", r"acronym|abbreviation|short\s*name|简称|缩写"),
-        ("contact", r"contact|person|representative|联系人|负责人"),
-        ("role", r"position|role|job|职务|职位"),
-        ("country", r"country|nation|国家|国别"),
-        ("city", r"city|town|location|place|城市|所在地|地点"),
+        # "Type of agreement": the kind of each row's pair, not the organisation's type.
+        (
+            "agreement",
+            r"agreement|relationship|kind of (?:link|partnership)|acuerdo|convenio|accord|accordo|overeenkomst|vereinbarung|abkommen|协议|关系",
+        ),
+        ("acronym", r"acronym|abbreviation|short\s*name|简称|缩写|sigle|sigla|abkurzung|afkorting"),
+        (
+            "contact",
+            r"contact|person|representative|联系人|负责人|ansprechpartner|referente|responsable|persona",
+        ),
+        ("role", r"position|role|job|职务|职位|funktion|fonction|ruolo|cargo|functie"),
+        (
+            "country",
+            r"country|nation|国家|国别|^\s*(?:land|staat|pays|pais|paese|stato)\s*$|nazione",
+        ),
+        (
+            "city",
+            r"city|town|location|place|城市|所在地|地点|^\s*(?:stadt|ort|ville|localite|citta|ciudad|localidad|stad|plaats|gemeente|lieu|luogo|lugar|sitz|sede)\s*$",
+        ),
         (
             "since",
-            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation))\s*$|合作(?:始于|年份)",
+            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)",
         ),
-        ("founded", r"found|establish|since|year|成立|创立"),
-        ("type", r"type|category|kind|legal form|类型|性质|类别"),
-        ("topics", r"topic|theme|focus|field|area|sector|issue|主题|领域|议题|方向"),
-        ("description", r"description|about|profile|summary|mission|简介|介绍|描述"),
-        ("name", r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"),
+        (
+            "founded",
+            r"found|establish|since|year|成立|创立|gegrundet|grundung|fonde|fondat|fundad|fundacion|opgericht",
+        ),
+        (
+            "type",
+            r"type|category|kind|legal form|类型|性质|类别|^\s*(?:typ|art|tipo|soort|categorie|categoria|rechtsform|forme juridique)\b",
+        ),
+        (
+            "topics",
+            r"topic|theme|focus|field|area|sector|issue|主题|领域|议题|方向|thema|themen|tema|thème|themes|ambito|ámbito|schwerpunkt",
+        ),
+        (
+            "description",
+            r"description|about|profile|summary|mission|简介|介绍|描述|beschreibung|descrizione|descripcion|beschrijving|omschrijving",
+        ),
+        (
+            "name",
+            r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
+            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|mitglied|membre|membro|miembro|\blid\b",
+        ),
     )
 )
+
+# A partner column naming a twinning ("ciudad hermana", "ville jumelée") makes the pairs twinnings.
+TWINNING_HEADER = re.compile(
+    r"twin|tandem|结对|姐妹|hermana|hermanad|jumel|gemell|zuster|stedenband|partnerstadt|stadtepartner",
+    re.IGNORECASE,
+)
+# A per-row "type of agreement" cell that names a twinning.
+TWINNING_CELL = re.compile(
+    r"twin|tandem|结对|姐妹|友好城市|hermanamiento|jumelage|gemellaggio|stedenband|stadtepartnerschaft|städtepartnerschaft|partnerstadt",
+    re.IGNORECASE,
+)
+
+
+def _header_label(cell: str) -> str:
+    """A header cell as the patterns read it: accents dropped, `_`/`-` as spaces."""
+    decomposed = unicodedata.normalize("NFKD", cell.strip())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[_\-]+", " ", plain)
 
 
 def map_header(header: list[str]) -> dict[str, int]:
     """Column index of each known field; a second name column counts as the partner."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
-        label = cell.strip()
+        label = _header_label(cell)
         if not label:
             continue
         for field, pattern in HEADER_PATTERNS:
@@ -56,7 +116,8 @@ def map_header(header: list[str]) -> dict[str, int]:
                     columns[field] = index
                 break
     if "name" not in columns and "partner" in columns:
-        columns["name"] = columns.pop("partner")
+        # "Stadt | Partnerstadt": a city-to-city table's first city is the row's organisation.
+        columns["name"] = columns.pop("city") if "city" in columns else columns.pop("partner")
     # "Since" is when a pair began in a partner table, else when the organisation was founded.
     if "since" in columns and ("partner" not in columns and "founded" not in columns):
         columns["founded"] = columns.pop("since")
@@ -139,6 +200,13 @@ def _organisation(
     )
 
 
+def _row_kind(agreement: str, kind: str) -> str:
+    """A row's pair kind: a twinning when its agreement cell names one, else the table's."""
+    if not agreement:
+        return kind
+    return "twinning" if TWINNING_CELL.search(agreement) else "partner"
+
+
 def records_from_table(
     rows: list[list[str]], *, source: str | None, kind: str, strict: bool
 ) -> ExtractionResult:
@@ -148,9 +216,7 @@ def records_from_table(
         return result
     rows = rows[header_index(rows) :]
     columns = map_header(rows[0])
-    if "partner" in columns and re.search(
-        r"twin|tandem|结对|姐妹", rows[0][columns["partner"]], re.IGNORECASE
-    ):
+    if "partner" in columns and TWINNING_HEADER.search(_header_label(rows[0][columns["partner"]])):
         kind = "twinning"
     if "name" not in columns:
         if strict:
@@ -175,7 +241,7 @@ def records_from_table(
                 Partnership(
                     name,
                     partner,
-                    kind,
+                    _row_kind(_cell(row, columns, "agreement"), kind),
                     list(organisation.topics),
                     int(since.group(0)) if since else None,
                     " | ".join(row),
