@@ -109,6 +109,32 @@ def run_benchmark(n: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
     ]
 
 
+def run_relations_benchmark(n: int = 60, seed: int = 0) -> list[dict[str, Any]]:
+    """One §6 entry: documents per second with the learned relation component on (`add`),
+    beside the same extractor with it off, on the same synthetic documents."""
+    documents = generate_documents(n, seed)
+    rates: dict[str, float] = {}
+    for mode in ("add", "off"):
+        extract_text(
+            "Warm-up Society and Beta Network signed a memorandum.", learned_relations=mode
+        )
+        started = time.perf_counter()
+        for name, text in documents:
+            extract_text(text, source=name, learned_relations=mode)
+        rates[mode] = n / (time.perf_counter() - started)
+    return [
+        {
+            "name": "extract_documents_learned_relations",
+            "metric": "throughput",
+            "value": round(rates["add"], 2),
+            "unit": "documents/s",
+            "peer": "the same extractor, learned relations off (rules only)",
+            "peer_value": round(rates["off"], 2),
+            "params": {"documents": n, "seed": seed, "mode": "add"},
+        }
+    ]
+
+
 if __name__ == "__main__":
     import json
 

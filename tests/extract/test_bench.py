@@ -1,5 +1,5 @@
 from evaluation.baseline import baseline_extract
-from evaluation.corpus import generate_documents, run_benchmark
+from evaluation.corpus import generate_documents, run_benchmark, run_relations_benchmark
 
 
 def test_generated_documents_are_deterministic_and_mixed():
@@ -36,3 +36,16 @@ def test_baseline_reads_names_years_and_pairs_by_plain_patterns():
     assert records["partnerships"] == [
         {"a": "Alpha Society", "b": "Beta Network", "kind": "twinning", "topics": [], "year": 2019}
     ]
+
+
+def test_relations_benchmark_entry_measures_the_component_on_beside_off():
+    entries = run_relations_benchmark(n=2, seed=1)
+    assert [(e["name"], e["unit"], e["peer"], e["params"]) for e in entries] == [
+        (
+            "extract_documents_learned_relations",
+            "documents/s",
+            "the same extractor, learned relations off (rules only)",
+            {"documents": 2, "seed": 1, "mode": "add"},
+        )
+    ]
+    assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0

@@ -13,6 +13,7 @@ from twinning.extract import (
     matcher,
     people,
     relation_lists,
+    relation_model,
     relation_patterns,
     relations,
     relations_zh,
@@ -142,11 +143,14 @@ def extract_text(
     title: str = "",
     footer: str = "",
     language: str | None = None,
+    learned_relations: str | None = None,
 ) -> ExtractionResult:
     """Organisations, partnerships, events and people in one document's text (and tables).
     `language` (ISO 639-1) is detected when not given; `title` and `footer` are an HTML
-    page's own name and address lines."""
+    page's own name and address lines; `learned_relations` is the learned relations' mode
+    (`relation_model.MODES`, `TWINNING_RELATIONS` when None)."""
     text = clean_text(text)
+    whole_text = text
     language = language or detect_language(text)
     european = language not in (None, "en", "zh")
     if not tables:
@@ -339,7 +343,8 @@ def extract_text(
                 table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")
             )
         )
-    return result
+    result.subject = main.organisation.name if main is not None else None
+    return relation_model.apply(result, whole_text, learned_relations)
 
 
 COHORT_YEAR = re.compile(

@@ -119,6 +119,8 @@ class ExtractionResult:
     # A programme's own activities (an inter-city lab, a training), as events organised by
     # the programme; the review queue keeps them, the §2 JSON (events of the world) does not.
     activities: list[Event] = field(default_factory=list)
+    # The page's own organisation (one document's result only; not in the §2 JSON).
+    subject: str | None = None
 
     def to_json(self) -> dict[str, list[dict[str, Any]]]:
         """The CONTRACTS §2 object: four lists, nothing else."""
