@@ -49,7 +49,12 @@ test-sqlite: $(STAMP) system-deps vendor
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest -q $(XDIST) -p tests.postgres_plugin -m "not e2e"
 
-test: lint test-sqlite test-postgres
+# Lint and the two halves run side by side (lint keeps one core busy, a half's last files leave
+# the other idle); each part's output is printed whole when that part ends. The halves share
+# what tests/installation.py builds once (the demo installation, its backup).
+test:
+	@shared=$$(mktemp -d) && trap 'rm -rf "$$shared"' EXIT && \
+	TWINNING_TEST_SHARED="$$shared" $(MAKE) --no-print-directory -j3 --output-sync=target lint test-sqlite test-postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
