@@ -40,11 +40,13 @@ lint: $(STAMP)
 
 # Tests run in parallel (pytest-xdist, ADR 0027): one worker per core, each test file whole on
 # one worker. TEST_WORKERS=0 runs them in this process; one test: .venv/bin/python -m pytest tests/x.py::name
+# Browser tests run in one process after the others: two Chromiums at once time out on 2 cores.
 TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --dist loadfile
 
 test-sqlite: $(STAMP) system-deps vendor
-	$(BIN)/python -m pytest -q $(XDIST)
+	$(BIN)/python -m pytest -q $(XDIST) -m "not e2e"
+	$(BIN)/python -m pytest -q -m e2e
 
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest -q $(XDIST) -p tests.postgres_plugin -m "not e2e"
