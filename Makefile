@@ -40,16 +40,23 @@ lint: $(STAMP)
 
 # Tests run in parallel (pytest-xdist, ADR 0027): one worker per core, each test file whole on
 # one worker. TEST_WORKERS=0 runs them in this process; one test: .venv/bin/python -m pytest tests/x.py::name
+# Browser tests run in one process after the others: two Chromiums at once time out on 2 cores.
 TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --dist loadfile
 
 test-sqlite: $(STAMP) system-deps vendor
-	$(BIN)/python -m pytest -q $(XDIST)
+	$(BIN)/python -m pytest -q $(XDIST) -m "not e2e"
+	$(BIN)/python -m pytest -q -m e2e
 
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest -q $(XDIST) -p tests.postgres_plugin -m "not e2e"
 
-test: lint test-sqlite test-postgres
+# Lint and the two halves run side by side (lint keeps one core busy, a half's last files leave
+# the other idle); each part's output is printed whole when that part ends. The halves share
+# what tests/installation.py builds once (the demo installation, its backup).
+test:
+	@shared=$$(mktemp -d) && trap 'rm -rf "$$shared"' EXIT && \
+	TWINNING_TEST_SHARED="$$shared" $(MAKE) --no-print-directory -j3 --output-sync=target lint test-sqlite test-postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -77,14 +77,18 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
-    """A folder `build` filled once per test run: per session alone, and once for all xdist
-    workers together (the first builds under a lock, the others reuse it; a failed build is
-    retried by the next worker, so every worker reports the failure)."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+    """A folder `build` filled once per test run: per session alone, once for all xdist workers
+    together, once for both halves of `make test` (it names a folder in TWINNING_TEST_SHARED).
+    The first builds under a lock, the others reuse it; a failed build is retried by the next,
+    so each reports the failure."""
+    if os.environ.get("TWINNING_TEST_SHARED"):
+        shared = Path(os.environ["TWINNING_TEST_SHARED"])
+    elif os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above popen-gw0, gw1…
+    else:
         folder = tmp_path_factory.mktemp(name)
         build(folder)
         return folder
-    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above popen-gw0, gw1…
     folder = shared / name
     with _locked(shared / f"{name}.lock"):
         if not (folder / ".built").exists():
