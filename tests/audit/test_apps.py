@@ -80,7 +80,7 @@ def test_events_and_visits(coordinator):
 
 
 def test_pairing_run_accepted(cohort, coordinator, django_capture_on_commit_callbacks):
-    from twinning.programmes.pairing import accept_pairing_run, start_pairing_run
+    from twinning.pairing.actions import accept_pairing_run, start_pairing_run
 
     with django_capture_on_commit_callbacks(execute=True):
         run = start_pairing_run(cohort=cohort, user=coordinator)
