@@ -168,13 +168,13 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Scripts only from our own static files (no inline script, no eval); styles may be inline
-# (style attributes in templates, htmx's indicator style). Everything else from this site only.
+# Scripts and styles only from our own static files (no inline script, no eval, no style
+# attribute or <style> block: ADR 0018, 0023). Everything else from this site only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],

@@ -15,6 +15,8 @@ EXECUTABLE_INLINE_SCRIPT = re.compile(
     r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I
 )
 
+INLINE_STYLE = re.compile(r"<style\b|<[a-z][^>]*\sstyle\s*=", re.I)
+
 
 def directives(response) -> dict[str, list[str]]:
     policy = response.headers["Content-Security-Policy"]
@@ -49,6 +51,7 @@ def test_pages_and_api_answers_carry_the_policies(client, path):
         "'unsafe-inline'" not in policy["script-src"]
         and "'unsafe-eval'" not in policy["script-src"]
     )
+    assert policy["style-src"] == ["'self'"]  # no style attributes, no <style> blocks
     permissions = response.headers["Permissions-Policy"]
     for feature in ("camera=()", "geolocation=()", "microphone=()", "payment=()", "usb=()"):
         assert feature in permissions
@@ -65,6 +68,7 @@ def test_a_cached_public_page_and_an_htmx_fragment_carry_the_policy(client, sett
     for response in (first, cached, fragment):
         assert response.status_code == 200
         assert directives(response)["script-src"] == ["'self'"]
+        assert directives(response)["style-src"] == ["'self'"]
         assert "camera=()" in response.headers["Permissions-Policy"]
 
 
@@ -73,6 +77,7 @@ def test_error_answers_carry_the_policy(client):
 
     assert response.status_code == 404
     assert directives(response)["script-src"] == ["'self'"]
+    assert directives(response)["style-src"] == ["'self'"]
 
 
 @pytest.mark.parametrize(
@@ -89,3 +94,4 @@ def test_rendered_pages_hold_no_inline_script(client, path):
     assert EXECUTABLE_INLINE_SCRIPT.findall(html) == []
     assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", html, re.I)
     assert "javascript:" not in html
+    assert INLINE_STYLE.findall(html) == []
