@@ -57,7 +57,7 @@ def _entry(
 def bench_recommendation(
     profiles: int = PROFILES, queries: int = QUERIES
 ) -> list[dict[str, object]]:
-    """Top-10 partners among `profiles` synthetic profiles: faiss IVF-PQ fast-scan + float16
+    """Top-10 partners among `profiles` synthetic profiles: faiss IVF (float16 codes) + float16
     re-rank vs exact brute force."""
     side = synthetic_side(profiles, seed=1)
     vectors, gains = item_vectors(side), dimension_gains(side)
@@ -83,7 +83,7 @@ def bench_recommendation(
         "profiles": profiles,
         "queries": queries,
         "dimensions": vectors.shape[1],
-        "engine": "faiss IVF-PQ fast-scan (64 x 4-bit codes) on the projection, float16 re-rank"
+        "engine": "faiss IVF, float16 scalar-quantised codes, on the projection; float16 re-rank"
         " (ADR 0024)",
         "lists": index.coarse.nlist,
         "probes": 32,

@@ -3,7 +3,7 @@
     PYTHONPATH=src:bench .venv/bin/python bench/partner_engines.py [PROFILES] [LISTS]
 
 Builds the shipped index once (gain-weighted 128-d projection, float16 re-rank vectors), then
-swaps only the candidate stage: faiss IVF-Flat, IVF-PQ, IVF-PQ fast-scan, HNSW, and hnswlib /
+swaps only the candidate stage: faiss IVF-Flat, IVF-SQ fp16, IVF-PQ, IVF-PQ fast-scan, HNSW, and hnswlib /
 usearch when installed (`pip install hnswlib usearch`; not dependencies). Every engine returns
 384 candidates that the same float16 re-rank orders; recall@10 is against exact brute force.
 LISTS=100 at 100,000 profiles makes 32 probes scan as many vectors as 1,000 lists at a million.
@@ -105,7 +105,15 @@ def main(profiles: int = 100_000, lists: int = 1_000, queries: int = 200) -> Non
         nprobe=32,
     )
     faiss_engine(
-        "faiss IVF-PQ 64x4 fast-scan (shipped)",
+        "faiss IVF-SQ fp16, 32 probes (shipped)",
+        faiss.IndexIVFScalarQuantizer(
+            faiss.IndexFlatIP(width), width, lists, faiss.ScalarQuantizer.QT_fp16, ip
+        ),
+        width * 2 + 8,
+        nprobe=32,
+    )
+    faiss_engine(
+        "faiss IVF-PQ 64x4 fast-scan",
         faiss.IndexIVFPQFastScan(faiss.IndexFlatIP(width), width, lists, 64, 4, ip),
         32 + 8,
         nprobe=32,

@@ -2,8 +2,8 @@
 
 The bilinear part of the score (topics, topic family, roles, embeddings) is one inner product
 between a weighted query vector and a plain item vector, so search is maximum inner product:
-a faiss IVF index over a PCA projection (4-bit product codes, fast-scan) picks candidates, and a
-re-rank with the stored float16 item vectors restores the exact bilinear score. Given the weights' per-dimension gains,
+a faiss IVF index over a PCA projection (float16 codes) picks candidates, and a re-rank with the
+stored float16 item vectors restores the exact bilinear score. Given the weights' per-dimension gains,
 the index drops the dimensions they ignore and rescales the rest before the projection (ADR
 0021); faiss replaced the numpy IVF for speed at the same recall (ADR 0024).
 """
@@ -24,7 +24,6 @@ from twinning.matching.features import SideMatrices
 from twinning.matching.score import Weights, shipped_weights
 
 FORMAT = 2  # layout of a saved index; a file of any other layout is rebuilt (1: numpy IVF)
-CODES = 64  # 4-bit product-quantiser codes per projected vector (32 bytes)
 
 
 @cache
@@ -63,8 +62,8 @@ def dimension_gains(side: SideMatrices, weights: Weights | None = None) -> np.nd
 
 @dataclass
 class PartnerIndex:
-    """Gain-weighted PCA projection, a faiss IVF-PQ fast-scan index (inner product) over it for
-    candidates, float16 item vectors in row order for the exact re-rank."""
+    """Gain-weighted PCA projection, a faiss IVF index (inner product, float16 codes) over it
+    for candidates, float16 item vectors in row order for the exact re-rank."""
 
     projection: np.ndarray  # D × d
     coarse: faiss.IndexIVF  # d-dimensional projected vectors, ids = original rows
@@ -121,13 +120,11 @@ class PartnerIndex:
         _, eigenvectors = np.linalg.eigh((training.T @ training).astype(np.float64))
         width = min(dimensions, training.shape[1])
         projection = np.ascontiguousarray(eigenvectors[:, ::-1][:, :width], dtype=np.float32)
-        codes = CODES if width % CODES == 0 else width  # one code per dimension if not divisible
-        coarse = faiss.IndexIVFPQFastScan(
+        coarse = faiss.IndexIVFScalarQuantizer(
             faiss.IndexFlatIP(width),
             width,
             min(lists, len(chosen)),
-            codes,
-            4,
+            faiss.ScalarQuantizer.QT_fp16,
             faiss.METRIC_INNER_PRODUCT,
         )
         coarse.cp.seed = seed
