@@ -89,7 +89,7 @@ def _database(url: str) -> dj_database_url.DBConfig:
         database["OPTIONS"] = {
             # WAL lets readers go on while a background worker writes; IMMEDIATE avoids
             # "database is locked" upgrades when two writers race.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
             "transaction_mode": "IMMEDIATE",
         }
     return database
