@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from twinning.audit.enums import Channel, Verb
 from twinning.audit.models import AuditRecord
@@ -72,7 +73,14 @@ def moment_text(value: datetime.datetime | datetime.date) -> str:
 
 
 def short(text: str) -> str:
-    return Truncator(" ".join(text.split())).chars(SHORT)
+    """Long text cut to about SHORT characters, at a word's end when the text has spaces."""
+    text = " ".join(text.split())
+    if len(text) <= SHORT:
+        return text
+    cut = Truncator(text).chars(SHORT, truncate="")
+    if " " in cut[SHORT // 2 :] and not text[len(cut) : len(cut) + 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip() + "…"
 
 
 def _model_field(model: type[models.Model] | None, key: str) -> Any:
@@ -189,14 +197,32 @@ def value_text(target: Any, value: Any, names: _Names) -> str:
     return _plain_text(value)
 
 
+# Labels of fields whose model gives no translatable verbose_name (Django made it from the
+# field's name), so the log reads in the reader's language all the same.
+GENERIC_LABELS = {
+    "cohort": gettext_lazy("Cohort"),
+    "organisation": gettext_lazy("Organisation"),
+    "person": gettext_lazy("Person"),
+    "user": gettext_lazy("User"),
+    "created": gettext_lazy("Newly created"),
+    "filename": gettext_lazy("File name"),
+    "late": gettext_lazy("Late"),
+    "linked": gettext_lazy("Linked"),
+    "placements_reported": gettext_lazy("Placements reported"),
+    "present": gettext_lazy("Present"),
+}
+
+
 def field_label(model: type[models.Model] | None, key: str) -> str:
     target = _model_field(model, key)
     verbose = getattr(target, "verbose_name", None)
-    if verbose:
+    derived = verbose is None or (isinstance(verbose, str) and verbose == key.replace("_", " "))
+    if verbose and not (derived and key in GENERIC_LABELS):
         return capfirst(str(verbose))
     from twinning.calls.audit_display import FIELD_LABELS
 
-    return capfirst(str(FIELD_LABELS.get(key, key.replace("_", " "))))
+    label = GENERIC_LABELS.get(key) or FIELD_LABELS.get(key) or key.replace("_", " ")
+    return capfirst(str(label))
 
 
 def readable(entries: Iterable[AuditRecord]) -> list[ReadableRecord]:
