@@ -35,8 +35,8 @@ def _sqlite_scenario(scenario: str, tmp_path: Path) -> dict[str, int]:
         capture_output=True,
         text=True,
         timeout=300,
-        check=True,
     )
+    assert finished.returncode == 0, finished.stderr[-4000:]
     return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
