@@ -321,6 +321,8 @@ def evaluate(
     for row in rows:
         language = row["language"] if row["language"] in ("en", "zh", "mixed") else "de/fr/nl/it"
         groups.setdefault(f"language={language}", []).append(row)
+        if language == "de/fr/nl/it":  # each European language apart too (es included above)
+            groups.setdefault(f"language={row['language']}", []).append(row)
         groups.setdefault(f"kind={row['kind']}", []).append(row)
         if row["cross_lingual"]:
             groups.setdefault("cross-lingual", []).append(row)
