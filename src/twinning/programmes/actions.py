@@ -168,7 +168,7 @@ def record_event(
         verb=Verb.CREATED,
         record=event,
         changes=created(event, many=["organisers", "participants", "topics"]),
-        organisation=next(iter(event.organisers.all()), None),
+        organisations=event.organisers.values_list("pk", flat=True),
     )
     return event
 
@@ -209,6 +209,7 @@ def record_visit(
         verb=Verb.CREATED,
         record=visit,
         changes=created(visit, many=["visitors", "topics"]),
+        organisations=[host, *visitors],
     )
     return visit
 
