@@ -6,94 +6,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
-        ("directory", "0003_person_consent"),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('directory', '0003_person_consent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AuditRecord",
+            name='AuditRecord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("verb", models.CharField(max_length=20, verbose_name="what happened")),
-                ("record_id", models.PositiveBigIntegerField(verbose_name="record")),
-                (
-                    "record_label",
-                    models.CharField(blank=True, max_length=300, verbose_name="record name"),
-                ),
-                ("changes", models.JSONField(blank=True, default=dict, verbose_name="changes")),
-                (
-                    "channel",
-                    models.CharField(
-                        choices=[
-                            ("web", "web"),
-                            ("api", "API"),
-                            ("cli", "command line"),
-                            ("import", "import"),
-                            ("worker", "worker"),
-                            ("system", "system"),
-                        ],
-                        max_length=10,
-                        verbose_name="channel",
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="who",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The organisation whose history this change belongs to, if any.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="audit_records",
-                        to="directory.organisation",
-                        verbose_name="organisation",
-                    ),
-                ),
-                (
-                    "record_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="contenttypes.contenttype",
-                        verbose_name="kind of record",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('verb', models.CharField(max_length=20, verbose_name='what happened')),
+                ('record_id', models.PositiveBigIntegerField(verbose_name='record')),
+                ('record_label', models.CharField(blank=True, max_length=300, verbose_name='record name')),
+                ('changes', models.JSONField(blank=True, default=dict, verbose_name='changes')),
+                ('channel', models.CharField(choices=[('web', 'web'), ('api', 'API'), ('cli', 'command line'), ('import', 'import'), ('worker', 'worker'), ('system', 'system')], max_length=10, verbose_name='channel')),
+                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                ('organisation', models.ForeignKey(blank=True, help_text='The organisation whose history this change belongs to, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_records', to='directory.organisation', verbose_name='organisation')),
+                ('record_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='kind of record')),
             ],
             options={
-                "verbose_name": "audit record",
-                "verbose_name_plural": "audit records",
-                "ordering": ["-created_at", "-pk"],
-                "indexes": [
-                    models.Index(fields=["record_type", "record_id"], name="audit_record_idx"),
-                    models.Index(fields=["actor", "created_at"], name="audit_actor_idx"),
-                    models.Index(
-                        fields=["organisation", "created_at"], name="audit_organisation_idx"
-                    ),
-                ],
+                'verbose_name': 'audit record',
+                'verbose_name_plural': 'audit records',
+                'ordering': ['-created_at', '-pk'],
+                'indexes': [models.Index(fields=['record_type', 'record_id'], name='audit_record_idx'), models.Index(fields=['actor', 'created_at'], name='audit_actor_idx'), models.Index(fields=['organisation', 'created_at'], name='audit_organisation_idx')],
             },
         ),
     ]
