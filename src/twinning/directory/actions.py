@@ -257,14 +257,22 @@ def approve_staff_membership(*, membership: StaffMembership, actor: Any = None) 
     the system when `actor` is None: the demo loader)."""
     if actor is not None and not may_manage_staff_roles(actor):
         raise PermissionDenied(_("Only coordinators approve claims."))
-    if membership.is_approved:
+    # Re-read under a lock, so two approvals grant once; user and organisation (the audit
+    # label) come in the same query.
+    current = (
+        StaffMembership.objects.select_for_update(of=("self",))
+        .select_related("user", "organisation")
+        .get(pk=membership.pk)
+    )
+    if current.is_approved:
+        membership.is_approved = True
         return membership
-    membership.is_approved = True
-    membership.save(update_fields=["is_approved"])
+    current.is_approved = membership.is_approved = True
+    current.save(update_fields=["is_approved"])
     record(
         actor=actor,
         verb=Verb.GRANTED,
-        record=membership,
+        record=current,
         changes={"is_approved": [False, True]},
     )
     return membership
