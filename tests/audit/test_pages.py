@@ -134,6 +134,12 @@ def test_history_query_count_does_not_grow_with_rows(
     _rows(rows, coordinator)
     organisation = OrganisationFactory(slug="target")
     AuditRecord.objects.update(organisation=organisation)
+    concern = AuditRecord.organisations.through
+    concern.objects.all().delete()
+    concern.objects.bulk_create(
+        concern(auditrecord_id=pk, organisation_id=organisation.pk)
+        for pk in AuditRecord.objects.values_list("pk", flat=True)
+    )
     url = reverse("audit:organisation", args=["target"])
     coordinator_client.get(url)
     with django_assert_num_queries(5):

@@ -113,9 +113,9 @@ def test_calls_offer_their_applicants_as_a_pool_source_shown_on_the_pairing_page
     assert "Add the single applicants of this cohort&#x27;s calls" in page
 
 
-# session, user, run and job, pool, organisations to add, constraints, the proposal's
-# organisations, the unmatched
-QUERIES = 8
+# session, user, run and job, pool, organisations to add, constraints, the pins vetoes keep
+# (calls: submitted tandems), the proposal's organisations, the unmatched
+QUERIES = 9
 
 
 @pytest.mark.parametrize("rows", [1, 3])

@@ -52,5 +52,7 @@ urlpatterns = [
     ),
     path("organisations/", views.organisations, name="organisations"),
     path("organisations/claims/<int:pk>/approve/", views.approve_claim, name="approve_claim"),
+    path("organisations/roles/", views.staff_roles, name="staff_roles"),
+    path("organisations/roles/<int:pk>/revoke/", views.revoke_role, name="revoke_role"),
     path("organisations/<slug:slug>/edit/", views.edit_organisation, name="edit_organisation"),
 ]

@@ -23,11 +23,17 @@ from twinning.accounts import actions
 from twinning.accounts.forms import ClaimForm, OrganisationProfileForm, SignupForm
 from twinning.accounts.tokens import email_confirmation_token
 from twinning.common.http import AuthenticatedHttpRequest
-from twinning.directory.access import access_organisation_to_edit, is_coordinator
+from twinning.common.views import paginate
+from twinning.directory.access import (
+    access_organisation_to_edit,
+    is_coordinator,
+    may_manage_staff_roles,
+)
 from twinning.directory.actions import (
     DirectoryError,
     approve_staff_membership,
     claim_staff_membership,
+    revoke_staff_membership,
 )
 from twinning.directory.models import Organisation, StaffMembership
 from twinning.library.actions import edit_organisation_profile
@@ -117,7 +123,12 @@ def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/organisations.html",
-        {"form": form, "memberships": memberships, "pending": pending},
+        {
+            "form": form,
+            "memberships": memberships,
+            "pending": pending,
+            "manages_roles": may_manage_staff_roles(request.user),
+        },
     )
 
 
@@ -131,6 +142,50 @@ def approve_claim(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("Claim approved."))
     return redirect("accounts:organisations")
+
+
+ROLES_PER_PAGE = 50
+
+
+def _require_managing_roles(request: HttpRequest) -> None:
+    if not may_manage_staff_roles(request.user):
+        raise PermissionDenied(_("Only coordinators revoke a role."))
+
+
+@login_required
+def staff_roles(request: HttpRequest) -> HttpResponse:
+    """Every granted staff role, by organisation, each with a way to revoke it (coordinators)."""
+    _require_managing_roles(request)
+    roles = (
+        StaffMembership.objects.filter(is_approved=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__username", "pk")
+    )
+    return render(
+        request, "accounts/staff_roles.html", {"page": paginate(request, roles, ROLES_PER_PAGE)}
+    )
+
+
+@login_required
+def revoke_role(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask to confirm, then (POST) revoke the user's right to speak for the organisation."""
+    _require_managing_roles(request)
+    membership = get_object_or_404(
+        StaffMembership.objects.select_related("user", "organisation"), pk=pk
+    )
+    if request.method == "POST":
+        names = {
+            "user": membership.user.email or membership.user.username,
+            "organisation": membership.organisation.display_name,
+        }
+        try:
+            revoke_staff_membership(actor=request.user, membership=membership)
+        except DirectoryError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("%(user)s no longer speaks for %(organisation)s.") % names)
+        return redirect("accounts:staff_roles")
+    return render(request, "accounts/revoke_role.html", {"membership": membership})
 
 
 @login_required

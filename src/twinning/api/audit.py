@@ -44,6 +44,7 @@ class AuditRecordOut(Schema):
     record_id: int
     record: str
     organisation: str | None
+    organisations: list[str]
     channel: str
     changes: list[AuditChangeOut]
 
@@ -57,6 +58,9 @@ class AuditQuery(Schema):
     kind: str = Field("", max_length=120, description="app.model, e.g. directory.organisation")
     record_id: int | None = Field(None, ge=1, le=LARGEST_ID)
     actor: str = Field("", max_length=150, description="a user name")
+    organisation: str = Field(
+        "", max_length=200, description="an organisation's slug: only its history"
+    )
     since: datetime.date | None = None
     until: datetime.date | None = None
     limit: int = Field(100, ge=1, le=100, description="1–100")
@@ -72,7 +76,8 @@ def list_audit_records(request: HttpRequest, query: Query[AuditQuery]) -> dict[s
     """Audit log entries the signed-in person may read, newest first, changes readable.
 
     Coordinators read every change, an organisation's approved staff its history; others
-    get 403. Filters: `kind` (app.model), `record_id`, `actor` (user name), `since`/`until`."""
+    get 403. Filters: `kind` (app.model), `record_id`, `actor` (user name), `organisation`
+    (a slug: every entry that concerns it, a pair's at both ends), `since`/`until`."""
     if not may_read_some_history(request.user):
         raise PermissionDenied("Only coordinators and organisation staff read the audit log.")
     wanted = AuditFilter(
@@ -81,13 +86,18 @@ def list_audit_records(request: HttpRequest, query: Query[AuditQuery]) -> dict[s
         actor=query.actor,
         since=query.since,
         until=query.until,
+        organisation=query.organisation,
     )
     try:
         records = filter_records(records_visible_to(request.user), wanted)
     except AuditFilterError as error:
         raise HttpError(422, str(error)) from None
     count = records.count()
-    window = list(records.select_related("organisation")[query.offset : query.offset + query.limit])
+    window = list(
+        records.select_related("organisation").prefetch_related("organisations")[
+            query.offset : query.offset + query.limit
+        ]
+    )
     items = []
     for line in readable(window):
         entry = line.entry
@@ -105,6 +115,7 @@ def list_audit_records(request: HttpRequest, query: Query[AuditQuery]) -> dict[s
                 "record_id": entry.record_id,
                 "record": line.name,
                 "organisation": entry.organisation.slug if entry.organisation else None,
+                "organisations": sorted(each.slug for each in entry.organisations.all()),
                 "channel": entry.channel,
                 "changes": [
                     {

@@ -1,7 +1,7 @@
 """Who may read the audit log: the one place pages, the API and the CLI ask.
 
 Coordinators read everything; an organisation's approved staff read that organisation's
-history; everyone else reads nothing."""
+history (every record that concerns it); everyone else reads nothing."""
 
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ def records_visible_to(user: Any) -> QuerySet[AuditRecord]:
     spoken_for = StaffMembership.objects.filter(user=user, is_approved=True).values(
         "organisation_id"
     )
-    return records.filter(organisation_id__in=spoken_for)
+    concerning = AuditRecord.organisations.through.objects.filter(
+        organisation_id__in=spoken_for
+    ).values("auditrecord_id")
+    return records.filter(pk__in=concerning)
 
 
 def may_read_whole_log(user: Any) -> bool:
@@ -55,10 +58,15 @@ def access_whole_log(user: Any) -> QuerySet[AuditRecord]:
     return records_visible_to(user)
 
 
+def history_of(organisation: Any) -> QuerySet[AuditRecord]:
+    """Every record that concerns `organisation` (its own, its pairs', its events'…), each once."""
+    return AuditRecord.objects.filter(organisations=organisation)
+
+
 def access_history(user: Any, organisation: Any) -> QuerySet[AuditRecord]:
     """The organisation's history, or PermissionDenied."""
     if not may_read_history(user, organisation):
         raise PermissionDenied(
             _("Only the organisation's staff and coordinators read its history.")
         )
-    return AuditRecord.objects.filter(organisation=organisation)
+    return history_of(organisation)

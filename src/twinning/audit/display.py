@@ -116,7 +116,8 @@ class _Names:
             condition = models.Q(pk__in=pks)
             if natural and texts:
                 condition |= models.Q(**{f"{natural}__in": texts})
-            for row in related._base_manager.filter(condition):
+            # Names such as a cohort's ("programme year") read the records the row points to.
+            for row in related._base_manager.filter(condition).select_related():
                 self.names[(related, row.pk)] = _name_of(row)
                 if natural:
                     self.names[(related, getattr(row, natural))] = _name_of(row)

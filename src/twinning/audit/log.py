@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from twinning.audit.channel import current_channel
@@ -108,16 +109,38 @@ def as_changes(values: Mapping[str, Any], *, pairs: Iterable[str] = ()) -> dict[
     return changes
 
 
-def _organisation_of(instance: models.Model) -> Any:
+# Foreign keys naming the organisations a record concerns, the first found being its own.
+ORGANISATION_FIELDS = ("organisation", "organisation_a", "organisation_b", "host")
+
+
+def organisations_of(instance: models.Model) -> list[int]:
+    """The ids of the organisations `instance` concerns, read from its foreign keys without
+    a query: itself, its organisation, both ends of a pair, a visit's host."""
     from twinning.directory.models import Organisation
 
     if isinstance(instance, Organisation):
-        return instance
-    for name in ("organisation", "organisation_a", "host"):
-        related = getattr(instance, name, None)
-        if isinstance(related, Organisation):
-            return related
-    return None
+        return [instance.pk]
+    found: list[int] = []
+    for name in ORGANISATION_FIELDS:
+        try:
+            field = instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not (field.many_to_one and field.related_model is Organisation):
+            continue
+        value = getattr(instance, field.attname)  # type: ignore[union-attr]
+        if value is not None and value not in found:
+            found.append(value)
+    return found
+
+
+def _organisation_ids(organisations: Iterable[Any]) -> list[int]:
+    ids: list[int] = []
+    for organisation in organisations:
+        pk = organisation if isinstance(organisation, int) else getattr(organisation, "pk", None)
+        if pk is not None and pk not in ids:
+            ids.append(pk)
+    return ids
 
 
 def record(
@@ -127,25 +150,34 @@ def record(
     record: models.Model,
     changes: Mapping[str, Any] | None = None,
     organisation: Any = None,
+    organisations: Iterable[Any] | None = None,
     label: str | None = None,
     record_id: int | None = None,
 ) -> AuditRecord:
     """Append one entry to the audit log (never updated, except to anonymise a person).
 
-    Called by the actions, inside their transaction, after the change; `organisation`
-    (default: the record's own) decides whose history it belongs to."""
-    if organisation is None:
-        organisation = _organisation_of(record)
+    Called by the actions, inside their transaction, after the change. `organisations`
+    (instances or ids; default `[organisation]`, else `organisations_of(record)`) are whose
+    histories it shows in, the first being its `organisation`."""
+    if organisations is None:
+        organisations = [organisation] if organisation is not None else organisations_of(record)
+    concerned = _organisation_ids(organisations)
     pk = record_id if record_id is not None else record.pk
     if pk is None:
         raise ValueError(f"{record!r} has no id; record after saving, or pass record_id")
-    return AuditRecord.objects.create(
+    entry = AuditRecord.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=str(verb),
         record_type=ContentType.objects.get_for_model(record, for_concrete_model=True),
         record_id=pk,
         record_label=(label if label is not None else str(record))[:LABEL_LENGTH],
-        organisation=organisation if getattr(organisation, "pk", None) else None,
+        organisation_id=concerned[0] if concerned else None,
         changes=plain(dict(changes or {})),
         channel=current_channel(),
     )
+    if concerned:
+        concern = AuditRecord.organisations.through
+        concern.objects.bulk_create(
+            [concern(auditrecord_id=entry.pk, organisation_id=each) for each in concerned]
+        )
+    return entry

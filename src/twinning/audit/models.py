@@ -15,7 +15,9 @@ class AuditRecord(models.Model):
 
     The record is named by content type and id, and by a label kept as text, so the history
     of a deleted or erased record still reads. `changes` is `{field: [old, new]}` in plain
-    JSON values (foreign keys as ids, dates as ISO 8601)."""
+    JSON values (foreign keys as ids, dates as ISO 8601). `organisations` holds every
+    organisation the change concerns, so it shows in each one's history while the log holds
+    it once."""
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -39,6 +41,16 @@ class AuditRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="audit_records",
         help_text=_("The organisation whose history this change belongs to, if any."),
+    )
+    organisations = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("organisations concerned"),
+        blank=True,
+        related_name="concerning_audit_records",
+        help_text=_(
+            "Every organisation in whose history this change shows: both ends of a pair, an"
+            " event's organisers, a visit's host and visitors; `organisation` is the first of them."
+        ),
     )
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)

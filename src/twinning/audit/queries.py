@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from twinning.audit.models import AuditRecord
+from twinning.directory.models import Organisation
 
 
 class AuditFilterError(ValueError):
@@ -24,6 +25,7 @@ class AuditFilter:
     actor: str = ""  # a username
     since: datetime.date | None = None
     until: datetime.date | None = None
+    organisation: str = ""  # a slug: only that organisation's history
 
 
 def kind_of(kind: str) -> ContentType:
@@ -40,10 +42,20 @@ def kind_of(kind: str) -> ContentType:
         ) from None
 
 
+def organisation_named(slug: str) -> Organisation:
+    """The organisation with this slug, or AuditFilterError."""
+    found = Organisation.objects.filter(slug=slug.strip()).first()
+    if found is None:
+        raise AuditFilterError(_("Unknown organisation %(slug)r.") % {"slug": slug})
+    return found
+
+
 def filter_records(records: QuerySet[AuditRecord], wanted: AuditFilter) -> QuerySet[AuditRecord]:
     """`records` narrowed by every filter given; the newest first, with actors loaded."""
     if wanted.kind:
         records = records.filter(record_type=kind_of(wanted.kind))
+    if wanted.organisation:
+        records = records.filter(organisations=organisation_named(wanted.organisation))
     if wanted.record_id is not None:
         records = records.filter(record_id=wanted.record_id)
     if wanted.actor:

@@ -9,15 +9,18 @@ class CallsConfig(AppConfig):
 
     def ready(self) -> None:
         """Calls sit above programmes and pairing, which never import them (ADR 0025): calls
-        listens to their signal and registers its chart and its pool source with them."""
+        listens to their signal and registers its chart, its pool source and its veto on
+        releasing a submitted tandem's pin with them."""
         from twinning.calls.actions.pool import pool_single_applicants
         from twinning.calls.figures import applications_per_call
-        from twinning.calls.receivers import record_accepted_pairs
+        from twinning.calls.receivers import keep_submitted_tandems, record_accepted_pairs
         from twinning.pairing.signals import pairs_accepted
         from twinning.pairing.sources import PoolSource, register_pool_source
+        from twinning.pairing.vetoes import register_release_veto
         from twinning.programmes.figure_views import register_chart
 
         pairs_accepted.connect(record_accepted_pairs, dispatch_uid="calls-record-accepted-pairs")
+        register_release_veto("submitted-tandems", keep_submitted_tandems)
         register_chart(
             "applications-per-call", applications_per_call, before="exchanges-per-direction"
         )

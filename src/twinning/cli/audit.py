@@ -45,7 +45,6 @@ def _records(args: argparse.Namespace) -> Any:
 
     from twinning.audit.access import may_read_some_history, records_visible_to
     from twinning.audit.models import AuditRecord
-    from twinning.directory.models import Organisation
 
     records = AuditRecord.objects.all()
     if args.reader:
@@ -55,11 +54,6 @@ def _records(args: argparse.Namespace) -> Any:
         if not may_read_some_history(reader):
             raise CommandFailed(f"{args.reader!r} may not read the audit log")
         records = records_visible_to(reader)
-    if args.organisation:
-        organisation = Organisation.objects.filter(slug=args.organisation).first()
-        if organisation is None:
-            raise CommandFailed(f"no organisation {args.organisation!r}")
-        records = records.filter(organisation=organisation)
     return records
 
 
@@ -77,6 +71,7 @@ def run_audit(args: argparse.Namespace) -> int:
         actor=args.actor,
         since=args.since,
         until=args.until,
+        organisation=args.organisation or "",
     )
     try:
         records = filter_records(_records(args), wanted)

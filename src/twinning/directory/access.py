@@ -15,6 +15,11 @@ def is_coordinator(user: Any) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
 
 
+def may_manage_staff_roles(user: Any) -> bool:
+    """Who grants and revokes the right to speak for an organisation: coordinators."""
+    return is_coordinator(user)
+
+
 def speaks_for(user: Any, organisation: Organisation) -> bool:
     """True for coordinators and for approved staff of `organisation`."""
     if is_coordinator(user):

@@ -16,7 +16,7 @@ from twinning.audit.enums import Verb
 from twinning.audit.log import created, diff, record, removed, snapshot
 from twinning.common.text import unique_slug
 from twinning.directory import places
-from twinning.directory.access import is_coordinator, speaks_for
+from twinning.directory.access import is_coordinator, may_manage_staff_roles, speaks_for
 from twinning.directory.models import (
     Affiliation,
     City,
@@ -255,16 +255,24 @@ def claim_staff_membership(
 def approve_staff_membership(*, membership: StaffMembership, actor: Any = None) -> StaffMembership:
     """Grant the claimed role: the user now speaks for the organisation (a coordinator, or
     the system when `actor` is None: the demo loader)."""
-    if actor is not None and not is_coordinator(actor):
+    if actor is not None and not may_manage_staff_roles(actor):
         raise PermissionDenied(_("Only coordinators approve claims."))
-    if membership.is_approved:
+    # Re-read under a lock, so two approvals grant once; user and organisation (the audit
+    # label) come in the same query.
+    current = (
+        StaffMembership.objects.select_for_update(of=("self",))
+        .select_related("user", "organisation")
+        .get(pk=membership.pk)
+    )
+    if current.is_approved:
+        membership.is_approved = True
         return membership
-    membership.is_approved = True
-    membership.save(update_fields=["is_approved"])
+    current.is_approved = membership.is_approved = True
+    current.save(update_fields=["is_approved"])
     record(
         actor=actor,
         verb=Verb.GRANTED,
-        record=membership,
+        record=current,
         changes={"is_approved": [False, True]},
     )
     return membership
@@ -272,16 +280,25 @@ def approve_staff_membership(*, membership: StaffMembership, actor: Any = None) 
 
 @transaction.atomic
 def revoke_staff_membership(*, actor: Any, membership: StaffMembership) -> None:
-    """A coordinator withdraws a user's right to speak for an organisation."""
-    if not is_coordinator(actor):
+    """A coordinator withdraws a user's right to speak for an organisation (the role is
+    deleted, the audit log keeps what it was); a role revoked meanwhile is refused."""
+    if not may_manage_staff_roles(actor):
         raise PermissionDenied(_("Only coordinators revoke a role."))
+    current = (
+        StaffMembership.objects.select_for_update(of=("self",))
+        .select_related("user", "organisation")
+        .filter(pk=membership.pk)
+        .first()
+    )
+    if current is None:
+        raise DirectoryError(_("This role was already revoked."))
     record(
         actor=actor,
         verb=Verb.REVOKED,
-        record=membership,
-        changes=removed(membership),
+        record=current,
+        changes=removed(current),
     )
-    membership.delete()
+    current.delete()
 
 
 CITY_FIELDS = {

@@ -28,6 +28,7 @@ from twinning.pairing.errors import PairingError
 from twinning.pairing.models import PairingConstraint, PairingRun, PoolMember
 from twinning.pairing.signals import pairs_accepted
 from twinning.pairing.sources import SOURCES
+from twinning.pairing.vetoes import kept_pins
 from twinning.programmes.actions import ProgrammeError, form_pair
 from twinning.programmes.models import Cohort, Pair
 
@@ -45,6 +46,14 @@ __all__ = [
     "run_pairing",
     "start_pairing_run",
 ]
+
+
+def _refuse_dropping_kept_pins(cohort: Cohort, constraints: Any) -> None:
+    """PairingError, before anything changes, if a registered veto keeps one of these pins
+    (`vetoes.kept_pins`: a submitted tandem's, say); the rows stay locked until commit."""
+    kept = kept_pins(cohort, list(constraints.select_for_update()))
+    if kept:
+        raise PairingError(list(kept.values())[0])
 
 
 @transaction.atomic
@@ -66,12 +75,15 @@ def add_to_pool(
 
 @transaction.atomic
 def remove_from_pool(*, cohort: Cohort, organisation: Organisation, actor: Any) -> None:
-    """Take `organisation` out of the pool, with the constraints that name it."""
+    """Take `organisation` out of the pool, with the constraints that name it (refused while
+    one of them is a pin a veto keeps)."""
     require_pairing(actor)
-    PoolMember.objects.filter(cohort=cohort, organisation=organisation).delete()
-    PairingConstraint.objects.filter(cohort=cohort).filter(
+    naming = PairingConstraint.objects.filter(cohort=cohort).filter(
         Q(organisation_a=organisation) | Q(organisation_b=organisation)
-    ).delete()
+    )
+    _refuse_dropping_kept_pins(cohort, naming)
+    PoolMember.objects.filter(cohort=cohort, organisation=organisation).delete()
+    naming.delete()
 
 
 @transaction.atomic
@@ -110,10 +122,18 @@ def constrain_pair(
                 " second on side B."
             )
         )
+    same_pair = Q(organisation_a=organisation_a, organisation_b=organisation_b)
+    if kind == ConstraintKind.PINNED:  # older pins of either side go, this pair's stays
+        dropped = PairingConstraint.objects.filter(
+            Q(organisation_a=organisation_a) | Q(organisation_b=organisation_b),
+            cohort=cohort,
+            kind=ConstraintKind.PINNED,
+        ).exclude(same_pair)
+    else:  # forbidding a pinned pair releases its pin
+        dropped = PairingConstraint.objects.filter(same_pair, cohort=cohort)
+    _refuse_dropping_kept_pins(cohort, dropped)
     if kind == ConstraintKind.PINNED:
-        PairingConstraint.objects.filter(cohort=cohort, kind=ConstraintKind.PINNED).filter(
-            Q(organisation_a=organisation_a) | Q(organisation_b=organisation_b)
-        ).delete()
+        dropped.delete()
     constraint, _created = PairingConstraint.objects.update_or_create(
         cohort=cohort,
         organisation_a=organisation_a,
@@ -132,11 +152,14 @@ def constrain_pair(
 def release_pair(
     *, cohort: Cohort, organisation_a: Organisation, organisation_b: Organisation, actor: Any
 ) -> None:
-    """Drop the pin or ban on this pair; the next run decides it freely."""
+    """Drop the pin or ban on this pair; the next run decides it freely. Refused, changing
+    nothing, while a registered veto keeps the pin (a submitted tandem's)."""
     require_pairing(actor)
-    PairingConstraint.objects.filter(
+    constraint = PairingConstraint.objects.filter(
         cohort=cohort, organisation_a=organisation_a, organisation_b=organisation_b
-    ).delete()
+    )
+    _refuse_dropping_kept_pins(cohort, constraint)
+    constraint.delete()
 
 
 def run_pairing(job: Job, run_id: int) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from twinning.pairing.models import PairingRun
 from twinning.pairing.proposal import Proposal, ProposedPair
 from twinning.pairing.sources import pool_sources
 from twinning.pairing.suggestions import reader_language, suggest_partners
+from twinning.pairing.vetoes import kept_pins
 from twinning.programmes.access import access_cohort
 
 
@@ -89,6 +90,10 @@ def cohort_pairing(request: AuthenticatedHttpRequest, slug: str, year: int) -> H
     proposal = run.proposal if run else Proposal()
     pool = list(cohort.pool.select_related("organisation"))
     pooled = {member.organisation_id for member in pool}
+    constraints = list(
+        cohort.pairing_constraints.select_related("organisation_a", "organisation_b")
+    )
+    kept = kept_pins(cohort, constraints)  # pins a veto keeps show why, not a release button
     context = {
         "cohort": cohort,
         "pool_a": [m for m in pool if m.side == Side.A],
@@ -96,9 +101,7 @@ def cohort_pairing(request: AuthenticatedHttpRequest, slug: str, year: int) -> H
         "available": Organisation.objects.exclude(pk__in=pooled)
         .order_by("name")
         .only("pk", "name", "country"),
-        "constraints": cohort.pairing_constraints.select_related(
-            "organisation_a", "organisation_b"
-        ),
+        "constraints": [(constraint, kept.get(constraint.pk, "")) for constraint in constraints],
         "sources": pool_sources(),
         "run": run,
         "proposal": proposal,

@@ -111,11 +111,18 @@ def form_pair(
 def set_pair_status(*, pair: Pair, status: str, actor: Any = None) -> Pair:
     if status not in PairStatus.values:
         raise ProgrammeError(_("Unknown pair status %(status)r.") % {"status": status})
-    before = pair.status
-    pair.status = status
-    pair.save(update_fields=["status"])
+    # Re-read under a lock: `before` is the stored status, and the partners' names (the audit
+    # label) come in the same query.
+    current = (
+        Pair.objects.select_for_update(of=("self",))
+        .select_related("organisation_a", "organisation_b")
+        .get(pk=pair.pk)
+    )
+    before = current.status
+    current.status = pair.status = status
+    current.save(update_fields=["status"])
     if before != status:
-        record(actor=actor, verb=Verb.UPDATED, record=pair, changes={"status": [before, status]})
+        record(actor=actor, verb=Verb.UPDATED, record=current, changes={"status": [before, status]})
     return pair
 
 
@@ -168,7 +175,7 @@ def record_event(
         verb=Verb.CREATED,
         record=event,
         changes=created(event, many=["organisers", "participants", "topics"]),
-        organisation=next(iter(event.organisers.all()), None),
+        organisations=event.organisers.values_list("pk", flat=True),
     )
     return event
 
@@ -209,6 +216,7 @@ def record_visit(
         verb=Verb.CREATED,
         record=visit,
         changes=created(visit, many=["visitors", "topics"]),
+        organisations=[host, *visitors],
     )
     return visit
 

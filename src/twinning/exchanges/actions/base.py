@@ -44,6 +44,9 @@ def log(
         verb=verb,
         record=subject,
         changes=as_changes(changes or {}),
-        organisation=pair.organisation_a if pair is not None else None,
+        # Both ends of the pair read it in their history; without a pair, the subject's own.
+        organisations=[pair.organisation_a_id, pair.organisation_b_id]
+        if pair is not None
+        else None,
     )
     return entry
