@@ -1,7 +1,8 @@
-"""One search over every kind of record: full-text and meaning ranked apart, fused by reciprocal rank."""
+"""One search over every kind of record: full-text and meaning ranked apart, then fused (ADR 0031)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -31,9 +32,14 @@ WEIGHTS = {"text": 0.5, "chunk": 1.0, "whole": 1.0}
 # footers of unrelated pages). Measured alternatives: "tiered" (all words first, then any),
 # "fallback" (any, when no chunk holds all).
 TEXT_MATCH = "all"
-# A nearest chunk or record counts as found when its cosine is within this margin of the best
-# one's (an absolute floor does not carry across queries; chosen on the tuning queries).
+# A cut of the nearest lists before anything reads them (cosine within this of the best one's);
+# off: the ranking reads the whole lists and FOUND_MARGIN alone decides what counts as found.
 MEANING_MARGIN: float | None = 0.2
+# A record counts as found (the facets count it; the results are drawn from these) when it holds
+# every query word, or when its whole-record or its best paragraph's cosine is within this margin
+# of the best one on that side: the rule that made the facets before ADR 0031, now apart from the
+# ranking (an absolute floor does not carry across queries). None: every candidate counts.
+FOUND_MARGIN: float | None = None
 # Each further result of a kind already shown counts this much less, so that one kind (ten
 # pairs naming the topic) does not bury another (the report about it).
 SAME_KIND_DECAY = 0.85
@@ -42,9 +48,18 @@ SAME_KIND_DECAY = 0.85
 # FEEDBACK_WEIGHT, before the meaning lists are read (0: off). A Chinese query then stands
 # where the French and English pages about it stand. Chosen on the training pages.
 FEEDBACK_RECORDS = 3
-# How nearest paragraphs and nearest whole records make one meaning ranking: "rrf" (two lists in
-# the rank fusion) or "sum" (one list by the sum of the two cosines).
+# How nearest paragraphs and nearest whole records make one meaning ranking: "sum" (one score,
+# WHOLE_SHARE times the whole-record cosine plus the rest times the best paragraph's) or "rrf"
+# (two lists in the rank fusion, the engine before ADR 0031).
 MEANING_FUSION = "rrf"
+WHOLE_SHARE = 0.5
+# How the words join a summed meaning score: "rrf" (the all-words list in the rank fusion beside
+# the meaning ranking, weight WEIGHTS["text"]) or "bonus" (TEXT_BONUS added to the summed cosine
+# of a record holding every query word; with TEXT_BONUS_FOR = "acronym" only when the query has
+# an acronym or a word with a digit, such as EIA or PM2.5).
+WORDS = "rrf"
+TEXT_BONUS = 0.0
+TEXT_BONUS_FOR = "any"
 FEEDBACK_WEIGHT = 0.0
 # (URL name, its argument, fragment): visits and people are shown on an organisation's page,
 # activities on their programme's.
@@ -149,38 +164,73 @@ def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
     )
 
 
+def _best_per_record(
+    hits: list[ChunkHit], chunks: dict[int, _Chunk]
+) -> dict[tuple[str, int], tuple[float, int]]:
+    """Each record's best score in a ranked list, with that chunk's id."""
+    best: dict[tuple[str, int], tuple[float, int]] = {}
+    for hit in hits:
+        chunk = chunks.get(hit.chunk_id)
+        if chunk is not None:
+            best.setdefault((chunk.kind, chunk.object_id), (hit.score, hit.chunk_id))
+    return best
+
+
 def _summed_meaning(
     chunk_hits: list[ChunkHit], whole_hits: list[ChunkHit], chunks: dict[int, _Chunk]
-) -> list[tuple[tuple[str, int], int]]:
-    """Records by whole-record cosine plus best paragraph cosine (a list's last score when absent)."""
-    sides: list[dict[tuple[str, int], tuple[float, int]]] = []
-    for hits in (chunk_hits, whole_hits):
-        side: dict[tuple[str, int], tuple[float, int]] = {}
-        for hit in hits:
-            chunk = chunks.get(hit.chunk_id)
-            if chunk is not None:
-                side.setdefault((chunk.kind, chunk.object_id), (hit.score, hit.chunk_id))
-        sides.append(side)
-    floors = [min((score for score, _ in side.values()), default=0.0) for side in sides]
-    keys = set(sides[0]) | set(sides[1])
-    total = {
-        key: sum(side.get(key, (floor, 0))[0] for side, floor in zip(sides, floors, strict=True))
-        for key in keys
-    }
-    order = sorted(keys, key=lambda key: (-total[key], key))
-    return [(key, (sides[0].get(key) or sides[1][key])[1]) for key in order]
+) -> dict[tuple[str, int], tuple[float, int]]:
+    """Each record's WHOLE_SHARE-weighted sum of whole-record and best paragraph cosines, and a chunk.
+
+    A record missing from one list gets that list's last score; the chunk is its best paragraph.
+    """
+    paragraphs = _best_per_record(chunk_hits, chunks)
+    wholes = _best_per_record(whole_hits, chunks)
+    paragraph_floor = min((score for score, _ in paragraphs.values()), default=0.0)
+    whole_floor = min((score for score, _ in wholes.values()), default=0.0)
+    summed: dict[tuple[str, int], tuple[float, int]] = {}
+    for key in paragraphs.keys() | wholes.keys():
+        paragraph = paragraphs.get(key, (paragraph_floor, 0))[0]
+        whole = wholes.get(key, (whole_floor, 0))[0]
+        chunk_id = (paragraphs.get(key) or wholes[key])[1]
+        summed[key] = (WHOLE_SHARE * whole + (1 - WHOLE_SHARE) * paragraph, chunk_id)
+    return summed
+
+
+def _acronym_query(words: list[str]) -> bool:
+    """Whether the query names something by an acronym or a code (EIA, HCYF, PM2.5, NO2)."""
+    return any(
+        re.fullmatch(r"[A-Z][A-Z0-9.]+", word) or re.search(r"[A-Za-z][0-9]", word)
+        for word in words
+    )
 
 
 def _fuse(
-    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]
+    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
 ) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
-    """Weighted reciprocal rank fusion of records; each record's snippet chunk, words first."""
+    """Records scored from the candidate lists (MEANING_FUSION, WORDS); each record's snippet chunk, words first."""
     scores: dict[tuple[str, int], float] = {}
     best_chunk: dict[tuple[str, int], int] = {}
     ranked = {name: _ranked_objects(hits, chunks) for name, hits in lists.items()}
     if MEANING_FUSION == "sum" and "whole" in lists and "chunk" in lists:
-        ranked["chunk"] = _summed_meaning(lists["chunk"], lists["whole"], chunks)
+        summed = _summed_meaning(lists["chunk"], lists["whole"], chunks)
         ranked.pop("whole")
+        if WORDS == "bonus":
+            for key, chunk_id in ranked.get("text", []):
+                best_chunk.setdefault(key, chunk_id)
+            bonus = TEXT_BONUS
+            if TEXT_BONUS_FOR == "acronym" and not _acronym_query(query.split()):
+                bonus = 0.0
+            texts = {key for key, _ in ranked.get("text", [])}
+            floor = min((score for score, _ in summed.values()), default=0.0)
+            for key in summed.keys() | texts:
+                score = summed[key][0] if key in summed else floor
+                scores[key] = score + (bonus if key in texts else 0.0)
+                if key in summed:
+                    best_chunk.setdefault(key, summed[key][1])
+            return scores, best_chunk
+        ranked["chunk"] = [
+            (key, summed[key][1]) for key in sorted(summed, key=lambda key: (-summed[key][0], key))
+        ]
     for name, objects in ranked.items():
         weight = WEIGHTS[name] + (
             WEIGHTS["whole"] if name == "chunk" and "whole" not in ranked else 0
@@ -189,6 +239,25 @@ def _fuse(
             scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank + 1)
             best_chunk.setdefault(key, chunk_id)  # the full-text list comes first
     return scores, best_chunk
+
+
+def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[tuple[str, int]]:
+    """Records that count as found: every word list's, and the meaning lists' within FOUND_MARGIN."""
+    found: set[tuple[str, int]] = set()
+    for name, hits in lists.items():
+        if name in ("chunk", "whole") and hits and FOUND_MARGIN is not None:
+            hits = [hit for hit in hits if hit.score >= hits[0].score - FOUND_MARGIN]
+        found.update(key for key, _ in _ranked_objects(hits, chunks))
+    return found
+
+
+def rank_records(
+    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
+    """The found records with their ranking scores, and each one's snippet chunk (no database)."""
+    scores, best_chunk = _fuse(lists, chunks, query)
+    found = _found(lists, chunks)
+    return {key: score for key, score in scores.items() if key in found}, best_chunk
 
 
 def ranked_lists(
@@ -272,7 +341,7 @@ def find(
     embedder = embedder or embedder_name()
     lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
     chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-    scores, best_chunk = _fuse(lists, chunks)
+    scores, best_chunk = rank_records(lists, chunks, query)
     if allowed is not None:
         visible = allowed(list(scores))
         scores = {key: score for key, score in scores.items() if key in visible}
