@@ -131,7 +131,8 @@ def collect(library: str, cache: Path) -> None:
 
 Candidate = dict[str, object]
 ENGINE_LISTS = ("text", "chunk", "whole")
-SHARES = (0.3, 0.4, 0.5, 0.6, 0.7)
+SHARES = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+BONUSES = (0.0, 0.005, 0.02, 0.03, 0.05, 0.07, 0.1)
 
 
 def cut(lists: dict, margin: float | None) -> dict:
@@ -149,43 +150,59 @@ def ranking(record: dict, text: str, candidate: Candidate) -> list[str]:
     """The engine's own ranking of this query's kept lists under `candidate`'s constants."""
     from twinning.library.search import engine
 
-    settings = dict(candidate)
+    settings = {"FOUND_RULE": "either", **candidate}
+    settings["RESULTS_WITHIN_FOUND"] = settings["FOUND_MARGIN"] is not None
     margin = settings.pop("cut", None)
     engine.WEIGHTS = {"text": settings.pop("text_weight", 0.5), "chunk": 1.0, "whole": 1.0}
     for name, value in settings.items():
         setattr(engine, name, value)
-    scores, best_chunk = engine.rank_records(cut(record["lists"], margin), record["chunks"], text)
+    scores, best_chunk, _ = engine.rank_records(
+        cut(record["lists"], margin), record["chunks"], text
+    )
     scores = engine.mixed_kinds(scores)
     order = sorted(scores, key=lambda key: (-scores[key], key))[: run.CUTOFF]
     return [record["chunks"][best_chunk[key]].source.removeprefix("evaluation:") for key in order]
 
 
+def facet_count(record: dict, text: str, candidate: Candidate) -> int:
+    """How many documents `find` counts for this query under `candidate`: found ones and the 10 shown."""
+    from twinning.library.search import engine
+
+    ranking(record, text, candidate)  # sets the engine's constants
+    engine.FOUND_MARGIN = engine.FOUND_MARGIN if engine.FOUND_MARGIN is not None else 0.2
+    engine.RESULTS_WITHIN_FOUND = False
+    lists = cut(record["lists"], None)
+    scores, _, found = engine.rank_records(lists, record["chunks"], text)
+    scores = engine.mixed_kinds(scores)
+    shown = sorted(scores, key=lambda key: (-scores[key], key))[: run.CUTOFF]
+    return len((found & scores.keys()) | set(shown))
+
+
 def candidates() -> dict[str, dict[str, Candidate]]:
     """Families of candidate rules: name -> {label: engine constants}."""
-    rrf_before = {"MEANING_FUSION": "rrf", "FOUND_MARGIN": None, "cut": 0.2, "WORDS": "rrf"}
+    rrf_before: Candidate = {
+        "MEANING_FUSION": "rrf",
+        "FOUND_MARGIN": None,
+        "cut": 0.2,
+        "WORDS": "rrf",
+    }
     families: dict[str, dict[str, Candidate]] = {
         "engine before (rrf, cut 0.2)": {"before": rrf_before}
     }
-    for found in (0.2, None):
-        where = "found set (0.2)" if found is not None else "every candidate"
-        summed = {}
+    for found in (0.2, 0.15, 0.1, None):
+        where = f"found set ({found})" if found is not None else "every candidate"
+        summed: dict[str, Candidate] = {}
         for share, weight in itertools.product(SHARES, (0.0, 0.25, 0.5, 1.0)):
-            summed[f"sum w={share} text-rrf={weight}"] = {
+            summed[f"sum w={share} text-rrf={weight} found={found}"] = {
                 "MEANING_FUSION": "sum",
                 "WHOLE_SHARE": share,
                 "WORDS": "rrf",
                 "text_weight": weight,
                 "FOUND_MARGIN": found,
             }
-        families[f"summed meaning, words by rrf 0-1, ranked within {where}"] = summed
-        families[f"summed meaning alone, ranked within {where}"] = {
-            label: value for label, value in summed.items() if value["text_weight"] == 0.0
-        }
-        bonus = {}
-        for share, amount, scope in itertools.product(
-            SHARES, (0.0, 0.005, 0.02, 0.05, 0.1), ("any", "acronym")
-        ):
-            bonus[f"sum w={share} bonus={amount} for={scope}"] = {
+        bonus: dict[str, Candidate] = {}
+        for share, amount, scope in itertools.product(SHARES, BONUSES, ("any", "acronym")):
+            bonus[f"sum w={share} bonus={amount} for={scope} found={found}"] = {
                 "MEANING_FUSION": "sum",
                 "WHOLE_SHARE": share,
                 "WORDS": "bonus",
@@ -193,7 +210,34 @@ def candidates() -> dict[str, dict[str, Candidate]]:
                 "TEXT_BONUS_FOR": scope,
                 "FOUND_MARGIN": found,
             }
-        families[f"summed meaning, words as a bonus 0-0.1, ranked within {where}"] = bonus
+        if found in (0.2, None):
+            families[f"summed meaning alone, ranked within the {where}"] = {
+                label: value for label, value in summed.items() if value["text_weight"] == 0.0
+            }
+            families[f"summed meaning, words by rrf 0.25-1, ranked within the {where}"] = summed
+            families[f"summed meaning, words as a bonus, ranked within the {where}"] = bonus
+            families[f"every rule above (the whole procedure), {where}"] = {
+                "before": rrf_before,
+                **summed,
+                **bonus,
+            }
+        else:
+            families[f"summed meaning, words as a bonus, ranked within the {where}"] = bonus
+    for found in (0.1, 0.15):
+        families[
+            f"summed meaning, words as a bonus, ranked within the summed-score found set ({found})"
+        ] = {
+            f"sum w={share} bonus={amount} for={scope} summed-found={found}": {
+                "MEANING_FUSION": "sum",
+                "WHOLE_SHARE": share,
+                "WORDS": "bonus",
+                "TEXT_BONUS": amount,
+                "TEXT_BONUS_FOR": scope,
+                "FOUND_MARGIN": found,
+                "FOUND_RULE": "summed",
+            }
+            for share, amount, scope in itertools.product(SHARES, BONUSES, ("any", "acronym"))
+        }
     return families
 
 
@@ -201,11 +245,12 @@ def language_group(query: dict) -> str:
     return query["language"] if query["language"] in ("en", "zh", "mixed") else "eu"
 
 
-def found_counts(records: dict, margins: Sequence[float | None]) -> dict:
+def found_counts(records: dict, margins: Sequence[float | None], rule: str = "either") -> dict:
     """Per found-margin: median and largest number of documents counted as found per query."""
     from twinning.library.search import engine
 
     result = {}
+    engine.FOUND_RULE = rule
     for margin in margins:
         engine.FOUND_MARGIN = margin
         counts = [
@@ -263,13 +308,30 @@ def score_all(cache: Path) -> None:
     for label in best[:15]:
         row = [table[s][label].mean() for s in SETS]
         print(f"  {label:<44}" + " ".join(f"{v:.3f}" for v in row) + f"  mean={np.mean(row):.3f}")
+    final = families["every rule above (the whole procedure), every candidate"]
+    pooled = {k: np.concatenate([table[s][k] for s in SETS]) for k in final}
+    choice = max(final, key=lambda k: round(float(pooled[k].mean()), 6))
+    print(
+        f"\nchosen on all seven sets (the default): {choice} ({pooled[choice].mean():.3f} pooled)"
+    )
+    for library, records in by_library.items():
+        counts = [facet_count(record, text, final[choice]) for text, record in records.items()]
+        print(
+            f"  facet count of documents (found within 0.2 on either side, and the 10 shown), "
+            f"library {library}: median {np.median(counts):.0f}, largest {max(counts)}, "
+            f"mean {np.mean(counts):.1f}"
+        )
     print("\ndocuments counted as found per query (median / largest / mean), by FOUND_MARGIN:")
     for library, records in by_library.items():
-        counts = found_counts(records, (0.1, 0.15, 0.2, 0.3, None))
-        print(
-            f"  library {library}: "
-            + "  ".join(f"{m}: {c[0]:.0f}/{c[1]}/{c[2]:.1f}" for m, c in counts.items())
-        )
+        for rule, margins in (
+            ("either", (0.1, 0.15, 0.2, 0.3, None)),
+            ("summed", (0.05, 0.1, 0.15)),
+        ):
+            counts = found_counts(records, margins, rule)
+            print(
+                f"  library {library}, {rule}: "
+                + "  ".join(f"{m}: {c[0]:.0f}/{c[1]}/{c[2]:.1f}" for m, c in counts.items())
+            )
 
 
 def loso(family: str, names: list[str], sets: dict, table: dict, fixed: dict) -> None:

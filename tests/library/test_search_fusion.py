@@ -44,6 +44,7 @@ def constants(monkeypatch):
         ("WHOLE_SHARE", 0.5),
         ("FOUND_MARGIN", 0.2),
         ("WORDS", "rrf"),
+        ("RESULTS_WITHIN_FOUND", False),
         ("WEIGHTS", {"text": 0.5, "chunk": 1.0, "whole": 1.0}),
     ):
         monkeypatch.setattr(engine, name, value)
@@ -86,7 +87,11 @@ def test_the_ranking_is_the_summed_meaning_fused_with_the_words_and_only_found_r
     constants,
 ):
     constants.setattr(engine, "FOUND_MARGIN", 0.1)
-    scores, best_chunk = rank_records(LISTS, CHUNKS, "query")
+    scores, best_chunk, found = rank_records(LISTS, CHUNKS, "query")
+    assert len(scores) == 4  # every candidate is ranked
+    assert found == {("document", 1), ("document", 2), ("document", 3)}
+    constants.setattr(engine, "RESULTS_WITHIN_FOUND", True)
+    scores, best_chunk, found = rank_records(LISTS, CHUNKS, "query")
     # organisation 7 (summed 0.415, third) is a candidate but not found within 0.1
     assert sorted(scores, key=lambda key: -scores[key]) == [
         ("document", 3),  # summed 0.34 (fourth), lifted by being the only one holding every word
@@ -102,18 +107,18 @@ def test_a_word_bonus_adds_to_the_summed_cosine_only_for_acronym_queries_when_as
     constants.setattr(engine, "WORDS", "bonus")
     constants.setattr(engine, "TEXT_BONUS", 0.2)
     constants.setattr(engine, "TEXT_BONUS_FOR", "acronym")
-    scores, _ = rank_records(LISTS, CHUNKS, "EIA report")
+    scores, _, _ = rank_records(LISTS, CHUNKS, "EIA report")
     assert round(scores[("document", 3)], 6) == 0.54
     assert round(scores[("document", 2)], 6) == 0.6
-    scores, _ = rank_records(LISTS, CHUNKS, "wetland report")
+    scores, _, _ = rank_records(LISTS, CHUNKS, "wetland report")
     assert round(scores[("document", 3)], 6) == 0.34
     constants.setattr(engine, "TEXT_BONUS_FOR", "any")
-    scores, _ = rank_records(LISTS, CHUNKS, "wetland report")
+    scores, _, _ = rank_records(LISTS, CHUNKS, "wetland report")
     assert round(scores[("document", 3)], 6) == 0.54
 
 
 @pytest.mark.django_db
-def test_facets_count_only_found_records_though_every_record_is_a_candidate(index):
+def test_facets_count_the_found_records_and_those_shown_not_every_candidate(index):
     society = OrganisationFactory(name="Zero Waste Society", description="Zero waste in towns.")
     add_document(title="Zero waste towns report", text="How towns reached zero waste.")
     add_document(title="Zero waste towns in Europe", text="Towns in Europe going zero waste.")
@@ -121,7 +126,7 @@ def test_facets_count_only_found_records_though_every_record_is_a_candidate(inde
     for number in range(6):
         EventFactory(name=f"Violin concert {number}", description="An evening of chamber music.")
     index()
-    found = find_in_library(AnonymousUser(), "zero waste towns", limit=100)
+    found = find_in_library(AnonymousUser(), "zero waste towns", limit=4)
     assert found.kinds == {"document": 2, "organisation": 1, "pair": 1}
     assert sorted(hit.type for hit in found.hits) == [
         "document",
@@ -129,5 +134,9 @@ def test_facets_count_only_found_records_though_every_record_is_a_candidate(inde
         "organisation",
         "pair",
     ]
-    engine_found = engine.find("zero waste towns", limit=100)
-    assert engine_found.kinds == found.kinds
+    assert engine.find("zero waste towns", limit=4).kinds == found.kinds
+    # every record is a candidate of the ranking; the six concerts count once they are shown
+    everything = find_in_library(AnonymousUser(), "zero waste towns", limit=100)
+    assert sorted(hit.type for hit in everything.hits[4:]) == ["event"] * 6 + ["organisation"]
+    # (the seventh candidate is the pair's other partner, named nowhere in the query)
+    assert everything.kinds == {"document": 2, "organisation": 2, "pair": 1, "event": 6}

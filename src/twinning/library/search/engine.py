@@ -25,41 +25,46 @@ from twinning.library.search.text import query_words, snippet
 
 MODES = ("hybrid", "text", "meaning")
 RRF_K = 60
-# Weights of the three ranked lists in the fusion; chosen on the tuning queries of
-# evaluation/search (never on the frozen ones), see docs/search.md.
+# Weights of the ranked lists in a rank fusion (text mode; MEANING_FUSION "rrf"; WORDS "rrf"),
+# chosen on the tuning queries of evaluation/search, see docs/search.md.
 WEIGHTS = {"text": 0.5, "chunk": 1.0, "whole": 1.0}
 # In hybrid search a text hit must hold every query word ("all"; OR-ed words matched menus and
 # footers of unrelated pages). Measured alternatives: "tiered" (all words first, then any),
 # "fallback" (any, when no chunk holds all).
 TEXT_MATCH = "all"
-# A cut of the nearest lists before anything reads them (cosine within this of the best one's);
-# off: the ranking reads the whole lists and FOUND_MARGIN alone decides what counts as found.
-MEANING_MARGIN: float | None = 0.2
-# A record counts as found (the facets count it; the results are drawn from these) when it holds
-# every query word, or when its whole-record or its best paragraph's cosine is within this margin
-# of the best one on that side: the rule that made the facets before ADR 0031, now apart from the
-# ranking (an absolute floor does not carry across queries). None: every candidate counts.
-FOUND_MARGIN: float | None = None
+# A cut of the nearest lists before anything reads them (cosine within this of the best one's).
+# Off since ADR 0031: the ranking reads the whole lists, and FOUND_MARGIN alone decides what the
+# facets count (0.2 was the engine before, cutting both at once).
+MEANING_MARGIN: float | None = None
+# A record counts as found when it holds every query word, or (FOUND_RULE "either") when its
+# whole-record or best paragraph cosine is within FOUND_MARGIN of that list's best; "summed":
+# its summed meaning score within the margin of the best one's. None: every candidate. The
+# facets count the found records and the results shown; the ranking does not read this rule.
+FOUND_MARGIN: float | None = 0.2
+FOUND_RULE = "either"
+# Results drawn from the found records only (True: 0.006 lower held-out, ADR 0031) or from every
+# candidate of the lists (False).
+RESULTS_WITHIN_FOUND = False
 # Each further result of a kind already shown counts this much less, so that one kind (ten
 # pairs naming the topic) does not bury another (the report about it).
 SAME_KIND_DECAY = 0.85
+# How nearest paragraphs and nearest whole records make one meaning score: "sum" (WHOLE_SHARE
+# times the whole-record cosine plus the rest times the best paragraph's) or "rrf" (two lists in
+# the rank fusion, the engine before ADR 0031).
+MEANING_FUSION = "sum"
+WHOLE_SHARE = 0.5
+# How the words join the summed meaning score: "bonus" (TEXT_BONUS added to the summed cosine of
+# a record holding every query word; TEXT_BONUS_FOR "acronym": only when the query has an acronym
+# or a word with a digit, such as EIA or PM2.5) or "rrf" (the all-words list in the rank fusion
+# beside the meaning ranking, weight WEIGHTS["text"]). WHOLE_SHARE, WORDS and TEXT_BONUS were
+# chosen by leave-one-set-out over the development sets a-g (evaluation/search/fusion_loso.py).
+WORDS = "bonus"
+TEXT_BONUS = 0.07
+TEXT_BONUS_FOR = "any"
 # Query "translation" through the multilingual embedding (pseudo-relevance feedback): the query
 # vector moved towards the mean of its FEEDBACK_RECORDS nearest whole records, weight
-# FEEDBACK_WEIGHT, before the meaning lists are read (0: off). A Chinese query then stands
-# where the French and English pages about it stand. Chosen on the training pages.
+# FEEDBACK_WEIGHT, before the meaning lists are read (0: off; lost on the training pages).
 FEEDBACK_RECORDS = 3
-# How nearest paragraphs and nearest whole records make one meaning ranking: "sum" (one score,
-# WHOLE_SHARE times the whole-record cosine plus the rest times the best paragraph's) or "rrf"
-# (two lists in the rank fusion, the engine before ADR 0031).
-MEANING_FUSION = "rrf"
-WHOLE_SHARE = 0.5
-# How the words join a summed meaning score: "rrf" (the all-words list in the rank fusion beside
-# the meaning ranking, weight WEIGHTS["text"]) or "bonus" (TEXT_BONUS added to the summed cosine
-# of a record holding every query word; with TEXT_BONUS_FOR = "acronym" only when the query has
-# an acronym or a word with a digit, such as EIA or PM2.5).
-WORDS = "rrf"
-TEXT_BONUS = 0.0
-TEXT_BONUS_FOR = "any"
 FEEDBACK_WEIGHT = 0.0
 # (URL name, its argument, fragment): visits and people are shown on an organisation's page,
 # activities on their programme's.
@@ -242,9 +247,24 @@ def _fuse(
 
 
 def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[tuple[str, int]]:
-    """Records that count as found: every word list's, and the meaning lists' within FOUND_MARGIN."""
+    """Records that count as found: every word list's, and the meaning hits within FOUND_MARGIN.
+
+    FOUND_RULE "either": a record's whole-record or best paragraph cosine is within the margin of
+    that list's best; "summed": its summed meaning score is within the margin of the best one's.
+    """
     found: set[tuple[str, int]] = set()
+    meaning = "chunk" in lists and "whole" in lists
+    if meaning and FOUND_RULE == "summed":
+        summed = _summed_meaning(lists["chunk"], lists["whole"], chunks)
+        best = max((score for score, _ in summed.values()), default=0.0)
+        found.update(
+            key
+            for key, (score, _) in summed.items()
+            if FOUND_MARGIN is None or score >= best - FOUND_MARGIN
+        )
     for name, hits in lists.items():
+        if name in ("chunk", "whole") and FOUND_RULE == "summed" and meaning:
+            continue
         if name in ("chunk", "whole") and hits and FOUND_MARGIN is not None:
             hits = [hit for hit in hits if hit.score >= hits[0].score - FOUND_MARGIN]
         found.update(key for key, _ in _ranked_objects(hits, chunks))
@@ -253,11 +273,16 @@ def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[t
 
 def rank_records(
     lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
-) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
-    """The found records with their ranking scores, and each one's snippet chunk (no database)."""
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int], set[tuple[str, int]]]:
+    """Every candidate record's ranking score, its snippet chunk, and the records found (no database).
+
+    With RESULTS_WITHIN_FOUND only the found records are scored.
+    """
     scores, best_chunk = _fuse(lists, chunks, query)
     found = _found(lists, chunks)
-    return {key: score for key, score in scores.items() if key in found}, best_chunk
+    if RESULTS_WITHIN_FOUND:
+        scores = {key: score for key, score in scores.items() if key in found}
+    return scores, best_chunk, found
 
 
 def ranked_lists(
@@ -318,7 +343,10 @@ def mixed_kinds(scores: dict[tuple[str, int], float]) -> dict[tuple[str, int], f
 
 @dataclass(frozen=True)
 class SearchResults:
-    """The best records for a query and, for the facets, how many of each kind were found."""
+    """The best records for a query and, for the facets, how many of each kind were found.
+
+    A kind's count is its found records (FOUND_MARGIN) together with its results shown.
+    """
 
     hits: list[SearchHit]
     kinds: dict[str, int]
@@ -341,15 +369,15 @@ def find(
     embedder = embedder or embedder_name()
     lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
     chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-    scores, best_chunk = rank_records(lists, chunks, query)
+    scores, best_chunk, found = rank_records(lists, chunks, query)
     if allowed is not None:
         visible = allowed(list(scores))
         scores = {key: score for key, score in scores.items() if key in visible}
-    kinds: dict[str, int] = {}
-    for kind, _ in scores:
-        kinds[kind] = kinds.get(kind, 0) + 1
     scores = mixed_kinds(scores)
     ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
+    kinds: dict[str, int] = {}
+    for kind, _ in (found & scores.keys()) | set(ranked):
+        kinds[kind] = kinds.get(kind, 0) + 1
     words = query_words(query)
     hits = [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
     return SearchResults(hits=hits, kinds=kinds)
