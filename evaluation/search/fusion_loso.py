@@ -210,6 +210,14 @@ def candidates() -> dict[str, dict[str, Candidate]]:
                 "TEXT_BONUS_FOR": scope,
                 "FOUND_MARGIN": found,
             }
+        if found is None:
+            families[
+                "summed meaning, words as a bonus for acronym queries only, every candidate"
+            ] = {
+                label: value
+                for label, value in bonus.items()
+                if value["TEXT_BONUS_FOR"] == "acronym"
+            }
         if found in (0.2, None):
             families[f"summed meaning alone, ranked within the {where}"] = {
                 label: value for label, value in summed.items() if value["text_weight"] == 0.0
@@ -306,6 +314,16 @@ def score_all(cache: Path) -> None:
     names = list(table["a"])
     best = sorted(names, key=lambda k: -np.mean([table[s][k].mean() for s in SETS]))
     for label in best[:15]:
+        row = [table[s][label].mean() for s in SETS]
+        print(f"  {label:<44}" + " ".join(f"{v:.3f}" for v in row) + f"  mean={np.mean(row):.3f}")
+    print("\nthe word side at the chosen share (w=0.5), fixed, every candidate, per set:")
+    for label in (
+        "sum w=0.5 text-rrf=0.0 found=None",
+        "sum w=0.5 bonus=0.005 for=any found=None",
+        "sum w=0.5 bonus=0.07 for=acronym found=None",
+        "sum w=0.5 bonus=0.07 for=any found=None",
+        "sum w=0.5 text-rrf=0.5 found=None",
+    ):
         row = [table[s][label].mean() for s in SETS]
         print(f"  {label:<44}" + " ".join(f"{v:.3f}" for v in row) + f"  mean={np.mean(row):.3f}")
     final = families["every rule above (the whole procedure), every candidate"]
