@@ -209,6 +209,26 @@ def _acronym_query(words: list[str]) -> bool:
     )
 
 
+def _with_word_bonus(
+    summed: dict[tuple[str, int], tuple[float, int]],
+    text: list[tuple[tuple[str, int], int]],
+    query: str,
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
+    """Summed meaning scores plus TEXT_BONUS for the records holding every word; snippets, words first."""
+    bonus = TEXT_BONUS
+    if TEXT_BONUS_FOR == "acronym" and not _acronym_query(query.split()):
+        bonus = 0.0
+    best_chunk = dict(text)
+    floor = min((score for score, _ in summed.values()), default=0.0)
+    scores: dict[tuple[str, int], float] = {}
+    for key in summed.keys() | best_chunk.keys():
+        score = summed[key][0] if key in summed else floor
+        scores[key] = score + (bonus if key in best_chunk else 0.0)
+    for key, (_, chunk_id) in summed.items():
+        best_chunk.setdefault(key, chunk_id)
+    return scores, best_chunk
+
+
 def _fuse(
     lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
 ) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
@@ -220,19 +240,7 @@ def _fuse(
         summed = _summed_meaning(lists["chunk"], lists["whole"], chunks)
         ranked.pop("whole")
         if WORDS == "bonus":
-            for key, chunk_id in ranked.get("text", []):
-                best_chunk.setdefault(key, chunk_id)
-            bonus = TEXT_BONUS
-            if TEXT_BONUS_FOR == "acronym" and not _acronym_query(query.split()):
-                bonus = 0.0
-            texts = {key for key, _ in ranked.get("text", [])}
-            floor = min((score for score, _ in summed.values()), default=0.0)
-            for key in summed.keys() | texts:
-                score = summed[key][0] if key in summed else floor
-                scores[key] = score + (bonus if key in texts else 0.0)
-                if key in summed:
-                    best_chunk.setdefault(key, summed[key][1])
-            return scores, best_chunk
+            return _with_word_bonus(summed, ranked.get("text", []), query)
         ranked["chunk"] = [
             (key, summed[key][1]) for key in sorted(summed, key=lambda key: (-summed[key][0], key))
         ]
