@@ -27,6 +27,8 @@ def main() -> int:
 
     engine.MEANING_FUSION = "sum"
     engine.MEANING_MARGIN = None
+    engine.WORDS = "rrf"  # as the engine was at ADR 0028 (ADR 0031 made the words a bonus)
+    engine.FOUND_MARGIN = None
     run.setup = lambda url: None  # already set up
     pages = [run.HERE / f"pages_{part}.json" for part in "abcd"]
     if args.set == "e":

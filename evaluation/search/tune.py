@@ -31,6 +31,9 @@ def main() -> int:
     run.load_into_library(pages)
     drain_pending(embedder=args.embedder)
     ranker = run.twinning_ranker("hybrid", args.embedder)
+    # the engine as it was when this grid was run (before ADR 0031): words by rank fusion, the
+    # margin cutting the lists, no separate found rule
+    engine.WORDS, engine.FOUND_MARGIN = "rrf", None
     results = []
     grid = itertools.product(
         ("rrf", "sum"),  # how paragraphs and whole records make one meaning ranking

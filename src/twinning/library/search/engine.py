@@ -1,7 +1,8 @@
-"""One search over every kind of record: full-text and meaning ranked apart, fused by reciprocal rank."""
+"""One search over every kind of record: full-text and meaning ranked apart, then fused (ADR 0031)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -24,27 +25,46 @@ from twinning.library.search.text import query_words, snippet
 
 MODES = ("hybrid", "text", "meaning")
 RRF_K = 60
-# Weights of the three ranked lists in the fusion; chosen on the tuning queries of
-# evaluation/search (never on the frozen ones), see docs/search.md.
+# Weights of the ranked lists in a rank fusion (text mode; MEANING_FUSION "rrf"; WORDS "rrf"),
+# chosen on the tuning queries of evaluation/search, see docs/search.md.
 WEIGHTS = {"text": 0.5, "chunk": 1.0, "whole": 1.0}
 # In hybrid search a text hit must hold every query word ("all"; OR-ed words matched menus and
 # footers of unrelated pages). Measured alternatives: "tiered" (all words first, then any),
 # "fallback" (any, when no chunk holds all).
 TEXT_MATCH = "all"
-# A nearest chunk or record counts as found when its cosine is within this margin of the best
-# one's (an absolute floor does not carry across queries; chosen on the tuning queries).
-MEANING_MARGIN: float | None = 0.2
+# A cut of the nearest lists before anything reads them (cosine within this of the best one's).
+# Off since ADR 0031: the ranking reads the whole lists, and FOUND_MARGIN alone decides what the
+# facets count (0.2 was the engine before, cutting both at once).
+MEANING_MARGIN: float | None = None
+# A record counts as found when it holds every query word, or (FOUND_RULE "either") when its
+# whole-record or best paragraph cosine is within FOUND_MARGIN of that list's best; "summed":
+# its summed meaning score within the margin of the best one's. None: every candidate. The
+# facets count the found records and the results shown; the ranking does not read this rule.
+FOUND_MARGIN: float | None = 0.2
+FOUND_RULE = "either"
+# Results drawn from the found records only (True: 0.006 lower held-out, ADR 0031) or from every
+# candidate of the lists (False).
+RESULTS_WITHIN_FOUND = False
 # Each further result of a kind already shown counts this much less, so that one kind (ten
 # pairs naming the topic) does not bury another (the report about it).
 SAME_KIND_DECAY = 0.85
+# How nearest paragraphs and nearest whole records make one meaning score: "sum" (WHOLE_SHARE
+# times the whole-record cosine plus the rest times the best paragraph's) or "rrf" (two lists in
+# the rank fusion, the engine before ADR 0031).
+MEANING_FUSION = "sum"
+WHOLE_SHARE = 0.5
+# How the words join the summed meaning score: "bonus" (TEXT_BONUS added to the summed cosine of
+# a record holding every query word; TEXT_BONUS_FOR "acronym": only when the query has an acronym
+# or a word with a digit, such as EIA or PM2.5) or "rrf" (the all-words list in the rank fusion
+# beside the meaning ranking, weight WEIGHTS["text"]). WHOLE_SHARE, WORDS and TEXT_BONUS were
+# chosen by leave-one-set-out over the development sets a-g (evaluation/search/fusion_loso.py).
+WORDS = "bonus"
+TEXT_BONUS = 0.07
+TEXT_BONUS_FOR = "any"
 # Query "translation" through the multilingual embedding (pseudo-relevance feedback): the query
 # vector moved towards the mean of its FEEDBACK_RECORDS nearest whole records, weight
-# FEEDBACK_WEIGHT, before the meaning lists are read (0: off). A Chinese query then stands
-# where the French and English pages about it stand. Chosen on the training pages.
+# FEEDBACK_WEIGHT, before the meaning lists are read (0: off; lost on the training pages).
 FEEDBACK_RECORDS = 3
-# How nearest paragraphs and nearest whole records make one meaning ranking: "rrf" (two lists in
-# the rank fusion) or "sum" (one list by the sum of the two cosines).
-MEANING_FUSION = "rrf"
 FEEDBACK_WEIGHT = 0.0
 # (URL name, its argument, fragment): visits and people are shown on an organisation's page,
 # activities on their programme's.
@@ -149,38 +169,81 @@ def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
     )
 
 
+def _best_per_record(
+    hits: list[ChunkHit], chunks: dict[int, _Chunk]
+) -> dict[tuple[str, int], tuple[float, int]]:
+    """Each record's best score in a ranked list, with that chunk's id."""
+    best: dict[tuple[str, int], tuple[float, int]] = {}
+    for hit in hits:
+        chunk = chunks.get(hit.chunk_id)
+        if chunk is not None:
+            best.setdefault((chunk.kind, chunk.object_id), (hit.score, hit.chunk_id))
+    return best
+
+
 def _summed_meaning(
     chunk_hits: list[ChunkHit], whole_hits: list[ChunkHit], chunks: dict[int, _Chunk]
-) -> list[tuple[tuple[str, int], int]]:
-    """Records by whole-record cosine plus best paragraph cosine (a list's last score when absent)."""
-    sides: list[dict[tuple[str, int], tuple[float, int]]] = []
-    for hits in (chunk_hits, whole_hits):
-        side: dict[tuple[str, int], tuple[float, int]] = {}
-        for hit in hits:
-            chunk = chunks.get(hit.chunk_id)
-            if chunk is not None:
-                side.setdefault((chunk.kind, chunk.object_id), (hit.score, hit.chunk_id))
-        sides.append(side)
-    floors = [min((score for score, _ in side.values()), default=0.0) for side in sides]
-    keys = set(sides[0]) | set(sides[1])
-    total = {
-        key: sum(side.get(key, (floor, 0))[0] for side, floor in zip(sides, floors, strict=True))
-        for key in keys
-    }
-    order = sorted(keys, key=lambda key: (-total[key], key))
-    return [(key, (sides[0].get(key) or sides[1][key])[1]) for key in order]
+) -> dict[tuple[str, int], tuple[float, int]]:
+    """Each record's WHOLE_SHARE-weighted sum of whole-record and best paragraph cosines, and a chunk.
+
+    A record missing from one list gets that list's last score; the chunk is its best paragraph.
+    """
+    paragraphs = _best_per_record(chunk_hits, chunks)
+    wholes = _best_per_record(whole_hits, chunks)
+    paragraph_floor = min((score for score, _ in paragraphs.values()), default=0.0)
+    whole_floor = min((score for score, _ in wholes.values()), default=0.0)
+    summed: dict[tuple[str, int], tuple[float, int]] = {}
+    for key in paragraphs.keys() | wholes.keys():
+        paragraph = paragraphs.get(key, (paragraph_floor, 0))[0]
+        whole = wholes.get(key, (whole_floor, 0))[0]
+        chunk_id = (paragraphs.get(key) or wholes[key])[1]
+        summed[key] = (WHOLE_SHARE * whole + (1 - WHOLE_SHARE) * paragraph, chunk_id)
+    return summed
+
+
+def _acronym_query(words: list[str]) -> bool:
+    """Whether the query names something by an acronym or a code (EIA, HCYF, PM2.5, NO2)."""
+    return any(
+        re.fullmatch(r"[A-Z][A-Z0-9.]+", word) or re.search(r"[A-Za-z][0-9]", word)
+        for word in words
+    )
+
+
+def _with_word_bonus(
+    summed: dict[tuple[str, int], tuple[float, int]],
+    text: list[tuple[tuple[str, int], int]],
+    query: str,
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
+    """Summed meaning scores plus TEXT_BONUS for the records holding every word; snippets, words first."""
+    bonus = TEXT_BONUS
+    if TEXT_BONUS_FOR == "acronym" and not _acronym_query(query.split()):
+        bonus = 0.0
+    best_chunk = dict(text)
+    floor = min((score for score, _ in summed.values()), default=0.0)
+    scores: dict[tuple[str, int], float] = {}
+    for key in summed.keys() | best_chunk.keys():
+        score = summed[key][0] if key in summed else floor
+        scores[key] = score + (bonus if key in best_chunk else 0.0)
+    for key, (_, chunk_id) in summed.items():
+        best_chunk.setdefault(key, chunk_id)
+    return scores, best_chunk
 
 
 def _fuse(
-    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]
+    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
 ) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
-    """Weighted reciprocal rank fusion of records; each record's snippet chunk, words first."""
+    """Records scored from the candidate lists (MEANING_FUSION, WORDS); each record's snippet chunk, words first."""
     scores: dict[tuple[str, int], float] = {}
     best_chunk: dict[tuple[str, int], int] = {}
     ranked = {name: _ranked_objects(hits, chunks) for name, hits in lists.items()}
     if MEANING_FUSION == "sum" and "whole" in lists and "chunk" in lists:
-        ranked["chunk"] = _summed_meaning(lists["chunk"], lists["whole"], chunks)
+        summed = _summed_meaning(lists["chunk"], lists["whole"], chunks)
         ranked.pop("whole")
+        if WORDS == "bonus":
+            return _with_word_bonus(summed, ranked.get("text", []), query)
+        ranked["chunk"] = [
+            (key, summed[key][1]) for key in sorted(summed, key=lambda key: (-summed[key][0], key))
+        ]
     for name, objects in ranked.items():
         weight = WEIGHTS[name] + (
             WEIGHTS["whole"] if name == "chunk" and "whole" not in ranked else 0
@@ -189,6 +252,45 @@ def _fuse(
             scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank + 1)
             best_chunk.setdefault(key, chunk_id)  # the full-text list comes first
     return scores, best_chunk
+
+
+def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[tuple[str, int]]:
+    """Records that count as found: every word list's, and the meaning hits within FOUND_MARGIN.
+
+    FOUND_RULE "either": a record's whole-record or best paragraph cosine is within the margin of
+    that list's best; "summed": its summed meaning score is within the margin of the best one's.
+    """
+    found: set[tuple[str, int]] = set()
+    meaning = "chunk" in lists and "whole" in lists
+    if meaning and FOUND_RULE == "summed":
+        summed = _summed_meaning(lists["chunk"], lists["whole"], chunks)
+        best = max((score for score, _ in summed.values()), default=0.0)
+        found.update(
+            key
+            for key, (score, _) in summed.items()
+            if FOUND_MARGIN is None or score >= best - FOUND_MARGIN
+        )
+    for name, hits in lists.items():
+        if name in ("chunk", "whole") and FOUND_RULE == "summed" and meaning:
+            continue
+        if name in ("chunk", "whole") and hits and FOUND_MARGIN is not None:
+            hits = [hit for hit in hits if hit.score >= hits[0].score - FOUND_MARGIN]
+        found.update(key for key, _ in _ranked_objects(hits, chunks))
+    return found
+
+
+def rank_records(
+    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
+) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int], set[tuple[str, int]]]:
+    """Every candidate record's ranking score, its snippet chunk, and the records found (no database).
+
+    With RESULTS_WITHIN_FOUND only the found records are scored.
+    """
+    scores, best_chunk = _fuse(lists, chunks, query)
+    found = _found(lists, chunks)
+    if RESULTS_WITHIN_FOUND:
+        scores = {key: score for key, score in scores.items() if key in found}
+    return scores, best_chunk, found
 
 
 def ranked_lists(
@@ -249,7 +351,10 @@ def mixed_kinds(scores: dict[tuple[str, int], float]) -> dict[tuple[str, int], f
 
 @dataclass(frozen=True)
 class SearchResults:
-    """The best records for a query and, for the facets, how many of each kind were found."""
+    """The best records for a query and, for the facets, how many of each kind were found.
+
+    A kind's count is its found records (FOUND_MARGIN) together with its results shown.
+    """
 
     hits: list[SearchHit]
     kinds: dict[str, int]
@@ -272,15 +377,15 @@ def find(
     embedder = embedder or embedder_name()
     lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
     chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-    scores, best_chunk = _fuse(lists, chunks)
+    scores, best_chunk, found = rank_records(lists, chunks, query)
     if allowed is not None:
         visible = allowed(list(scores))
         scores = {key: score for key, score in scores.items() if key in visible}
-    kinds: dict[str, int] = {}
-    for kind, _ in scores:
-        kinds[kind] = kinds.get(kind, 0) + 1
     scores = mixed_kinds(scores)
     ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
+    kinds: dict[str, int] = {}
+    for kind, _ in (found & scores.keys()) | set(ranked):
+        kinds[kind] = kinds.get(kind, 0) + 1
     words = query_words(query)
     hits = [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
     return SearchResults(hits=hits, kinds=kinds)
