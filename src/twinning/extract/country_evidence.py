@@ -42,6 +42,7 @@ FEATURES = (
     "rules",
     *(f"name_{kind}" for kind in PLACE_KINDS),
     "adjacent",
+    "linked",
     *(f"sentence_own_{kind}" for kind in PLACE_KINDS),
     "sentence_other",
     "sentence_closeness",
@@ -69,6 +70,12 @@ FEATURES = (
     "not_in_text",
     "candidates",
 )
+# One short word between a name and a place that ties them: origin or seat, seven languages
+# ("X from Leeds", "X aus Leipzig", "X de Lyon", "X di Ferrara", "X uit Utrecht", "汉堡的X").
+LINK_WORDS = {
+    "from", "in", "of", "at", "based in", "aus", "von", "bei", "de", "du", "d'", "à", "en",
+    "di", "da", "del", "della", "a", "uit", "van", "te", "的", "在", "来自", "位于",
+}  # fmt: skip
 NEAR_LINES = 2
 HEADING_LINES = 15
 # Latin words of a place name: up to three ("Bosnia and Herzegovina" is three with "and").
@@ -304,6 +311,14 @@ class _Tally:
             self.kinds.setdefault(country, set()).add(feature)
 
 
+def _linked(text: str, mention: tuple[int, int], place: tuple[int, int]) -> bool:
+    """Whether one link word (`LINK_WORDS`) is all that stands between a mention and a place."""
+    between = text[mention[1] : place[0]] if mention[1] <= place[0] else text[place[1] : mention[0]]
+    if len(between) > 12:
+        return False
+    return between.strip(" ,，(（").lower() in LINK_WORDS
+
+
 def _around_mentions(
     page: _Page, tally: _Tally, own: list[tuple[int, int]], me: int | None
 ) -> None:
@@ -333,6 +348,8 @@ def _around_mentions(
         ) or any(0 <= start - place.end <= 2 for start, _end in own)
         if adjacent:
             tally.add(place.country, "adjacent")
+        if any(_linked(page.text, mention, span) for mention in own):
+            tally.add(place.country, "linked")
         owner = page.owner[number]
         if sentence in own_sentences:
             if page.inside[number] is not None:

@@ -24,7 +24,7 @@ from twinning.extract.text import clean_text
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "countries.npz"
 MODES = ("rules", "model")
-DEFAULT_MODE = "rules"
+DEFAULT_MODE = "model"
 
 
 class CountryModelError(ExtractError):
