@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -77,6 +78,7 @@ LINK_WORDS = {
     "di", "da", "del", "della", "a", "uit", "van", "te", "的", "在", "来自", "位于",
 }  # fmt: skip
 NEAR_LINES = 2
+ADJACENT_GAP = re.compile(r"[\s(（,，:：–—\-]*")
 HEADING_LINES = 15
 # Latin words of a place name: up to three ("Bosnia and Herzegovina" is three with "and").
 WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -124,6 +126,7 @@ class PlaceMention:
     population: int = 0
 
 
+@lru_cache(maxsize=65536)
 def _latin_place(span: str) -> tuple[str, str, int] | None:
     """(country, kind, population) of a Latin-script word run, else None."""
     capital = span[:1].isupper()
@@ -147,6 +150,7 @@ def _latin_place(span: str) -> tuple[str, str, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _chinese_place(span: str) -> tuple[str, str, int] | None:
     code = chinese_countries().get(span)
     if code:
@@ -175,7 +179,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if index + size > len(words):
                 continue
             span = text[word.start() : last.end()]
-            if size > 1 and not re.fullmatch(PLACE_RUN[size], span):
+            if size > 1 and not PLACE_RUN[size].fullmatch(span):
                 continue
             found = _latin_place(span)
             if found:
@@ -342,7 +346,7 @@ def _around_mentions(
             continue  # inside its own name: counted from the name itself
         nearest = min((_gap(m, span) for m in own), default=10**9)
         adjacent = any(
-            re.fullmatch(r"[\s(（,，:：–—\-]*", page.text[end : place.start])
+            ADJACENT_GAP.fullmatch(page.text[end : place.start])
             for _start, end in own
             if 0 <= place.start - end <= 3
         ) or any(0 <= start - place.end <= 2 for start, _end in own)
