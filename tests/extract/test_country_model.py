@@ -92,7 +92,7 @@ def test_evidence_of_a_built_page_marks_who_each_place_belongs_to():
     france = _features(circle.rows[0])
     assert (france["rules"], france["linked"], france["sentence_own_city"]) == (1.0, 1.0, 1.0)
     assert "is_subject" not in france and _features(circle.rows[1])["footer_other"] == 1.0
-    assert circle.cities == {"FR": "Lyon"}
+    assert (club.cities, circle.cities) == ({}, {"US": "Lakeside", "FR": "Lyon"})
 
 
 def test_an_organisation_without_any_evidence_has_no_candidates():
@@ -170,6 +170,16 @@ def test_the_shipped_model_assigns_countries_in_several_languages(text, expected
 def test_the_shipped_model_misses_a_chinese_city_after_a_dutch_name():
     text = "De Stichting Groene Dijk uit Utrecht werkt samen met de Vereniging Schone Rivier uit Wuhan."
     assert dict(_countries(text, "model"))["Vereniging Schone Rivier"] == "CN"
+
+
+def test_a_country_the_model_adds_brings_the_city_that_gave_it():
+    text = SHIPPED_CASES[-2][0]
+    organisation = extract_text(text, countries="model").organisations[0]
+    assert (organisation.name, organisation.country, organisation.city) == (
+        "Stichting Groene Dijk",
+        "NL",
+        "Utrecht",
+    )
 
 
 def test_rules_mode_keeps_the_rules_countries():

@@ -124,43 +124,44 @@ class PlaceMention:
     country: str
     kind: str
     population: int = 0
+    city: str | None = None
 
 
 @lru_cache(maxsize=65536)
-def _latin_place(span: str) -> tuple[str, str, int] | None:
-    """(country, kind, population) of a Latin-script word run, else None."""
+def _latin_place(span: str) -> tuple[str, str, int, str | None] | None:
+    """(country, kind, population, city name) of a Latin-script word run, else None."""
     capital = span[:1].isupper()
     if capital:
         code = country_code(span)
         if code:
-            return code, "country", 0
+            return code, "country", 0, None
     if " " not in span:
         code = demonym_code(span)
         if code:
-            return code, "demonym", 0
+            return code, "demonym", 0, None
     if not capital:
         return None
     code = province_code(span)
     if code:
-        return code, "province", 0
+        return code, "province", 0, None
     if len(span) >= 4:
         city = find_city(span, min_population=CITY_MIN_POPULATION)
         if city:
-            return city.country, "city", city.population
+            return city.country, "city", city.population, city.name
     return None
 
 
 @lru_cache(maxsize=65536)
-def _chinese_place(span: str) -> tuple[str, str, int] | None:
+def _chinese_place(span: str) -> tuple[str, str, int, str | None] | None:
     code = chinese_countries().get(span)
     if code:
-        return code, "country", 0
+        return code, "country", 0, None
     code = _provinces().get(span)
     if code:
-        return code, "province", 0
+        return code, "province", 0, None
     city = _cities()[1].get(span)
     if city is not None:
-        return city.country, "city", city.population
+        return city.country, "city", city.population, city.name
     return None
 
 
@@ -303,6 +304,8 @@ class _Tally:
     def __init__(self) -> None:
         self.values: dict[str, dict[str, float]] = {}
         self.kinds: dict[str, set[str]] = {}
+        # The city a country's closest evidence names, for the organisation's city field.
+        self.cities: dict[str, str] = {}
 
     def add(self, country: str, feature: str, value: float = 1.0, *, local: bool = True) -> None:
         row = self.values.setdefault(country, {})
@@ -352,9 +355,12 @@ def _around_mentions(
         ) or any(0 <= start - place.end <= 2 for start, _end in own)
         if adjacent:
             tally.add(place.country, "adjacent")
-        if any(_linked(page.text, mention, span) for mention in own):
+        linked = any(_linked(page.text, mention, span) for mention in own)
+        if linked:
             tally.add(place.country, "linked")
         owner = page.owner[number]
+        if place.city and (adjacent or linked):
+            tally.cities.setdefault(place.country, place.city)
         if sentence in own_sentences:
             if page.inside[number] is not None:
                 tally.add(place.country, "inside_other_name", 0.5)
@@ -392,6 +398,8 @@ def _evidence_of(
     name_places = find_places(organisation.name)
     for place in name_places:
         tally.add(place.country, f"name_{place.kind}")
+        if place.city:
+            tally.cities.setdefault(place.country, place.city)
     name_is_place = any(
         place.start == 0 and place.end == len(organisation.name) for place in name_places
     )
@@ -430,12 +438,9 @@ def _evidence_of(
             value = row.get(feature, 0.0)
             # Counts grow slowly: two mentions are stronger than one, ten not five times.
             rows[row_index, column] = math.log1p(value) if value > 1 else value
-    cities = (
-        {organisation.country: organisation.city}
-        if organisation.city and organisation.country
-        else {}
-    )
-    return OrganisationEvidence(index, countries, rows, cities)
+    if organisation.city and organisation.country:
+        tally.cities[organisation.country] = organisation.city
+    return OrganisationEvidence(index, countries, rows, tally.cities)
 
 
 def collect(
