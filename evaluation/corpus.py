@@ -135,6 +135,30 @@ def run_relations_benchmark(n: int = 60, seed: int = 0) -> list[dict[str, Any]]:
     ]
 
 
+def run_countries_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
+    """One §6 entry: documents per second with the learned country chooser (`model`), beside
+    the same extractor with the rules' countries, on the same synthetic documents."""
+    documents = generate_documents(n, seed)
+    rates: dict[str, float] = {}
+    for mode in ("model", "rules"):
+        extract_text("Warm-up Society (Norway) works in Oslo.", countries=mode)
+        started = time.perf_counter()
+        for name, text in documents:
+            extract_text(text, source=name, countries=mode)
+        rates[mode] = n / (time.perf_counter() - started)
+    return [
+        {
+            "name": "extract_documents_learned_countries",
+            "metric": "throughput",
+            "value": round(rates["model"], 2),
+            "unit": "documents/s",
+            "peer": "the same extractor, rules' countries (TWINNING_COUNTRIES=rules)",
+            "peer_value": round(rates["rules"], 2),
+            "params": {"documents": n, "seed": seed, "mode": "model"},
+        }
+    ]
+
+
 if __name__ == "__main__":
     import json
 

@@ -1,5 +1,10 @@
 from evaluation.baseline import baseline_extract
-from evaluation.corpus import generate_documents, run_benchmark, run_relations_benchmark
+from evaluation.corpus import (
+    generate_documents,
+    run_benchmark,
+    run_countries_benchmark,
+    run_relations_benchmark,
+)
 
 
 def test_generated_documents_are_deterministic_and_mixed():
@@ -46,6 +51,19 @@ def test_relations_benchmark_entry_measures_the_component_on_beside_off():
             "documents/s",
             "the same extractor, learned relations off (rules only)",
             {"documents": 2, "seed": 1, "mode": "add"},
+        )
+    ]
+    assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0
+
+
+def test_countries_benchmark_entry_measures_the_chooser_beside_the_rules():
+    entries = run_countries_benchmark(n=2, seed=1)
+    assert [(e["name"], e["unit"], e["peer"], e["params"]) for e in entries] == [
+        (
+            "extract_documents_learned_countries",
+            "documents/s",
+            "the same extractor, rules' countries (TWINNING_COUNTRIES=rules)",
+            {"documents": 2, "seed": 1, "mode": "model"},
         )
     ]
     assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0

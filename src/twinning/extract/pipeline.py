@@ -9,6 +9,7 @@ from pathlib import Path
 from twinning.extract import (
     announced,
     attributes,
+    country_model,
     events,
     matcher,
     people,
@@ -144,11 +145,13 @@ def extract_text(
     footer: str = "",
     language: str | None = None,
     learned_relations: str | None = None,
+    countries: str | None = None,
 ) -> ExtractionResult:
     """Organisations, partnerships, events and people in one document's text (and tables).
     `language` (ISO 639-1) is detected when not given; `title` and `footer` are an HTML
     page's own name and address lines; `learned_relations` is the learned relations' mode
-    (`relation_model.MODES`, `TWINNING_RELATIONS` when None)."""
+    (`relation_model.MODES`, `TWINNING_RELATIONS` when None); `countries` chooses who assigns
+    countries (`country_model.MODES`, `TWINNING_COUNTRIES` when None)."""
     text = clean_text(text)
     whole_text = text
     language = language or detect_language(text)
@@ -344,6 +347,9 @@ def extract_text(
             )
         )
     result.subject = main.organisation.name if main is not None else None
+    country_model.apply(
+        result, whole_text, title=title, footer=footer, language=language, mode=countries
+    )
     return relation_model.apply(result, whole_text, learned_relations)
 
 
