@@ -190,7 +190,9 @@ def run_extractor(doc: Doc, tagger_mode: str, relations: str) -> dict[str, Any]:
         os.environ["TWINNING_RELATIONS"] = "off"
 
 
-def _bucket(table: dict[str, dict[str, dict[str, Score]]], key: str, system: str) -> dict[str, Score]:
+def _bucket(
+    table: dict[str, dict[str, dict[str, Score]]], key: str, system: str
+) -> dict[str, Score]:
     return table.setdefault(key, {}).setdefault(system, {f: Score() for f in (*FIELDS, "overall")})
 
 
@@ -228,9 +230,7 @@ def cross_validate(docs: list[Doc], relations: bool, alternative: bool) -> dict[
                     for name in FIELDS:
                         bucket[name].add(scores[name])
                         bucket["overall"].add(scores[name])
-        print(
-            f"fold {held}: cut {threshold}, {time.monotonic() - started:.0f} s", file=sys.stderr
-        )
+        print(f"fold {held}: cut {threshold}, {time.monotonic() - started:.0f} s", file=sys.stderr)
     org_tagger.use_tagger(None)
     return {"sets": per_set, "languages": per_language, "thresholds": thresholds}
 
@@ -252,14 +252,12 @@ def report(figures: dict[str, Any]) -> str:
                 row = table[key]
                 cells = [_cell(row[s][field_name]) if s in row else "—" for s in systems]
                 lines.append(f"| {key} | " + " | ".join(cells) + " |")
-            for key, row in table.items():
+            for row in table.values():
                 for system, scores in row.items():
                     bucket = totals.setdefault(system, {f: Score() for f in (*FIELDS, "overall")})
                     bucket[field_name].add(scores[field_name])
             lines.append(
-                "| **all** | "
-                + " | ".join(_cell(totals[s][field_name]) for s in systems)
-                + " |"
+                "| **all** | " + " | ".join(_cell(totals[s][field_name]) for s in systems) + " |"
             )
             lines.append("")
     return "\n".join(lines)

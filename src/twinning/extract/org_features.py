@@ -83,7 +83,7 @@ def tokenise(text: str) -> list[list[Token]]:
 def shape(word: str) -> str:
     """Word shape with runs collapsed: "Stichting" → "Xx", "e.V." → "x.X.", "2019" → "d",
     "协" → "H"."""
-    classes = []
+    classes: list[str] = []
     for char in word:
         if "\u3400" <= char <= "\u9fff":
             kind = "H"
@@ -109,7 +109,7 @@ def word_classes(word: str) -> tuple[str, ...]:
     """The tables' classes of one word: organisation word, legal form, compound ending, event,
     role or connector word."""
     lowered = word.lower()
-    found = []
+    found: list[str] = []
     if lowered in ORGANISATION_WORDS or lowered.rstrip("s") in ORGANISATION_WORDS:
         found.append("org")
     if lowered in LEGAL_FORMS:

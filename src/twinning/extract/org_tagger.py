@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from twinning.extract.gazetteer import chinese_countries
+from twinning.extract.chinese import _without_foreign_country as without_foreign_country
 from twinning.extract.org_features import (
     EVENT_LOWER,
     TITLES,
@@ -43,7 +43,6 @@ ZH_EVENT_END = re.compile(
     r"(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|对话会|年会|座谈会|培训班|训练营|夏令营|展览会|沙龙|节|周|大赛)$"
 )
 JOINER = re.compile(r"\s+(?:and|und|et|e|y|en|&)\s+|\s*;\s*")
-HOME_PLACES = {"中国", "香港", "澳门", "台湾"}
 
 
 class OrganisationTaggerError(Exception):
@@ -102,37 +101,32 @@ def clean_name(raw: str) -> str:
         words = words[1:]
     name = " ".join(words)
     if name and is_han(name[0]):
-        for country in chinese_countries():
-            if (
-                len(country) >= 2
-                and country not in HOME_PLACES
-                and name.startswith(country)
-                and len(name) - len(country) >= 4
-                and name[len(country)] != "驻"
-            ):
-                name = name[len(country) :]
-                break
+        name = without_foreign_country(name)[0]
     return name.strip(EDGE_JUNK).strip()
 
 
 def _is_organisation_end(part: str) -> bool:
     words = part.split()
-    return bool(words) and any(
-        kind in ("org", "legal", "compound") for kind in word_classes(words[-1])
-    ) or bool(re.search(r"(?:[学协]会|中心|大学|学院|联盟|基金会|公司)$", part))
+    return (
+        bool(words)
+        and any(kind in ("org", "legal", "compound") for kind in word_classes(words[-1]))
+        or bool(re.search(r"(?:[学协]会|中心|大学|学院|联盟|基金会|公司)$", part))
+    )
 
 
 def split_joined(name: str) -> list[str]:
     """`A and B` / `A; B` as two names when the first part ends with an organisation word and
     the second has one too; otherwise the name itself."""
     parts = JOINER.split(name, maxsplit=1)
-    if len(parts) == 2 and _is_organisation_end(parts[0]):
-        if ";" in name or any(
-            kind in ("org", "legal", "compound")
-            for word in parts[1].split()
-            for kind in word_classes(word)
-        ):
-            return [p for part in parts for p in split_joined(part)]
+    if len(parts) == 2 and ";" in name:
+        return [p for part in parts for p in split_joined(part)]
+    second_is_organisation = any(
+        kind in ("org", "legal", "compound")
+        for word in (parts[1].split() if len(parts) == 2 else [])
+        for kind in word_classes(word)
+    )
+    if len(parts) == 2 and _is_organisation_end(parts[0]) and second_is_organisation:
+        return [p for part in parts for p in split_joined(part)]
     return [name]
 
 
@@ -157,7 +151,9 @@ class OrganisationTagger:
         try:
             self._tagger.open_inmemory(model)
         except (ValueError, OSError) as error:
-            raise OrganisationTaggerError(f"organisation model is not a CRF model: {error}")
+            raise OrganisationTaggerError(
+                f"organisation model is not a CRF model: {error}"
+            ) from error
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,9 +179,7 @@ class OrganisationTagger:
                 end = index + 1
                 while end < len(tokens) and labels[end] == "I-ORG":
                     end += 1
-                confidence = min(
-                    self._tagger.marginal(labels[i], i) for i in range(index, end)
-                )
+                confidence = min(self._tagger.marginal(labels[i], i) for i in range(index, end))
                 start_char, end_char = tokens[index].start, tokens[end - 1].end
                 for name in split_joined(clean_name(text[start_char:end_char])):
                     name = clean_name(name)

@@ -210,7 +210,7 @@ def extract_text(
         title,
         registry,
         organisation_tagger,
-        {name_key(o.name) for found in table_results for o in found.organisations},
+        {name_key(o.name) for table_result in table_results for o in table_result.organisations},
     )
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
@@ -353,8 +353,8 @@ def extract_text(
         sources=[source] if source else [],
         activities=programme_activities(sentences, registry, main, source),
     )
-    for found in table_results:
-        result = result.merge(found)
+    for table_result in table_results:
+        result = result.merge(table_result)
     result.subject = main.organisation.name if main is not None else None
     return relation_model.apply(result, whole_text, learned_relations)
 
