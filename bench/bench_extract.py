@@ -1,5 +1,6 @@
 """Extraction throughput on 1,000 mixed synthetic documents, beside a plain regex baseline;
-and on 60 of them with the learned relation component on, beside it off."""
+on 60 of them with the learned relation component on, beside it off; and on 300 with the
+organisation tagger on, beside it off."""
 
 from __future__ import annotations
 
@@ -11,6 +12,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def run() -> list[dict]:
-    from evaluation.corpus import run_benchmark, run_relations_benchmark
+    from evaluation.corpus import run_benchmark, run_relations_benchmark, run_tagger_benchmark
 
-    return run_benchmark(n=1000) + run_relations_benchmark(n=60)
+    return run_benchmark(n=1000) + run_relations_benchmark(n=60) + run_tagger_benchmark(n=300)

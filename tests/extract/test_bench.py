@@ -1,5 +1,10 @@
 from evaluation.baseline import baseline_extract
-from evaluation.corpus import generate_documents, run_benchmark, run_relations_benchmark
+from evaluation.corpus import (
+    generate_documents,
+    run_benchmark,
+    run_relations_benchmark,
+    run_tagger_benchmark,
+)
 
 
 def test_generated_documents_are_deterministic_and_mixed():
@@ -45,6 +50,19 @@ def test_relations_benchmark_entry_measures_the_component_on_beside_off():
             "extract_documents_learned_relations",
             "documents/s",
             "the same extractor, learned relations off (rules only)",
+            {"documents": 2, "seed": 1, "mode": "add"},
+        )
+    ]
+    assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0
+
+
+def test_tagger_benchmark_entry_measures_the_tagger_on_beside_off():
+    entries = run_tagger_benchmark(n=2, seed=1)
+    assert [(e["name"], e["unit"], e["peer"], e["params"]) for e in entries] == [
+        (
+            "extract_documents_organisation_tagger",
+            "documents/s",
+            "the same extractor, organisation tagger off (rules only)",
             {"documents": 2, "seed": 1, "mode": "add"},
         )
     ]
