@@ -34,7 +34,7 @@ from twinning.extract.text import name_key
 
 MODEL_PATH = Path(__file__).with_name("data") / "organisations.npz"
 MODES = ("off", "add")
-DEFAULT_MODE = "off"
+DEFAULT_MODE = "add"
 FEATURES_VERSION = 1  # raised whenever `org_features` changes what a token's features are
 LABELS = ("O", "B-ORG", "I-ORG")
 EDGE_JUNK = "•●▪◦·∙‣○■□*+-–—|,;:()[]{}\"'“”„«»‘’<>/\\"

@@ -210,7 +210,12 @@ def extract_text(
         title,
         registry,
         organisation_tagger,
-        {name_key(o.name) for table_result in table_results for o in table_result.organisations},
+        {
+            name_key(form)
+            for table_result in table_results
+            for o in table_result.organisations
+            for form in (o.name, o.acronym or "")
+        },
     )
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
