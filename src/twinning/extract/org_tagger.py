@@ -19,6 +19,7 @@ import numpy as np
 import pycrfsuite
 
 from twinning.extract.chinese import _without_foreign_country as without_foreign_country
+from twinning.extract.names import STOP_ACRONYMS
 from twinning.extract.org_features import (
     EVENT_LOWER,
     TITLES,
@@ -278,6 +279,8 @@ def new_mentions(mentions: list[Mention], registry: Registry, text: str) -> list
         key = name_key(mention.name)
         if not key or key in seen or not plausible(mention.name):
             continue
+        if mention.name in STOP_ACRONYMS or mention.name.upper() in STOP_ACRONYMS:
+            continue  # the rules' own list of capitalised words that are no organisation
         if registry.find(mention.name) is not None:
             continue
         if any(mention.start < end and start < mention.end for start, end in known):
