@@ -235,3 +235,25 @@ def test_the_cli_reports_a_missing_model_in_one_line(
         f"twinning extract: organisation model not found at {tmp_path / 'gone.npz'}: run "
         "`python evaluation/train_organisations.py` or set TWINNING_ORG_TAGGER=off\n"
     )
+
+
+def test_only_mentions_the_rules_do_not_cover_are_new():
+    from twinning.extract.org_tagger import Mention, new_mentions
+    from twinning.extract.registry import Registry
+
+    text = "Harbour Rowing Club and the GPP team met staff of Verein Lindenhof and Club Nord."
+    registry = Registry()
+    registry.add("Harbour Rowing Club")
+    mentions = [
+        Mention(0, 19, "Harbour Rowing Club", 0.9),  # known by name
+        Mention(8, 19, "Rowing Club", 0.9),  # overlaps a known mention
+        Mention(28, 31, "GPP", 0.9),  # a stop acronym of the rules
+        Mention(32, 36, "team", 0.9),  # lower case
+        Mention(50, 66, "Verein Lindenhof", 0.9),
+        Mention(50, 66, "Verein Lindenhof", 0.8),  # the same name twice
+        Mention(71, 80, "Club Nord", 0.4),
+    ]
+    assert [m.name for m in new_mentions(mentions, registry, text)] == [
+        "Verein Lindenhof",
+        "Club Nord",
+    ]
