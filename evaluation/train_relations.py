@@ -27,6 +27,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["TWINNING_RELATIONS"] = "off"
+# The shipped relation weights were fitted on the rules' organisations alone (ADR 0026).
+os.environ["TWINNING_ORG_TAGGER"] = "off"
 
 from evaluation import scoring  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402

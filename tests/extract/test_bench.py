@@ -4,6 +4,7 @@ from evaluation.corpus import (
     run_benchmark,
     run_countries_benchmark,
     run_relations_benchmark,
+    run_tagger_benchmark,
 )
 
 
@@ -64,6 +65,19 @@ def test_countries_benchmark_entry_measures_the_chooser_beside_the_rules():
             "documents/s",
             "the same extractor, rules' countries (TWINNING_COUNTRIES=rules)",
             {"documents": 2, "seed": 1, "mode": "model"},
+        )
+    ]
+    assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0
+
+
+def test_tagger_benchmark_entry_measures_the_tagger_on_beside_off():
+    entries = run_tagger_benchmark(n=2, seed=1)
+    assert [(e["name"], e["unit"], e["peer"], e["params"]) for e in entries] == [
+        (
+            "extract_documents_organisation_tagger",
+            "documents/s",
+            "the same extractor, organisation tagger off (rules only)",
+            {"documents": 2, "seed": 1, "mode": "add"},
         )
     ]
     assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from twinning.extract import DEFAULT_MAX_BYTES, ExtractError, ExtractionResult, extract_paths
+from twinning.extract.org_tagger import OrganisationTaggerError
+from twinning.extract.relation_model import RelationModelError
 
 
 def register(subcommands: Any) -> None:
@@ -70,7 +72,7 @@ def quiet_on_closed_pipe(handler: Callable[[argparse.Namespace], int]) -> Callab
 def run_extract(args: argparse.Namespace) -> int:
     try:
         result = extract_paths(args.files, max_bytes=args.max_bytes)
-    except ExtractError as error:
+    except (ExtractError, OrganisationTaggerError, RelationModelError) as error:
         print(f"twinning extract: {error}", file=sys.stderr)
         return 2
     if args.json:
@@ -174,7 +176,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
         return 2
     try:
         runs = scoring.evaluate_runs(args.gold, args.files)
-    except ExtractError as error:
+    except (ExtractError, OrganisationTaggerError, RelationModelError) as error:
         print(f"twinning eval-extract: {error}", file=sys.stderr)
         return 2
     except KeyError as error:

@@ -12,6 +12,7 @@ from twinning.extract import (
     country_model,
     events,
     matcher,
+    org_tagger,
     people,
     relation_lists,
     relation_model,
@@ -54,7 +55,7 @@ from twinning.extract.tabular import (
     map_header,
     records_from_table,
 )
-from twinning.extract.text import Block, clean_text, has_cjk, split_blocks
+from twinning.extract.text import Block, clean_text, has_cjk, name_key, split_blocks
 from twinning.extract.visit_details import add_visit_details
 
 SHORT_REFERENCE_ANYWHERE = re.compile(
@@ -146,12 +147,14 @@ def extract_text(
     language: str | None = None,
     learned_relations: str | None = None,
     countries: str | None = None,
+    organisation_tagger: str | None = None,
 ) -> ExtractionResult:
     """Organisations, partnerships, events and people in one document's text (and tables).
     `language` (ISO 639-1) is detected when not given; `title` and `footer` are an HTML
     page's own name and address lines; `learned_relations` is the learned relations' mode
     (`relation_model.MODES`, `TWINNING_RELATIONS` when None); `countries` chooses who assigns
-    countries (`country_model.MODES`, `TWINNING_COUNTRIES` when None)."""
+    countries (`country_model.MODES`, `TWINNING_COUNTRIES` when None); `organisation_tagger`
+    the organisation tagger's (`org_tagger.MODES`, `TWINNING_ORG_TAGGER` when None)."""
     text = clean_text(text)
     whole_text = text
     language = language or detect_language(text)
@@ -199,6 +202,24 @@ def extract_text(
     register_short_forms(text, registry)
     link_translations(text, registry)
     register_acronym_definitions(text, registry)
+    table_results = [
+        records_from_table(
+            table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")
+        )
+        for table in tables or []
+    ]
+    org_tagger.add_tagged(
+        org_tagger.tagging_text(text, tables),
+        title,
+        registry,
+        organisation_tagger,
+        {
+            name_key(form)
+            for table_result in table_results
+            for o in table_result.organisations
+            for form in (o.name, o.acronym or "")
+        },
+    )
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
@@ -340,12 +361,8 @@ def extract_text(
         sources=[source] if source else [],
         activities=programme_activities(sentences, registry, main, source),
     )
-    for table in tables or []:
-        result = result.merge(
-            records_from_table(
-                table, source=source, kind=kind, strict=content_type in ("csv", "tsv", "xlsx")
-            )
-        )
+    for table_result in table_results:
+        result = result.merge(table_result)
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result, whole_text, title=title, footer=footer, language=language, mode=countries
