@@ -164,6 +164,7 @@ if __name__ == "__main__":
 
     print(json.dumps(run_benchmark(), indent=2))
 
+
 def run_tagger_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
     """One §6 entry: documents per second with the organisation tagger on (`add`), beside the
     same extractor with it off (rules only), on the same synthetic documents."""
