@@ -265,11 +265,10 @@ def _writer(words: tantivy.Index, *, threads: int = 1) -> tantivy.IndexWriter:
     return words.writer(heap_size=200_000_000, num_threads=threads)
 
 
-def rebuild(*, threads: int = 2, fail_after_build: bool = False) -> str:
+def rebuild(*, threads: int = 2) -> str:
     """Build a new generation from the chunk table, catch up, and make it current; returns its name.
 
     The old generation serves until the pointer moves; on any error the new one is removed.
-    `fail_after_build` raises just before the swap (for the crash test).
     """
     root = index_root()
     root.mkdir(parents=True, exist_ok=True)
@@ -303,8 +302,6 @@ def rebuild(*, threads: int = 2, fail_after_build: bool = False) -> str:
         }
         (building / "manifest.json").write_text(json.dumps(manifest))
         state = State(np.array(seen, dtype=np.int64), np.zeros(0, dtype=np.int64), count, newest)
-        if fail_after_build:
-            raise RuntimeError("rebuild stopped before the swap (test)")
         with writer_lock(root):
             state = _catch_up(building, state)[0]
             state.save(building / "state-1.npz")
