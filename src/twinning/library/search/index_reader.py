@@ -15,7 +15,6 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,9 +63,11 @@ class Generation:
     fresh: bool = True
     mismatch_since: float | None = None
     codes: dict[str, int] = field(init=False)
+    names: np.ndarray = field(init=False)  # kind by code; code -1 (unknown) is the last
 
     def __post_init__(self) -> None:
         self.codes = {kind: number for number, kind in enumerate(self.kinds)}
+        self.names = np.array([*self.kinds, ""], dtype=object)
 
 
 def _setting(name: str, default: float) -> float:
@@ -158,22 +159,17 @@ class Reader:
         return loaded.fresh
 
     def _remember(
-        self,
-        ids: Iterable[int],
-        kinds: Iterable[int],
-        objects: Iterable[int],
-        generation: Generation,
+        self, ids: list[int], kinds: np.ndarray, objects: list[int], generation: Generation
     ) -> None:
-        ids = [int(chunk_id) for chunk_id in ids]
+        """Keep the records of found chunks (for `chunks`), and the best ids of this list."""
         best = getattr(self.local, "best", None)
         if best is None:
             best = self.local.best = deque(maxlen=4)  # a search reads three lists
         best.append(ids[:PREFETCH])
         if len(self.recent) > RECENT_LIMIT:
             self.recent = {}
-        for chunk_id, kind, object_id in zip(ids, kinds, objects, strict=True):
-            if 0 <= kind < len(generation.kinds):
-                self.recent[int(chunk_id)] = (generation.kinds[kind], int(object_id))
+        names = generation.names[np.asarray(kinds, dtype=np.int64)].tolist()
+        self.recent.update(zip(ids, zip(names, objects, strict=True), strict=True))
 
     def chunks(self, ids: list[int]) -> tuple[dict[int, IndexedChunk], list[int]] | None:
         """The chunks among `ids` this process's searches found (records from the index, text read
@@ -250,12 +246,12 @@ class Reader:
         if not hits:
             return []
         addresses = [address for _, address in hits]
-        ids, kinds, objects = (
-            [int(value or 0) for value in generation.searcher.fast_field_values(name, addresses)]
-            for name in ("chunk", "kind", "object")
-        )
-        self._remember(ids, kinds, objects, generation)
-        return [(chunk_id, float(score)) for chunk_id, (score, _) in zip(ids, hits, strict=True)]
+        searcher = generation.searcher
+        ids = searcher.fast_field_values("chunk", addresses)
+        objects = searcher.fast_field_values("object", addresses)
+        kinds = np.array(searcher.fast_field_values("kind", addresses), dtype=np.int64)
+        self._remember(ids, kinds, objects, generation)  # type: ignore[arg-type]
+        return [(chunk_id, score) for chunk_id, (score, _) in zip(ids, hits, strict=True)]  # type: ignore[misc]
 
     def nearest(
         self,
@@ -298,8 +294,9 @@ class Reader:
         scores = np.concatenate([part[1] for part in parts])
         records = np.concatenate([part[2] for part in parts]) if len(ids) else np.zeros((0, 3))
         order = np.lexsort((ids, -scores))[:limit]
-        self._remember(ids[order], records[order, 0], records[order, 1], generation)
-        return [(int(ids[i]), float(scores[i])) for i in order]
+        found = ids[order].tolist()
+        self._remember(found, records[order, 0], records[order, 1].tolist(), generation)
+        return list(zip(found, scores[order].tolist(), strict=True))
 
     def _row_filter(
         self,

@@ -7,7 +7,7 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.db import connection
@@ -67,8 +67,9 @@ class SearchFilters:
         return (" AND ".join(conditions) or "1=1"), params
 
 
-@dataclass(frozen=True)
-class ChunkHit:
+class ChunkHit(NamedTuple):
+    """One chunk of a ranked list (a tuple: a search makes hundreds of them)."""
+
     chunk_id: int
     score: float
 
@@ -95,7 +96,7 @@ def full_text(
     if generation is not None:
         found = index_reader.reader.text(generation, words, filters, every=every, limit=limit)
         if found is not None:
-            return [ChunkHit(chunk_id, score) for chunk_id, score in found]
+            return list(map(ChunkHit._make, found))
     where, params = filters.where()
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -377,7 +378,7 @@ def nearest_both(
         found = index_reader.reader.nearest(
             generation, vector, filters, embedder=embedder, limit=limit, exclude=exclude
         )
-        return {flag: [ChunkHit(i, score) for i, score in hits] for flag, hits in found.items()}
+        return {flag: list(map(ChunkHit._make, hits)) for flag, hits in found.items()}
     where, params = filters.where()
     if exclude:
         where += " AND NOT (c.kind = %s AND c.object_id = %s)"
