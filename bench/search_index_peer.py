@@ -51,7 +51,16 @@ def measure(
     chunks = len(texts)
     rss_before = _rss_mb()
     started = time.perf_counter()
-    index_store.rebuild()
+    if os.environ.get("BENCH_SEARCH_PROFILE") == "build":
+        import cProfile
+        import pstats
+        import sys
+
+        with cProfile.Profile() as profile:
+            index_store.rebuild()
+        pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(20)
+    else:
+        index_store.rebuild()
     build_seconds = time.perf_counter() - started
     generation = reader.current()
     assert generation is not None, "the embedded index does not serve"
@@ -101,7 +110,7 @@ def measure(
     for query in queries[:5]:  # warm both sides
         for function in functions.values():
             function(query)
-    if os.environ.get("BENCH_SEARCH_PROFILE"):  # where the time of one function goes, on stderr
+    if os.environ.get("BENCH_SEARCH_PROFILE") in functions:  # where one function's time goes
         import cProfile
         import pstats
         import sys
