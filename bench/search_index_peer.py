@@ -80,7 +80,7 @@ def measure(
 
     def peer(query: str) -> None:
         parsed = peer_index.parse_query(" OR ".join(query.split()), ["body"])
-        peer_searcher.search(parsed, 10).hits
+        peer_searcher.search(parsed, 10)
 
     def peer_with_documents(query: str) -> None:
         parsed = stored.parse_query(" OR ".join(query.split()), ["body"])
@@ -188,9 +188,7 @@ def results(measured: dict[str, Any], params: dict[str, Any], *, postgres: bool)
         "database": "PostgreSQL" if postgres else "SQLite",
         "interleaved": "each query runs every measured function in turn",
     }
-    ratio = {
-        f"ratio_p{q}": round(ms("core", q) / max(ms("peer", q), 1e-9), 1) for q in (50, 95)
-    }
+    ratio = {f"ratio_p{q}": round(ms("core", q) / max(ms("peer", q), 1e-9), 1) for q in (50, 95)}
     entries = []
     for q in (50, 95):
         entries.append(

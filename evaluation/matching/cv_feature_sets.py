@@ -67,7 +67,11 @@ def main() -> None:
                         bias, weights = fit(*_stack(examples_of(rest, affinity)), names, l2)
                         tensor, truth = examples_of([test[k]], affinity)[0]
                         got, pairs, mrr = evaluate_matrix(bias + tensor @ weights, truth)
-                        recovered, total, reciprocal = recovered + got, total + pairs, reciprocal + mrr * pairs
+                        recovered, total, reciprocal = (
+                            recovered + got,
+                            total + pairs,
+                            reciprocal + mrr * pairs,
+                        )
                     figures[label] = f"{recovered}/{total}, MRR {reciprocal / total:.3f}"
                 dropout = "topic dropout" if augment else "as written"
                 print(f"{name} | {dropout} | L2 {l2} | {figures}", flush=True)

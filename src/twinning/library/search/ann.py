@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -35,8 +37,26 @@ def subquantizers(dimension: int) -> int:
     return 1
 
 
+@cache
+def _threads() -> Any:
+    from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+    return ThreadpoolController()
+
+
+def one_thread() -> Any:
+    """BLAS and OpenMP on one thread: on this shared machine faiss's two OpenMP threads made
+    training a 30,000-vector quantiser take 86 s instead of ~1 s (ADR 0024 saw the same)."""
+    return _threads().limit(limits=1)
+
+
 def train_coarse(vectors: np.ndarray, *, seed: int = 20261201) -> faiss.Index:
     """A PQ fast-scan index (inner product) over `vectors`, trained on a sample of them."""
+    with one_thread():
+        return _train_coarse(vectors, seed)
+
+
+def _train_coarse(vectors: np.ndarray, seed: int) -> faiss.Index:
     dimension = vectors.shape[1]
     coarse = faiss.IndexPQFastScan(
         dimension, subquantizers(dimension), 4, faiss.METRIC_INNER_PRODUCT

@@ -264,6 +264,18 @@ class Reader:
         exclude: tuple[str, int] | None,
     ) -> dict[bool, Hits]:
         """Nearest chunks (False) and whole records (True) of `embedder`, filters applied to candidates."""
+        with ann.one_thread():
+            return self._nearest(generation, vector, filters, embedder, limit, exclude)
+
+    def _nearest(
+        self,
+        generation: Generation,
+        vector: np.ndarray,
+        filters: SearchFilters,
+        embedder: str,
+        limit: int,
+        exclude: tuple[str, int] | None,
+    ) -> dict[bool, Hits]:
         keep = self._row_filter(generation, filters, embedder, exclude)
         state = generation.state
         found: dict[bool, Hits] = {}

@@ -222,7 +222,8 @@ def _document(row: tuple) -> tantivy.Document | None:
         "year": int(year or 0),
     }
     for name, value in zip(TEXT_FIELDS, row[9:13], strict=True):
-        fields[name] = fold_filter(value or "")
+        if value:
+            fields[name] = fold_filter(value)
     return tantivy.Document(**fields)
 
 
