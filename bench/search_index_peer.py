@@ -126,8 +126,12 @@ def measure(
             t = time.perf_counter()
             function(query)
             timings[name].append(time.perf_counter() - t)
+    concurrency = {
+        name: _threads_speedup(functions[name], queries) for name in ("core", "peer", "meaning")
+    }
     return {
         "timings": timings,
+        "concurrency": concurrency,
         "recall": _recall_by_factor(generation, queries, ann),
         "build_seconds": build_seconds,
         "peer_seconds": peer_seconds,
@@ -140,6 +144,28 @@ def measure(
         },
         "quantised": any(s.coarse is not None for s in generation.sets.values()),
     }
+
+
+def _threads_speedup(function: Any, queries: list[str]) -> float:
+    """Queries per second on two threads over one thread: above 1 only where the work releases the GIL."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def run_all(part: list[str]) -> None:
+        for query in part:
+            function(query)
+        connections.close_all()  # each thread had its own connection
+
+    started = time.perf_counter()
+    for query in queries:
+        function(query)
+    one = time.perf_counter() - started
+    started = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(run_all, [queries[0::2], queries[1::2]]))
+    two = time.perf_counter() - started
+    return round(one / max(two, 1e-9), 2)
 
 
 def _recall_by_factor(generation: Any, queries: list[str], ann: Any) -> dict[str, float]:
@@ -202,6 +228,7 @@ def results(measured: dict[str, Any], params: dict[str, Any], *, postgres: bool)
                 "params": {
                     **params,
                     **ratio,
+                    "two_threads_over_one": measured["concurrency"],
                     "words_list_ms": round(ms("words", q), 3),
                     "meaning_lists_ms": round(ms("meaning", q), 3),
                 },
