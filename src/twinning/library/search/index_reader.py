@@ -191,10 +191,16 @@ class Reader:
             existing = _existing(list(known))
             known = {i: record for i, record in known.items() if i in existing}
         best = getattr(self.local, "best", None) or []
-        first = dict.fromkeys(i for found in best for i in found if i in known)
+        # The fusion shows a record with its first chunk in list order (`ids` keeps that order):
+        # read that chunk for every record near the top of any list.
+        first: dict[tuple[str, int], int] = {}
+        for chunk_id in ids:
+            if chunk_id in known:
+                first.setdefault(known[chunk_id], chunk_id)
+        wanted = dict.fromkeys(first[known[i]] for found in best for i in found if i in known)
         if best:
             best.clear()
-        rows = ChunkRows(list(first))
+        rows = ChunkRows(list(wanted))
         return {
             i: IndexedChunk(i, kind, object_id, rows) for i, (kind, object_id) in known.items()
         }, unknown
@@ -371,8 +377,8 @@ reader = Reader()
 
 
 class ChunkRows:
-    """Display fields of found chunks, read in one query on first use: the first PREFETCH of each
-    list the fusion reads (where the shown results come from); any other chunk reads its own."""
+    """Display fields of found chunks, read in one query on first use: those of the records in the
+    first PREFETCH of each list (where the shown results come from); any other reads its own."""
 
     FIELDS = "id, reference, title, title_zh, source, target, text"
 
