@@ -174,8 +174,7 @@ def drain_pending(
             done += len(batch)
             if progress:
                 progress(done, total)
-    if total:
-        refresh()  # the embedded index, when one was built, follows in the same worker
+    refresh()  # the embedded index, when one was built, follows (deletions leave nothing pending)
     return total
 
 
