@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.db import connection, transaction
 from django.test import Client
@@ -20,6 +23,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "django.contrib.auth.hashers.MD5PasswordHasher",
         *[name for name in settings.PASSWORD_HASHERS if not name.endswith("MD5PasswordHasher")],
     ]
+    # Never the developer's own embedded search index; tests/library/test_embedded_index.py builds its own.
+    settings.TWINNING_SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="twinning-test-index-"))
 
 
 @pytest.fixture

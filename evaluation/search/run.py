@@ -264,6 +264,39 @@ def twinning_ranker(mode: str, embedder: str) -> Callable[[str], list[str]]:
     return rank
 
 
+def build_embedded_index(exact_below: int, queries: list[dict], embedder: str) -> dict[str, float]:
+    """Build the embedded index (vector sets quantised from `exact_below` rows) and measure, per
+    set, the share of the exact 200 nearest that its search returns for the judged queries."""
+    import numpy as np
+    from django.conf import settings
+
+    from twinning.library.search import index_store
+    from twinning.library.search.embeddings import encode_query
+    from twinning.library.search.index_reader import reader
+
+    settings.TWINNING_SEARCH_INDEX_EXACT_BELOW = exact_below
+    index_store.rebuild()
+    generation = reader.current()
+    assert generation is not None, "the embedded index does not serve"
+    none = np.zeros(0, dtype=np.int64)
+    recall: dict[str, float] = {}
+    for key, vector_set in generation.sets.items():
+        if key[0] != embedder or not len(vector_set.ids):
+            continue
+        shares = []
+        for query in queries:
+            vector = encode_query(embedder, query["query"])
+            depth = min(200, len(vector_set.ids))
+            exact = np.argsort(-(np.asarray(vector_set.vectors) @ vector))[:depth]
+            rows, _ = vector_set.nearest(vector, depth, removed=none)
+            shares.append(len(set(rows.tolist()) & set(exact.tolist())) / depth)
+        name = f"{'whole' if key[1] else 'chunk'}-{'public' if key[2] else 'private'}"
+        recall[
+            f"{name} ({len(vector_set.ids)} vectors, quantised={vector_set.coarse is not None})"
+        ] = round(float(np.mean(shares)), 3)
+    return recall
+
+
 def evaluate(
     split: str,
     embedder_name: str,
@@ -271,6 +304,7 @@ def evaluate(
     *,
     pages_paths: list[Path] | None = None,
     queries_path: Path | None = None,
+    embedded_index: int | None = None,
 ) -> dict:
     setup(database_url)
     from django.db import connection
@@ -293,6 +327,16 @@ def evaluate(
         "twinning-hybrid": twinning_ranker("hybrid", embedder_name),
         "twinning-text": twinning_ranker("text", embedder_name),
         "twinning-meaning": twinning_ranker("meaning", embedder_name),
+    }
+    index_recall: dict[str, float] = {}
+    if embedded_index is not None:
+        # The SQL/numpy path first, then the same queries on the embedded index (ADR 0030).
+        for name, ranker in list(systems.items()):
+            cached = {query["query"]: ranker(query["query"]) for query in queries}
+            systems[name] = cached.__getitem__
+        index_recall = build_embedded_index(embedded_index, queries, embedder_name)
+        systems["twinning-hybrid-index"] = twinning_ranker("hybrid", embedder_name)
+    systems |= {
         "plain-trigram-fts5": fts.rank,
         "plain-whole-page-embedding": whole.rank,
         "plain-rrf(fts5,whole-page)": lambda q: rrf(fts.rank(q), whole.rank(q)),
@@ -341,6 +385,7 @@ def evaluate(
             for group, selected in groups.items()
         },
         "recall@10": {name: mean(rows, name, "recall@10") for name in systems},
+        "embedded_index_recall": index_recall,
         "rows": rows,
     }
 
@@ -384,6 +429,12 @@ def main() -> int:
         help="run Twinning's search on this empty database; 'postgresql' starts the embedded server",
     )
     parser.add_argument("--json", help="also write the full report, per query, to this file")
+    parser.add_argument(
+        "--embedded-index",
+        type=int,
+        metavar="EXACT_BELOW",
+        help="also rank on the embedded index (ADR 0030), its vector sets quantised from this many rows (0: always)",
+    )
     parser.add_argument("--per-query", action="store_true", help="print each query's figures")
     args = parser.parse_args()
     split = args.split or ("all" if args.queries else "tuning")
@@ -393,8 +444,11 @@ def main() -> int:
         args.database_url,
         pages_paths=args.pages,
         queries_path=args.queries,
+        embedded_index=args.embedded_index,
     )
     print(format_table(report))
+    if report["embedded_index_recall"]:
+        print(f"embedded index, share of the exact 200 nearest: {report['embedded_index_recall']}")
     if args.per_query:
         for row in report["rows"]:
             print(

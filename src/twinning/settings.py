@@ -235,3 +235,6 @@ TWINNING_MATCHING_EMBEDDER = CONFIG.matching_embedder
 
 # The address every link in an e-mail, a calendar feed or an export is built from.
 TWINNING_SITE_URL = CONFIG.site_url
+
+# The embedded search index (tantivy + faiss, ADR 0030), derived from the chunk table.
+TWINNING_SEARCH_INDEX_DIR = DATA_DIR / "search-index"

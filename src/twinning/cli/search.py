@@ -37,6 +37,11 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         "--pending", action="store_true", help="only index what changed since the last update"
     )
     reindex.add_argument(
+        "--index-only",
+        action="store_true",
+        help="only rebuild the embedded search index from the stored chunks (no re-embedding)",
+    )
+    reindex.add_argument(
         "--embedder",
         choices=["use", "hashing"],
         help="embedder to use (default: $TWINNING_SEARCH_EMBEDDER or use)",
@@ -90,22 +95,29 @@ def run_reindex(args: argparse.Namespace) -> int:
     setup_django()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from twinning.library.search import index_store
     from twinning.library.search.indexing import drain_pending, reindex_all
 
-    rebuild = drain_pending if args.pending else reindex_all
-    with Progress(
-        TextColumn("[bold]indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=False,
-    ) as progress:
-        bar = progress.add_task("index", total=None)
-        count = rebuild(
-            embedder=args.embedder,
-            progress=lambda done, total: progress.update(bar, completed=done, total=total),
-        )
-    print(f"Indexed {count} records.")
+    if not args.index_only:
+        rebuild = drain_pending if args.pending else reindex_all
+        with Progress(
+            TextColumn("[bold]indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        ) as progress:
+            bar = progress.add_task("index", total=None)
+            count = rebuild(
+                embedder=args.embedder,
+                progress=lambda done, total: progress.update(bar, completed=done, total=total),
+            )
+        print(f"Indexed {count} records.")
+    if args.pending and not args.index_only:
+        return 0  # drain_pending already brought an existing embedded index up to date
+    # A full rebuild: a new generation beside the live one, swapped in at the end.
+    generation = index_store.rebuild()
+    print(f"Search index {generation} built in {index_store.index_root()}.")
     return 0
 
 

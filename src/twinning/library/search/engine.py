@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import connection
@@ -13,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from twinning.library.enums import SearchKind
+from twinning.library.search import index_reader
 from twinning.library.search.embeddings import embedder_name, encode_query, from_bytes
 from twinning.library.search.retrieval import (
     ChunkHit,
@@ -124,7 +126,11 @@ def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
     ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
-    found: dict[int, _Chunk] = {}
+    found: dict[int, Any] = {}
+    # Chunks the embedded index found: their records from it, their text only when shown.
+    from_index = index_reader.reader.chunks(ids)
+    if from_index is not None:
+        found, ids = from_index
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]

@@ -13,6 +13,7 @@ from twinning.library.enums import SearchKind
 from twinning.library.models import PendingIndex, SearchChunk
 from twinning.library.search.embeddings import embedder_name, get_embedder, to_bytes
 from twinning.library.search.entries import DESCRIBERS, MODELS, IndexEntry, has_chinese, spaced
+from twinning.library.search.index_store import mark_dirty, refresh
 from twinning.library.search.text import index_words
 
 WHOLE_RECORD_CHARACTERS = 6000
@@ -107,6 +108,7 @@ def index_objects(kind: str, ids: Iterable[int], *, embedder: str | None = None)
         list(DESCRIBERS[kind](ids)), embedder=embedder
     )  # slow part, outside the transaction
     with transaction.atomic():
+        mark_dirty()
         SearchChunk.objects.filter(kind=kind, object_id__in=ids).delete()
         created = SearchChunk.objects.bulk_create(chunks, batch_size=500)
         if connection.vendor == "postgresql" and created and created[0].pk is not None:
@@ -115,6 +117,7 @@ def index_objects(kind: str, ids: Iterable[int], *, embedder: str | None = None)
 
 
 def remove_object(kind: str, object_id: int) -> None:
+    mark_dirty()
     SearchChunk.objects.filter(kind=kind, object_id=object_id).delete()
     PendingIndex.objects.filter(kind=kind, object_id=object_id).delete()
 
@@ -171,6 +174,7 @@ def drain_pending(
             done += len(batch)
             if progress:
                 progress(done, total)
+    refresh()  # the embedded index, when one was built, follows (deletions leave nothing pending)
     return total
 
 
@@ -202,6 +206,7 @@ def reindex_all(
             if progress:
                 progress(done, total)
     # What was not rebuilt belongs to no record any more (deleted meanwhile, or of an old kind).
+    mark_dirty()
     SearchChunk.objects.filter(indexed_at__lt=started).delete()
     if connection.vendor == "postgresql":
         from twinning.library.search import bm25

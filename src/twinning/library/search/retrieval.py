@@ -7,14 +7,14 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.db import connection
 
 from twinning.directory.countries import resolve_country
 from twinning.library.enums import SearchKind
-from twinning.library.search import bm25
+from twinning.library.search import bm25, index_reader
 from twinning.library.search.embeddings import from_bytes
 from twinning.library.search.schema import FTS_TABLE
 
@@ -67,8 +67,9 @@ class SearchFilters:
         return (" AND ".join(conditions) or "1=1"), params
 
 
-@dataclass(frozen=True)
-class ChunkHit:
+class ChunkHit(NamedTuple):
+    """One chunk of a ranked list (a tuple: a search makes hundreds of them)."""
+
     chunk_id: int
     score: float
 
@@ -91,6 +92,11 @@ def full_text(
     """Chunks matching any (with `every`: all) of `words`, best first by BM25 (FTS5's, or `bm25.rescore`)."""
     if not words:
         return []
+    generation = index_reader.reader.current()
+    if generation is not None:
+        found = index_reader.reader.text(generation, words, filters, every=every, limit=limit)
+        if found is not None:
+            return list(map(ChunkHit._make, found))
     where, params = filters.where()
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -363,7 +369,16 @@ def nearest_both(
     limit: int = 200,
     exclude: tuple[str, int] | None = None,
 ) -> dict[bool, list[ChunkHit]]:
-    """Nearest chunks (key False) and nearest whole-record vectors (key True), in one pass."""
+    """Nearest chunks (key False) and nearest whole-record vectors (key True), in one pass.
+
+    From the embedded index when it is current; otherwise pgvector or the in-memory numpy copy.
+    """
+    generation = index_reader.reader.current()
+    if generation is not None:
+        found = index_reader.reader.nearest(
+            generation, vector, filters, embedder=embedder, limit=limit, exclude=exclude
+        )
+        return {flag: list(map(ChunkHit._make, hits)) for flag, hits in found.items()}
     where, params = filters.where()
     if exclude:
         where += " AND NOT (c.kind = %s AND c.object_id = %s)"

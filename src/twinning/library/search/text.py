@@ -36,6 +36,8 @@ def _jieba() -> ModuleType:
 
 def fold(word: str) -> str:
     """Lower case without accents: "Éco" and "eco" are one word."""
+    if word.isascii():  # the same result, without decomposing every character (snippets fold pages)
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -1,0 +1,452 @@
+"""Searching the embedded index from any process: the current generation, picked up when it moves.
+
+Each search stats the pointer file (a few microseconds) and reloads when it changed; every
+TWINNING_SEARCH_INDEX_CHECK_SECONDS it also compares the chunk table's row count and largest id
+with what the index last saw, and if they disagree for longer than
+TWINNING_SEARCH_INDEX_GRACE_SECONDS (no worker caught up), `current()` returns None and search
+falls back to the SQL/numpy path. Results are (chunk id, score) pairs; `retrieval` wraps them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import tantivy
+from django.conf import settings
+from django.db import connection
+
+from twinning.library.search import ann
+from twinning.library.search.index_store import (
+    CURRENT,
+    DIRTY,
+    SetKey,
+    State,
+    database_identity,
+    fold_filter,
+    index_root,
+    read_pointer,
+)
+
+if TYPE_CHECKING:
+    from twinning.library.search.retrieval import SearchFilters
+
+logger = logging.getLogger(__name__)
+RECENT_LIMIT = 100_000
+# Display fields are read at once for this many of the best chunks of each list (ChunkRows).
+PREFETCH = 30
+Hits = list[tuple[int, float]]
+
+
+@dataclass
+class Generation:
+    """One loaded version of a generation: tantivy searcher, vector sets, state."""
+
+    key: tuple[str, int, int]
+    name: str
+    version: int
+    database: str
+    kinds: list[str]
+    words: tantivy.Index
+    searcher: tantivy.Searcher
+    sets: dict[SetKey, ann.VectorSet]
+    state: State
+    checked_at: float = 0.0
+    fresh: bool = True
+    mismatch_since: float | None = None
+    codes: dict[str, int] = field(init=False)
+    names: np.ndarray = field(init=False)  # kind by code; code -1 (unknown) is the last
+
+    def __post_init__(self) -> None:
+        self.codes = {kind: number for number, kind in enumerate(self.kinds)}
+        self.names = np.array([*self.kinds, ""], dtype=object)
+
+
+def _setting(name: str, default: float) -> float:
+    return float(getattr(settings, name, default))
+
+
+class Reader:
+    """The process's view of the index; `current()` is cheap when nothing moved."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.loaded: Generation | None = None
+        self.failed: tuple[str, int, int] | None = None
+        self.recent: dict[int, tuple[str, int]] = {}
+        self.local = threading.local()  # the best ids of the lists this thread found last
+
+    def current(self) -> Generation | None:
+        """The generation to search, or None (missing, another database's, unreadable or stale)."""
+        root = index_root()
+        try:
+            status = os.stat(root / CURRENT)
+        except OSError:
+            return None
+        key = (str(root), status.st_ino, status.st_mtime_ns)
+        loaded = self.loaded
+        if loaded is None or loaded.key != key:
+            if key == self.failed:
+                return None
+            with self.lock:
+                loaded = self.loaded
+                if loaded is None or loaded.key != key:
+                    loaded = self._load(root, key, loaded)
+                    self.loaded = loaded
+                    self.failed = None if loaded else key
+        if loaded is None or loaded.database != database_identity():
+            return None
+        return loaded if self._fresh(loaded) else None
+
+    def _load(
+        self, root: Path, key: tuple[str, int, int], previous: Generation | None
+    ) -> Generation | None:
+        pointer = read_pointer(root)
+        if pointer is None:
+            return None
+        name, version = pointer
+        try:
+            state = State.load(root / name / f"state-{version}.npz")
+            if previous is not None and previous.name == name:
+                previous.words.reload()
+                words, sets, manifest = previous.words, previous.sets, None
+            else:
+                manifest = json.loads((root / name / "manifest.json").read_text())
+                words = tantivy.Index.open(str(root / name / "words"))
+                sets = {
+                    (str(s[0]), bool(s[1]), bool(s[2])): ann.VectorSet.load(
+                        root / name / "vectors" / s[3]
+                    )
+                    for s in manifest["sets"]
+                }
+        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            logger.warning("search index %s not loaded: %s", name, error)
+            return None
+        return Generation(
+            key=key,
+            name=name,
+            version=version,
+            database=previous.database if manifest is None and previous else manifest["database"],  # type: ignore[index]
+            kinds=previous.kinds if manifest is None and previous else manifest["kinds"],  # type: ignore[index]
+            words=words,
+            searcher=words.searcher(),
+            sets=sets,
+            state=state,
+        )
+
+    def _fresh(self, loaded: Generation) -> bool:
+        now = time.monotonic()
+        if now - loaded.checked_at < _setting("TWINNING_SEARCH_INDEX_CHECK_SECONDS", 10):
+            return loaded.fresh
+        loaded.checked_at = now
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM library_searchchunk")
+            count, newest = cursor.fetchone()
+        if (int(count), int(newest)) == (loaded.state.count, loaded.state.newest):
+            loaded.mismatch_since, loaded.fresh = None, True
+        else:
+            loaded.mismatch_since = loaded.mismatch_since or now
+            grace = _setting("TWINNING_SEARCH_INDEX_GRACE_SECONDS", 60)
+            loaded.fresh = now - loaded.mismatch_since < grace
+        return loaded.fresh
+
+    def _remember(
+        self, ids: list[int], kinds: np.ndarray, objects: list[int], generation: Generation
+    ) -> None:
+        """Keep the records of found chunks (for `chunks`), and the best ids of this list."""
+        best = getattr(self.local, "best", None)
+        if best is None:
+            best = self.local.best = deque(maxlen=4)  # a search reads three lists
+        best.append(ids[:PREFETCH])
+        if len(self.recent) > RECENT_LIMIT:
+            self.recent = {}
+        names = generation.names[np.asarray(kinds, dtype=np.int64)].tolist()
+        self.recent.update(zip(ids, zip(names, objects, strict=True), strict=True))
+
+    def chunks(self, ids: list[int]) -> tuple[dict[int, IndexedChunk], list[int]] | None:
+        """The chunks among `ids` this process's searches found (records from the index, text read
+        when shown), and the ids it does not know.
+
+        None when the index is not in use. After chunks were deleted and before the next sync
+        (the DIRTY mark is newer than the pointer), chunks gone from the table are left out.
+        """
+        if self.loaded is None:
+            return None
+        known = {i: self.recent[i] for i in ids if i in self.recent}
+        unknown = [i for i in ids if i not in known]
+        root = index_root()
+        try:
+            dirty = os.stat(root / DIRTY).st_mtime_ns >= os.stat(root / CURRENT).st_mtime_ns
+        except OSError:
+            dirty = False
+        if dirty and known:
+            existing = _existing(list(known))
+            known = {i: record for i, record in known.items() if i in existing}
+        best = getattr(self.local, "best", None) or []
+        # The fusion shows a record with its first chunk in list order (`ids` keeps that order):
+        # read that chunk for every record near the top of any list.
+        first: dict[tuple[str, int], int] = {}
+        for chunk_id in ids:
+            if chunk_id in known:
+                first.setdefault(known[chunk_id], chunk_id)
+        wanted = dict.fromkeys(first[known[i]] for found in best for i in found if i in known)
+        if best:
+            best.clear()
+        rows = ChunkRows(list(wanted))
+        return {
+            i: IndexedChunk(i, kind, object_id, rows) for i, (kind, object_id) in known.items()
+        }, unknown
+
+    def text(
+        self,
+        generation: Generation,
+        words: list[str],
+        filters: SearchFilters,
+        *,
+        every: bool,
+        limit: int,
+    ) -> Hits | None:
+        """Chunks holding all (or any) of `words`, best first by tantivy's BM25; None: use SQL."""
+        values = (filters.topic, filters.country, filters.programme, filters.language)
+        if any(len(value.split()) > 1 for value in values):
+            return None  # LIKE '% a b %' spans two values: only SQL answers that alike
+        schema = generation.words.schema
+        occur = tantivy.Occur.Must if every else tantivy.Occur.Should
+        clauses = [(occur, tantivy.Query.term_query(schema, "words", word)) for word in words]
+        conditions: list[tuple[str, Any]] = []
+        if filters.public_only:
+            conditions.append(("public", 1))
+        if filters.kind:
+            conditions.append(("kind", generation.codes.get(filters.kind, -2)))
+        if filters.year:
+            conditions.append(("year", int(filters.year)))
+        for name, value in (
+            ("topics", filters.topic),
+            ("countries", filters.country.upper()),
+            ("programmes", filters.programme),
+            ("languages", filters.language.split("-")[0].lower()),
+        ):
+            if value:
+                conditions.append((name, fold_filter(value)))
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.boolean_query(clauses))]
+            + [
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(
+                        tantivy.Query.term_query(schema, name, value), 0.0
+                    ),
+                )
+                for name, value in conditions
+            ]
+        )
+        hits = generation.searcher.search(query, limit, count=False).hits
+        if not hits:
+            return []
+        addresses = [address for _, address in hits]
+        searcher = generation.searcher
+        ids = searcher.fast_field_values("chunk", addresses)
+        objects = searcher.fast_field_values("object", addresses)
+        kinds = np.array(searcher.fast_field_values("kind", addresses), dtype=np.int64)
+        self._remember(ids, kinds, objects, generation)  # type: ignore[arg-type]
+        return [(chunk_id, score) for chunk_id, (score, _) in zip(ids, hits, strict=True)]  # type: ignore[misc]
+
+    def nearest(
+        self,
+        generation: Generation,
+        vector: np.ndarray,
+        filters: SearchFilters,
+        *,
+        embedder: str,
+        limit: int,
+        exclude: tuple[str, int] | None,
+    ) -> dict[bool, Hits]:
+        """Nearest chunks (False) and whole records (True) of `embedder`, filters applied to candidates."""
+        with ann.one_thread():
+            return self._nearest(generation, vector, filters, embedder, limit, exclude)
+
+    def _nearest(
+        self,
+        generation: Generation,
+        vector: np.ndarray,
+        filters: SearchFilters,
+        embedder: str,
+        limit: int,
+        exclude: tuple[str, int] | None,
+    ) -> dict[bool, Hits]:
+        keep = self._row_filter(generation, filters, embedder, exclude)
+        state = generation.state
+        found: dict[bool, Hits] = {}
+        for whole in (False, True):
+            parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+            for public in (True, False) if not filters.public_only else (True,):
+                key = (embedder, whole, public)
+                for vector_set, removed in (
+                    (generation.sets.get(key), state.removed),
+                    (state.deltas.get(key), np.zeros(0, dtype=np.int64)),
+                ):
+                    if vector_set is None:
+                        continue
+                    rows, scores = vector_set.nearest(vector, limit, removed=removed, keep=keep)
+                    parts.append((vector_set.ids[rows], scores, vector_set.records[rows]))
+            found[whole] = self._merged(parts, limit, generation)
+        return found
+
+    def _merged(
+        self,
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+        limit: int,
+        generation: Generation,
+    ) -> Hits:
+        if not parts:
+            return []
+        ids = np.concatenate([part[0] for part in parts])
+        scores = np.concatenate([part[1] for part in parts])
+        records = np.concatenate([part[2] for part in parts]) if len(ids) else np.zeros((0, 3))
+        order = np.lexsort((ids, -scores))[:limit]
+        found = ids[order].tolist()
+        self._remember(found, records[order, 0], records[order, 1].tolist(), generation)
+        return list(zip(found, scores[order].tolist(), strict=True))
+
+    def _row_filter(
+        self,
+        generation: Generation,
+        filters: SearchFilters,
+        embedder: str,
+        exclude: tuple[str, int] | None,
+    ) -> ann.RowFilter | None:
+        """Which rows a search may return, beyond public (sets) and removed (ids)."""
+        allowed: np.ndarray | None = None
+        if any((filters.topic, filters.country, filters.programme, filters.language)):
+            where, params = filters.where()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT c.id FROM library_searchchunk c WHERE c.embedder = %s AND {where}",
+                    [embedder, *params],
+                )
+                allowed = np.sort(np.fromiter((row[0] for row in cursor.fetchall()), np.int64))
+        kind = generation.codes.get(filters.kind, -2) if filters.kind else None
+        year = int(filters.year) if filters.year else None
+        excluded = (generation.codes.get(exclude[0], -2), int(exclude[1])) if exclude else None
+        if allowed is None and kind is None and year is None and excluded is None:
+            return None
+
+        def keep(vector_set: ann.VectorSet, rows: np.ndarray) -> np.ndarray:
+            records = vector_set.records[rows]
+            mask = np.ones(len(rows), dtype=bool)
+            if allowed is not None:
+                mask &= np.isin(vector_set.ids[rows], allowed)
+            if kind is not None:
+                mask &= records[:, 0] == kind
+            if year is not None:
+                mask &= records[:, 2] == year
+            if excluded is not None:
+                mask &= ~((records[:, 0] == excluded[0]) & (records[:, 1] == excluded[1]))
+            return mask
+
+        return keep
+
+    def forget(self) -> None:
+        """Drop the loaded generation (tests, or after the index directory moved)."""
+        with self.lock:
+            self.loaded, self.failed, self.recent = None, None, {}
+
+
+def _existing(ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            placeholders = ", ".join(["%s"] * len(batch))
+            cursor.execute(
+                f"SELECT id FROM library_searchchunk WHERE id IN ({placeholders})", batch
+            )
+            found.update(row[0] for row in cursor.fetchall())
+    return found
+
+
+reader = Reader()
+
+
+class ChunkRows:
+    """Display fields of found chunks, read in one query on first use: those of the records in the
+    first PREFETCH of each list (where the shown results come from); any other reads its own."""
+
+    FIELDS = "id, reference, title, title_zh, source, target, text"
+
+    def __init__(self, prefetch: list[int]) -> None:
+        self.prefetch = prefetch
+        self.rows: dict[int, tuple[str, ...]] | None = None
+
+    def row(self, chunk_id: int, kind: str, object_id: int) -> tuple[str, ...]:
+        if self.rows is None:
+            self.rows = _display_rows(self.prefetch)
+        if chunk_id not in self.rows:
+            self.rows.update(_display_rows([chunk_id]))
+        if chunk_id not in self.rows:  # replaced since the search: the record's chunk of now
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {self.FIELDS} FROM library_searchchunk WHERE kind = %s AND object_id = %s "
+                    "ORDER BY whole, position LIMIT 1",
+                    [kind, object_id],
+                )
+                found = cursor.fetchone()
+            self.rows[chunk_id] = (
+                tuple(found[1:]) if found else (str(object_id), "", "", "", "", "")
+            )
+        return self.rows[chunk_id]
+
+
+def _display_rows(ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {ChunkRows.FIELDS} FROM library_searchchunk WHERE id IN ({placeholders})", ids
+        )
+        return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
+
+
+class IndexedChunk:
+    """A found chunk as the fusion reads it: its record from the index, its text when shown."""
+
+    __slots__ = ("chunk_id", "kind", "object_id", "_rows")
+
+    def __init__(self, chunk_id: int, kind: str, object_id: int, rows: ChunkRows) -> None:
+        self.chunk_id, self.kind, self.object_id, self._rows = chunk_id, kind, object_id, rows
+
+    def _field(self, number: int) -> str:
+        return self._rows.row(self.chunk_id, self.kind, self.object_id)[number]
+
+    @property
+    def reference(self) -> str:
+        return self._field(0)
+
+    @property
+    def title(self) -> str:
+        return self._field(1)
+
+    @property
+    def title_zh(self) -> str:
+        return self._field(2)
+
+    @property
+    def source(self) -> str:
+        return self._field(3)
+
+    @property
+    def target(self) -> str:
+        return self._field(4)
+
+    @property
+    def text(self) -> str:
+        return self._field(5)
