@@ -25,6 +25,7 @@ class Config:
     site_url: str = "http://127.0.0.1:8000"
     page_cache_seconds: int = 600
     csrf_trusted_origins: tuple[str, ...] = ()
+    search_index_build_from: int = 20_000
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -70,4 +71,6 @@ def load() -> Config:
             if origin.strip()
         ),
         page_cache_seconds=int(os.environ.get("TWINNING_PAGE_CACHE_SECONDS", 600)),
+        # The worker builds a missing embedded search index once the library holds this many chunks.
+        search_index_build_from=int(os.environ.get("TWINNING_SEARCH_INDEX_BUILD_FROM", 20_000)),
     )

@@ -238,3 +238,4 @@ TWINNING_SITE_URL = CONFIG.site_url
 
 # The embedded search index (tantivy + faiss, ADR 0030), derived from the chunk table.
 TWINNING_SEARCH_INDEX_DIR = DATA_DIR / "search-index"
+TWINNING_SEARCH_INDEX_BUILD_FROM = CONFIG.search_index_build_from  # chunks (ADR 0030)

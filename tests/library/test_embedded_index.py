@@ -172,7 +172,7 @@ def test_search_falls_back_without_an_index_or_with_another_databases(library, o
     assert reader.current() is None
     assert slugs("compost") == [compost.slug]
     assert index_store.refresh() == "missing"
-    assert not own_index.exists()  # the worker builds nothing on its own
+    assert not own_index.exists()  # a library this small stays on the SQL path
     name = index_store.rebuild()
     manifest = own_index / name / "manifest.json"
     manifest.write_text(manifest.read_text().replace('"database": "', '"database": "other-'))
@@ -181,3 +181,22 @@ def test_search_falls_back_without_an_index_or_with_another_databases(library, o
     assert slugs("compost") == [compost.slug]
     with pytest.raises(index_store.IndexUnavailable):
         index_store.sync()
+
+
+def test_the_worker_builds_a_missing_index_once_the_library_is_large_enough(
+    library, own_index, settings
+):
+    compost, wetland, hidden = library
+    chunks = SearchChunk.objects.count()
+    settings.TWINNING_SEARCH_INDEX_BUILD_FROM = chunks + 1
+    assert index_store.refresh() == "missing"
+    assert not own_index.exists()
+    settings.TWINNING_SEARCH_INDEX_BUILD_FROM = chunks
+    assert index_store.refresh() == "built"
+    generation = reader.current()
+    assert generation is not None
+    assert generation.state.live.tolist() == sorted(
+        SearchChunk.objects.values_list("pk", flat=True)
+    )
+    assert index_store.refresh() == "synced"
+    assert slugs("compost") == [compost.slug]

@@ -60,6 +60,11 @@ def index_root() -> Path:
     return Path(getattr(settings, "TWINNING_SEARCH_INDEX_DIR", settings.DATA_DIR / "search-index"))
 
 
+def build_from() -> int:
+    """Chunks at which the worker builds a missing index by itself (below, the SQL path is as fast)."""
+    return int(getattr(settings, "TWINNING_SEARCH_INDEX_BUILD_FROM", ann.EXACT_BELOW))
+
+
 def exact_below() -> int:
     return int(getattr(settings, "TWINNING_SEARCH_INDEX_EXACT_BELOW", ann.EXACT_BELOW))
 
@@ -415,13 +420,18 @@ def _catch_up(generation: Path, state: State) -> tuple[State, bool]:
 
 
 def refresh() -> str:
-    """What the worker runs after chunks change: sync, and rebuild when due; a missing index stays missing.
+    """What the worker runs after chunks change: sync, and rebuild when due.
 
-    Returns "missing", "synced" or "rebuilt".
+    A missing index (or another database's) is built once the chunk table holds `build_from()`
+    chunks; a smaller library stays on the SQL path. Returns "missing", "built", "synced" or
+    "rebuilt".
     """
     try:
         due = sync()
     except IndexUnavailable as reason:
+        if _fingerprint()[0] >= build_from():
+            rebuild()
+            return "built"
         logger.debug("search index not updated: %s", reason)
         return "missing"
     if due:
