@@ -27,8 +27,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["TWINNING_RELATIONS"] = "off"
-# The shipped relation weights were fitted on the rules' organisations alone (ADR 0026).
-os.environ["TWINNING_ORG_TAGGER"] = "off"
+# The candidates come from the organisations the product finds: the rules plus the organisation
+# tagger (ADR 0029, on by default). `--tagger off` re-creates the first weights' setting.
+if "--tagger" in sys.argv[1:-1]:
+    os.environ["TWINNING_ORG_TAGGER"] = sys.argv[sys.argv.index("--tagger") + 1]
+else:
+    os.environ.setdefault("TWINNING_ORG_TAGGER", "add")
 
 from evaluation import scoring  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402
@@ -54,11 +58,13 @@ SETS = {
     "blind5": "blind5",
     "blind6": "blind6",
     "blind7": "blind7",
+    "blind8": "blind8",
 }
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))
 L2 = 1.0
 BALANCED = False  # --balanced: classes weighted n / (classes × count)
 MODES = ("replace", "add")
+TRAIN_TAGGER: str | None = None  # --train-tagger: another tagger mode for training candidates
 
 
 @dataclass
@@ -100,6 +106,19 @@ def label(candidate: Candidate, gold: dict[str, Any], organisations: list[dict[s
     return 0
 
 
+def _found_for_training(document: Any, found: list[tuple[str, str | None]]) -> list[Any]:
+    """The organisations training candidates start from: those of the run, or those found with
+    the tagger in `TRAIN_TAGGER` mode (the first weights' recipe: `off`)."""
+    if TRAIN_TAGGER is None or os.environ["TWINNING_ORG_TAGGER"] == TRAIN_TAGGER:
+        return found
+    run_mode = os.environ["TWINNING_ORG_TAGGER"]
+    os.environ["TWINNING_ORG_TAGGER"] = TRAIN_TAGGER
+    try:
+        return [(o.name, o.acronym) for o in extract_document(document).organisations]
+    finally:
+        os.environ["TWINNING_ORG_TAGGER"] = run_mode
+
+
 def load_documents() -> list[Doc]:
     docs = []
     for set_name, folder in SETS.items():
@@ -113,7 +132,7 @@ def load_documents() -> list[Doc]:
             text = clean_text(document.text)
             found = [(o.name, o.acronym) for o in result.organisations]
             expected = gold[path.name]
-            with_gold = found + [
+            with_gold = _found_for_training(document, found) + [
                 (o["name"], o.get("acronym")) for o in expected.get("organisations", [])
             ]
             tables = "\n".join(" | ".join(r) for t in document.tables for r in t)
@@ -214,12 +233,14 @@ def _cell(score: Score) -> str:
     return f"{score.precision:.2f} / {score.recall:.2f} / {score.f1:.2f} ({score.true_positives}/{score.predicted}/{score.expected})"
 
 
-def cross_validate(docs: list[Doc], cache: dict[str, np.ndarray]) -> dict[str, Any]:
+def cross_validate(
+    docs: list[Doc], cache: dict[str, np.ndarray], held_out: list[str] | None = None
+) -> dict[str, Any]:
     systems = ("baseline", "rules", *MODES)
     per_set: dict[str, dict[str, dict[str, Score]]] = {}
     per_language: dict[str, dict[str, dict[str, Score]]] = {}
     thresholds: dict[str, dict[str, float]] = {}
-    for held in SETS:
+    for held in held_out or list(SETS):
         training = [d for d in docs if d.set != held]
         model = fit_on(training, cache)
         oof = None
@@ -275,9 +296,21 @@ def main() -> None:
     parser.add_argument("--cache", default="/tmp/twinning-relations-cache.npz")
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument("--balanced", action="store_true", help="weight classes by 1/frequency")
+    parser.add_argument(
+        "--tagger", choices=("add", "off"), default="add", help="TWINNING_ORG_TAGGER for the run"
+    )
+    parser.add_argument(
+        "--train-tagger",
+        choices=("add", "off"),
+        help="the tagger mode for training candidates (default: the run's, --tagger)",
+    )
+    parser.add_argument(
+        "--held-out", nargs="+", choices=list(SETS), help="score only these folds (default all)"
+    )
     arguments = parser.parse_args()
-    global BALANCED
+    global BALANCED, TRAIN_TAGGER
     BALANCED = arguments.balanced
+    TRAIN_TAGGER = arguments.train_tagger
     docs = load_documents()
     print(
         f"{len(docs)} documents, {sum(len(d.test) for d in docs)} test / "
@@ -286,7 +319,7 @@ def main() -> None:
         file=sys.stderr,
     )
     cache = embed_all(docs, Path(arguments.cache))
-    print(report(cross_validate(docs, cache)))
+    print(report(cross_validate(docs, cache, arguments.held_out)))
     if not arguments.no_save:
         weights, bias = fit_on(docs, cache)
         thresholds: dict[str, float] = {}
