@@ -66,8 +66,8 @@ def pick(page, select_id: str, search: str, option: str) -> None:
     The option is chosen by a click event on the option itself, not by a pointer position
     (the dropdown repositions while it filters) and not by Enter (which submits the form if
     the dropdown has just closed). On a busy machine the choice can still be dropped; a user
-    would then try again, so the helper does too, three times at most, and then fails on what
-    the select holds.
+    would then try again, so the helper does too (also when a click opened no dropdown), three
+    times at most, and then fails on what the select holds.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -77,7 +77,11 @@ def pick(page, select_id: str, search: str, option: str) -> None:
     dropdown = page.locator(f"#{select_id}-ts-dropdown")
     for _attempt in range(3):
         page.click(f"#{select_id} + .ts-wrapper .ts-control")
-        dropdown.wait_for(state="visible")
+        try:  # a click that lands while the form is still re-arranging opens nothing: click again
+            dropdown.wait_for(state="visible", timeout=5000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
         page.fill(f"#{select_id}-ts-control", search)
         choice = dropdown.locator(".option", has_text=option).first
         choice.wait_for(state="visible")
