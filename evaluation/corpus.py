@@ -109,81 +109,80 @@ def run_benchmark(n: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
     ]
 
 
-def run_relations_benchmark(n: int = 60, seed: int = 0) -> list[dict[str, Any]]:
-    """One §6 entry: documents per second with the learned relation component on (`add`),
-    beside the same extractor with it off, on the same synthetic documents."""
+def _switch_benchmark(
+    name: str,
+    peer: str,
+    switch: str,
+    modes: tuple[str, str],
+    warm_up: str,
+    n: int,
+    seed: int,
+    **fixed: str,
+) -> list[dict[str, Any]]:
+    """One §6 entry: documents per second with `switch` set to `modes[0]`, beside the same
+    extractor with it set to `modes[1]`, on the same synthetic documents (`fixed` set in both)."""
     documents = generate_documents(n, seed)
     rates: dict[str, float] = {}
-    for mode in ("add", "off"):
-        extract_text(
-            "Warm-up Society and Beta Network signed a memorandum.", learned_relations=mode
-        )
+    for mode in modes:
+        extract_text(warm_up, **{switch: mode})
         started = time.perf_counter()
-        for name, text in documents:
-            extract_text(text, source=name, learned_relations=mode)
+        for source, text in documents:
+            extract_text(text, source=source, **{switch: mode}, **fixed)
         rates[mode] = n / (time.perf_counter() - started)
     return [
         {
-            "name": "extract_documents_learned_relations",
+            "name": name,
             "metric": "throughput",
-            "value": round(rates["add"], 2),
+            "value": round(rates[modes[0]], 2),
             "unit": "documents/s",
-            "peer": "the same extractor, learned relations off (rules only)",
-            "peer_value": round(rates["off"], 2),
-            "params": {"documents": n, "seed": seed, "mode": "add"},
+            "peer": peer,
+            "peer_value": round(rates[modes[1]], 2),
+            "params": {"documents": n, "seed": seed, "mode": modes[0]},
         }
     ]
+
+
+def run_relations_benchmark(n: int = 60, seed: int = 0) -> list[dict[str, Any]]:
+    """The learned relation component on (`add`) beside it off."""
+    return _switch_benchmark(
+        "extract_documents_learned_relations",
+        "the same extractor, learned relations off (rules only)",
+        "learned_relations",
+        ("add", "off"),
+        "Warm-up Society and Beta Network signed a memorandum.",
+        n,
+        seed,
+    )
 
 
 def run_countries_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
-    """One §6 entry: documents per second with the learned country chooser (`model`), beside
-    the same extractor with the rules' countries, on the same synthetic documents."""
-    documents = generate_documents(n, seed)
-    rates: dict[str, float] = {}
-    for mode in ("model", "rules"):
-        extract_text("Warm-up Society (Norway) works in Oslo.", countries=mode)
-        started = time.perf_counter()
-        for name, text in documents:
-            extract_text(text, source=name, countries=mode)
-        rates[mode] = n / (time.perf_counter() - started)
-    return [
-        {
-            "name": "extract_documents_learned_countries",
-            "metric": "throughput",
-            "value": round(rates["model"], 2),
-            "unit": "documents/s",
-            "peer": "the same extractor, rules' countries (TWINNING_COUNTRIES=rules)",
-            "peer_value": round(rates["rules"], 2),
-            "params": {"documents": n, "seed": seed, "mode": "model"},
-        }
-    ]
+    """The learned country chooser (`model`) beside the rules' countries."""
+    return _switch_benchmark(
+        "extract_documents_learned_countries",
+        "the same extractor, rules' countries (TWINNING_COUNTRIES=rules)",
+        "countries",
+        ("model", "rules"),
+        "Warm-up Society (Norway) works in Oslo.",
+        n,
+        seed,
+    )
+
+
+def run_tagger_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
+    """The organisation tagger on (`add`) beside it off (rules only), learned relations off."""
+    return _switch_benchmark(
+        "extract_documents_organisation_tagger",
+        "the same extractor, organisation tagger off (rules only)",
+        "organisation_tagger",
+        ("add", "off"),
+        "Warm-up Society met Beta Network.",
+        n,
+        seed,
+        learned_relations="off",
+    )
 
 
 if __name__ == "__main__":
     import json
 
     print(json.dumps(run_benchmark(), indent=2))
-
-
-def run_tagger_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
-    """One §6 entry: documents per second with the organisation tagger on (`add`), beside the
-    same extractor with it off (rules only), on the same synthetic documents."""
-    documents = generate_documents(n, seed)
-    rates: dict[str, float] = {}
-    for mode in ("add", "off"):
-        extract_text("Warm-up Society met Beta Network.", organisation_tagger=mode)
-        started = time.perf_counter()
-        for name, text in documents:
-            extract_text(text, source=name, organisation_tagger=mode, learned_relations="off")
-        rates[mode] = n / (time.perf_counter() - started)
-    return [
-        {
-            "name": "extract_documents_organisation_tagger",
-            "metric": "throughput",
-            "value": round(rates["add"], 2),
-            "unit": "documents/s",
-            "peer": "the same extractor, organisation tagger off (rules only)",
-            "peer_value": round(rates["off"], 2),
-            "params": {"documents": n, "seed": seed, "mode": "add"},
-        }
-    ]

@@ -36,6 +36,7 @@ os.environ["TWINNING_RELATIONS"] = "off"
 from evaluation import scoring  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import FIELDS, Score, score_document  # noqa: E402
+from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract import country_model as cm  # noqa: E402
 from twinning.extract.country_evidence import FEATURES, OrganisationEvidence, collect  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
@@ -44,19 +45,7 @@ from twinning.extract.readers import read_document  # noqa: E402
 from twinning.extract.records import ExtractionResult  # noqa: E402
 from twinning.extract.text import clean_text  # noqa: E402
 
-SETS = {
-    "own": "data",
-    "heldout": "heldout",
-    "multilingual": "multilingual",
-    "blind": "blind",
-    "blind2": "blind2",
-    "blind3": "blind3",
-    "blind4": "blind4",
-    "blind5": "blind5",
-    "blind6": "blind6",
-    "blind7": "blind7",
-    "blind8": "blind8",
-}
+SETS = TRAINING_SETS
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))
 L2 = 1.0
 VARIANTS = ("model", "evidence")  # with the rules' choice as a feature / without it

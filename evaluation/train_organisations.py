@@ -36,6 +36,7 @@ import pycrfsuite  # noqa: E402
 from evaluation import scoring  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import FIELDS, Score, score_document  # noqa: E402
+from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract import org_tagger  # noqa: E402
 from twinning.extract.org_features import sequence_features, title_words, tokenise  # noqa: E402
 from twinning.extract.org_tagger import Mention, OrganisationTagger, bio_labels  # noqa: E402
@@ -43,19 +44,7 @@ from twinning.extract.pipeline import extract_document  # noqa: E402
 from twinning.extract.readers import ExtractError, ReadDocument, read_document  # noqa: E402
 from twinning.extract.text import clean_text, name_key  # noqa: E402
 
-SETS = {
-    "own": "data",
-    "heldout": "heldout",
-    "multilingual": "multilingual",
-    "blind": "blind",
-    "blind2": "blind2",
-    "blind3": "blind3",
-    "blind4": "blind4",
-    "blind5": "blind5",
-    "blind6": "blind6",
-    "blind7": "blind7",
-    "blind8": "blind8",
-}
+SETS = TRAINING_SETS
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 

@@ -37,6 +37,7 @@ else:
 from evaluation import scoring  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import FIELDS, Score, score_document  # noqa: E402
+from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract import relation_model as rm  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
 from twinning.extract.readers import read_document  # noqa: E402
@@ -47,19 +48,7 @@ from twinning.extract.text import clean_text, name_key  # noqa: E402
 # The same keys, computed once per name: the threshold search scores every document often.
 scoring.name_key = functools.lru_cache(maxsize=None)(scoring.name_key)
 
-SETS = {
-    "own": "data",
-    "heldout": "heldout",
-    "multilingual": "multilingual",
-    "blind": "blind",
-    "blind2": "blind2",
-    "blind3": "blind3",
-    "blind4": "blind4",
-    "blind5": "blind5",
-    "blind6": "blind6",
-    "blind7": "blind7",
-    "blind8": "blind8",
-}
+SETS = TRAINING_SETS
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))
 L2 = 1.0
 BALANCED = False  # --balanced: classes weighted n / (classes × count)
