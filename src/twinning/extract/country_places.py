@@ -220,7 +220,7 @@ def _long_city_names() -> dict[str, tuple[str, str, int]]:
         if population < ALTERNATE_MIN_POPULATION:
             continue
         spellings = [item["name"], *(item.get("alternatenames") or ())]
-        if item["name"].endswith((" Stad", " City")):
+        if item["name"].endswith(" Stad"):  # "Almere Stad" is Almere
             spellings.append(item["name"].rsplit(" ", 1)[0])
         for alternate in spellings:
             if not re.fullmatch(r"[A-Z][\w'’]+(?:[ -][\w'’]+){0,3}", alternate):
