@@ -96,3 +96,19 @@ def test_an_organisations_row_in_a_table_with_a_country_column():
     assert (first.rows[0, column], first.rows[0, row], first.rows[1, column]) == (1.0, 1.0, 0.0)
     assert (second.rows[1, column], second.rows[1, row]) == (1.0, 1.0)
     assert (first.cities, second.cities) == ({"AT": "Graz"}, {"PL": "Poznań"})
+
+
+def test_an_accented_spelling_names_the_city_that_writes_it():
+    from twinning.extract.gazetteer import find_city
+
+    valencia = find_city("València")
+    assert valencia is not None and (valencia.name, valencia.country) == ("Valencia", "ES")
+    # Without the accent the most populous Valencia (Venezuela's) is still the gazetteer's.
+    plain = find_city("Valencia")
+    assert plain is not None and plain.country == "VE"
+
+
+def test_a_word_that_heads_organisation_names_is_never_a_place():
+    # Fundación is also a town in Colombia; Río Claro is a town too, and stays one.
+    text = "La Fundación Río Claro"
+    assert [(text[p.start : p.end], p.kind) for p in find_places(text)] == [("Río Claro", "city")]
