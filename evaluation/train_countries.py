@@ -38,6 +38,7 @@ from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import FIELDS, Score, score_document  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract import country_model as cm  # noqa: E402
+from twinning.extract import pipeline  # noqa: E402
 from twinning.extract.country_evidence import FEATURES, OrganisationEvidence, collect  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
@@ -47,7 +48,7 @@ from twinning.extract.text import clean_text  # noqa: E402
 
 SETS = TRAINING_SETS
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))
-L2 = 1.0
+L2 = 0.3
 VARIANTS = ("model", "evidence")  # with the rules' choice as a feature / without it
 RULES_COLUMN = FEATURES.index("rules")
 
@@ -70,7 +71,7 @@ class Doc:
 def _tree_key() -> str:
     digest = hashlib.sha256()
     for path in sorted((ROOT / "src/twinning/extract").rglob("*.py")):
-        if path.name not in ("country_evidence.py", "country_model.py"):
+        if path.name not in ("country_evidence.py", "country_model.py", "country_places.py"):
             digest.update(path.read_bytes())
     for set_name, folder in SETS.items():
         digest.update((ROOT / "tests/extract/gold" / f"{set_name}.json").read_bytes())
@@ -114,7 +115,12 @@ def load_documents(cache_path: Path) -> list[Doc]:
         rules = result.to_json()
         tables = "\n".join(" | ".join(r) for t in document.tables for r in t)
         evidence = collect(
-            result, text, title=document.title, footer=document.footer, language=language
+            result,
+            text,
+            title=document.title,
+            footer=document.footer,
+            language=language,
+            tables=document.tables or pipeline.markdown_tables(document.text),
         )
         doc = Doc(
             set_name,

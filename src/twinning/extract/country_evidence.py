@@ -16,26 +16,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from twinning.extract.european import HEAD_WORDS
-from twinning.extract.gazetteer import (
-    _cities,
-    _provinces,
-    chinese_countries,
-    country_code,
-    demonym_code,
-    find_city,
-    province_code,
+from twinning.extract.chinese import SUFFIXES
+from twinning.extract.country_places import (
+    PLACE_KINDS,
+    find_places,
+    resolve_namesakes,
 )
+from twinning.extract.european import HEAD_WORDS
+from twinning.extract.org_features import ENDINGS, LEGAL_FORMS, ORGANISATION_WORDS
 from twinning.extract.records import ExtractionResult, Organisation
 from twinning.extract.relation_candidates import MentionFinder
 from twinning.extract.subject import address_place
 from twinning.extract.text import has_cjk, looks_like_heading, name_key
 
-PLACE_KINDS = ("country", "demonym", "province", "city")
 # A page's language as a weak prior: the country most pages in it come from.
 LANGUAGE_COUNTRY = {"zh": "CN", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL"}
 FEATURES = (
@@ -53,6 +49,8 @@ FEATURES = (
     "near_other",
     "inside_other_name",
     "heading",
+    "table_country",
+    "table_row",
     "title_subject",
     "title_other",
     "footer_subject",
@@ -70,6 +68,9 @@ FEATURES = (
     "is_subject",
     "not_in_text",
     "candidates",
+    "name_is_organisation",
+    "name_has_digits",
+    "name_length",
 )
 # One short word between a name and a place that ties them: origin or seat, seven languages
 # ("X from Leeds", "X aus Leipzig", "X de Lyon", "X di Ferrara", "X uit Utrecht", "汉堡的X").
@@ -80,14 +81,7 @@ LINK_WORDS = {
 NEAR_LINES = 2
 ADJACENT_GAP = re.compile(r"[\s(（,，:：–—\-]*")
 HEADING_LINES = 15
-# Latin words of a place name: up to three ("Bosnia and Herzegovina" is three with "and").
-WORD = re.compile(r"[^\W\d_][\w'’]*")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])|\n")
-CITY_MIN_POPULATION = 15_000
-# Two or three words joined by single spaces ("Hong Kong", "Bosnia and Herzegovina").
-PLACE_RUN = {
-    size: re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){" + str(size - 1) + "}") for size in (2, 3)
-}
 
 
 # Head words, legal forms and compound endings that say a name is written in a European
@@ -103,6 +97,21 @@ LOCAL_ENDINGS = (
 )  # fmt: skip
 
 
+def looks_like_organisation(name: str) -> bool:
+    """Whether a name has an organisation's head word, legal form, compound ending or Chinese
+    suffix ("Stichting …", "… e.V.", "Umweltverein …", "…协会"): fragments the finder took
+    for names ("Kassel", "交流项目", "2024") have none."""
+    if has_cjk(name):
+        return name.endswith(SUFFIXES)
+    tokens = [token.strip(".,'’()") for token in name.lower().split()]
+    return any(
+        token in ORGANISATION_WORDS
+        or token in LEGAL_FORMS
+        or (len(token) > 9 and token.endswith(ENDINGS))
+        for token in tokens
+    )
+
+
 def written_in_local_language(name: str) -> bool:
     """Whether a name's own words are German, French, Dutch, Italian or Spanish."""
     tokens = [token.strip(".'’") for token in re.findall(r"[\w'’.]+", name.lower())]
@@ -112,97 +121,6 @@ def written_in_local_language(name: str) -> bool:
         or (len(token) > 9 and token.endswith(LOCAL_ENDINGS))
         for token in tokens
     )
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place written at `start`–`end`: its country, what kind of word it is, and for a city
-    its population."""
-
-    start: int
-    end: int
-    country: str
-    kind: str
-    population: int = 0
-    city: str | None = None
-
-
-@lru_cache(maxsize=65536)
-def _latin_place(span: str) -> tuple[str, str, int, str | None] | None:
-    """(country, kind, population, city name) of a Latin-script word run, else None."""
-    capital = span[:1].isupper()
-    if capital:
-        code = country_code(span)
-        if code:
-            return code, "country", 0, None
-    if " " not in span:
-        code = demonym_code(span)
-        if code:
-            return code, "demonym", 0, None
-    if not capital:
-        return None
-    code = province_code(span)
-    if code:
-        return code, "province", 0, None
-    if len(span) >= 4:
-        city = find_city(span, min_population=CITY_MIN_POPULATION)
-        if city:
-            return city.country, "city", city.population, city.name
-    return None
-
-
-@lru_cache(maxsize=65536)
-def _chinese_place(span: str) -> tuple[str, str, int, str | None] | None:
-    code = chinese_countries().get(span)
-    if code:
-        return code, "country", 0, None
-    code = _provinces().get(span)
-    if code:
-        return code, "province", 0, None
-    city = _cities()[1].get(span)
-    if city is not None:
-        return city.country, "city", city.population, city.name
-    return None
-
-
-def find_places(text: str) -> list[PlaceMention]:
-    """Every place named in `text`, left to right, the longest reading at each position."""
-    places: list[PlaceMention] = []
-    words = list(WORD.finditer(text))
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if has_cjk(word.group(0)):
-            index += 1
-            continue
-        for size in (3, 2, 1):
-            last = words[min(index + size - 1, len(words) - 1)]
-            if index + size > len(words):
-                continue
-            span = text[word.start() : last.end()]
-            if size > 1 and not PLACE_RUN[size].fullmatch(span):
-                continue
-            found = _latin_place(span)
-            if found:
-                places.append(PlaceMention(word.start(), last.end(), *found))
-                index += size - 1
-                break
-        index += 1
-    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", text):
-        chars = run.group(0)
-        position = 0
-        while position < len(chars) - 1:
-            for size in (6, 5, 4, 3, 2):
-                if position + size > len(chars):
-                    continue
-                found = _chinese_place(chars[position : position + size])
-                if found:
-                    start = run.start() + position
-                    places.append(PlaceMention(start, start + size, *found))
-                    position += size - 1
-                    break
-            position += 1
-    return sorted(places, key=lambda place: place.start)
 
 
 @dataclass
@@ -242,6 +160,34 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+# Header words of a table's country column, seven languages ("Land", "Pays", "国家").
+COUNTRY_HEADERS = {
+    "country", "countries", "nation", "land", "länder", "staat", "herkunft", "herkunftsland",
+    "pays", "paese", "nazione", "país", "pais", "países", "landen", "国家", "国别", "国家/地区",
+    "所在国", "国家和地区",
+}  # fmt: skip
+
+
+def _table_rows(tables: Sequence[Sequence[Sequence[str]]]) -> list[tuple[list[str], str | None]]:
+    """Every data row of `tables` with the cell of its country column (None without one); the
+    header is one of a table's first three rows."""
+    rows: list[tuple[list[str], str | None]] = []
+    for table in tables:
+        column, start = None, 0
+        for number, header in enumerate(table[:3]):
+            words = [cell.strip().strip(":：").lower() for cell in header]
+            found = next((i for i, word in enumerate(words) if word in COUNTRY_HEADERS), None)
+            if found is not None:
+                column, start = found, number + 1
+                break
+        for row in table[start:]:
+            cells = [cell.strip() for cell in row]
+            rows.append(
+                (cells, cells[column] if column is not None and column < len(cells) else None)
+            )
+    return rows
+
+
 def _countries_of(text: str) -> set[str]:
     return {place.country for place in find_places(text)} if text else set()
 
@@ -251,13 +197,21 @@ class _Page:
     claims each place, and the page-level countries (title, footer, subject, language)."""
 
     def __init__(
-        self, result: ExtractionResult, text: str, title: str, footer: str, language: str | None
+        self,
+        result: ExtractionResult,
+        text: str,
+        title: str,
+        footer: str,
+        language: str | None,
+        tables: Sequence[Sequence[Sequence[str]]] = (),
     ) -> None:
         self.text = text
+        self.table_rows = _table_rows(tables)
         self.finder = MentionFinder([(o.name, o.acronym) for o in result.organisations])
         self.position_of = {name_key(name): i for i, name in enumerate(self.finder.names)}
         self.mentions = self.finder.find(text)
-        self.places = find_places(text)
+        self.prior = LANGUAGE_COUNTRY.get(language or "")
+        self.places = resolve_namesakes(find_places(text), self.prior)
         self.layout = layout = _Layout(text)
         self.place_lines = [layout.line(place.start) for place in self.places]
         self.place_sentences = [layout.sentence(place.start) for place in self.places]
@@ -295,7 +249,6 @@ class _Page:
             ),
             None,
         )
-        self.prior = LANGUAGE_COUNTRY.get(language or "")
 
 
 class _Tally:
@@ -385,6 +338,24 @@ def _around_mentions(
                 tally.add(places[number].country, "heading")
 
 
+def _in_tables(page: _Page, tally: _Tally, name: str) -> None:
+    """The country column and the other places of every table row naming the organisation."""
+    key = name_key(name)
+    for cells, country_cell in page.table_rows:
+        if not any(name_key(cell) == key for cell in cells):
+            continue
+        if country_cell:
+            for place in resolve_namesakes(find_places(country_cell), page.prior, page.places):
+                tally.add(place.country, "table_country")
+        for cell in cells:
+            if cell == country_cell or name_key(cell) == key:
+                continue
+            for place in resolve_namesakes(find_places(cell), page.prior, page.places):
+                tally.add(place.country, "table_row")
+                if place.city:
+                    tally.cities.setdefault(place.country, place.city)
+
+
 def _evidence_of(
     page: _Page, index: int, organisation: Organisation
 ) -> OrganisationEvidence | None:
@@ -395,7 +366,7 @@ def _evidence_of(
     tally = _Tally()
     if organisation.country:
         tally.add(organisation.country, "rules")
-    name_places = find_places(organisation.name)
+    name_places = resolve_namesakes(find_places(organisation.name), page.prior, page.places)
     for place in name_places:
         tally.add(place.country, f"name_{place.kind}")
         if place.city:
@@ -404,7 +375,13 @@ def _evidence_of(
         place.start == 0 and place.end == len(organisation.name) for place in name_places
     )
     local_name = written_in_local_language(organisation.name)
+    organisation_like = looks_like_organisation(organisation.name)
+    size = (
+        len(organisation.name) / 4 if has_cjk(organisation.name) else len(organisation.name.split())
+    )
+    name_length = math.log1p(size) / 2
     _around_mentions(page, tally, own, me)
+    _in_tables(page, tally, organisation.name)
     for country in page.title_countries:
         tally.add(country, "title_subject" if is_subject else "title_other")
     if page.footer_country:
@@ -434,6 +411,9 @@ def _evidence_of(
         row["is_subject"] = float(is_subject)
         row["not_in_text"] = float(not own)
         row["candidates"] = math.log(len(countries))
+        row["name_is_organisation"] = float(organisation_like)
+        row["name_has_digits"] = float(any(ch.isdigit() for ch in organisation.name))
+        row["name_length"] = name_length
         for column, feature in enumerate(FEATURES):
             value = row.get(feature, 0.0)
             # Counts grow slowly: two mentions are stronger than one, ten not five times.
@@ -450,10 +430,12 @@ def collect(
     title: str = "",
     footer: str = "",
     language: str | None = None,
+    tables: Sequence[Sequence[Sequence[str]]] = (),
 ) -> list[OrganisationEvidence]:
     """The candidate countries and feature rows of every organisation of `result` that has
-    any evidence (in the cleaned `text`, the page's `title`, `footer` and `language`)."""
-    page = _Page(result, text, title, footer, language)
+    any evidence (in the cleaned `text`, the page's `title`, `footer`, `language` and
+    `tables`, rows of cells)."""
+    page = _Page(result, text, title, footer, language, tables)
     found = (
         _evidence_of(page, index, organisation)
         for index, organisation in enumerate(result.organisations)

@@ -171,6 +171,7 @@ def apply(
     footer: str = "",
     language: str | None = None,
     mode: str | None = None,
+    tables: Sequence[Sequence[Sequence[str]]] = (),
 ) -> ExtractionResult:
     """`result` with its countries chosen by the model (in place) in mode `model`; unchanged in
     mode `rules`."""
@@ -180,6 +181,8 @@ def apply(
     if mode == "rules" or not result.organisations:
         return result
     weights = _shared_weights()
-    evidence = collect(result, clean_text(text), title=title, footer=footer, language=language)
+    evidence = collect(
+        result, clean_text(text), title=title, footer=footer, language=language, tables=tables
+    )
     assign(result, evidence, choose(evidence, weights.weights, weights.threshold))
     return result

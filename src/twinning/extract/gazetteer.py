@@ -166,6 +166,14 @@ def _cities() -> tuple[dict[str, City], dict[str, City]]:
                     if known is None or known.population < population:
                         chinese[alternate] = city
             elif (
+                alternate != item["name"]
+                and unicodedata.normalize("NFKD", alternate).encode("ascii", "ignore").decode()
+                == folded
+            ):
+                # "València" (Spain's Valencia, not Venezuela's): an accented spelling of the
+                # name belongs to the cities that write it.
+                keys.append(alternate)
+            elif (
                 re.fullmatch(r"[A-Z][a-z]{3,}", alternate)
                 and (
                     population >= ALTERNATE_MIN_POPULATION

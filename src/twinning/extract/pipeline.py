@@ -365,7 +365,13 @@ def extract_text(
         result = result.merge(table_result)
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
-        result, whole_text, title=title, footer=footer, language=language, mode=countries
+        result,
+        whole_text,
+        title=title,
+        footer=footer,
+        language=language,
+        mode=countries,
+        tables=tables or (),
     )
     return relation_model.apply(result, whole_text, learned_relations)
 
