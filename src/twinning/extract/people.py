@@ -17,7 +17,7 @@ from twinning.extract.records import Person
 from twinning.extract.registry import Registry
 from twinning.extract.text import MONTHS, name_key
 
-TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|M)\.?"
+TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|Councillor|Cllr|M)\.?"
 
 # Words that name a group or qualify a role but are no role on their own ("team", "senior").
 NOT_ROLES_ALONE = frozenset(
@@ -39,9 +39,25 @@ NOT_ROLES_ALONE = frozenset(
 # Latin letters with diacritics count ("Zieliński", "Müller", "Dvořák").
 UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
-NAME_WORD = UPPER + r"(?:" + LOWER + r"|['’\-])+(?:-" + UPPER + LOWER + r"+)?"
+# "Okonjo-Whitfield", "McLeod", "N'Diaye": hyphens join parts, Mc/Mac/O'/N' prefix a capital.
+NAME_WORD = (
+    r"(?:Mc|Mac|O['’]|N['’]|D['’])?"
+    + UPPER
+    + r"(?:"
+    + LOWER
+    + r"|['’])+(?:-"
+    + UPPER
+    + r"?(?:"
+    + LOWER
+    + r"|['’])+)*"
+)
 PERSON_NAME = NAME_WORD + r"(?:\s+(?:van\s+der\s+|van\s+|de\s+|von\s+)?" + NAME_WORD + r"){0,3}"
-TITLED = re.compile(r"\b" + TITLES + r"\s+(?P<name>" + PERSON_NAME + r")")
+TITLED = re.compile(r"\b(?:" + TITLES + r"\s+)+(?P<name>" + PERSON_NAME + r")")
+# Words before a name that are no part of it: "Contact Ines Vandermeulen, programme manager".
+LEADING_NOT_NAME = re.compile(
+    r"^(?:Contact|Contacts|Kontakt|Contacto|Contatto|Questions|Intervengono|Interviennent|"
+    r"Intervienen|Mit|With|Avec|Con)\s+"
+)
 ROLE_PHRASE = (
     r"(?:[A-Z][\w\-]*\s+){0,4}(?:Officer|Director|Manager|Coordinator|President|Chair|Chairman|"
     r"Chairwoman|Chairperson|Secretary[- ]General|Director[- ]General|Head|CEO|Founder|Co-founder|"
@@ -90,7 +106,7 @@ NAME_BRACKET = re.compile(
     + r"){1,2})\s*\((?P<inside>[^()]{2,60})\)\s*$"
 )
 AUTHORS = re.compile(
-    r"\b(?:report|article|study|paper|book|presentation|photos?|interview|story|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
+    r"\b(?:reports?|articles?|study|studies|papers?|books?|presentations?|photos?|interviews?|story|stories|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
     + PERSON_NAME
     + r"(?:\s*(?:,|and|&)\s*"
     + PERSON_NAME
@@ -205,11 +221,11 @@ def plausible_name(name: str) -> bool:
         bare = token.strip(".,")
         if bare in NOT_NAME_WORDS or bare.lower() in ORGANISATION_HEADS | EVENT_HEADS | ROLE_WORDS:
             return False
-        if (
-            demonym_code(bare)
-            or country_code(bare)
-            or (len(tokens) > 1 and find_city(bare, min_population=2_000_000))
-        ):
+        city = find_city(bare, min_population=2_000_000) if len(tokens) > 1 else None
+        # "Siân" folds to "Xi'an": only the city's own spelling is a place.
+        if city is not None and name_key(city.name).replace(" ", "") != name_key(bare):
+            city = None
+        if demonym_code(bare) or country_code(bare) or city is not None:
             return False
     return not has_organisation_head(name)
 
@@ -297,7 +313,9 @@ def find_people(
     seen: dict[str, Person] = {}
 
     def add(name: str, role: str | None, organisation: str | None, sentence: str) -> None:
-        name = re.sub(r"^" + TITLES + r"\s+", "", name.strip())
+        name = re.sub(r"^(?:" + TITLES + r"\s+)+", "", LEADING_NOT_NAME.sub("", name.strip()))
+        if len(name.split()) < 2 and not re.search(r"[\u4e00-\u9fff]", name):
+            return
         key = name_key(name)
         tokens = set(key.split())
         if key in seen:

@@ -25,7 +25,7 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)](?=\s+\D))\s*")
 ITEM_SPLIT = re.compile(r"\s+[·•;]\s+|\s+[–—-]\s+(?=[^–—:|]{1,60}[:：])|;\s+")
 DASH = re.compile(r"\s+[–—-]\s+")
 CONTACT_TAIL = re.compile(
-    r"\s*(?:[,–—-]\s*)?(?:Tel\.?|Tél\.?|Phone|Telefon|E-?mail|Mail|via|\+?\d[\d\s/().-]{5,}|"
+    r"\s*(?:[,–—-]\s*)?(?<!\w)(?:Tel\.?|Tél\.?|Phone|Telefon|E-?mail|Mail|via|\+?\d[\d\s/().-]{5,}|"
     r"\S+@\S+).*$",
     re.IGNORECASE,
 )

@@ -38,10 +38,10 @@ from twinning.extract.organisations import (
     register_runs,
     register_short_forms,
 )
+from twinning.extract.people_lines import people_in_lines
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.people_lines import people_in_lines
 from twinning.extract.roles import merge_people, people_with_roles
 from twinning.extract.subject import (
     address_place,
@@ -342,7 +342,7 @@ def extract_text(
         people.find_people(sentences, registry, source, main.organisation.name if main else None),
         people_with_roles(text, registry, main, language, source),
     )
-    found_people = merge_people(found_people, people_in_lines(text, registry, main, source))
+    found_people = merge_people(found_people, people_in_lines(whole_text, registry, main, source))
     names = {entry.organisation.name for entry in registry.entries if _keep(entry)}
     partnerships = [
         p

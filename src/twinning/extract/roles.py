@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.people import plausible_name
+from twinning.extract.person_cues import COMPOUNDING, ROLE_CUES, strip_titles
 from twinning.extract.records import Person
 from twinning.extract.registry import Entry, Registry
 
@@ -40,20 +42,40 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
            "coordinadora", "responsable"),
 }  # fmt: skip
 TITLES = (
-    r"(?:Herr|Frau|Dr\.?|Prof\.?|M\.|Mme|Mlle|Monsieur|Madame|Sig\.(?:ra)?|Dott\.(?:ssa)?|Ing\.|"
-    r"Sr\.|Sra\.|D\.|Dña\.|Dhr\.|dhr\.|Mevr\.|mevr\.|Mw\.|Mr\.?|Ms\.?)[ \t]+"
+    r"(?:(?:Herr|Frau|Dr\.?|Prof\.?|Prof\.ssa|Mag\.?|Ing\.|Dipl\.-Ing\.|Rag\.|Avv\.|M\.|Mme|"
+    r"Mlle|Monsieur|Madame|Pr|Sig\.(?:ra)?|Dott\.(?:ssa)?|Sr\.|Sra\.|D\.|Dña\.|Mtra\.|Lic\.|"
+    r"Dhr\.|dhr\.|Mevr\.|mevr\.|Mw\.|ir\.|drs\.|dr\.|mr\.|Mr\.?|Ms\.?|(?:la\s+|el\s+)?"
+    r"se[ñn]ora|(?:la\s+|el\s+)?se[ñn]or|(?:la\s+|il\s+)?signora|(?:il\s+)?signor|professor|"
+    r"professore|professoressa)[ \t]+)+"
 )
-PARTICLE = r"(?:de|van|von|der|den|da|di|del|la|le|du|ter|ten|y)"
-NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
-NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,2}}"
+PARTICLE = r"(?:de|van|von|der|den|da|di|del|la|le|du|ter|ten|y|el)"
+UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
+NAME_WORD = (
+    r"(?:N['’]|D['’]|O['’])?"
+    + UPPER
+    + r"[a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž'’]+(?:-"
+    + UPPER
+    + r"[a-zß-öø-ÿ'’]+)?"
+)
+# The name is matched case-sensitively inside the case-insensitive role patterns.
+NAME = rf"(?-i:{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})"
+# Verbs and labels that open a list of names: "Intervengono Marta Guidi, presidente …".
+LEADING_WORDS = frozenset(
+    {"Intervengono", "Interviennent", "Intervienen", "Contact", "Kontakt", "Contacto", "Contatto",
+     "Mit", "Avec", "Con", "Und", "Et", "Ed", "En", "Y", "Zur", "Die", "Der", "Le", "La", "Il"}
+)  # fmt: skip
 POSSESSIVE = re.compile(
     r"\b(?:sa|son|ses|seine|seiner|ihre|ihr|sua|suo|su|sus|zijn|haar|hun|leur)\s+$", re.IGNORECASE
 )
 
 
 def _role_pattern(language: str) -> str:
-    words = sorted(ROLE_WORDS.get(language, ()), key=len, reverse=True)
-    return "|".join(re.escape(word) for word in words)
+    words = sorted(
+        ROLE_WORDS.get(language, ()) + ROLE_CUES.get(language, ()), key=len, reverse=True
+    )
+    pattern = "|".join(re.escape(word) for word in dict.fromkeys(words))
+    # German and Dutch compound their roles: "Vizebürgermeisterin", "locoburgemeester".
+    return rf"[\w-]*(?:{pattern})" if language in COMPOUNDING else rf"(?:{pattern})"
 
 
 def _shapes(language: str) -> list[re.Pattern[str]]:
@@ -66,12 +88,12 @@ def _shapes(language: str) -> list[re.Pattern[str]]:
         ),
         # "Regula Imhof, Präsidentin", "Nathalie Girard (Présidente)"
         re.compile(
-            rf"(?:{TITLES})?(?P<name>{NAME})[ \t]*(?:,|\(|–|—|-)[ \t]*(?P<role>(?:{role})\b[^,.;()\n]{{0,60}})",
+            rf"(?:{TITLES})?(?P<name>{NAME})[ \t]*(?:,|\(|–|—|-)[ \t]*(?:(?:la|le|il|el|die|der|de)[ \t]+)?(?P<role>(?:{role})\b[^,.;()\n]{{0,60}})",
             re.IGNORECASE,
         ),
-        # "Oberbürgermeister Klaus Brenner", "sa présidente, Mme Li Fang"
+        # "Oberbürgermeister Klaus Brenner", "sa présidente, Mme Li Fang", "il professor Dong Wei"
         re.compile(
-            rf"(?<![\w-])(?P<role>{role})(?:\s+(?:de la|du|de|der|des|van|di|del)\s+[^,\n]{{1,60}}?)?,?[ \t]+(?:{TITLES})?(?P<name>{NAME})",
+            rf"(?<![\w-])(?P<role>{role})(?:\s+(?:de la|du|de|der|des|van|di|del|della|dell')\s*[^,\n]{{1,60}}?,|,)?[ \t]+(?:(?:la|el|il|die|der|de)[ \t]+)?(?:{TITLES})?(?P<name>{NAME})",
             re.IGNORECASE,
         ),
     ]
@@ -80,6 +102,20 @@ def _shapes(language: str) -> list[re.Pattern[str]]:
 def _case_name(name: str) -> bool:
     # The pattern is case-insensitive for the role; the name must really be capitalised.
     return all(word[0].isupper() or re.fullmatch(PARTICLE, word) for word in name.split())
+
+
+def _best_name(name: str) -> str | None:
+    """The longest tail of `name` that is a person's name ("Gruppe von Frau Xu Yan" -> "Xu Yan")."""
+    tokens = name.split()
+    for start in range(len(tokens) - 1):
+        candidate = strip_titles(" ".join(tokens[start:]))
+        if len(candidate.split()) < 2 or re.fullmatch(PARTICLE, candidate.split()[0]):
+            continue
+        if candidate.split()[0] in LEADING_WORDS:
+            continue
+        if _case_name(candidate) and plausible_name(candidate):
+            return candidate
+    return None
 
 
 def people_with_roles(
@@ -91,9 +127,9 @@ def people_with_roles(
     found: dict[str, Person] = {}
     for shape in _shapes(language):
         for match in shape.finditer(text):
-            name = match.group("name").strip()
+            name = _best_name(match.group("name").strip())
             role = re.sub(r"\s+", " ", match.group("role")).strip(" ,")
-            if not _case_name(name) or registry.find(name) or name in found:
+            if name is None or registry.find(name) or name in found:
                 continue
             role, organisation = _organisation_of(role, text, match.start(), registry, main)
             line_start = text.rfind("\n", 0, match.start()) + 1
@@ -126,6 +162,13 @@ def merge_people(known: list[Person], found: list[Person]) -> list[Person]:
         match = by_name.get(person.name) or next(
             (p for p in known if p.name.endswith(" " + person.name)), None
         )
+        longer = next((p for p in known if person.name.endswith(" " + p.name)), None)
+        if match is None and longer is not None:
+            # "Rosa Elena Martínez Cruz" after "Elena Martínez Cruz": the fuller name wins.
+            longer.name = person.name
+            longer.role = longer.role or person.role
+            longer.organisation = longer.organisation or person.organisation
+            continue
         if match is None:
             known.append(person)
             by_name[person.name] = person
