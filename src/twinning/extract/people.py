@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from twinning.extract.chinese import short_reference
 from twinning.extract.gazetteer import country_code, demonym_code, find_city
 from twinning.extract.names import (
     EVENT_HEADS,
@@ -13,9 +12,10 @@ from twinning.extract.names import (
     ROLE_WORDS,
     has_organisation_head,
 )
+from twinning.extract.people_zh import chinese_people
 from twinning.extract.records import Person
 from twinning.extract.registry import Registry
-from twinning.extract.text import MONTHS, name_key
+from twinning.extract.text import MONTHS, has_cjk, name_key
 
 TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|Councillor|Cllr|M)\.?"
 
@@ -176,31 +176,6 @@ NAME_OF = re.compile(
     + r"(?:\s+"
     + NAME_WORD
     + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?"
-)
-ZH_ROLES = "项目总监|项目经理|总监|副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
-ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-ZH_ROLE_NAME = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")(?P<name>["
-    + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
-)
-# "理事长：杨秀英" (a role, a colon, a name) and "主席卡门·加西亚女士" (a transliterated name).
-ZH_ROLE_COLON = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")\s*[:：]\s*(?P<name>["
-    + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
-)
-ZH_FOREIGN_NAME = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")(?P<name>[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
-)
-ZH_NAME_ROLE = re.compile(
-    r"(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?P<role>" + ZH_ROLES + r")"
 )
 # Full month names only: "Jan" and "Mar" are given names too.
 NOT_NAME_WORDS = {m.capitalize() for m in MONTHS if len(m) > 4 or m == "june"} | {
@@ -373,31 +348,8 @@ def find_people(
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")):
                 if name and len(name.split()) >= 2 and plausible_name(name):
                     add(name, None, None, sentence)
-        for pattern in (ZH_FOREIGN_NAME, ZH_ROLE_COLON, ZH_ROLE_NAME, ZH_NAME_ROLE):
-            for match in pattern.finditer(sentence):
-                prefix = sentence[: match.start()]
-                before = registry.mentions(prefix)
-                adjacent = bool(before) and before[-1][1] == len(prefix)
-                # A name right after a Han character must follow a full name ("兰州大学张敏教授").
-                if (
-                    pattern is ZH_NAME_ROLE
-                    and prefix
-                    and "\u4e00" <= prefix[-1] <= "\u9fff"
-                    and not adjacent
-                ):
-                    continue
-                if any(
-                    match.group("name") in entry.organisation.name for entry in registry.entries
-                ) or any(role.startswith(match.group("name")) for role in ZH_ROLES.split("|")):
-                    continue
-                referred = short_reference(prefix, registry)
-                if referred is not None:
-                    organisation = referred.organisation.name
-                elif before:
-                    organisation = before[-1][2].organisation.name
-                else:
-                    organisation = fallback
-                add(match.group("name"), match.group("role"), organisation, sentence)
+        if has_cjk(sentence):
+            chinese_people(sentence, registry, fallback, add)
         for match in POSSESSIVE_ROLE.finditer(sentence):
             name = match.group("name")
             if not plausible_name(name):
