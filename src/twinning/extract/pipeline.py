@@ -28,6 +28,7 @@ from twinning.extract.acronyms import (
 from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
+from twinning.extract.event_lists import events_from_structure
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
@@ -225,6 +226,7 @@ def extract_text(
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
         found_events = merge_events(found_events, events_in_lines(text, language, source))
+    found_events = merge_events(found_events, events_from_structure(whole_text, registry, source))
     register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:
