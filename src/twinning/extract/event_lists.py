@@ -215,7 +215,9 @@ def _plausible(name: str, registry: Registry | None = None) -> bool:
     """A short name that is no date, section title, weekday, place or known organisation."""
     if not name or len(name) > 90 or len(name.split()) > 12 or date_only(name):
         return False
-    lowered = name.lower().strip(" :：")
+    lowered = name.lower().strip(" :：.,")
+    if len(re.findall(r"[^\W\d_]", name)) < 3:
+        return False
     if (
         lowered in DATE_WORDS
         or lowered in SECTION_WORDS
@@ -321,7 +323,13 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
         if index in used:
             continue
         bare = re.sub(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)](?=\s+\D))\s*", "", line)
-        if EVENT_SECTION.match(bare):
+        if EVENT_SECTION.match(bare) or (
+            len(bare) <= 40
+            and not bare.endswith(".")
+            and EVENT_SECTION.match(
+                re.split(r"\s+(?:im|in|de|del|du|di|of|en|›|>|/)\s+|\s+\d", bare)[0]
+            )
+        ):
             in_events = True
             continue
         if OTHER_SECTION.match(bare):
@@ -343,7 +351,10 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
             continue
         header = None
         if len(bare) > MAX_ITEM:
-            continue
+            # "12 November 2025 – Launch of the tandem. At the launch, …": the first sentence.
+            bare = re.split(r"(?<=[a-zà-ÿ)])\.\s+(?=[A-ZÀ-Ý])", bare, maxsplit=1)[0]
+            if len(bare) > MAX_ITEM:
+                continue
         is_item = bare != line
         found = _item(bare) if (is_item or in_events) else None
         if found is not None and _plausible(found[0], registry):
@@ -355,8 +366,9 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
         following, step = lines[index + 1], 1
         if DATE_LABEL.match(following) and index + 2 < len(lines):
             following, step = lines[index + 2], 2
-        head = re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)
-        start = date_only(head[0])
+        start = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
+            re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)[0]
+        )
         if start and _plausible(bare, registry) and not date_only(bare):
             name = _name(bare)
             candidates.append((True, Event(name, start, _place(following), [], following, source)))
@@ -372,9 +384,11 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
     # Outside an events section, items count only in a run of two or more; a bare year there
     # (a member list's "since 2003") needs an event word in the name.
     loose = [event for inside, event in candidates if not inside]
+    precise = sum(1 for event in loose if len(event.start or "") > 4)
     for inside, event in candidates:
         if inside or (
-            len(loose) >= 2 and (len(event.start or "") > 4 or has_event_head(event.name))
+            len(loose) >= 2
+            and (len(event.start or "") > 4 or has_event_head(event.name) or precise >= 2)
         ):
             events.append(event)
     return events

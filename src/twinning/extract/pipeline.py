@@ -225,7 +225,7 @@ def extract_text(
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
-        found_events = merge_events(found_events, events_in_lines(text, language, source))
+        found_events = merge_events(found_events, events_in_lines(text, language, source, registry))
     found_events = merge_events(found_events, events_from_structure(whole_text, registry, source))
     register_acronym_definitions(text, registry)
 
