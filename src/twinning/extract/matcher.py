@@ -207,10 +207,13 @@ def founding_from_cues(
                 continue
             if cue.weak:
                 named = {id(e) for _s, _e, e in registry.mentions(sentence)}
+                # "since" tells a founding only with its year right after ("since 1998").
+                follows = YEAR_TOKEN.match(sentence, match.end() + 1)
                 if (
                     main is None
+                    or follows is None
                     or states_relation(sentence, language)
-                    or not SELF.search(sentence)
+                    or not (SELF.search(sentence) or (id(main) in named and match.start() == 0))
                     or named - {id(main)}
                 ):
                     continue
