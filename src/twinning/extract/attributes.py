@@ -151,9 +151,9 @@ def assign_founded(
         before = registry.mentions(sentence[: match.start()])
         prefix = sentence[: match.start()]
         if before and APPOSITIVE.match(sentence[before[-1][1] : match.start()]):
-            entry = before[-1][2]
-            if entry.organisation.founded is None:
-                entry.organisation.founded = year
+            apposed = before[-1][2]
+            if apposed.organisation.founded is None:
+                apposed.organisation.founded = year
             return
         reference = ZH_REFERENCE.search(prefix.rstrip("，, "))
         if reference and (not before or before[-1][1] <= reference.start()):

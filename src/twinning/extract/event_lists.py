@@ -248,7 +248,7 @@ def _place(text: str) -> str | None:
         for option in (part, part.split()[-1] if part.split() else ""):
             place = resolve_place(option)
             if place is not None and place.city:
-                return place.city if has_cjk(option) else option
+                return option
     return None
 
 
@@ -366,20 +366,20 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
         following, step = lines[index + 1], 1
         if DATE_LABEL.match(following) and index + 2 < len(lines):
             following, step = lines[index + 2], 2
-        start = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
+        dated = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
             re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)[0]
         )
-        if start and _plausible(bare, registry) and not date_only(bare):
+        if dated and _plausible(bare, registry) and not date_only(bare):
             name = _name(bare)
-            candidates.append((True, Event(name, start, _place(following), [], following, source)))
+            candidates.append((True, Event(name, dated, _place(following), [], following, source)))
             used.update(range(index + 1, index + step + 1))
             continue
         # A date line above its title: "März 2019" / "Chinesischer Kochkurs – Volkshochschule".
-        start = date_only(bare)
-        if start and not date_only(following) and len(following) <= MAX_ITEM:
+        dated = date_only(bare)
+        if dated and not date_only(following) and len(following) <= MAX_ITEM:
             name = _name(re.split(r"\s+[–—-]\s+|\.\s|,\s", following, maxsplit=1)[0])
             if _plausible(name, registry):
-                candidates.append((True, Event(name, start, _place(following), [], line, source)))
+                candidates.append((True, Event(name, dated, _place(following), [], line, source)))
                 used.add(index + 1)
     # Outside an events section, items count only in a run of two or more; a bare year there
     # (a member list's "since 2003") needs an event word in the name.

@@ -178,10 +178,21 @@ def _event_in_sentence(
 
 
 def merge_events(known: list[Event], found: list[Event]) -> list[Event]:
-    """`found` added to `known` unless an event of the same name is known."""
+    """`found` added to `known` unless an event of the same name is known; a known one of the
+    same year gains the place and the finer start it lacked."""
     keys = {name_key(event.name) for event in known}
     for event in found:
         key = name_key(event.name)
+        same = [
+            other
+            for other in known
+            if name_key(other.name) and (key in name_key(other.name) or name_key(other.name) in key)
+        ]
+        for other in same:
+            if (other.start or "")[:4] == (event.start or "")[:4]:
+                other.place = other.place or event.place
+                if event.start and len(event.start) > len(other.start or ""):
+                    other.start = event.start
         if key and not any(key in other or other in key for other in keys if other):
             known.append(event)
             keys.add(key)

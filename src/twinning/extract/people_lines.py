@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from twinning.extract.people import plausible_name
+from twinning.extract.people import LEADING_NOT_NAME, plausible_name
 from twinning.extract.person_cues import (
     NOT_A_NAME,
+    ORGANISATION_WORDS,
     PARTICLES,
     has_role_cue,
     is_function_label,
@@ -36,7 +37,7 @@ MAX_LINE = 220
 def person_name(text: str) -> str | None:
     """`text` as a person's name without titles, or None: two to five words, each capitalised
     (particles such as "de", "van", "el" aside), none an organisation, place or role word."""
-    name = strip_titles(re.sub(r"\s+", " ", text).strip(" ,;:.–—-"))
+    name = strip_titles(LEADING_NOT_NAME.sub("", re.sub(r"\s+", " ", text).strip(" ,;:.–—-")))
     name = re.sub(r"\s+(?:\(.*|,.*)$", "", name)
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or name.lower() in NOT_A_NAME:
@@ -50,6 +51,8 @@ def person_name(text: str) -> str | None:
         if len(letters) > 1 and all(c.isupper() for c in letters):
             return None  # an acronym ("IBES"), not a name
         if token.endswith(".") and len(letters) > 1:
+            return None
+        if token.lower() in ORGANISATION_WORDS:
             return None
     if has_role_cue(name) or not plausible_name(name):
         return None

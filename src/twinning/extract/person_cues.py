@@ -76,6 +76,57 @@ PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "ter", "ten", "y",
      "el", "dos", "das", "zu", "bin", "al"}
 )  # fmt: skip
+# Words that head an organisation's name in the seven languages: no person's name has them.
+ORGANISATION_WORDS = frozenset(
+    [
+        "stichting",
+        "vereniging",
+        "verein",
+        "stiftung",
+        "gesellschaft",
+        "association",
+        "associazione",
+        "asociación",
+        "asociacion",
+        "fundación",
+        "fundacion",
+        "fondazione",
+        "fondation",
+        "comité",
+        "comitato",
+        "gemeente",
+        "stadt",
+        "ville",
+        "città",
+        "ciudad",
+        "ayuntamiento",
+        "comune",
+        "gemeinde",
+        "netzwerk",
+        "netwerk",
+        "réseau",
+        "rete",
+        "red",
+        "forum",
+        "foro",
+        "federation",
+        "fédération",
+        "federazione",
+        "federación",
+        "bund",
+        "club",
+        "institut",
+        "instituto",
+        "istituto",
+        "centre",
+        "centro",
+        "zentrum",
+        "centrum",
+        "cooperativa",
+        "coopérative",
+        "genossenschaft",
+    ]
+)
 NOT_A_NAME = frozenset({"vacature", "vacancy", "vacant", "vacante", "n.n.", "nn", "tbc", "tba"})
 
 
@@ -90,7 +141,7 @@ _MULTI = re.compile(
     + r")(?!\w)"
 )
 _COMPOUND = re.compile(
-    r"\w(?:"
+    r"[\w-](?:"
     + "|".join(
         sorted(
             {re.escape(c) for language in COMPOUNDING for c in ROLE_CUES[language] if len(c) >= 5},
