@@ -169,6 +169,18 @@ SPEAKER = re.compile(
     + NAME_WORD
     + r"){1,2})(?=\s*[,.;]|\s+(?:who|of|from|at)\b)"
 )
+# "chaired by Ruth Okonjo", "signed by Aoife Brennan, the cooperative's secretary".
+BY_PERSON = re.compile(
+    r"\b(?:chaired|led|headed|signed|welcomed|opened|presented|moderated|introduced|hosted)\s+by\s+"
+    r"(?:" + TITLES + r"\s+)*(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
+    r"(?=\s*[,.;]|\s+and\b|$)"
+)
+# "Liu Jianping, who chairs the Changsha society": the organisation of the clause.
+WHO_LEADS = re.compile(
+    r"(?:^|(?<=[.;,]\s))(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}),\s+who\s+"
+    r"(?:has\s+|had\s+)?(?:chairs|chaired|heads|headed|leads|led|directs|directed|runs|ran|"
+    r"founded|co-founded|coordinates|coordinated|manages|managed)\b"
+)
 # "Mihaela Stan of the Romanian Federation of Food Banks": a name, then "of" a known name.
 NAME_OF = re.compile(
     r"(?:^|(?<=\s))(?P<name>"
@@ -410,6 +422,17 @@ def find_people(
                 else:
                     role, organisation = _organisation_after(sentence[match.end() :], registry)
                 add(name, role, organisation, sentence)
+        for pattern in (BY_PERSON, WHO_LEADS):
+            for match in pattern.finditer(sentence):
+                name = match.group("name")
+                if not plausible_name(name) or any(
+                    name in entry.organisation.name for entry in registry.entries
+                ):
+                    continue
+                clause = sentence[match.end() : match.end() + 120]
+                mentions = registry.mentions(clause)
+                organisation = mentions[0][2].organisation.name if mentions else fallback
+                add(name, None, organisation, sentence)
         for match in NAME_OF.finditer(sentence):
             name = match.group("name")
             after = registry.mentions(sentence[match.end() : match.end() + 150])

@@ -23,7 +23,16 @@ from twinning.extract.records import Person
 from twinning.extract.registry import Entry, Registry
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)](?=\s+\D))\s*")
-ITEM_SPLIT = re.compile(r"\s+[·•;]\s+|\s+[–—-]\s+(?=[^–—:|]{1,60}[:：])|;\s+")
+ITEM_SPLIT = re.compile(
+    r"\s+[·•;]\s+|\s+[–—-]\s+(?=[^–—:|]{1,60}[:：])|;\s+"
+    # "… salle Jean-Jaurès. Intervenant : Pr X": a sentence end, not an abbreviation's dot.
+    r"|(?<=[a-zà-ÿ]{3})(?<!Prof)(?<!Dott)(?<!Dipl)(?<!tellv)\.\s+(?=[A-ZÀ-Ý])"
+)
+# "Podium mit Jörg Hellwig (Vorstand, Nachbarschaftsforum) und Xu Qing (Zentrum X)".
+NAME_BRACKET = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de|van|von|der|da|di|del|le|la|el)?\s*[A-ZÀ-Ý][\w'’-]+){1,3})"
+    r"\s*\((?P<inside>[^()]{2,100})\)"
+)
 DASH = re.compile(r"\s+[–—-]\s+")
 CONTACT_TAIL = re.compile(
     r"\s*(?:[,–—-]\s*)?(?<!\w)(?:Tel\.?|Tél\.?|Phone|Telefon|E-?mail|Mail|via|\+?\d[\d\s/().-]{5,}|"
@@ -143,4 +152,16 @@ def people_in_lines(
                 continue
             organisation = _organisation(role, registry, main)
             found[name] = Person(name, _split_role(role, registry), organisation, line, source)
+        for match in NAME_BRACKET.finditer(line):
+            bracketed = person_name(match.group("name"))
+            inside = match.group("inside")
+            if bracketed is None or bracketed in found or registry.find(bracketed):
+                continue
+            mentions = registry.mentions(inside)
+            if has_role_cue(inside.split(",")[0]) or (mentions and mentions[0][0] == 0):
+                said = None if mentions and mentions[0][0] == 0 else _role_text(inside)
+                organisation = _organisation(inside, registry, main if said else None)
+                found[bracketed] = Person(
+                    bracketed, _split_role(said, registry), organisation, line, source
+                )
     return list(found.values())

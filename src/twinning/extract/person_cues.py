@@ -39,7 +39,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
            "bestuurder", "verpleegkundige", "beleidsmedewerker", "medewerker", "tolk",
            "hoofd", "adviseur", "gedeputeerde", "hoogleraar", "oprichter", "woordvoerder",
            "consul", "ambassadeur"),
-    "it": ("presidente", "vicepresidente", "segretario", "segretaria", "segreteria",
+    "it": ("presidente", "vicepresidente", "segretario", "segretaria", "segreteria", "professor",
            "tesoriere", "direttore", "direttrice", "sindaco", "sindaca", "assessore",
            "assessora", "coordinatore", "coordinatrice", "responsabile", "vicesindaco",
            "professore", "professoressa", "scrittrice", "scrittore", "console", "ambasciatore",

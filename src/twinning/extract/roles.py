@@ -9,6 +9,7 @@ Comité…`), the one named before a possessive (`sa présidente`), else the pag
 
 from __future__ import annotations
 
+import functools
 import re
 
 from twinning.extract.people import plausible_name
@@ -46,7 +47,15 @@ TITLES = (
     r"Mlle|Monsieur|Madame|Pr|Sig\.(?:ra)?|Dott\.(?:ssa)?|Sr\.|Sra\.|D\.|Dña\.|Mtra\.|Lic\.|"
     r"Dhr\.|dhr\.|Mevr\.|mevr\.|Mw\.|ir\.|drs\.|dr\.|mr\.|Mr\.?|Ms\.?|(?:la\s+|el\s+)?"
     r"se[ñn]ora|(?:la\s+|el\s+)?se[ñn]or|(?:la\s+|il\s+)?signora|(?:il\s+)?signor|professor|"
-    r"professore|professoressa)[ \t]+)+"
+    r"professore|professoressa|ingenier[oa]|arquitect[oa]|doctora?|licenciad[oa]|ingegnere|"
+    r"architetto|avvocato|ingénieur)[ \t]+)+"
+)
+# Words that qualify a role: "segretario generale", "directora ejecutiva", "stellvertretenden".
+QUALIFIER = (
+    r"(?:generale?|général|générale|adjoint|adjointe|regionale?|régional|régionale|ejecutiv[oa]|"
+    r"esecutiv[oa]|exécutif|exécutive|internazionale|international|internationale|onorari[oa]|"
+    r"honoraire|comunale|municipal|municipale|provinciale|provincial|stellvertretende[nr]?|"
+    r"erste[nr]?|zweite[nr]?|ehemalige[nr]?|former|ancien|ancienne|ex)"
 )
 PARTICLE = r"(?:de|van|von|der|den|da|di|del|la|le|du|ter|ten|y|el)"
 UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
@@ -78,22 +87,23 @@ def _role_pattern(language: str) -> str:
     return rf"[\w-]*(?:{pattern})" if language in COMPOUNDING else rf"(?:{pattern})"
 
 
+@functools.lru_cache(maxsize=8)
 def _shapes(language: str) -> list[re.Pattern[str]]:
     role = _role_pattern(language)
     return [
         # "Voorzitter: Jeroen Bakker", "Sachgebietsleiterin Städtepartnerschaften: Sabine Köhler"
         re.compile(
-            rf"(?:^|\n|[•·|]\s*)(?P<role>(?:{role})(?:\s+[^\n:：]{{1,40}}?)?)[ \t]*[:：][ \t]*(?:{TITLES})?(?P<name>{NAME})",
+            rf"(?:^|\n|[•·|]\s*|(?<=[.;]\s))(?P<role>(?:{role})(?:\s+[^\n:：]{{1,40}}?)?)[ \t]*[:：][ \t]*(?:{TITLES})?(?P<name>{NAME})",
             re.IGNORECASE,
         ),
         # "Regula Imhof, Präsidentin", "Nathalie Girard (Présidente)"
         re.compile(
-            rf"(?:{TITLES})?(?P<name>{NAME})[ \t]*(?:,|\(|–|—|-)[ \t]*(?:(?:la|le|il|el|die|der|de)[ \t]+)?(?P<role>(?:{role})\b[^,.;()\n]{{0,60}})",
+            rf"(?:{TITLES})?(?P<name>{NAME})[ \t]*(?:,|\(|–|—|-)[ \t]*(?:(?:la|le|il|el|die|der|de)[ \t]+)?(?:{QUALIFIER}[ \t]+)?(?P<role>(?:{role})\b[^,.;()\n]{{0,60}})",
             re.IGNORECASE,
         ),
         # "Oberbürgermeister Klaus Brenner", "sa présidente, Mme Li Fang", "il professor Dong Wei"
         re.compile(
-            rf"(?<![\w-])(?P<role>{role})(?:\s+(?:de la|du|de|der|des|van|di|del|della|dell')\s*[^,\n]{{1,60}}?,|,)?[ \t]+(?:(?:la|el|il|die|der|de)[ \t]+)?(?:{TITLES})?(?P<name>{NAME})",
+            rf"(?<![\w-])(?P<role>{role})(?:[ \t]+{QUALIFIER})?(?:\s+(?:de la|du|de|der|des|van|di|del|della|dell'|alle|alla|al|ai|agli|für|voor|pour|for|a la)\s*[^,\n]{{1,60}}?,|,)?[ \t]+(?:(?:la|el|il|die|der|de)[ \t]+)?(?:{TITLES})?(?P<name>{NAME})",
             re.IGNORECASE,
         ),
     ]
@@ -114,6 +124,12 @@ def _best_name(name: str) -> str | None:
         if candidate.split()[0] in LEADING_WORDS:
             continue
         if _case_name(candidate) and plausible_name(candidate):
+            # "Gruppe von Zhou Min": a full name after a particle is the name ("von der Leyen"
+            # keeps its particle: one word follows it).
+            parts = re.split(rf"\s+(?:{PARTICLE}\s+)+", candidate)
+            tail = parts[-1]
+            if len(parts) > 1 and len(tail.split()) >= 2 and plausible_name(tail):
+                return tail
             return candidate
     return None
 
