@@ -139,3 +139,19 @@ def test_founding_phrasing():
         ).get("Harbour Youth Trust")
         == 1988
     )
+
+
+def test_quoted_titles_labels_and_name_then_date():
+    assert events(
+        "Il prossimo appuntamento è il seminario «Acqua e città», il 9 maggio 2026 a Torino.",
+        "it",
+    ) == [("Acqua e città", "2026-05-09", "Torino")]
+    assert events("双方将于2026年10月在成都共同举办“中意社区营造论坛”。", "zh") == [
+        ("中意社区营造论坛", "2026-10", "Chengdu")
+    ]
+    assert events(
+        "Prochain rendez-vous : la Fête des lanternes, samedi 6 juin 2026, Nantes.", "fr"
+    ) == [("Fête des lanternes", "2026-06-06", "Nantes")]
+    assert events("Termine\nSommerfest der Partnerschaft am 4. Juli 2026 im Stadtpark.", "de") == [
+        ("Sommerfest der Partnerschaft", "2026-07-04", None)
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.chinese import SUFFIXES
+from twinning.extract.gatherings import is_event_word
 from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import SECTION_WORDS, has_event_head, has_organisation_head
 from twinning.extract.records import Event
@@ -185,6 +186,35 @@ DATE_WORDS = frozenset(MONTHS) | frozenset(
         "sept",
     ]
 )
+# An event named in lower case in a list item starts with one of these ("launch of the …").
+LOWER_EVENT_STARTS = frozenset(
+    [
+        "launch",
+        "opening",
+        "closing",
+        "lancement",
+        "inauguration",
+        "inaugurazione",
+        "presentazione",
+        "presentación",
+        "presentation",
+        "eröffnung",
+        "vorstellung",
+        "start",
+        "kick-off",
+    ]
+)
+# "Prochain rendez-vous : …", "Next event: …": a label that announces one event.
+EVENT_LABEL = re.compile(
+    r"^(?:next event|upcoming event|save the date|nächster termin|nächste veranstaltung|"
+    r"prochain rendez-vous|prochain événement|prossimo appuntamento|prossimo evento|"
+    r"próxima cita|próxima actividad|próximo evento|volgende activiteit|volgend evenement|"
+    r"下期活动|活动预告)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# A quoted title after an event word: «Porti e memoria», „Jugend auf der Straße“, “…论坛”.
+QUOTED = re.compile(r"[«\"„“《]\s*(?P<title>[^«»\"“”„《》]{3,90}?)\s*[»\"“”》]")
+ZH_EVENT_END = r"(?:论坛|峰会|研讨会|会议|大会|展|展览|节|交流会|对话会|年会|座谈会|培训班|训练营|夏令营|沙龙|大赛|课堂|典礼)$"
 SEPARATOR = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|\s*:\s+|\s*\|\s*")
 PLACE_CUT = re.compile(r"\s*(?:[,·;|（(]|\s[–—-]\s)\s*")
 TAIL = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
@@ -237,7 +267,8 @@ def _plausible(name: str, registry: Registry | None = None) -> bool:
     if re.search(r"[.!?]\s+\S", name) or name.endswith(("?", "!")):
         return False
     first = name.lstrip("\"'«»“”„")[:1]
-    return has_cjk(name) or first.isupper() or first.isdigit()
+    lower_ok = len(name.split()) >= 2 and name.split()[0].lower() in LOWER_EVENT_STARTS
+    return has_cjk(name) or first.isupper() or first.isdigit() or lower_ok
 
 
 def _place(text: str) -> str | None:
@@ -271,10 +302,72 @@ def _item(line: str) -> tuple[str, str, str | None] | None:
     chinese = re.match(r"^([\d年月日至—–\-季度春夏秋冬第一二三四]+)\s*(.+)$", line)
     if chinese and has_cjk(line) and date_only(chinese.group(1)):
         return _name(chinese.group(2)), str(date_only(chinese.group(1))), None
+    label = EVENT_LABEL.match(line)
+    if label:
+        rest = re.sub(
+            r"^(?:les?|la|l'|die|der|das|il|lo|el|los|las|de|het|the)\s+", "", line[label.end() :]
+        )
+        pieces = [piece.strip() for piece in rest.split(",")]
+        for index, piece in enumerate(pieces[1:], start=1):
+            start = date_only(piece)
+            if start:
+                return (
+                    _name(", ".join(pieces[:index])),
+                    start,
+                    _place(", ".join(pieces[index + 1 :])),
+                )
     pieces = [piece.strip() for piece in line.split(",")]
     if len(pieces) >= 2 and (start := date_only(pieces[1])):
         return _name(pieces[0]), start, _place(", ".join(pieces[2:]))
     return None
+
+
+def _name_then_date(line: str) -> tuple[str, str, str | None] | None:
+    """ "Freiburger Klimatag am 14. März 2020 im Rathaus Freiburg": the name before the date."""
+    dates = find_dates(line)
+    if not dates or dates[0][0] < 4:
+        return None
+    head = line[: dates[0][0]]
+    head = re.sub(
+        r"(?:[\s,(–—-]+(?:am|on|le|il|el|op|den|the|vom|from|du|dal|del|de|ab|sa|so|mo|di|mi|do|"
+        r"fr|sat|sun|mon|tue|wed|thu|fri|samedi|dimanche|sabato|domenica|sábado|domingo|"
+        r"zaterdag|zondag|samstag|sonntag)\.?)+[\s,]*$|[\s,:–—-]+$",
+        "",
+        head,
+        flags=re.IGNORECASE,
+    )
+    words = head.split()
+    # A title, not a clause: a few words, the last one capitalised ("Freiburger Klimatag").
+    if len(head) < 3 or len(words) > 6 or not words[-1][:1].isupper() or len(line) > 120:
+        return None
+    return _name(head), dates[0][1], _place(line[dates[0][0] :])
+
+
+def quoted_events(
+    text: str, registry: Registry, language: str | None, source: str | None
+) -> list[Event]:
+    """A quoted title right after an event word in a dated sentence: `il convegno «Porti e
+    memoria», il 18 novembre 2025`, `Fachtag „Jugend …“ am 7. Oktober`, `举办“中法…圆桌会议”`."""
+    events: list[Event] = []
+    for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", text):
+        dates = find_dates(sentence)
+        if not dates or len(sentence) > 600:
+            continue
+        for match in QUOTED.finditer(sentence):
+            title = match.group("title").strip()
+            before = sentence[max(0, match.start() - 30) : match.start()]
+            words = re.findall(r"[\w'’-]+", before)
+            cue = bool(words) and (
+                is_event_word(words[-1], language or "") or has_event_head(words[-1].capitalize())
+            )
+            if has_cjk(title):
+                cue = cue or re.search(ZH_EVENT_END, title) is not None
+            if not cue or registry.find(title) or len(title.split()) > 14:
+                continue
+            position = min(dates, key=lambda item: abs(item[0] - match.end()))
+            place = _place(sentence[match.end() :])
+            events.append(Event(title, position[1], place, [], sentence, source))
+    return events
 
 
 def _row(
@@ -356,27 +449,32 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
             if len(bare) > MAX_ITEM:
                 continue
         is_item = bare != line
-        found = _item(bare) if (is_item or in_events) else None
+        labelled = EVENT_LABEL.match(bare) is not None
+        found = _item(bare) if (is_item or in_events or labelled) else None
+        if found is None and in_events:
+            found = _name_then_date(bare)
         if found is not None and _plausible(found[0], registry):
             name, start, place = found
-            candidates.append((in_events, Event(name, start, place, [], line, source)))
+            candidates.append((in_events or labelled, Event(name, start, place, [], line, source)))
             continue
-        if not in_events or index + 1 >= len(lines):
+        if index + 1 >= len(lines):
             continue
         following, step = lines[index + 1], 1
         if DATE_LABEL.match(following) and index + 2 < len(lines):
             following, step = lines[index + 2], 2
+        elif not in_events:
+            continue  # outside an events section only a "Datum" label pairs a title with a date
         dated = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
             re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)[0]
         )
-        if dated and _plausible(bare, registry) and not date_only(bare):
+        if dated and _plausible(bare, None if step == 1 else registry) and not date_only(bare):
             name = _name(bare)
             candidates.append((True, Event(name, dated, _place(following), [], following, source)))
             used.update(range(index + 1, index + step + 1))
             continue
         # A date line above its title: "März 2019" / "Chinesischer Kochkurs – Volkshochschule".
         dated = date_only(bare)
-        if dated and not date_only(following) and len(following) <= MAX_ITEM:
+        if step == 1 and dated and not date_only(following) and len(following) <= MAX_ITEM:
             name = _name(re.split(r"\s+[–—-]\s+|\.\s|,\s", following, maxsplit=1)[0])
             if _plausible(name, registry):
                 candidates.append((True, Event(name, dated, _place(following), [], line, source)))

@@ -177,9 +177,10 @@ def _event_in_sentence(
     return None
 
 
-def merge_events(known: list[Event], found: list[Event]) -> list[Event]:
+def merge_events(known: list[Event], found: list[Event], fuller: bool = False) -> list[Event]:
     """`found` added to `known` unless an event of the same name is known; a known one of the
-    same year gains the place and the finer start it lacked."""
+    same year gains the place and the finer start it lacked (and, with `fuller`, the longer
+    name: "Sommerfest" → "Sommerfest der Partnerschaft" from a list line)."""
     keys = {name_key(event.name) for event in known}
     for event in found:
         key = name_key(event.name)
@@ -190,6 +191,15 @@ def merge_events(known: list[Event], found: list[Event]) -> list[Event]:
         ]
         for other in same:
             if (other.start or "")[:4] == (event.start or "")[:4]:
+                extra = key.replace(name_key(other.name), " ").strip()
+                if (
+                    fuller
+                    and extra
+                    and "," not in event.name
+                    and resolve_place(extra) is None
+                    and not re.search(r"\d", extra)
+                ):
+                    other.name = event.name
                 other.place = other.place or event.place
                 if event.start and len(event.start) > len(other.start or ""):
                     other.start = event.start

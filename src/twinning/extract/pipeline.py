@@ -28,7 +28,7 @@ from twinning.extract.acronyms import (
 from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
-from twinning.extract.event_lists import events_from_structure
+from twinning.extract.event_lists import events_from_structure, quoted_events
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
@@ -226,7 +226,10 @@ def extract_text(
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
         found_events = merge_events(found_events, events_in_lines(text, language, source, registry))
-    found_events = merge_events(found_events, events_from_structure(whole_text, registry, source))
+    found_events = merge_events(
+        found_events, events_from_structure(whole_text, registry, source), fuller=True
+    )
+    found_events = merge_events(found_events, quoted_events(whole_text, registry, language, source))
     register_acronym_definitions(text, registry)
 
     for block, sentence in block_of_sentence:
