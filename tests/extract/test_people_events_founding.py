@@ -155,3 +155,22 @@ def test_quoted_titles_labels_and_name_then_date():
     assert events("Termine\nSommerfest der Partnerschaft am 4. Juli 2026 im Stadtpark.", "de") == [
         ("Sommerfest der Partnerschaft", "2026-07-04", None)
     ]
+
+
+def test_founding_line_in_a_profile_block():
+    text = "\n".join(
+        [
+            "Our members",
+            "Kestrel Valley Youth Trust",
+            "City",
+            "Leeds",
+            "Founded",
+            "2004",
+            "Asociación Vecinal Río Claro",
+            "Fundada en 1987",
+        ]
+    )
+    assert founded(text) == {
+        "Kestrel Valley Youth Trust": 2004,
+        "Asociación Vecinal Río Claro": 1987,
+    }

@@ -424,3 +424,40 @@ def assign_topics(entry: Entry, text: str) -> None:
     if not entry.organisation.topics:
         # A profile's opening words name its topics; a long section costs time, not topics.
         entry.organisation.topics = topics_in_text(text[:3000])[:6]
+
+
+FOUNDED_LINE = re.compile(
+    r"^(?:[^\d:：]{0,25}?[·|,]\s*)?(?:founded|established|since|gegründet|seit|fondée?|créée?|"
+    r"depuis|fondata|fondato|costituita|dal|fundada|fundado|desde|opgericht|sinds|成立时间|"
+    r"成立于|成立|创办于|始建于|創立於|成立於)\s*(?:in|en|nel|im|in het|于)?\s*[:：]?\s*"
+    r"(?:(" + YEAR + r")\s*年?)?$",
+    re.IGNORECASE,
+)
+
+
+def founded_from_lines(text: str, registry: Registry) -> None:
+    """Profile blocks: a short line that is only a founding phrase and its year ("Fundada en
+    1998", "Santa Pola · desde 1952", "Founded" then "2003") gives the year to the
+    organisation named on the nearest line above it (at most six lines up)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines):
+        if len(line) > 40:
+            continue
+        match = FOUNDED_LINE.match(line)
+        if match is None:
+            continue
+        year = match.group(1)
+        if year is None and index + 1 < len(lines):
+            following = re.fullmatch(r"(" + YEAR + r")\s*年?", lines[index + 1])
+            year = following.group(1) if following else None
+        if year is None or registry.mentions(line):
+            continue
+        for above in reversed(lines[max(0, index - 6) : index]):
+            if FOUNDED_LINE.match(above):
+                break
+            mentions = registry.mentions(above)
+            if mentions:
+                entry = mentions[-1][2]
+                if entry.organisation.founded is None:
+                    entry.organisation.founded = int(year)
+                break

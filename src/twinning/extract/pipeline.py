@@ -232,6 +232,7 @@ def extract_text(
     found_events = merge_events(found_events, quoted_events(whole_text, registry, language, source))
     register_acronym_definitions(text, registry)
 
+    attributes.founded_from_lines(whole_text, registry)
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
         attributes.assign_founded(sentence, registry, fallback, main)
