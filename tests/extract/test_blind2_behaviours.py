@@ -136,7 +136,9 @@ def test_second_blind_set_against_gold(monkeypatch):
             # Two more predicted since the visiting group's later meetings are visits ("The
             # group ... met staff of X"); this set's gold does not count those, set 5's does.
             "pairs": (18, 20, 34),
-            "people": (19, 19, 19),
+            # 20 predicted: the page's editor (编辑：陈敏), a person by the later convention
+            # (blind9 README: an article's editors are people) that this older gold leaves out.
+            "people": (19, 20, 19),
             "events": (6, 6, 7),
             "overall": (189, 204, 230),
         },

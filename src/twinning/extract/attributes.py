@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.chinese import short_reference
 from twinning.extract.european import is_head
 from twinning.extract.gazetteer import (
     City,
@@ -30,7 +31,7 @@ FOUNDED = re.compile(
     re.IGNORECASE,
 )
 FOUNDED_ZH = re.compile(
-    r"(?:成立|创立|创建|始建|注册|组建)(?:于|在)\s*("
+    r"(?:成立|创立|创建|始建|注册|组建|创办|創立|創建|創辦|組建|註冊)(?:于|於|在)\s*("
     + YEAR
     + r")\s*年|("
     + YEAR
@@ -44,6 +45,16 @@ FOUNDED_SINCE = re.compile(
     r"|\b(?:has|have)\s+been\s+(?:active|operating|working)\b(?:(?!\bwith\b)[^.;]){0,40}?"
     r"\bsince\s+(" + YEAR + r")\b"
     r"|\bgrew\s+out\s+of\s+(?:an?|the)\s+(" + YEAR + r")\b"
+    r"|^(?:We|It)\s+(?:started|began)(?:\s+(?:life|out|work))?\s+in\s+(" + YEAR + r")\b"
+)
+# "X, a Porto-based group founded in 2015", "X, which was founded in 1983": the year is X's.
+APPOSITIVE = re.compile(
+    r"^\s*(?:,\s*(?:(?:an?|the)\s+[^,;()]{0,50}?|(?:which|who|that)\s+(?:was|were|has been)\s*)?|"
+    r"\s*\([^()]{0,40}\)\s*,?\s*)$"
+)
+# "该基金会成立于1996年", "本會創立於1998年": the organisation referred to, or the page's own.
+ZH_REFERENCE = re.compile(
+    r"(?:该|本|我|該)(?:会|會|协会|協會|基金会|基金會|中心|机构|機構|联合会|研究院)$"
 )
 # "who founded the X in 2013": the object is the organisation founded.
 FOUNDED_OBJECT = re.compile(r"\b(?:founded|established|set up|co-founded)\s+(?:the\s+)?$")
@@ -114,9 +125,9 @@ def subject_of(sentence: str, registry: Registry, fallback: Entry | None) -> Ent
 
 # "It was launched in 2015 …": the organisation the section or page is about.
 PRONOUN_SUBJECT = re.compile(
-    r"^(?:It|We|The (?:organi[sz]ation|network|association|society|foundation|group|NGO))\s+"
+    r"^(?:(?:It|We|The (?:organi[sz]ation|network|association|society|foundation|group|NGO))\s+"
     r"(?:was|were|has been|is)\s+(?:\w+\s+)?(?:founded|established|set up|registered|formed|"
-    r"created|launched)\b"
+    r"created|launched)\b|(?:We|It)\s+(?:started|began)\b)"
 )
 
 
@@ -138,6 +149,18 @@ def assign_founded(
     for match in matches:
         year = int(next(group for group in match.groups() if group))
         before = registry.mentions(sentence[: match.start()])
+        prefix = sentence[: match.start()]
+        if before and APPOSITIVE.match(sentence[before[-1][1] : match.start()]):
+            apposed = before[-1][2]
+            if apposed.organisation.founded is None:
+                apposed.organisation.founded = year
+            return
+        reference = ZH_REFERENCE.search(prefix.rstrip("，, "))
+        if reference and (not before or before[-1][1] <= reference.start()):
+            referred = short_reference(prefix, registry) or fallback or main
+            if referred is not None and referred.organisation.founded is None:
+                referred.organisation.founded = year
+            return
         described = _described_reference(sentence[: match.start()], registry)
         if described is not None and not before:
             if described.organisation.founded is None:
@@ -401,3 +424,40 @@ def assign_topics(entry: Entry, text: str) -> None:
     if not entry.organisation.topics:
         # A profile's opening words name its topics; a long section costs time, not topics.
         entry.organisation.topics = topics_in_text(text[:3000])[:6]
+
+
+FOUNDED_LINE = re.compile(
+    r"^(?:[^\d:：]{0,25}?[·|,]\s*)?(?:founded|established|since|gegründet|seit|fondée?|créée?|"
+    r"depuis|fondata|fondato|costituita|dal|fundada|fundado|desde|opgericht|sinds|成立时间|"
+    r"成立于|成立|创办于|始建于|創立於|成立於)\s*(?:in|en|nel|im|in het|于)?\s*[:：]?\s*"
+    r"(?:(" + YEAR + r")\s*年?)?$",
+    re.IGNORECASE,
+)
+
+
+def founded_from_lines(text: str, registry: Registry) -> None:
+    """Profile blocks: a short line that is only a founding phrase and its year ("Fundada en
+    1998", "Santa Pola · desde 1952", "Founded" then "2003") gives the year to the
+    organisation named on the nearest line above it (at most six lines up)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines):
+        if len(line) > 40:
+            continue
+        match = FOUNDED_LINE.match(line)
+        if match is None:
+            continue
+        year = match.group(1)
+        if year is None and index + 1 < len(lines):
+            following = re.fullmatch(r"(" + YEAR + r")\s*年?", lines[index + 1])
+            year = following.group(1) if following else None
+        if year is None or registry.mentions(line):
+            continue
+        for above in reversed(lines[max(0, index - 6) : index]):
+            if FOUNDED_LINE.match(above):
+                break
+            mentions = registry.mentions(above)
+            if mentions:
+                entry = mentions[-1][2]
+                if entry.organisation.founded is None:
+                    entry.organisation.founded = int(year)
+                break

@@ -189,6 +189,8 @@ def events_in_sentence(
         run = re.sub(r"^(?:The|At|In|On|During|the)\s+", "", match.group(0))
         if not has_event_head(run) or len(run.split()) < 2 or registry.find(run):
             continue
+        if any(run in entry.organisation.name for entry in registry.entries):
+            continue  # "the UK China Civil Society Forum" is an organisation
         if has_organisation_head(run.split()[-1]):
             continue
         position = match.start()

@@ -15,6 +15,7 @@ import re
 from twinning.extract.european import lower_tail
 from twinning.extract.gazetteer import resolve_place
 from twinning.extract.records import Event
+from twinning.extract.registry import Registry
 from twinning.extract.text import find_dates, name_key
 
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -34,6 +35,31 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
            "taller"),
 }  # fmt: skip
 COMPOUNDING = {"de", "nl"}
+WEEKDAYS = frozenset(
+    [
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "feiertag",
+    ]
+)
+# A sentence about a founding names an organisation, not an event ("Das Forum wurde 2001 …").
+FOUNDED = re.compile(
+    r"\b(?:gegründet|founded|established|fondée?s?|fondata|fondato|fundada|fundado|opgericht|"
+    r"costituita|créée?)\b",
+    re.IGNORECASE,
+)
 SEPARATOR = re.compile(r"\s*(?:[:–—]|\s-\s)\s*")
 ARTICLE = re.compile(
     r"^(?:(?:die|der|das|den|dem|le|la|les|l'|il|lo|el|los|las|de|het|un|une|una|ein|eine|"
@@ -73,8 +99,11 @@ def _clean(name: str) -> str:
     return re.sub(r"\s*\((?:archiv\w*|archive|pdf)\)\s*$", "", name, flags=re.IGNORECASE).strip()
 
 
-def events_in_lines(text: str, language: str | None, source: str | None) -> list[Event]:
-    """Events of the list-line and sentence shapes in a document of `language`."""
+def events_in_lines(
+    text: str, language: str | None, source: str | None, registry: Registry | None = None
+) -> list[Event]:
+    """Events of the list-line and sentence shapes in a document of `language`; a name that
+    is part of an organisation of `registry` ("das Umweltforum Freiburg e.V.") is none."""
     if language not in EVENT_WORDS:
         return []
     found: list[Event] = []
@@ -100,15 +129,19 @@ def events_in_lines(text: str, language: str | None, source: str | None) -> list
                 name = re.split(cut, right)[0]
                 event = Event(_clean(name), dates_left[0][1], _place_after(right), [], line, source)
         if event is None:
-            event = _event_in_sentence(line, language, source)
+            event = _event_in_sentence(line, language, source, registry)
         if event is not None and 2 <= len(event.name) <= 90 and len(event.name.split()) <= 10:
             found.append(event)
     return found
 
 
-def _event_in_sentence(line: str, language: str, source: str | None) -> Event | None:
+def _event_in_sentence(
+    line: str, language: str, source: str | None, registry: Registry | None = None
+) -> Event | None:
     dates = find_dates(line)
     if not dates:
+        return None
+    if FOUNDED.search(line):
         return None
     for match in re.finditer(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’\-]*", line):
         word = match.group(0)
@@ -130,16 +163,46 @@ def _event_in_sentence(line: str, language: str, source: str | None) -> Event | 
         name = _clean(re.split(r":", name)[0])
         if len(name.split()) == 1 and name.lower() in EVENT_WORDS[language]:
             continue
+        # Weekdays end in "tag"/"dag"; "Der Fachtag fragt" refers back to an event named before.
+        if name.lower() in WEEKDAYS or (
+            len(name.split()) == 1 and ARTICLE.match(line[max(0, start - 5) : start].lstrip())
+        ):
+            continue
+        if registry is not None and any(
+            name in entry.organisation.name for entry in registry.entries
+        ):
+            continue
         position = min(dates, key=lambda item: abs(item[0] - end))
         return Event(name, position[1], _place_after(line[end:]), [], line, source)
     return None
 
 
-def merge_events(known: list[Event], found: list[Event]) -> list[Event]:
-    """`found` added to `known` unless an event of the same name is known."""
+def merge_events(known: list[Event], found: list[Event], fuller: bool = False) -> list[Event]:
+    """`found` added to `known` unless an event of the same name is known; a known one of the
+    same year gains the place and the finer start it lacked (and, with `fuller`, the longer
+    name: "Sommerfest" → "Sommerfest der Partnerschaft" from a list line)."""
     keys = {name_key(event.name) for event in known}
     for event in found:
         key = name_key(event.name)
+        same = [
+            other
+            for other in known
+            if name_key(other.name) and (key in name_key(other.name) or name_key(other.name) in key)
+        ]
+        for other in same:
+            if (other.start or "")[:4] == (event.start or "")[:4]:
+                extra = key.replace(name_key(other.name), " ").strip()
+                if (
+                    fuller
+                    and extra
+                    and "," not in event.name
+                    and resolve_place(extra) is None
+                    and not re.search(r"\d", extra)
+                ):
+                    other.name = event.name
+                other.place = other.place or event.place
+                if event.start and len(event.start) > len(other.start or ""):
+                    other.start = event.start
         if key and not any(key in other or other in key for other in keys if other):
             known.append(event)
             keys.add(key)

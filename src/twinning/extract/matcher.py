@@ -14,6 +14,12 @@ from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import find_dates, name_key
 
+AFTER_NOT_SUBJECT = re.compile(
+    r"(?:\b(?:als|as|à|au|aux|in|im|par|by|von|vom|van|di|da|de|des|du|del|della|dello|dei|mit|"
+    r"with|con|avec|met|bei|zu|nach|aus|of|from|für|for|pour|per|para)\s+(?:(?:the|der|die|das|"
+    r"dem|den|le|la|les|il|lo|el|los|las|het)\s+)?|\bd['’]|\bl['’]|原名|前身是|前身为)$",
+    re.IGNORECASE,
+)
 YEAR_TOKEN = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 
 Mention = tuple[int, int, Entry]
@@ -207,17 +213,25 @@ def founding_from_cues(
                 continue
             if cue.weak:
                 named = {id(e) for _s, _e, e in registry.mentions(sentence)}
+                # "since" tells a founding only with its year right after ("since 1998").
+                follows = YEAR_TOKEN.match(sentence, match.end() + 1)
                 if (
                     main is None
+                    or follows is None
                     or states_relation(sentence, language)
-                    or not SELF.search(sentence)
+                    or not (SELF.search(sentence) or (id(main) in named and match.start() == 0))
                     or named - {id(main)}
                 ):
                     continue
                 found.append((main, year))
                 continue
             before = [e for s, _e, e in mentions if s < match.start()]
-            after = [e for s, _e, e in mentions if s >= match.end()]
+            # "… als Dachverband von X", "à Qingdao", "della Rete …", "原名X": not the subject.
+            after = [
+                e
+                for s, _e, e in mentions
+                if s >= match.end() and not AFTER_NOT_SUBJECT.search(sentence[max(0, s - 12) : s])
+            ]
             subject = before[-1] if before else (after[0] if after else main)
             if subject is not None:
                 found.append((subject, year))

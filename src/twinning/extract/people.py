@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from twinning.extract.chinese import short_reference
 from twinning.extract.gazetteer import country_code, demonym_code, find_city
 from twinning.extract.names import (
     EVENT_HEADS,
@@ -13,11 +12,12 @@ from twinning.extract.names import (
     ROLE_WORDS,
     has_organisation_head,
 )
+from twinning.extract.people_zh import chinese_people
 from twinning.extract.records import Person
 from twinning.extract.registry import Registry
-from twinning.extract.text import MONTHS, name_key
+from twinning.extract.text import MONTHS, has_cjk, name_key
 
-TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|M)\.?"
+TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mx|Sir|Madam|Mme|Councillor|Cllr|M)\.?"
 
 # Words that name a group or qualify a role but are no role on their own ("team", "senior").
 NOT_ROLES_ALONE = frozenset(
@@ -39,9 +39,25 @@ NOT_ROLES_ALONE = frozenset(
 # Latin letters with diacritics count ("Zieliński", "Müller", "Dvořák").
 UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
-NAME_WORD = UPPER + r"(?:" + LOWER + r"|['’\-])+(?:-" + UPPER + LOWER + r"+)?"
+# "Okonjo-Whitfield", "McLeod", "N'Diaye": hyphens join parts, Mc/Mac/O'/N' prefix a capital.
+NAME_WORD = (
+    r"(?:Mc|Mac|O['’]|N['’]|D['’])?"
+    + UPPER
+    + r"(?:"
+    + LOWER
+    + r"|['’])+(?:-"
+    + UPPER
+    + r"?(?:"
+    + LOWER
+    + r"|['’])+)*"
+)
 PERSON_NAME = NAME_WORD + r"(?:\s+(?:van\s+der\s+|van\s+|de\s+|von\s+)?" + NAME_WORD + r"){0,3}"
-TITLED = re.compile(r"\b" + TITLES + r"\s+(?P<name>" + PERSON_NAME + r")")
+TITLED = re.compile(r"\b(?:" + TITLES + r"\s+)+(?P<name>" + PERSON_NAME + r")")
+# Words before a name that are no part of it: "Contact Ines Vandermeulen, programme manager".
+LEADING_NOT_NAME = re.compile(
+    r"^(?:Contact|Contacts|Kontakt|Contacto|Contatto|Questions|Intervengono|Interviennent|"
+    r"Intervienen|Mit|With|Avec|Con)\s+"
+)
 ROLE_PHRASE = (
     r"(?:[A-Z][\w\-]*\s+){0,4}(?:Officer|Director|Manager|Coordinator|President|Chair|Chairman|"
     r"Chairwoman|Chairperson|Secretary[- ]General|Director[- ]General|Head|CEO|Founder|Co-founder|"
@@ -90,7 +106,7 @@ NAME_BRACKET = re.compile(
     + r"){1,2})\s*\((?P<inside>[^()]{2,60})\)\s*$"
 )
 AUTHORS = re.compile(
-    r"\b(?:report|article|study|paper|book|presentation|photos?|interview|story|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
+    r"\b(?:reports?|articles?|study|studies|papers?|books?|presentations?|photos?|interviews?|story|stories|blog|text|written|authored|edited)\b[^.]{0,60}?\bby\s+(?P<names>"
     + PERSON_NAME
     + r"(?:\s*(?:,|and|&)\s*"
     + PERSON_NAME
@@ -153,6 +169,18 @@ SPEAKER = re.compile(
     + NAME_WORD
     + r"){1,2})(?=\s*[,.;]|\s+(?:who|of|from|at)\b)"
 )
+# "chaired by Ruth Okonjo", "signed by Aoife Brennan, the cooperative's secretary".
+BY_PERSON = re.compile(
+    r"\b(?:chaired|led|headed|signed|welcomed|opened|presented|moderated|introduced|hosted)\s+by\s+"
+    r"(?:" + TITLES + r"\s+)*(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2})"
+    r"(?=\s*[,.;]|\s+and\b|$)"
+)
+# "Liu Jianping, who chairs the Changsha society": the organisation of the clause.
+WHO_LEADS = re.compile(
+    r"(?:^|(?<=[.;,]\s))(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}),\s+who\s+"
+    r"(?:has\s+|had\s+)?(?:chairs|chaired|heads|headed|leads|led|directs|directed|runs|ran|"
+    r"founded|co-founded|coordinates|coordinated|manages|managed)\b"
+)
 # "Mihaela Stan of the Romanian Federation of Food Banks": a name, then "of" a known name.
 NAME_OF = re.compile(
     r"(?:^|(?<=\s))(?P<name>"
@@ -160,31 +188,6 @@ NAME_OF = re.compile(
     + r"(?:\s+"
     + NAME_WORD
     + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?"
-)
-ZH_ROLES = "项目总监|项目经理|总监|副秘书长|秘书长|常务副理事长|副理事长|理事长|副会长|会长|副主任|主任|副院长|院长|副主席|主席|总干事|副总干事|执行主任|创始人|负责人|总经理|董事长|项目官员|项目主管|教授|研究员|所长|市长|局长|处长|部长"
-ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-ZH_ROLE_NAME = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")(?P<name>["
-    + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
-)
-# "理事长：杨秀英" (a role, a colon, a name) and "主席卡门·加西亚女士" (a transliterated name).
-ZH_ROLE_COLON = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")\s*[:：]\s*(?P<name>["
-    + ZH_SURNAMES
-    + r"][\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
-)
-ZH_FOREIGN_NAME = re.compile(
-    r"(?P<role>"
-    + ZH_ROLES
-    + r")(?P<name>[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?)(?=女士|先生|博士|一行|[，,、。；;和与及等在表示指出介绍说带领率陪的\s(（]|$)"
-)
-ZH_NAME_ROLE = re.compile(
-    r"(?P<name>[" + ZH_SURNAMES + r"][\u4e00-\u9fff]{1,2}?)(?P<role>" + ZH_ROLES + r")"
 )
 # Full month names only: "Jan" and "Mar" are given names too.
 NOT_NAME_WORDS = {m.capitalize() for m in MONTHS if len(m) > 4 or m == "june"} | {
@@ -205,11 +208,11 @@ def plausible_name(name: str) -> bool:
         bare = token.strip(".,")
         if bare in NOT_NAME_WORDS or bare.lower() in ORGANISATION_HEADS | EVENT_HEADS | ROLE_WORDS:
             return False
-        if (
-            demonym_code(bare)
-            or country_code(bare)
-            or (len(tokens) > 1 and find_city(bare, min_population=2_000_000))
-        ):
+        city = find_city(bare, min_population=2_000_000) if len(tokens) > 1 else None
+        # "Siân" folds to "Xi'an": only the city's own spelling is a place.
+        if city is not None and name_key(city.name).replace(" ", "") != name_key(bare):
+            city = None
+        if demonym_code(bare) or country_code(bare) or city is not None:
             return False
     return not has_organisation_head(name)
 
@@ -297,7 +300,9 @@ def find_people(
     seen: dict[str, Person] = {}
 
     def add(name: str, role: str | None, organisation: str | None, sentence: str) -> None:
-        name = re.sub(r"^" + TITLES + r"\s+", "", name.strip())
+        name = re.sub(r"^(?:" + TITLES + r"\s+)+", "", LEADING_NOT_NAME.sub("", name.strip()))
+        if len(name.split()) < 2 and not re.search(r"[\u4e00-\u9fff]", name):
+            return
         key = name_key(name)
         tokens = set(key.split())
         if key in seen:
@@ -355,31 +360,8 @@ def find_people(
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")):
                 if name and len(name.split()) >= 2 and plausible_name(name):
                     add(name, None, None, sentence)
-        for pattern in (ZH_FOREIGN_NAME, ZH_ROLE_COLON, ZH_ROLE_NAME, ZH_NAME_ROLE):
-            for match in pattern.finditer(sentence):
-                prefix = sentence[: match.start()]
-                before = registry.mentions(prefix)
-                adjacent = bool(before) and before[-1][1] == len(prefix)
-                # A name right after a Han character must follow a full name ("兰州大学张敏教授").
-                if (
-                    pattern is ZH_NAME_ROLE
-                    and prefix
-                    and "\u4e00" <= prefix[-1] <= "\u9fff"
-                    and not adjacent
-                ):
-                    continue
-                if any(
-                    match.group("name") in entry.organisation.name for entry in registry.entries
-                ) or any(role.startswith(match.group("name")) for role in ZH_ROLES.split("|")):
-                    continue
-                referred = short_reference(prefix, registry)
-                if referred is not None:
-                    organisation = referred.organisation.name
-                elif before:
-                    organisation = before[-1][2].organisation.name
-                else:
-                    organisation = fallback
-                add(match.group("name"), match.group("role"), organisation, sentence)
+        if has_cjk(sentence):
+            chinese_people(sentence, registry, fallback, add)
         for match in POSSESSIVE_ROLE.finditer(sentence):
             name = match.group("name")
             if not plausible_name(name):
@@ -440,6 +422,17 @@ def find_people(
                 else:
                     role, organisation = _organisation_after(sentence[match.end() :], registry)
                 add(name, role, organisation, sentence)
+        for pattern in (BY_PERSON, WHO_LEADS):
+            for match in pattern.finditer(sentence):
+                name = match.group("name")
+                if not plausible_name(name) or any(
+                    name in entry.organisation.name for entry in registry.entries
+                ):
+                    continue
+                clause = sentence[match.end() : match.end() + 120]
+                mentions = registry.mentions(clause)
+                organisation = mentions[0][2].organisation.name if mentions else fallback
+                add(name, None, organisation, sentence)
         for match in NAME_OF.finditer(sentence):
             name = match.group("name")
             after = registry.mentions(sentence[match.end() : match.end() + 150])

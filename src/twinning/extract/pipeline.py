@@ -28,6 +28,7 @@ from twinning.extract.acronyms import (
 from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
 from twinning.extract.european import register_european
+from twinning.extract.event_lists import events_from_structure, quoted_events
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
@@ -38,6 +39,7 @@ from twinning.extract.organisations import (
     register_runs,
     register_short_forms,
 )
+from twinning.extract.people_lines import people_in_lines
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
 from twinning.extract.records import ExtractionResult
 from twinning.extract.registry import Entry, Registry
@@ -223,9 +225,14 @@ def extract_text(
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
-        found_events = merge_events(found_events, events_in_lines(text, language, source))
+        found_events = merge_events(found_events, events_in_lines(text, language, source, registry))
+    found_events = merge_events(
+        found_events, events_from_structure(whole_text, registry, source), fuller=True
+    )
+    found_events = merge_events(found_events, quoted_events(whole_text, registry, language, source))
     register_acronym_definitions(text, registry)
 
+    attributes.founded_from_lines(whole_text, registry)
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
         attributes.assign_founded(sentence, registry, fallback, main)
@@ -341,6 +348,7 @@ def extract_text(
         people.find_people(sentences, registry, source, main.organisation.name if main else None),
         people_with_roles(text, registry, main, language, source),
     )
+    found_people = merge_people(found_people, people_in_lines(whole_text, registry, main, source))
     names = {entry.organisation.name for entry in registry.entries if _keep(entry)}
     partnerships = [
         p

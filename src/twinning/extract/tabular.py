@@ -83,6 +83,8 @@ TWINNING_HEADER = re.compile(
     r"twin|tandem|结对|姐妹|hermana|hermanad|jumel|gemell|zuster|stedenband|partnerstadt|stadtepartner",
     re.IGNORECASE,
 )
+# A name column of partners: its "since" column is when each partnership began.
+PARTNER_ROWS = re.compile(r"partner|partenaire|socio|gemell|jumel|zuster|stedenband", re.I)
 # A per-row "type of agreement" cell that names a twinning.
 TWINNING_CELL = re.compile(
     r"twin|tandem|结对|姐妹|友好城市|hermanamiento|jumelage|gemellaggio|stedenband|stadtepartnerschaft|städtepartnerschaft|partnerstadt",
@@ -119,7 +121,15 @@ def map_header(header: list[str]) -> dict[str, int]:
         # "Stadt | Partnerstadt": a city-to-city table's first city is the row's organisation.
         columns["name"] = columns.pop("city") if "city" in columns else columns.pop("partner")
     # "Since" is when a pair began in a partner table, else when the organisation was founded.
-    if "since" in columns and ("partner" not in columns and "founded" not in columns):
+    # A table whose rows are the page's partners ("Partner | Land | Sinds") says when each
+    # partnership began.
+    partners = "name" in columns and PARTNER_ROWS.search(_header_label(header[columns["name"]]))
+    if (
+        "since" in columns
+        and not partners
+        and "partner" not in columns
+        and "founded" not in columns
+    ):
         columns["founded"] = columns.pop("since")
     return columns
 
