@@ -65,7 +65,8 @@ LEADING_WORDS = {
     "con", "avec", "met", "van", "diese", "this", "our",
 }  # fmt: skip
 ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
-TOKEN = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*|[^\w\s]")
+# "Kassel–Yangzhou" (a dash with no space) is one word of a name; "A – B" is two names.
+TOKEN = re.compile(r"[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]")
 
 
 def _bare(token: str) -> str:
