@@ -34,7 +34,7 @@ from twinning.extract.registry import Registry
 from twinning.extract.text import name_key
 
 MODEL_PATH = Path(__file__).with_name("data") / "organisations.npz"
-MODES = ("off", "add")
+MODES = ("off", "add", "correct")
 DEFAULT_MODE = "add"
 FEATURES_VERSION = 1  # raised whenever `org_features` changes what a token's features are
 LABELS = ("O", "B-ORG", "I-ORG")
@@ -141,6 +141,24 @@ def is_event_name(name: str) -> bool:
     return words[-1].lower() in EVENT_LOWER or words[0].lower() in EVENT_LOWER
 
 
+@dataclass(frozen=True)
+class TaggedLine:
+    """One line's tokens, their Viterbi labels and marginal probabilities (in `LABELS` order)."""
+
+    tokens: list[Token]
+    labels: list[str]
+    marginals: list[tuple[float, ...]]
+
+    def span_score(self, first: int, last: int) -> float:
+        """How sure the model is that tokens `first`…`last` (inclusive) are one whole name: the
+        lowest of P(B) at the first, P(I) inside, and P(not I) at the token after it."""
+        marginals = self.marginals
+        score = min([marginals[first][1], *(marginals[i][2] for i in range(first + 1, last + 1))])
+        if last + 1 < len(marginals):
+            score = min(score, 1.0 - marginals[last + 1][2])
+        return score
+
+
 class OrganisationTagger:
     """A CRF model and its cut: `mentions(text, title)` gives the organisation mentions whose
     every token's label has at least `threshold` marginal probability."""
@@ -166,12 +184,26 @@ class OrganisationTagger:
                 features_version=np.int64(FEATURES_VERSION),
             )
 
-    def scored(self, text: str, title: str = "") -> list[Mention]:
-        """Every mention of the Viterbi labelling, with its confidence, in text order."""
+    def lines(self, text: str, title: str = "") -> list[TaggedLine]:
+        """Every line's tokens, Viterbi labels and each token's marginal probabilities."""
         in_title = title_words(title)
-        found: list[Mention] = []
+        tagged = []
         for tokens in tokenise(text):
             labels = self._tagger.tag(sequence_features(text, tokens, in_title))
+            marginals = [
+                tuple(self._tagger.marginal(label, i) for label in LABELS)
+                for i in range(len(tokens))
+            ]
+            tagged.append(TaggedLine(tokens, labels, marginals))
+        return tagged
+
+    def scored(
+        self, text: str, title: str = "", lines: list[TaggedLine] | None = None
+    ) -> list[Mention]:
+        """Every mention of the Viterbi labelling, with its confidence, in text order."""
+        found: list[Mention] = []
+        for line in self.lines(text, title) if lines is None else lines:
+            tokens, labels = line.tokens, line.labels
             index = 0
             while index < len(tokens):
                 if labels[index] == "O":
@@ -180,7 +212,9 @@ class OrganisationTagger:
                 end = index + 1
                 while end < len(tokens) and labels[end] == "I-ORG":
                     end += 1
-                confidence = min(self._tagger.marginal(labels[i], i) for i in range(index, end))
+                confidence = min(
+                    line.marginals[i][LABELS.index(labels[i])] for i in range(index, end)
+                )
                 start_char, end_char = tokens[index].start, tokens[end - 1].end
                 for name in split_joined(clean_name(text[start_char:end_char])):
                     name = clean_name(name)
@@ -302,9 +336,16 @@ def add_tagged(
     mode = mode or tagger_mode()
     if mode == "off":
         return 0
+    tagger = shared_tagger()
+    lines = tagger.lines(text, title)
+    found = [m for m in tagger.scored(text, title, lines) if m.confidence >= tagger.threshold]
+    if mode == "correct":
+        from twinning.extract.org_boundaries import correct_boundaries
+
+        correct_boundaries(text, registry, lines, found)
     added = [
         mention
-        for mention in new_mentions(shared_tagger().mentions(text, title), registry, text)
+        for mention in new_mentions(found, registry, text)
         if name_key(mention.name) not in known
     ]
     for mention in added:
