@@ -57,3 +57,22 @@ def test_chinese_name_boundaries(sentence: str, names: list[str]) -> None:
 )
 def test_unspaced_dash_joins_one_name(sentence: str, language: str, names: list[str]) -> None:
     assert [name for _position, name in names_in_sentence(sentence, language)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "L'Association des randonneurs du Vercors a accueilli les visiteurs.",
+            ["Association des randonneurs du Vercors"],
+        ),
+        (
+            "La Fédération des comités de jumelage de l’Ardèche tient son assemblée.",
+            ["Fédération des comités de jumelage de l’Ardèche"],
+        ),
+    ],
+)
+def test_a_french_name_goes_on_to_the_capitalised_word_after_its_link(
+    sentence: str, names: list[str]
+) -> None:
+    assert [name for _position, name in names_in_sentence(sentence, "fr")] == names

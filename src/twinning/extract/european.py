@@ -195,11 +195,9 @@ def lower_tail(sentence: str, end: int) -> str:
         word = match.group(2)
         lowered = word.lower()
         if word[0].isupper():
-            if pending and not resolve_place(word):
-                break
-            tail += pending + match.group(0)
-            # A place closes the name ("… de Shenzhen a signé").
-            return tail
+            # A capitalised word closes the name ("… de Shenzhen a signé", "… du Cangshan",
+            # "… de l’Anjou"), a place or not.
+            return tail + pending + match.group(0)
 
         if lowered in TAIL_LINKS and not match.group(1):
             pending += match.group(0)
