@@ -4,7 +4,8 @@ pronoun or description around them; a dash with no space joins two words of one 
 import pytest
 
 from twinning.extract.chinese import chinese_organisation_names
-from twinning.extract.european import names_in_sentence
+from twinning.extract.european import merge_legal_form_variants, names_in_sentence
+from twinning.extract.registry import Registry
 
 
 def chinese(text: str) -> list[str]:
@@ -76,3 +77,21 @@ def test_a_french_name_goes_on_to_the_capitalised_word_after_its_link(
     sentence: str, names: list[str]
 ) -> None:
     assert [name for _position, name in names_in_sentence(sentence, "fr")] == names
+
+
+def test_a_legal_form_makes_a_run_a_name_without_a_head_word() -> None:
+    sentence = "Seit 2012 arbeitet die Blaue Werkstatt Görlitz e.V. mit Schulen in Wuhan."
+    assert [name for _position, name in names_in_sentence(sentence, "de")] == [
+        "Blaue Werkstatt Görlitz e.V."
+    ]
+
+
+def test_a_name_without_its_legal_form_folds_into_the_one_with_it() -> None:
+    registry = Registry()
+    short = registry.add("Kulturbrücke Erfurt", city="Erfurt")
+    full = registry.add("Kulturbrücke Erfurt e.V.")
+    merge_legal_form_variants(registry)
+    assert registry.entries == [full]
+    assert full.organisation.city == "Erfurt"
+    assert registry.find("Kulturbrücke Erfurt") is full
+    assert short not in registry.entries

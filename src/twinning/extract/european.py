@@ -218,6 +218,16 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
         for part in _split_joined(tokens, language):
             part = _trim(part)
             heads = [i for i, token in enumerate(part) if is_head(token, language)]
+            legal = LEGAL_FORMS.match(sentence[end:])
+            if not heads and legal and part and sentence[:end].endswith(part[-1]):
+                # "Elbe-Brücken Dresden e.V.": a legal form makes a run a name, head word or not.
+                if len(part) <= 5 and all(
+                    _capitalised(t) or t.lower() in CONNECTOR_WORDS for t in part
+                ):
+                    found.append(
+                        (sentence.find(part[0], start), f"{' '.join(part)} {legal.group(1)}")
+                    )
+                continue
             if not heads:
                 continue
             # Sentence words before a head-first name ("Seit Verein X" never; "Partnerschaft").
@@ -246,7 +256,6 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
             name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
             if resolve_place(name):
                 continue
-            legal = LEGAL_FORMS.match(sentence[end:])
             if legal and sentence[:end].endswith(part[-1]):
                 name = f"{name} {legal.group(1)}"
             elif (
@@ -281,6 +290,20 @@ def register_european(
             registry.refer(entry, " ".join(tokens[1:]))
         entries.append(entry)
     return entries
+
+
+def merge_legal_form_variants(registry: Registry) -> None:
+    """ "Nachbarschaftsforum Nordhessen" and "Nachbarschaftsforum Nordhessen e.V." are one
+    organisation: the form without the legal form folds into the one with it."""
+    by_key = {name_key(entry.organisation.name): entry for entry in registry.entries}
+    for entry in list(registry.entries):
+        name = entry.organisation.name
+        legal = re.search(r"\s+(\S+)$", name)
+        if legal is None or not LEGAL_FORMS.match(legal.group(0)):
+            continue
+        shorter = by_key.get(name_key(name[: legal.start()]))
+        if shorter is not None and shorter is not entry and shorter in registry.entries:
+            registry.absorb(entry, shorter)
 
 
 def _known_longer(name: str, registry: Registry) -> Entry | None:

@@ -27,7 +27,7 @@ from twinning.extract.acronyms import (
 )
 from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
-from twinning.extract.european import register_european
+from twinning.extract.european import merge_legal_form_variants, register_european
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
@@ -220,6 +220,7 @@ def extract_text(
             for form in (o.name, o.acronym or "")
         },
     )
+    merge_legal_form_variants(registry)
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
