@@ -5,6 +5,8 @@ import pytest
 
 from twinning.extract.chinese import chinese_organisation_names
 from twinning.extract.european import merge_legal_form_variants, names_in_sentence
+from twinning.extract.names import is_address, is_labelled_person
+from twinning.extract.organisations import parse_heading
 from twinning.extract.registry import Registry
 
 
@@ -95,3 +97,35 @@ def test_a_name_without_its_legal_form_folds_into_the_one_with_it() -> None:
     assert full.organisation.city == "Erfurt"
     assert registry.find("Kulturbrücke Erfurt") is full
     assert short not in registry.entries
+
+
+def test_a_german_genitive_head_word_is_named_in_the_nominative() -> None:
+    sentence = "Gäste des Leipziger Netzwerks für Seniorenarbeit besuchten Hefei."
+    assert [name for _position, name in names_in_sentence(sentence, "de")] == [
+        "Leipziger Netzwerk für Seniorenarbeit"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Theodor-Heuss-Platz 7", True),
+        ("Lindenstraße 12a", True),
+        ("14 rue des Tanneurs", True),
+        ("Via Garibaldi 3", True),
+        ("Vereinsregister Amtsgericht Halle VR 2210", True),
+        ("Stiftung Lindenhof", False),
+        ("Freundeskreis Halle–Jiaxing e.V.", False),
+    ],
+)
+def test_addresses_and_register_lines_are_no_names(text: str, expected: bool) -> None:
+    assert is_address(text) is expected
+
+
+def test_a_role_and_a_person_after_a_colon_are_no_name() -> None:
+    assert is_labelled_person("Project coordinator: Ana Lima")
+    assert not is_labelled_person("Friends of Nature: Lisbon Branch")
+
+
+def test_a_venue_line_with_a_street_address_is_no_organisation_heading() -> None:
+    assert parse_heading("Stadtteilzentrum, Goethestraße 41, Kassel") == []

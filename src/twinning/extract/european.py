@@ -250,8 +250,10 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                     if t.lower() not in CONNECTOR_WORDS
                 ):
                     part = part[first:]
-            if part and part[0].lower() in GENITIVES:
-                part = [GENITIVES[part[0].lower()], *part[1:]]
+            # "des Hangzhouer Zentrums für …": the head word's genitive is the name's nominative.
+            genitive = next((i for i, t in enumerate(part) if t.lower() in GENITIVES), None)
+            if genitive is not None and genitive <= 1:
+                part = [*part[:genitive], GENITIVES[part[genitive].lower()], *part[genitive + 1 :]]
             name = " ".join(part)
             name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
             if resolve_place(name):

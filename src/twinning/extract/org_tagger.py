@@ -19,7 +19,7 @@ import numpy as np
 import pycrfsuite
 
 from twinning.extract.chinese import _without_foreign_country as without_foreign_country
-from twinning.extract.names import STOP_ACRONYMS
+from twinning.extract.names import STOP_ACRONYMS, is_address
 from twinning.extract.org_features import (
     EVENT_LOWER,
     TITLES,
@@ -284,7 +284,7 @@ def plausible(name: str) -> bool:
     """A name worth a candidate: two letters at least, opening with a capital, a digit or a Han
     character."""
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 2 or is_address(name):
         return False
     return is_han(name[0]) or name[0].isupper() or name[0].isdigit()
 

@@ -31,7 +31,13 @@ from twinning.extract.european import merge_legal_form_variants, register_europe
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
-from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
+from twinning.extract.names import (
+    EVENT_HEADS,
+    ORGANISATION_HEADS,
+    SECTION_WORDS,
+    is_acronym,
+    is_labelled_person,
+)
 from twinning.extract.organisations import (
     link_translations,
     register_headings,
@@ -425,6 +431,7 @@ def _keep(entry: Entry) -> bool:
         # "Fondazione collabora": a head word and a verb, not a name.
         and not re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+\s+[a-zà-ÿ]+", name)
         and not re.fullmatch(r"[\W\d_]+", name)
+        and not is_labelled_person(name)
     )
 
 
