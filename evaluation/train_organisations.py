@@ -4,7 +4,7 @@
     PYTHONPATH=src python evaluation/train_organisations.py             # + writes organisations.npz
     ... --relations     # also score each held-out set with TWINNING_RELATIONS=add
     ... --alternative   # also a token-level logistic regression over the same features
-    ... --cut 0.8       # every fold uses this cut (no inner cross-validation: 12 fits, not 144)
+    ... --cut 0.8       # every fold, and the saved model, use this cut (no inner choice)
 
 Every gold set under `tests/extract/` but the seeds is one fold. Labels are distant
 supervision: every occurrence of a gold organisation's name or acronym in the document's text.
@@ -278,7 +278,7 @@ def main() -> None:
         print(report(figures))
         print(f"cuts per fold: {figures['thresholds']}")
     if not arguments.no_save:
-        threshold = choose_threshold(docs)
+        threshold = choose_threshold(docs) if arguments.cut is None else arguments.cut
         OrganisationTagger(train_crf(docs), threshold).save(org_tagger.MODEL_PATH)
         print(f"saved {org_tagger.MODEL_PATH} (cut {threshold})", file=sys.stderr)
 

@@ -77,3 +77,30 @@ def test_span_score_is_the_weakest_of_begin_inside_and_the_end_after_it():
     assert tagged.span_score(1, 2) == pytest.approx(
         0.2
     )  # the second token is likely a continuation
+
+
+def test_a_name_that_also_stands_alone_is_not_lengthened():
+    text = "Staff of the Water Office of Lund Energy Society met Lund Energy Society."
+    registry = Registry()
+    entry = registry.add("Lund Energy Society")
+    tokens = tokenise(text)[0]
+    labels = ["O"] * len(tokens)
+    start = [t.text for t in tokens].index("Water")
+    labels[start : start + 6] = ["B-ORG"] + ["I-ORG"] * 5
+    tagged = line(text, labels)
+    longer = mention(text, "Water Office of Lund Energy Society")
+    assert correct_boundaries(text, registry, [tagged], [longer]) == 0
+    assert entry.organisation.name == "Lund Energy Society"
+
+
+def test_a_name_ending_in_an_organisation_word_is_not_cut_before_it():
+    text = "We visited the Baltic Institute of Design and Craft Centre today."
+    registry = Registry()
+    registry.add("Baltic Institute of Design and Craft Centre")
+    labels = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    tagged = line(text, labels)
+    found = [mention(text, "Baltic Institute of Design")]
+    assert correct_boundaries(text, registry, [tagged], found) == 0
+    assert [e.organisation.name for e in registry.entries] == [
+        "Baltic Institute of Design and Craft Centre"
+    ]

@@ -8,9 +8,13 @@ joined with its neighbour ("A y el B") is split. The rule's form stays an alias.
 
 from __future__ import annotations
 
-from twinning.extract.org_tagger import Mention, TaggedLine, plausible
+import re
+
+from twinning.extract.org_tagger import Mention, TaggedLine, is_organisation_end, plausible
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import name_key
+from twinning.extract.text import has_cjk, name_key
+
+SEAT = re.compile(r"\s+(?:uit|aus|from|in|im|at|à|bei|near|nahe|presso)\s", re.IGNORECASE)
 
 
 def _token_span(line: TaggedLine, start: int, end: int) -> tuple[int, int] | None:
@@ -74,10 +78,39 @@ def correct_boundaries(
             continue
         if any(registry.find(n) not in (None, entry) for n in names):
             continue
+        name = entry.organisation.name
+        beyond_end = max(m.end for m in overlapping) > end
+        if not beyond_end and not _keeps_its_end(name, names):
+            continue
+        # "Vereniging X uit Wuhan", "Verein Y aus Jena": the seat after the name is not in it.
+        if beyond_end and SEAT.match(text, end):
+            continue
+        reach = min(m.start for m in overlapping) < start or beyond_end
+        # A Chinese name written later without its place ("江汉区…联合会" after "武汉市江汉区…
+        # 联合会") is the same organisation's short form: lengthening it is still right.
+        if reach and not has_cjk(name) and not _always_inside(text, name, names):
+            continue
         _rename(registry, entry, names, line_text(text, start))
         done.add(id(entry))
         changed += 1
     return changed
+
+
+def _keeps_its_end(name: str, names: list[str]) -> bool:
+    """A rule's name ending in an organisation word ("… Research Center") keeps that end: the
+    last tagged name must end as it does."""
+    if not is_organisation_end(name):
+        return True
+    key, last = name_key(name), name_key(names[-1])
+    end = key[-2:] if has_cjk(key[-1:]) else key.split()[-1]
+    return bool(last) and last.endswith(end)
+
+
+def _always_inside(text: str, name: str, names: list[str]) -> bool:
+    """A rule's name is lengthened only when the text never writes it alone: every occurrence
+    is inside an occurrence of a longer tagged name ("International Department of X" does not
+    rename X when X also stands alone)."""
+    return text.count(name) <= sum(text.count(n) for n in names if name in n)
 
 
 def _rename(registry: Registry, entry: Entry, names: list[str], evidence: str) -> None:

@@ -3,8 +3,10 @@ of each line, BIO labels for organisation mentions (ADR 0029).
 
 The model ships as `data/organisations.npz` (the CRF model bytes and the marginal-probability
 cut chosen by leave-one-set-out cross-validation), written by
-`evaluation/train_organisations.py`. `TWINNING_ORG_TAGGER` chooses the mode: `add` (mentions
-the rules miss become organisations) or `off` (rules only).
+`evaluation/train_organisations.py`. `TWINNING_ORG_TAGGER` chooses the mode: `correct` (the
+default: where a tagged span overlaps a rule's name and the model scores it higher, it sets the
+name's boundaries, ADR 0036; then as `add`), `add` (mentions the rules miss become
+organisations) or `off` (rules only).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from twinning.extract.text import name_key
 
 MODEL_PATH = Path(__file__).with_name("data") / "organisations.npz"
 MODES = ("off", "add", "correct")
-DEFAULT_MODE = "add"
+DEFAULT_MODE = "correct"
 FEATURES_VERSION = 1  # raised whenever `org_features` changes what a token's features are
 LABELS = ("O", "B-ORG", "I-ORG")
 EDGE_JUNK = "•●▪◦·∙‣○■□*+-–—|,;:()[]{}\"'“”„«»‘’<>/\\"
@@ -106,7 +108,8 @@ def clean_name(raw: str) -> str:
     return name.strip(EDGE_JUNK).strip()
 
 
-def _is_organisation_end(part: str) -> bool:
+def is_organisation_end(part: str) -> bool:
+    """Whether a name ends in an organisation word, a legal form or a Chinese name suffix."""
     words = part.split()
     return (
         bool(words)
@@ -126,7 +129,7 @@ def split_joined(name: str) -> list[str]:
         for word in (parts[1].split() if len(parts) == 2 else [])
         for kind in word_classes(word)
     )
-    if len(parts) == 2 and _is_organisation_end(parts[0]) and second_is_organisation:
+    if len(parts) == 2 and is_organisation_end(parts[0]) and second_is_organisation:
         return [p for part in parts for p in split_joined(part)]
     return [name]
 
@@ -270,7 +273,7 @@ def use_tagger(tagger: OrganisationTagger | None) -> None:
 
 
 def tagger_mode() -> str:
-    """The mode `TWINNING_ORG_TAGGER` sets (`add`, `off`), `DEFAULT_MODE` when unset; an unknown
+    """The mode `TWINNING_ORG_TAGGER` sets (`correct`, `add`, `off`), `DEFAULT_MODE` when unset; an unknown
     value is an `OrganisationTaggerError`."""
     mode = os.environ.get("TWINNING_ORG_TAGGER", "").strip().lower() or DEFAULT_MODE
     if mode not in MODES:
@@ -331,8 +334,9 @@ def add_tagged(
     mode: str | None = None,
     known: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> int:
-    """Register the tagger's mentions that the rules missed (mode `add`), except names whose
-    key is in `known` (found elsewhere, e.g. in the tables); the number added."""
+    """Register the tagger's mentions that the rules missed (modes `add` and `correct`; the
+    latter first lets the tagger set the boundaries of the rules' names it overlaps), except
+    names whose key is in `known` (found elsewhere, e.g. in the tables); the number added."""
     mode = mode or tagger_mode()
     if mode == "off":
         return 0
