@@ -104,3 +104,34 @@ def test_a_name_ending_in_an_organisation_word_is_not_cut_before_it():
     assert [e.organisation.name for e in registry.entries] == [
         "Baltic Institute of Design and Craft Centre"
     ]
+
+
+def test_one_tagged_half_of_a_coordination_gives_both_names_when_an_article_opens_the_second():
+    text = "La Città di Lucca e la Provincia di Anhui firmano."
+    registry = Registry()
+    registry.add("Città di Lucca e la Provincia di Anhui")
+    labels = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    tagged = line(text, labels)
+    assert correct_boundaries(text, registry, [tagged], [mention(text, "Città di Lucca")]) == 1
+    assert [e.organisation.name for e in registry.entries] == [
+        "Città di Lucca",
+        "Provincia di Anhui",
+    ]
+
+
+def test_and_inside_one_name_is_not_split_on_one_tagged_half():
+    text = "The School of Music and Dance Studies of Hanzhou Academy met us."
+    registry = Registry()
+    registry.add("School of Music and Dance Studies of Hanzhou Academy")
+    labels = ["O", "B-ORG", "I-ORG", "I-ORG"] + ["O"] * 9
+    tagged = line(text, labels)
+    assert correct_boundaries(text, registry, [tagged], [mention(text, "School of Music")]) == 0
+
+
+def test_a_capitalised_word_before_the_tagged_name_is_kept():
+    text = "The Sino-Nordic Youth Exchange Project began."
+    registry = Registry()
+    registry.add("Sino-Nordic Youth Exchange Project")
+    tagged = line(text, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    found = [mention(text, "Youth Exchange Project")]
+    assert correct_boundaries(text, registry, [tagged], found) == 0

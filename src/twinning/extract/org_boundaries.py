@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.gazetteer import resolve_place
 from twinning.extract.org_tagger import Mention, TaggedLine, is_organisation_end, plausible
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import has_cjk, name_key
 
 SEAT = re.compile(r"\s+(?:uit|aus|from|in|im|at|à|bei|near|nahe|presso)\s", re.IGNORECASE)
+
+
+BASED = re.compile(r"[A-Z][\w'’.-]*-based\s")
+_COORDINATOR = r"(?:and|und|e|y|et|&)"
+_ARTICLE = r"(?P<article>(?:the|la|le|el|il|der|die|das|dem|den|de|het|dell['’]|l['’]|della|del|dello)\s*)?"
+JOINED_AFTER = re.compile(rf"^\s+{_COORDINATOR}\s+{_ARTICLE}(?P<other>\S.*)$")
+JOINED_BEFORE = re.compile(rf"^(?P<other>.*\S)\s+{_COORDINATOR}\s+{_ARTICLE}$")
 
 
 def _token_span(line: TaggedLine, start: int, end: int) -> tuple[int, int] | None:
@@ -78,22 +86,61 @@ def correct_boundaries(
             continue
         if any(registry.find(n) not in (None, entry) for n in names):
             continue
-        name = entry.organisation.name
-        beyond_end = max(m.end for m in overlapping) > end
-        if not beyond_end and not _keeps_its_end(name, names):
+        verdict = _verdict(text, start, end, entry.organisation.name, names, overlapping)
+        if verdict is None:
             continue
-        # "Vereniging X uit Wuhan", "Verein Y aus Jena": the seat after the name is not in it.
-        if beyond_end and SEAT.match(text, end):
-            continue
-        reach = min(m.start for m in overlapping) < start or beyond_end
-        # A Chinese name written later without its place ("江汉区…联合会" after "武汉市江汉区…
-        # 联合会") is the same organisation's short form: lengthening it is still right.
-        if reach and not has_cjk(name) and not _always_inside(text, name, names):
-            continue
+        names = verdict
         _rename(registry, entry, names, line_text(text, start))
         done.add(id(entry))
         changed += 1
     return changed
+
+
+def _verdict(
+    text: str, start: int, end: int, name: str, names: list[str], overlapping: list[Mention]
+) -> list[str] | None:
+    """The names that replace the rule's `name` (at `start`…`end`), or None to keep it. Two or
+    more tagged names inside it split it; one longer name lengthens it; one shorter name
+    replaces it only when what is left is the other half of a coordination ("A y el B") or
+    lower-case words before it ("dell'Università …")."""
+    beyond_end = max(m.end for m in overlapping) > end
+    reach = min(m.start for m in overlapping) < start or beyond_end
+    if len(names) >= 2:
+        return names if not reach and _keeps_its_end(name, names) else None
+    new = names[0]
+    if reach:
+        # "Vereniging X uit Wuhan", "Verein Y aus Jena": the seat after the name is not in it.
+        if name not in new or (beyond_end and SEAT.match(text, end)) or BASED.match(new):
+            return None
+        # A Chinese name written later without its place ("江汉区…联合会" after "武汉市江汉区…
+        # 联合会") is the same organisation's short form: lengthening it is still right.
+        return [new] if has_cjk(name) or _always_inside(text, name, names) else None
+    position = name.find(new)
+    if position < 0:
+        return None
+    before, after = name[:position], name[position + len(new) :]
+    joined_after = JOINED_AFTER.match(after)
+    if not before.strip() and joined_after and plausible(joined_after.group("other")):
+        first, second = new, joined_after.group("other")
+        return [first, second] if _two_names(first, joined_after) else None
+    joined_before = JOINED_BEFORE.match(before)
+    if not after.strip() and joined_before and plausible(joined_before.group("other")):
+        first, second = joined_before.group("other"), new
+        return [first, second] if _two_names(first, joined_before) else None
+    lower_before = not any(word[:1].isupper() for word in before.split())
+    if not after.strip() and before.strip() and not has_cjk(before) and lower_before:
+        return [new]
+    return None
+
+
+def _two_names(first: str, joined: re.Match[str]) -> bool:
+    """ "A and B" is two names when an article opens B ("… e la Municipalità di Wuxi", "… y el
+    Gobierno …") or A ends in an organisation word or a place ("Stadt Reutlingen und …");
+    "College of Architecture and Urban Planning" is one."""
+    if joined.group("article"):
+        return True
+    last = first.split()[-1] if first.split() else ""
+    return is_organisation_end(first) or resolve_place(last) is not None
 
 
 def _keeps_its_end(name: str, names: list[str]) -> bool:
