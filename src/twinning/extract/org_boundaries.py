@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.gazetteer import resolve_place
+from twinning.extract.org_features import TITLES
 from twinning.extract.org_tagger import Mention, TaggedLine, is_organisation_end, plausible
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import has_cjk, name_key
@@ -127,7 +128,10 @@ def _verdict(
     if not after.strip() and joined_before and plausible(joined_before.group("other")):
         first, second = joined_before.group("other"), new
         return [first, second] if _two_names(first, joined_before) else None
-    lower_before = not any(word[:1].isupper() for word in before.split())
+    # "dell'Università …", "La Asociación …": lower-case words, articles and titles go.
+    lower_before = all(
+        word[:1].islower() or word.lower().rstrip(".") in TITLES for word in before.split()
+    )
     if not after.strip() and before.strip() and not has_cjk(before) and lower_before:
         return [new]
     return None
