@@ -182,6 +182,20 @@ def run_tagger_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
     )
 
 
+def run_tagger_correct_benchmark(n: int = 300, seed: int = 0) -> list[dict[str, Any]]:
+    """The tagger arbitrating the rules' name boundaries (`correct`) beside it only adding (`add`)."""
+    return _switch_benchmark(
+        "extract_documents_organisation_tagger_correct",
+        "the same extractor, organisation tagger adding names only (TWINNING_ORG_TAGGER=add)",
+        "organisation_tagger",
+        ("correct", "add"),
+        "Warm-up Society met Beta Network.",
+        n,
+        seed,
+        learned_relations="off",
+    )
+
+
 if __name__ == "__main__":
     import json
 

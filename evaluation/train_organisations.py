@@ -4,6 +4,7 @@
     PYTHONPATH=src python evaluation/train_organisations.py             # + writes organisations.npz
     ... --relations     # also score each held-out set with TWINNING_RELATIONS=add
     ... --alternative   # also a token-level logistic regression over the same features
+    ... --cut 0.8       # every fold, and the saved model, use this cut (no inner choice)
 
 Every gold set under `tests/extract/` but the seeds is one fold. Labels are distant
 supervision: every occurrence of a gold organisation's name or acronym in the document's text.
@@ -185,14 +186,16 @@ def _bucket(
     return table.setdefault(key, {}).setdefault(system, {f: Score() for f in (*FIELDS, "overall")})
 
 
-def cross_validate(docs: list[Doc], relations: bool, alternative: bool) -> dict[str, Any]:
+def cross_validate(
+    docs: list[Doc], relations: bool, alternative: bool, cut: float | None = None
+) -> dict[str, Any]:
     per_set: dict[str, dict[str, dict[str, Score]]] = {}
     per_language: dict[str, dict[str, dict[str, Score]]] = {}
     thresholds: dict[str, float] = {}
     for held in SETS:
         started = time.monotonic()
         training = [d for d in docs if d.set != held]
-        threshold = choose_threshold(training)
+        threshold = choose_threshold(training) if cut is None else cut
         thresholds[held] = threshold
         tagger = OrganisationTagger(train_crf(training), threshold)
         org_tagger.use_tagger(tagger)
@@ -202,6 +205,7 @@ def cross_validate(docs: list[Doc], relations: bool, alternative: bool) -> dict[
                 "baseline": doc.baseline,
                 "rules": doc.rules,
                 "tagger": run_extractor(doc, "add", "off"),
+                "tagger correct": run_extractor(doc, "correct", "off"),
             }
             if relations:
                 outputs["rules+relations"] = run_extractor(doc, "off", "add")
@@ -258,6 +262,7 @@ def main() -> None:
     parser.add_argument("--no-cv", action="store_true", help="only fit and save the model")
     parser.add_argument("--relations", action="store_true")
     parser.add_argument("--alternative", action="store_true")
+    parser.add_argument("--cut", type=float, help="one fixed cut for every fold")
     arguments = parser.parse_args()
     started = time.monotonic()
     docs = load_documents()
@@ -269,11 +274,11 @@ def main() -> None:
         file=sys.stderr,
     )
     if not arguments.no_cv:
-        figures = cross_validate(docs, arguments.relations, arguments.alternative)
+        figures = cross_validate(docs, arguments.relations, arguments.alternative, arguments.cut)
         print(report(figures))
         print(f"cuts per fold: {figures['thresholds']}")
     if not arguments.no_save:
-        threshold = choose_threshold(docs)
+        threshold = choose_threshold(docs) if arguments.cut is None else arguments.cut
         OrganisationTagger(train_crf(docs), threshold).save(org_tagger.MODEL_PATH)
         print(f"saved {org_tagger.MODEL_PATH} (cut {threshold})", file=sys.stderr)
 

@@ -5,6 +5,7 @@ from evaluation.corpus import (
     run_countries_benchmark,
     run_relations_benchmark,
     run_tagger_benchmark,
+    run_tagger_correct_benchmark,
 )
 
 
@@ -78,6 +79,19 @@ def test_tagger_benchmark_entry_measures_the_tagger_on_beside_off():
             "documents/s",
             "the same extractor, organisation tagger off (rules only)",
             {"documents": 2, "seed": 1, "mode": "add"},
+        )
+    ]
+    assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0
+
+
+def test_tagger_correct_benchmark_entry_measures_correct_beside_add():
+    entries = run_tagger_correct_benchmark(n=2, seed=1)
+    assert [(e["name"], e["unit"], e["peer"], e["params"]) for e in entries] == [
+        (
+            "extract_documents_organisation_tagger_correct",
+            "documents/s",
+            "the same extractor, organisation tagger adding names only (TWINNING_ORG_TAGGER=add)",
+            {"documents": 2, "seed": 1, "mode": "correct"},
         )
     ]
     assert entries[0]["value"] > 0 and entries[0]["peer_value"] > 0

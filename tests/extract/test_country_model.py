@@ -151,7 +151,7 @@ SHIPPED_CASES = [
     ),
     (
         "La Asociación Río Claro de Sevilla colabora con la Fundación Montaña Azul de Chengdu.",
-        [("La Asociación Río Claro de Sevilla", "ES"), ("Fundación Montaña Azul de Chengdu", "CN")],
+        [("Asociación Río Claro de Sevilla", "ES"), ("Fundación Montaña Azul de Chengdu", "CN")],
     ),
     ("昆明市山地救援协会成立于2009年，总部位于云南省昆明市。", [("昆明市山地救援协会", "CN")]),
     # The rules give no country here; the model reads "uit Utrecht" and "uit Wuhan".

@@ -212,10 +212,12 @@ def test_a_corrupt_model_file_is_a_clear_error(tmp_path: Path):
 
 def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("TWINNING_ORG_TAGGER", "maybe")
-    with pytest.raises(OrganisationTaggerError, match="not one of off, add"):
+    with pytest.raises(OrganisationTaggerError, match="not one of off, add, correct"):
         org_tagger.tagger_mode()
     monkeypatch.setenv("TWINNING_ORG_TAGGER", " ADD ")
     assert org_tagger.tagger_mode() == "add"
+    monkeypatch.delenv("TWINNING_ORG_TAGGER")
+    assert org_tagger.tagger_mode() == "correct"
 
 
 def test_the_cli_reports_a_missing_model_in_one_line(

@@ -19,19 +19,34 @@ BOUNDARY = set(
 )
 # Descriptions, not names: "民间环保组织" (a grassroots environmental organisation).
 GENERIC = re.compile(
-    r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本|友好|伙伴|合作|会员|成员|团体|兄弟|姐妹)+$"
+    r"^(?:一家|一个|各类|相关|民间|环保|公益|社会|非营利|非政府|国际|青年|志愿者|草根|地方|当地|基层|专业|学术|环境|其他|多家|众多|该|本|友好|伙伴|合作|会员|成员|团体|兄弟|姐妹"
+    r"|中欧|中外|优秀|社区类?|城市|地方性|公募|慈善|第.批|性)+$"
 )
 # Verbs that end a clause inside a run of Han characters: the name starts after them
 # ("迪庆设有项目点" is no name; "协会成为中国…" starts at 中国).
 CLAUSE_VERBS = re.compile(
-    r"^.*(?:设有|开展|举办|参加|参观|访问|拜访|走访|欢迎|推广|致力于|专注于|成为|加入|注册于|位于|来自|隶属于|支持|资助|组织了|发起)"
+    r"^.*(?:设有|开展|举办|参加|参观|访问|拜访|走访|欢迎|推广|致力于|专注于|成为|加入|注册于|位于|来自|隶属于|支持|资助|组织了|发起"
+    r"|包括|包含|涵盖|围绕|邀请|促成|发布|培育)"
 )
+# A one-character verb or preposition before a place that opens the name ("经云南省民政厅批准",
+# "访武汉市…", "应…邀请"): not part of the name.
+LEADING_VERB = re.compile(
+    r"^(?:经(?![济贸营])|访|应(?![用急])|赴|受|率)(?=[\u4e00-\u9fff]{1,4}[省市区县])"
+)
+# What stands before 与/和 when it is a clause, not the first half of one name ("我们长期与…",
+# "本会先后与…", "莫罗女士和…").
+CLAUSE_HEAD = re.compile(
+    r"^(?:我们|我会|本会|该会|我校|本校|他们|双方)|长期|先后|一直|曾经|多次|共同|分别|女士|先生|教授|博士"
+)
+# A place opening what follows 与/和: a second name starts there ("鼓楼区…之家和南京市…中心").
+PLACE_START = re.compile(r"^[\u4e00-\u9fff]{1,3}[省市区县]")
 # A foreign country written before a name ("捷克布拉格山地俱乐部"): a description, not the name.
 ACRONYM_ZH = re.compile(
     r"[（(]\s*(?:简称|以下简称)\s*[“\"']?(?P<short>[\u4e00-\u9fffA-Za-z]{2,12})[”\"']?\s*[）)]"
 )
 LEADING_NOISE = re.compile(
-    r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过)"
+    r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过"
+    r"|度(?=\S))"
 )
 MAX_LENGTH = 22
 
@@ -72,12 +87,24 @@ def chinese_organisation_names(text: str) -> list[tuple[int, str]]:
                 len(head) >= 4
                 and not pattern.search(head[-3:])
                 and not CLAUSE_VERBS.match(head)
+                and not CLAUSE_HEAD.search(head)
+                and not PLACE_START.match(text[start:end])
                 and end - head_start <= MAX_LENGTH + 4
             ):
                 start = head_start
         name = LEADING_NOISE.sub("", text[start:end])
-        name = CLAUSE_VERBS.sub("", name)
+        name = LEADING_VERB.sub("", CLAUSE_VERBS.sub("", name))
         start = end - len(name)
+        # "局长", "院长": the suffix starts a role word, not a name's end.
+        if text[end : end + 1] == "长":
+            continue
+        # A project is what organisations run, not one (the gold rule for programmes).
+        if match.group(0) == "项目":
+            continue
+        # "南京市民政局社会组织": a name, then a description ("social organisations").
+        inner = [m for m in pattern.finditer(name[: -len(match.group(0))])]
+        if inner and GENERIC.match(name[inner[-1].end() : -len(match.group(0))]):
+            continue
         if len(name) - len(match.group(0)) < 2 or GENERIC.match(name[: -len(match.group(0))]):
             continue
         if match.group(0) == "局" and not re.search(r"[市省区县]", name):

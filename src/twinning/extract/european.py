@@ -65,7 +65,8 @@ LEADING_WORDS = {
     "con", "avec", "met", "van", "diese", "this", "our",
 }  # fmt: skip
 ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
-TOKEN = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*|[^\w\s]")
+# "Kassel–Yangzhou" (a dash with no space) is one word of a name; "A – B" is two names.
+TOKEN = re.compile(r"[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]")
 
 
 def _bare(token: str) -> str:
@@ -194,11 +195,9 @@ def lower_tail(sentence: str, end: int) -> str:
         word = match.group(2)
         lowered = word.lower()
         if word[0].isupper():
-            if pending and not resolve_place(word):
-                break
-            tail += pending + match.group(0)
-            # A place closes the name ("… de Shenzhen a signé").
-            return tail
+            # A capitalised word closes the name ("… de Shenzhen a signé", "… du Cangshan",
+            # "… de l’Anjou"), a place or not.
+            return tail + pending + match.group(0)
 
         if lowered in TAIL_LINKS and not match.group(1):
             pending += match.group(0)
@@ -219,6 +218,16 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
         for part in _split_joined(tokens, language):
             part = _trim(part)
             heads = [i for i, token in enumerate(part) if is_head(token, language)]
+            legal = LEGAL_FORMS.match(sentence[end:])
+            if not heads and legal and part and sentence[:end].endswith(part[-1]):
+                # "Elbe-Brücken Dresden e.V.": a legal form makes a run a name, head word or not.
+                if len(part) <= 5 and all(
+                    _capitalised(t) or t.lower() in CONNECTOR_WORDS for t in part
+                ):
+                    found.append(
+                        (sentence.find(part[0], start), f"{' '.join(part)} {legal.group(1)}")
+                    )
+                continue
             if not heads:
                 continue
             # Sentence words before a head-first name ("Seit Verein X" never; "Partnerschaft").
@@ -241,13 +250,14 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                     if t.lower() not in CONNECTOR_WORDS
                 ):
                     part = part[first:]
-            if part and part[0].lower() in GENITIVES:
-                part = [GENITIVES[part[0].lower()], *part[1:]]
+            # "des Hangzhouer Zentrums für …": the head word's genitive is the name's nominative.
+            genitive = next((i for i, t in enumerate(part) if t.lower() in GENITIVES), None)
+            if genitive is not None and genitive <= 1:
+                part = [*part[:genitive], GENITIVES[part[genitive].lower()], *part[genitive + 1 :]]
             name = " ".join(part)
             name = re.sub(r"\s+([.,])", r"\1", name).replace(" - ", "-")
             if resolve_place(name):
                 continue
-            legal = LEGAL_FORMS.match(sentence[end:])
             if legal and sentence[:end].endswith(part[-1]):
                 name = f"{name} {legal.group(1)}"
             elif (
@@ -282,6 +292,20 @@ def register_european(
             registry.refer(entry, " ".join(tokens[1:]))
         entries.append(entry)
     return entries
+
+
+def merge_legal_form_variants(registry: Registry) -> None:
+    """ "Nachbarschaftsforum Nordhessen" and "Nachbarschaftsforum Nordhessen e.V." are one
+    organisation: the form without the legal form folds into the one with it."""
+    by_key = {name_key(entry.organisation.name): entry for entry in registry.entries}
+    for entry in list(registry.entries):
+        name = entry.organisation.name
+        legal = re.search(r"\s+(\S+)$", name)
+        if legal is None or not LEGAL_FORMS.match(legal.group(0)):
+            continue
+        shorter = by_key.get(name_key(name[: legal.start()]))
+        if shorter is not None and shorter is not entry and shorter in registry.entries:
+            registry.absorb(entry, shorter)
 
 
 def _known_longer(name: str, registry: Registry) -> Entry | None:

@@ -170,3 +170,33 @@ def acronym_fits(acronym: str, name: str) -> bool:
             return False
         position += 1
     return letters[0] == full[:1] and len(letters) <= len(full) + 2
+
+
+# "Friedrich-Ebert-Straße 80", "12 rue Lafayette", "Via Roma 5": a street address, not a name.
+STREET_ADDRESS = re.compile(
+    r"(?:stra(?:ß|ss)e|str\.|platz|weg|allee|gasse|damm|ufer|rue|avenue|boulevard|via|viale|"
+    r"piazza|corso|calle|avenida|plaza|paseo|straat|laan|plein|gracht|road|street)\s*\d{1,4}[a-z]?$"
+    r"|^\d{1,4}[a-z]?,?\s+(?:rue|avenue|boulevard|via|calle|road|street)\b"
+    r"|^(?:via|viale|piazza|corso|calle|avenida|plaza|paseo|rue|avenue)\s.+\s\d{1,4}[a-z]?$",
+    re.IGNORECASE,
+)
+# "Vereinsregister Amtsgericht Dresden VR 1234", "KvK 4512": a register entry, not a name.
+REGISTER_LINE = re.compile(
+    r"\b(?:Vereinsregister|Handelsregister|Registergericht|Amtsgericht\s+\S+\s+(?:VR|HRB)|"
+    r"KvK|RCS|SIRET|Codice\s+fiscale|Partita\s+IVA|CIF)\b"
+)
+
+
+def is_address(text: str) -> bool:
+    """A street address ("Rainer-Dierichs-Platz 1") or a register entry, not a name."""
+    return bool(STREET_ADDRESS.search(text.strip()) or REGISTER_LINE.search(text))
+
+
+def is_labelled_person(name: str) -> bool:
+    """ "Programme manager: Femke de Graaf": a role, a colon and a person, not a name."""
+    label, colon, _rest = name.partition(":")
+    return (
+        bool(colon)
+        and bool(label.split())
+        and all(word.lower() in ROLE_WORDS for word in label.split())
+    )

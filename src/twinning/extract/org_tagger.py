@@ -3,8 +3,10 @@ of each line, BIO labels for organisation mentions (ADR 0029).
 
 The model ships as `data/organisations.npz` (the CRF model bytes and the marginal-probability
 cut chosen by leave-one-set-out cross-validation), written by
-`evaluation/train_organisations.py`. `TWINNING_ORG_TAGGER` chooses the mode: `add` (mentions
-the rules miss become organisations) or `off` (rules only).
+`evaluation/train_organisations.py`. `TWINNING_ORG_TAGGER` chooses the mode: `correct` (the
+default: where a tagged span overlaps a rule's name and the model scores it higher, it sets the
+name's boundaries, ADR 0036; then as `add`), `add` (mentions the rules miss become
+organisations) or `off` (rules only).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 import pycrfsuite
 
 from twinning.extract.chinese import _without_foreign_country as without_foreign_country
-from twinning.extract.names import STOP_ACRONYMS
+from twinning.extract.names import STOP_ACRONYMS, is_address
 from twinning.extract.org_features import (
     EVENT_LOWER,
     TITLES,
@@ -34,8 +36,8 @@ from twinning.extract.registry import Registry
 from twinning.extract.text import name_key
 
 MODEL_PATH = Path(__file__).with_name("data") / "organisations.npz"
-MODES = ("off", "add")
-DEFAULT_MODE = "add"
+MODES = ("off", "add", "correct")
+DEFAULT_MODE = "correct"
 FEATURES_VERSION = 1  # raised whenever `org_features` changes what a token's features are
 LABELS = ("O", "B-ORG", "I-ORG")
 EDGE_JUNK = "•●▪◦·∙‣○■□*+-–—|,;:()[]{}\"'“”„«»‘’<>/\\"
@@ -106,7 +108,8 @@ def clean_name(raw: str) -> str:
     return name.strip(EDGE_JUNK).strip()
 
 
-def _is_organisation_end(part: str) -> bool:
+def is_organisation_end(part: str) -> bool:
+    """Whether a name ends in an organisation word, a legal form or a Chinese name suffix."""
     words = part.split()
     return (
         bool(words)
@@ -126,7 +129,7 @@ def split_joined(name: str) -> list[str]:
         for word in (parts[1].split() if len(parts) == 2 else [])
         for kind in word_classes(word)
     )
-    if len(parts) == 2 and _is_organisation_end(parts[0]) and second_is_organisation:
+    if len(parts) == 2 and is_organisation_end(parts[0]) and second_is_organisation:
         return [p for part in parts for p in split_joined(part)]
     return [name]
 
@@ -139,6 +142,24 @@ def is_event_name(name: str) -> bool:
     if is_han(name[-1]):
         return bool(ZH_EVENT_END.search(name))
     return words[-1].lower() in EVENT_LOWER or words[0].lower() in EVENT_LOWER
+
+
+@dataclass(frozen=True)
+class TaggedLine:
+    """One line's tokens, their Viterbi labels and marginal probabilities (in `LABELS` order)."""
+
+    tokens: list[Token]
+    labels: list[str]
+    marginals: list[tuple[float, ...]]
+
+    def span_score(self, first: int, last: int) -> float:
+        """How sure the model is that tokens `first`…`last` (inclusive) are one whole name: the
+        lowest of P(B) at the first, P(I) inside, and P(not I) at the token after it."""
+        marginals = self.marginals
+        score = min([marginals[first][1], *(marginals[i][2] for i in range(first + 1, last + 1))])
+        if last + 1 < len(marginals):
+            score = min(score, 1.0 - marginals[last + 1][2])
+        return score
 
 
 class OrganisationTagger:
@@ -166,12 +187,26 @@ class OrganisationTagger:
                 features_version=np.int64(FEATURES_VERSION),
             )
 
-    def scored(self, text: str, title: str = "") -> list[Mention]:
-        """Every mention of the Viterbi labelling, with its confidence, in text order."""
+    def lines(self, text: str, title: str = "") -> list[TaggedLine]:
+        """Every line's tokens, Viterbi labels and each token's marginal probabilities."""
         in_title = title_words(title)
-        found: list[Mention] = []
+        tagged = []
         for tokens in tokenise(text):
             labels = self._tagger.tag(sequence_features(text, tokens, in_title))
+            marginals = [
+                tuple(self._tagger.marginal(label, i) for label in LABELS)
+                for i in range(len(tokens))
+            ]
+            tagged.append(TaggedLine(tokens, labels, marginals))
+        return tagged
+
+    def scored(
+        self, text: str, title: str = "", lines: list[TaggedLine] | None = None
+    ) -> list[Mention]:
+        """Every mention of the Viterbi labelling, with its confidence, in text order."""
+        found: list[Mention] = []
+        for line in self.lines(text, title) if lines is None else lines:
+            tokens, labels = line.tokens, line.labels
             index = 0
             while index < len(tokens):
                 if labels[index] == "O":
@@ -180,7 +215,9 @@ class OrganisationTagger:
                 end = index + 1
                 while end < len(tokens) and labels[end] == "I-ORG":
                     end += 1
-                confidence = min(self._tagger.marginal(labels[i], i) for i in range(index, end))
+                confidence = min(
+                    line.marginals[i][LABELS.index(labels[i])] for i in range(index, end)
+                )
                 start_char, end_char = tokens[index].start, tokens[end - 1].end
                 for name in split_joined(clean_name(text[start_char:end_char])):
                     name = clean_name(name)
@@ -236,7 +273,7 @@ def use_tagger(tagger: OrganisationTagger | None) -> None:
 
 
 def tagger_mode() -> str:
-    """The mode `TWINNING_ORG_TAGGER` sets (`add`, `off`), `DEFAULT_MODE` when unset; an unknown
+    """The mode `TWINNING_ORG_TAGGER` sets (`correct`, `add`, `off`), `DEFAULT_MODE` when unset; an unknown
     value is an `OrganisationTaggerError`."""
     mode = os.environ.get("TWINNING_ORG_TAGGER", "").strip().lower() or DEFAULT_MODE
     if mode not in MODES:
@@ -250,7 +287,7 @@ def plausible(name: str) -> bool:
     """A name worth a candidate: two letters at least, opening with a capital, a digit or a Han
     character."""
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 2 or is_address(name):
         return False
     return is_han(name[0]) or name[0].isupper() or name[0].isdigit()
 
@@ -297,14 +334,22 @@ def add_tagged(
     mode: str | None = None,
     known: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> int:
-    """Register the tagger's mentions that the rules missed (mode `add`), except names whose
-    key is in `known` (found elsewhere, e.g. in the tables); the number added."""
+    """Register the tagger's mentions that the rules missed (modes `add` and `correct`; the
+    latter first lets the tagger set the boundaries of the rules' names it overlaps), except
+    names whose key is in `known` (found elsewhere, e.g. in the tables); the number added."""
     mode = mode or tagger_mode()
     if mode == "off":
         return 0
+    tagger = shared_tagger()
+    lines = tagger.lines(text, title)
+    found = [m for m in tagger.scored(text, title, lines) if m.confidence >= tagger.threshold]
+    if mode == "correct":
+        from twinning.extract.org_boundaries import correct_boundaries
+
+        correct_boundaries(text, registry, lines, found)
     added = [
         mention
-        for mention in new_mentions(shared_tagger().mentions(text, title), registry, text)
+        for mention in new_mentions(found, registry, text)
         if name_key(mention.name) not in known
     ]
     for mention in added:

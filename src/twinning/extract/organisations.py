@@ -18,6 +18,7 @@ from twinning.extract.names import (
     has_event_head,
     has_organisation_head,
     is_acronym,
+    is_address,
     is_title_case,
 )
 from twinning.extract.registry import Entry, Registry
@@ -143,7 +144,7 @@ def parse_heading(line: str) -> list[HeadingOrganisation]:
             continue
         if not name or len(name.split()) > 12 or not (name[0].isupper() or name[0].isdigit()):
             return []
-        if resolve_place(name) or name.lower() in NOT_ORGANISATION_RUNS:
+        if resolve_place(name) or name.lower() in NOT_ORGANISATION_RUNS or is_address(name):
             return []
         # "Programme 2021", "Annual Report 2021": an edition or a section, not an organisation.
         if re.search(r"(?<![\d-])(?:19|20)\d{2}$", name) and not acronym:

@@ -27,12 +27,18 @@ from twinning.extract.acronyms import (
 )
 from twinning.extract.activities import programme_activities
 from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
-from twinning.extract.european import register_european
+from twinning.extract.european import merge_legal_form_variants, register_european
 from twinning.extract.event_lists import events_from_structure, quoted_events
 from twinning.extract.fields import register_fields
 from twinning.extract.gatherings import events_in_lines, merge_events
 from twinning.extract.language import detect_language
-from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, SECTION_WORDS, is_acronym
+from twinning.extract.names import (
+    EVENT_HEADS,
+    ORGANISATION_HEADS,
+    SECTION_WORDS,
+    is_acronym,
+    is_labelled_person,
+)
 from twinning.extract.organisations import (
     link_translations,
     register_headings,
@@ -222,6 +228,7 @@ def extract_text(
             for form in (o.name, o.acronym or "")
         },
     )
+    merge_legal_form_variants(registry)
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
@@ -438,6 +445,7 @@ def _keep(entry: Entry) -> bool:
         # "Fondazione collabora": a head word and a verb, not a name.
         and not re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+\s+[a-zà-ÿ]+", name)
         and not re.fullmatch(r"[\W\d_]+", name)
+        and not is_labelled_person(name)
     )
 
 
