@@ -14,6 +14,7 @@ from twinning.extract import (
     matcher,
     org_tagger,
     people,
+    relation_frames,
     relation_lists,
     relation_model,
     relation_patterns,
@@ -326,6 +327,12 @@ def extract_text(
                 # The pair is known; the cue may still tell its year.
                 if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
                     known.year = known.year or found.year
+        stated = {frozenset((p.a, p.b)) for p in partnerships}
+        framed = relation_frames.frame_relations(
+            sentence, registry, fallback, language, source, kind
+        )
+        partnerships.extend(f for f in framed if frozenset((f.a, f.b)) not in stated)
+        partnerships = relation_frames.drop_coordinated(partnerships, framed)
         zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)
         if zipped:
             # "… respectively" says which end goes with which: no other pairing holds.
