@@ -328,9 +328,8 @@ def extract_text(
                 if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
                     known.year = known.year or found.year
         stated = {frozenset((p.a, p.b)) for p in partnerships}
-        framed = relation_frames.frame_relations(
-            sentence, registry, fallback, language, source, kind
-        )
+        own = fallback if fallback is not None and _keep(fallback) else main
+        framed = relation_frames.frame_relations(sentence, registry, own, language, source, kind)
         partnerships.extend(f for f in framed if frozenset((f.a, f.b)) not in stated)
         partnerships = relation_frames.drop_coordinated(partnerships, framed)
         zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)

@@ -273,13 +273,23 @@ def _nearest_year(sentence: str, position: int) -> int | None:
 def _mentions(
     sentence: str, registry: Registry, main: Entry | None
 ) -> list[tuple[int, int, Entry]]:
+    """Registry mentions, plus the page's own organisation where the sentence says "we" or
+    names it by its bare kind, unless that kind only describes the name after it
+    ("l'association belge Maisons unies")."""
     found = list(registry.mentions(sentence))
     if main is not None:
         taken = [(start, end) for start, end, _entry in found]
         for pattern in (SELF, BARE_REFERENCE):
             for match in pattern.finditer(sentence):
-                if not any(s <= match.start() < e for s, e in taken):
-                    found.append((match.start(), match.end(), main))
+                if any(s <= match.start() < e for s, e in taken):
+                    continue
+                if pattern is BARE_REFERENCE and any(
+                    0 <= s - match.end() <= 25
+                    and not re.search(r"[,;:，、]", sentence[match.end() : s])
+                    for s, _e in taken
+                ):
+                    continue
+                found.append((match.start(), match.end(), main))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -393,6 +403,11 @@ def _kind(
     return "partner"
 
 
+def _frame_word(text: str, match: re.Match[str]) -> bool:
+    """A single word of the frame itself taken for a name ("Partners", a section heading)."""
+    return " " not in text.strip() and text.lower() in match.group(0).lower().split()
+
+
 def frame_relations(
     sentence: str,
     registry: Registry,
@@ -415,9 +430,13 @@ def frame_relations(
     for frame in frames_for(language):
         for match in frame.compiled.finditer(sentence):
             # A frame word inside a name ("Comité de Jumelage", "Partnerschaftsverein") states nothing.
-            if any(s < match.end() and match.start() < e for s, e in named):
+            if any(
+                s < match.end() and match.start() < e and not _frame_word(sentence[s:e], match)
+                for s, e in named
+            ):
                 continue
-            for first, other, at in _ends(frame, match, sentence, mentions, main, objects_so_far):
+            usable = [m for m in mentions if not _frame_word(sentence[m[0] : m[1]], match)]
+            for first, other, at in _ends(frame, match, sentence, usable, main, objects_so_far):
                 objects_so_far.setdefault(id(other), first)
                 key = frozenset((id(first), id(other)))
                 if key in seen:
