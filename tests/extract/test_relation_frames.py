@@ -39,7 +39,7 @@ def test_frame_example_gives_its_pairs(frame: Frame) -> None:
 def test_every_language_has_partner_membership_and_twinning_frames() -> None:
     for language in SELF_PAGE:
         kinds = {frame.kind for frame in FRAMES if frame.language == language}
-        assert kinds == {"partner", "membership", "twinning"}, language
+        assert {"partner", "membership", "twinning"} <= kinds, language
 
 
 def test_a_language_without_rows_reads_the_english_ones() -> None:

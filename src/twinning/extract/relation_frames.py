@@ -11,6 +11,8 @@ example through the whole extractor). One reader (`frame_relations`) applies eve
   B e con C", "A (Vicenza), B and C"), up to the end of the clause.
 - `members`: as `with`, but the organisations listed are members of the first end ("our
   members include A, B and C", "parmi lesquels A, B et C").
+- `visitors`: as `members`, the organisations listed visited the first end ("we welcomed a
+  delegation from A", "recibimos la visita de una delegación de A").
 - `zh-with`: Chinese "与A、B合作": the ends are between the nearest 与/和/同/跟 and the frame.
 - `zh-of`: Chinese "为A之会员", "是A的成员单位": the ends are between 为/是/加入 and the frame.
 """
@@ -31,9 +33,9 @@ from twinning.extract.text import find_dates
 @dataclass(frozen=True)
 class Frame:
     language: str
-    kind: str  # "twinning", "partner" or "membership"
+    kind: str  # "twinning", "partner", "membership" or "visit"
     pattern: str
-    roles: str  # "with", "members", "zh-with" or "zh-of"
+    roles: str  # "with", "members", "visitors", "zh-with" or "zh-of"
     example: str
     # The pairs the example must give, "*" standing for the page's own organisation.
     expect: tuple[tuple[str, str], ...]
@@ -60,7 +62,7 @@ FRAMES: tuple[Frame, ...] = (
           "Our partners: the Aarhus Bicycle Society, the Kraków Cycling Network and the Harbin Winter Riders Association.",
           (("*", "Aarhus Bicycle Society"), ("*", "Kraków Cycling Network"), ("*", "Harbin Winter Riders Association"))),
     Frame("de", "partner",
-          r"\b(?:arbeite\w*|kooperier\w*|Kooperation\w*|Zusammenarbeit|Partnerschaft\w*|Austausch\w*|verbunden|befreundet)\b" + _GAP + r"\bmit\b",
+          r"\b(?:arbeite\w*|kooperier\w*|\w*[Kk]ooperation\w*|Zusammenarbeit|\w*[Pp]artnerschaft\w*|Austausch\w*|verbunden|befreundet|gemeinsam)\b" + _GAP + r"\bmit\b",
           "with",
           "Seit 2018 arbeiten wir eng mit dem Umweltforum Graz und der Stiftung Blauer Fluss zusammen.",
           (("*", "Umweltforum Graz"), ("*", "Stiftung Blauer Fluss"))),
@@ -99,7 +101,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "partner", r"\b(?:nuestros|sus) (?:principales |)(?:socios|aliados)(?: son)?\s*:?", "with",
           "Nuestros socios son la Fundación Tierra Fértil, la Asociación Agua Clara y la Red Bosques Vivos.",
           (("*", "Fundación Tierra Fértil"), ("*", "Asociación Agua Clara"), ("*", "Red Bosques Vivos"))),
-    Frame("zh", "partner", r"(?:合作|建立[^，。；]{0,6}(?:伙伴|合作)关系|结为[^，。；]{0,4}伙伴|开展[^，。；]{0,16}(?:交流|合作))", "zh-with",
+    Frame("zh", "partner", r"(?:合作|建立[^，。；]{0,6}(?:伙伴|夥伴|合作)(?:关系|關係)|[结結]为[^，。；]{0,4}(?:伙伴|夥伴)|开展[^，。；]{0,16}(?:交流|合作)|開展[^，。；]{0,16}(?:交流|合作))", "zh-with",
           "青山自然保护协会成立于1998年。本会与成都河流保护协会、昆明湿地学会合作开展培训。",
           (("*", "成都河流保护协会"), ("*", "昆明湿地学会"))),
     # ---- membership ----------------------------------------------------------------------
@@ -109,7 +111,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("en", "membership", r"\b(?:our|its|the network's|the association's) members (?:include|are)\s*:?", "members",
           "Our members include the Leith Food Society, the Govan Youth Network and the Dalian Elderly Care Association.",
           (("Leith Food Society", "*"), ("Govan Youth Network", "*"), ("Dalian Elderly Care Association", "*"))),
-    Frame("de", "membership", r"\b(?:Mitglied\w*\s+(?:im|in der|in|des|der|bei|von)|angeschlossen\s+(?:ist\s+)?(?:dem|der))\b", "with",
+    Frame("de", "membership", r"\b(?:Mitglied\w*(?:\s+(?:sind|ist|waren|war|wurden?)\s+(?:wir|sie|er|es)(?:\s+\w+)?)?\s+(?:im|in der|in|des|der|bei|von)|angeschlossen\s+(?:ist\s+)?(?:dem|der))\b", "with",
           "Wir sind Mitglied im Dachverband Grüne Städte und im Netzwerk Saubere Flüsse.",
           (("*", "Dachverband Grüne Städte"), ("*", "Netzwerk Saubere Flüsse"))),
     Frame("de", "membership", r"\b(?:zu unseren|unsere) Mitglied\w*(?: gehören| zählen| sind)?\s*:?", "members",
@@ -139,9 +141,34 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "membership", r"\b(?:entre (?:nuestros|sus) (?:miembros|socios)(?: figuran| están)?|nuestros miembros(?: son)?)\s*:?", "members",
           "Entre nuestros miembros figuran la Asociación Barrio Unido, la Red Sol Poniente y la Cooperativa Huerta Viva.",
           (("Asociación Barrio Unido", "*"), ("Red Sol Poniente", "*"), ("Cooperativa Huerta Viva", "*"))),
-    Frame("zh", "membership", r"(?:之|的)?(?:团体会员|会员单位|成员单位|理事单位|会员|成员)", "zh-of",
+    Frame("zh", "membership", r"(?:之|的)?(?:团体会员|團體會員|会员单位|會員單位|成员单位|成員單位|理事单位|會員|会员|成员|成員)", "zh-of",
           "青山自然保护协会成立于1998年。本会是广东湿地保护联盟的会员单位。",
           (("*", "广东湿地保护联盟"),)),
+    Frame("zh", "partner", r"(?:合作伙伴|合作夥伴|合作机构|合作機構|合作单位|合作單位)(?:有|包括|包含|为|為)?[：:]", "with",
+          "青山自然保护协会成立于1998年。主要合作伙伴有：成都河流保护协会、昆明湿地学会。",
+          (("*", "成都河流保护协会"), ("*", "昆明湿地学会"))),
+    Frame("zh", "membership", r"(?:成员单位|成員單位|会员单位|會員單位|团体会员|團體會員|会员|會員|成员|成員)(?:有|包括|包含)[：:]?", "members",
+          "青山自然保护协会成立于1998年。本会主要成员单位有：成都河流保护协会、昆明湿地学会等。",
+          (("成都河流保护协会", "*"), ("昆明湿地学会", "*"))),
+    # ---- visits the page's own organisation hosted ----------------------------------------
+    Frame("en", "visit", r"\b(?:hosted|welcomed|received)\b[^.;:]{0,50}?\b(?:from|of)\b", "visitors",
+          "In May we welcomed a delegation from the Harbin Winter Riders Association.",
+          (("Harbin Winter Riders Association", "*"),)),
+    Frame("de", "visit", r"\b(?:empfing\w*|empfangen|begrüßt\w*)\b[^.;:]{0,50}?\b(?:aus|von|vom|des|der)\b", "visitors",
+          "Im Mai empfingen wir eine Delegation der Stiftung Blauer Fluss aus Kunming.",
+          (("Stiftung Blauer Fluss", "*"),)),
+    Frame("fr", "visit", r"\b(?:accueilli\w*|reçu\w*|recevons|accueillons)\b[^.;:]{0,40}?\b(?:délégation|visite)\b[^.;:]{0,20}?\b(?:de|du|des)\b", "visitors",
+          "En mai, nous avons accueilli une délégation du Centre écologique de Wuhan.",
+          (("Centre écologique de Wuhan", "*"),)),
+    Frame("nl", "visit", r"\b(?:ontvingen|ontving|verwelkomden|verwelkomde)\b[^.;:]{0,40}?\b(?:van|uit)\b", "visitors",
+          "In mei ontvingen wij een delegatie van het Milieucentrum Hangzhou.",
+          (("Milieucentrum Hangzhou", "*"),)),
+    Frame("it", "visit", r"\b(?:accolto|ospitato|ricevuto|accogliamo|ospitiamo)\b[^.;:]{0,40}?\b(?:delegazione|visita)\b[^.;:]{0,20}?\b(?:del|della|dell'|di)", "visitors",
+          "A maggio abbiamo accolto una delegazione del Centro Verde di Suzhou.",
+          (("Centro Verde di Suzhou", "*"),)),
+    Frame("es", "visit", r"\b(?:recib\w+|acog\w+)\b[^.;:]{0,40}?\b(?:delegación|visita)\b[^.;:]{0,30}?\b(?:de|del)\b", "visitors",
+          "En mayo recibimos la visita de una delegación de la Asociación Costa Limpia de Valencia.",
+          (("Asociación Costa Limpia de Valencia", "*"),)),
     # ---- twinning ------------------------------------------------------------------------
     Frame("en", "twinning", r"\b(?:twinned|twinning|tandems?|sister[- ](?:city|cities|organisations?))\b" + _GAP + r"\bwith\b", "with",
           "The Tay Rowing Society is twinned with the Harbin River Club and with the Lyon Aviron Association.",
@@ -161,7 +188,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "twinning", r"\bhermana\w+\b" + _GAP + r"\bcon\b", "with",
           "La Asociación Puente Andino está hermanada con la Asociación Amigos de Chengdu y con la Fundación Tajo.",
           (("Asociación Puente Andino", "Asociación Amigos de Chengdu"), ("Asociación Puente Andino", "Fundación Tajo"))),
-    Frame("zh", "twinning", r"(?:结对|结为友好|缔结友好)", "zh-with",
+    Frame("zh", "twinning", r"(?:结对|結對|结为友好|結為友好|缔结友好|締結友好)", "zh-with",
           "青山自然保护协会成立于1998年。本会与里昂青年交流协会、都灵社区网络结对。",
           (("*", "里昂青年交流协会"), ("*", "都灵社区网络"))),
 )  # fmt: skip
@@ -174,6 +201,9 @@ def frames_for(language: str | None) -> tuple[Frame, ...]:
     return own or tuple(frame for frame in FRAMES if frame.language == "en")
 
 
+KIND_ORDER = ("twinning", "membership", "visit", "partner")
+
+
 # What may stand between two coordinated ends: separators, "and", prepositions, articles, a
 # bracketed place or year, a short place phrase ("in Indonesia", "en Chine").
 COORDINATOR = re.compile(
@@ -184,14 +214,14 @@ COORDINATOR = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[;:.!?。；：]|\b(?:which|who|whom|whose|where|while|but|because|qui|dont|où|mais|welche\w*|"
     r"wo|aber|weil|während|cui|dove|ma|perché|donde|cual|pero|porque|waar|maar|omdat|that|with whom|"
-    r"avec lequel|avec laquelle|con (?:la )?cual|con cui|mit dem wir|met wie)\b|但|并|其中",
+    r"avec lequel|avec laquelle|con (?:la )?cual|con cui|mit dem wir|met wie)\b|但|并|並|其中",
     re.IGNORECASE,
 )
 BRACKETS = re.compile(r"\([^()]{0,60}\)|（[^（）]{0,30}）")
 FIRST_GAP_LIMIT = 60
 NEXT_GAP_LIMIT = 70
-ZH_WITH = re.compile(r"[与和同跟]")
-ZH_OF = re.compile(r"(?:为|是|加入了?|成为)")
+ZH_WITH = re.compile(r"[与和同跟與]")
+ZH_OF = re.compile(r"(?:为|為|是|加入了?|成为|成為)")
 
 
 # Words a coordinated list may carry between two ends besides names: articles, prepositions,
@@ -333,7 +363,7 @@ def _ends(
     """(first end, other end, position of the other) of every pair the frame states.
     `objects_so_far` maps an end already read as another end's partner to that first end."""
     frames = frames_for(frame.language)
-    if frame.roles in ("with", "members"):
+    if frame.roles in ("with", "members", "visitors"):
         before = [m for m in mentions if m[1] <= match.start()]
         subject = _subject(sentence, before, main, match.start())
         if subject is not None and id(subject) in objects_so_far:
@@ -354,7 +384,7 @@ def _ends(
             subject = following[0][2]
             hit = PREPOSITION.match(sentence, following[0][1])
             position = hit.end() if hit else following[0][1]
-        if frame.roles == "members":
+        if frame.roles in ("members", "visitors"):
             pairs = [(other, first, at) for first, other, at in pairs]
         return pairs
     # Chinese: the ends sit between the opening word (与, 为) and the frame.
@@ -423,36 +453,48 @@ def frame_relations(
     if len({id(entry) for _s, _e, entry in mentions} | ({id(main)} if main else set())) < 2:
         return found
     named = [(s, e) for s, e, _entry in registry.mentions(sentence)]
-    seen: set[frozenset[int]] = set()
     objects_so_far: dict[int, Entry] = {}
     if re.search(r"\brespectively\b|\brispettivamente\b|\brespectivamente\b|\bjeweils\b", sentence):
         return found
-    for frame in frames_for(language):
-        for match in frame.compiled.finditer(sentence):
-            # A frame word inside a name ("Comité de Jumelage", "Partnerschaftsverein") states nothing.
-            if any(
-                s < match.end() and match.start() < e and not _frame_word(sentence[s:e], match)
-                for s, e in named
-            ):
+    # Frames in the order the sentence states them; at one place the most specific kind first.
+    matches = sorted(
+        (
+            (match, frame)
+            for frame in frames_for(language)
+            for match in frame.compiled.finditer(sentence)
+        ),
+        key=lambda item: (item[0].start(), KIND_ORDER.index(item[1].kind)),
+    )
+    by_pair: dict[frozenset[int], int] = {}
+    for match, frame in matches:
+        # A frame word inside a name ("Comité de Jumelage", "Partnerschaftsverein") states nothing.
+        if any(
+            s < match.end() and match.start() < e and not _frame_word(sentence[s:e], match)
+            for s, e in named
+        ):
+            continue
+        usable = [m for m in mentions if not _frame_word(sentence[m[0] : m[1]], match)]
+        for first, other, at in _ends(frame, match, sentence, usable, main, objects_so_far):
+            objects_so_far.setdefault(id(other), first)
+            kind = _kind(frame, first, other, sentence, named, document_kind)
+            key = frozenset((id(first), id(other)))
+            if key in by_pair:
+                known = found[by_pair[key]]
+                if KIND_ORDER.index(kind) < KIND_ORDER.index(known.kind):
+                    known.kind = kind  # "Partnerschaft … Städtepartnerschaft mit": a twinning
                 continue
-            usable = [m for m in mentions if not _frame_word(sentence[m[0] : m[1]], match)]
-            for first, other, at in _ends(frame, match, sentence, usable, main, objects_so_far):
-                objects_so_far.setdefault(id(other), first)
-                key = frozenset((id(first), id(other)))
-                if key in seen:
-                    continue
-                seen.add(key)
-                found.append(
-                    Partnership(
-                        first.organisation.name,
-                        other.organisation.name,
-                        _kind(frame, first, other, sentence, named, document_kind),
-                        [],
-                        _nearest_year(sentence, at),
-                        sentence,
-                        source,
-                    )
+            by_pair[key] = len(found)
+            found.append(
+                Partnership(
+                    first.organisation.name,
+                    other.organisation.name,
+                    kind,
+                    [],
+                    _nearest_year(sentence, at),
+                    sentence,
+                    source,
                 )
+            )
     return found
 
 
