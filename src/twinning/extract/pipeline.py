@@ -369,6 +369,11 @@ def extract_text(
     )
     for table_result in table_results:
         result = result.merge(table_result)
+    if main is not None:
+        listed_in_tables = relation_lists.subject_table_pairs(
+            tables or [], table_results, main.organisation.name, source
+        )
+        result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result, whole_text, title=title, footer=footer, language=language, mode=countries

@@ -11,8 +11,10 @@ from twinning.extract.organisations import (
     _split_trailing_acronym,
     place_attributes,
 )
+from twinning.extract.records import ExtractionResult, Partnership
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import Block
+from twinning.extract.tabular import header_index, is_field_table, map_header
+from twinning.extract.text import Block, name_key
 
 # Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
 MEMBER_WORDS = (
@@ -128,4 +130,78 @@ def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple
                 continue
         if block.is_heading:
             kind = None
+    return found
+
+
+TABLE_TWINNING = re.compile(
+    r"twin|tandem|partnerstadt|partnerstädte|städtepartner|stedenband|jumel|gemell|hermana"
+    r"|sister|结对|結對|友好城市|姐妹",
+    re.IGNORECASE,
+)
+TABLE_MEMBER = re.compile(MEMBER_WORDS, re.IGNORECASE)
+TABLE_PARTNER = re.compile(
+    PARTNER_WORDS + r"|projectpartner|samenwerking|cooperation|coopération|collaborazione"
+    r"|colaboración|kooperation|合作",
+    re.IGNORECASE,
+)
+# A programme of events lists organisers, not partners.
+TABLE_EVENTS = re.compile(
+    r"\b(?:events?|veranstaltung\w*|événements?|evento|eventi|evenementen|eventos|dates?|datum|fecha)\b"
+    r"|活动|日期",
+    re.IGNORECASE,
+)
+TABLE_YEAR = re.compile(
+    r"since|seit|sinds|depuis|\bdal\b|desde|year|jahr|jaar|année|anno|año|起始|年份", re.IGNORECASE
+)
+
+
+def subject_table_pairs(
+    tables: list[list[list[str]]],
+    results: list[ExtractionResult],
+    subject: str,
+    source: str | None,
+) -> list[Partnership]:
+    """A table of organisations on a page about `subject` whose header or cells name a relation
+    ("Partnerstadt | Land | seit", "Organisatie | … | Vorm: projectpartner", 合作机构, "Member"):
+    `subject` paired with every row's organisation, the year from a since/year column."""
+    found: list[Partnership] = []
+    for rows, result in zip(tables, results, strict=False):
+        if result.partnerships or not result.organisations or is_field_table(rows):
+            continue
+        start = header_index(rows)
+        header, body = rows[start], rows[start + 1 :]
+        columns = map_header(header)
+        if "name" not in columns or TABLE_EVENTS.search(" ".join(header)):
+            continue
+        name_column = columns["name"]
+        other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
+        if TABLE_TWINNING.search(" ".join(header) + " " + other):
+            kind = "twinning"
+        elif TABLE_MEMBER.search(header[name_column]):
+            kind = "membership"
+        elif TABLE_PARTNER.search(" ".join(header) + " " + other):
+            kind = "partner"
+        else:
+            continue
+        year_column = next((i for i, c in enumerate(header) if TABLE_YEAR.search(c)), None)
+        for row, organisation in zip(
+            (row for row in body if row and row[name_column].strip()),
+            result.organisations,
+            strict=False,
+        ):
+            if name_key(organisation.name) == name_key(subject):
+                continue
+            cell = row[year_column] if year_column is not None and year_column < len(row) else ""
+            year = re.search(r"(?:19|20)\d{2}", cell)
+            ends = (
+                (organisation.name, subject)
+                if kind == "membership"
+                else (subject, organisation.name)
+            )
+            found.append(
+                Partnership(
+                    ends[0], ends[1], kind, [], int(year.group(0)) if year else None,
+                    " | ".join(row), source,
+                )
+            )  # fmt: skip
     return found
