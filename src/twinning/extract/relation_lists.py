@@ -171,7 +171,8 @@ def subject_table_pairs(
         start = header_index(rows)
         header, body = rows[start], rows[start + 1 :]
         columns = map_header(header)
-        if "name" not in columns or TABLE_EVENTS.search(" ".join(header)):
+        above = " ".join(cell for row in rows[: start + 1] for cell in row)
+        if "name" not in columns or TABLE_EVENTS.search(above):
             continue
         name_column = columns["name"]
         other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
