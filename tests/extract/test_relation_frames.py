@@ -83,3 +83,15 @@ def test_respectively_is_left_to_its_own_pass() -> None:
     found = {pair for pair, _kind in _pairs(text, "zh")}
     wrong = frozenset((name_key("成都河流协会"), name_key("都灵社区网络")))
     assert wrong not in found
+
+
+def test_chinese_pairs_of_pairs_each_join_their_own_two() -> None:
+    text = "经过评审，昆明湿地学会与法国里昂青年交流协会、成都河流保护协会与意大利都灵社区网络分别结成对子。"
+    found = _pairs(text, "zh")
+    kunming, lyon, chengdu, turin = (
+        name_key(n)
+        for n in ("昆明湿地学会", "里昂青年交流协会", "成都河流保护协会", "都灵社区网络")
+    )
+    assert (frozenset((kunming, lyon)), "twinning") in found
+    assert (frozenset((chengdu, turin)), "twinning") in found
+    assert not any(pair == frozenset((kunming, turin)) for pair, _kind in found)

@@ -188,7 +188,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "twinning", r"\bhermana\w+\b" + _GAP + r"\bcon\b", "with",
           "La Asociación Puente Andino está hermanada con la Asociación Amigos de Chengdu y con la Fundación Tajo.",
           (("Asociación Puente Andino", "Asociación Amigos de Chengdu"), ("Asociación Puente Andino", "Fundación Tajo"))),
-    Frame("zh", "twinning", r"(?:结对|結對|结为友好|結為友好|缔结友好|締結友好)", "zh-with",
+    Frame("zh", "twinning", r"(?:结对|結對|结成对子|結成對子|结为友好|結為友好|缔结友好|締結友好)", "zh-with",
           "青山自然保护协会成立于1998年。本会与里昂青年交流协会、都灵社区网络结对。",
           (("*", "里昂青年交流协会"), ("*", "都灵社区网络"))),
 )  # fmt: skip
@@ -398,6 +398,9 @@ def _ends(
     ]
     if not openers:
         return []
+    pairs = _zh_pairs_of_pairs(sentence, mentions, match.start())
+    if pairs:
+        return pairs
     open_at = openers[-1]
     if re.search(r"分别\s*$", sentence[: open_at.start()]):
         return []  # "A、B分别与C、D结对": the respectively pass pairs them.
@@ -436,6 +439,26 @@ def _kind(
 def _frame_word(text: str, match: re.Match[str]) -> bool:
     """A single word of the frame itself taken for a name ("Partners", a section heading)."""
     return " " not in text.strip() and text.lower() in match.group(0).lower().split()
+
+
+def _zh_pairs_of_pairs(
+    sentence: str, mentions: list[tuple[int, int, Entry]], cue_start: int
+) -> list[tuple[Entry, Entry, int]]:
+    """ "A与德国B、C与西班牙D分别结成对子": each 与 joins the names on either side of it, when
+    the clause holds two or more such joins separated by 、 or 和."""
+    clause_start = max(
+        (m.end() for m in re.finditer(r"[，,；;：:]", sentence[:cue_start])), default=0
+    )
+    inside = [m for m in mentions if m[0] >= clause_start and m[1] <= cue_start]
+    pairs: list[tuple[Entry, Entry, int]] = []
+    for left, right in zip(inside, inside[1:], strict=False):
+        between = sentence[left[1] : right[0]]
+        if (
+            re.fullmatch(r"\s*[与和同跟與]\s*[\u4e00-\u9fff]{0,6}?", between)
+            and left[2] is not right[2]
+        ):
+            pairs.append((left[2], right[2], right[0]))
+    return pairs if len(pairs) >= 2 else []
 
 
 def frame_relations(
@@ -501,17 +524,16 @@ def frame_relations(
 def drop_coordinated(
     partnerships: list[Partnership], framed: list[Partnership]
 ) -> list[Partnership]:
-    """Without the pairs another pass read between two ends of one frame's list ("与A、B结对"
-    pairs the subject with A and with B, not A with B)."""
-    groups: dict[str, set[str]] = {}
-    for pair in framed:
-        groups.setdefault(pair.a, set()).add(pair.b)
-        groups.setdefault(pair.b, set()).add(pair.a)
+    """Without the pairs another pass read, in a sentence the frames read, between two ends the
+    frames pair otherwise ("与A、B结对" pairs the subject with A and with B, not A with B; "A与B、
+    C与D结成对子" pairs A with B and C with D, not A with D)."""
+    ends = {name for pair in framed for name in (pair.a, pair.b)}
+    framed_pairs = {frozenset((pair.a, pair.b)) for pair in framed}
     evidence = {pair.evidence for pair in framed}
     return [
         pair
         for pair in partnerships
-        if pair in framed
-        or pair.evidence not in evidence
-        or not any(pair.a in group and pair.b in group for group in groups.values())
+        if pair.evidence not in evidence
+        or frozenset((pair.a, pair.b)) in framed_pairs
+        or not (pair.a in ends and pair.b in ends)
     ]
