@@ -71,3 +71,37 @@ def test_a_tandem_column_makes_a_pair_table_twinnings() -> None:
     assert {(a, b, kind) for a, b, kind, _y in pairs} == {
         ("aarhus bicycle society", "harbin winter riders association", "twinning")
     }
+
+
+def _text_pairs(text: str, language: str, title: str = "") -> set[tuple[frozenset[str], str]]:
+    result = extract_text(text, language=language, title=title).to_json()
+    return {
+        (frozenset((name_key(p["a"]), name_key(p["b"]))), p["kind"]) for p in result["partnerships"]
+    }
+
+
+def test_chinese_member_bullets_under_an_intro_are_memberships() -> None:
+    text = (
+        "青山自然保护协会简介\n\n青山自然保护协会成立于1998年，总部位于成都。\n\n"
+        "本会现有成员单位三家：\n\n• 成都市锦江区河流守护服务社\n• 昆明湿地学会\n• 大理洱海保护志愿者协会\n"
+    )
+    found = _text_pairs(text, "zh")
+    own = name_key("青山自然保护协会")
+    for member in ("成都市锦江区河流守护服务社", "昆明湿地学会", "大理洱海保护志愿者协会"):
+        assert (frozenset((own, name_key(member))), "membership") in found, found
+
+
+def test_a_member_directory_lists_profiles_but_not_their_partner_fields() -> None:
+    text = (
+        "Member directory\n\n"
+        "The Harbour Society brings together schools from four cities. These are its members.\n\n"
+        "Leith Community School Trust\n\nCity\n\nEdinburgh\n\nPartner school\n\n"
+        "Dalian No. 3 Middle School\n\n"
+        "Govan Learning Association\n\nCity\n\nGlasgow\n\n"
+        "Team\n\nAnna Weber, coordinator.\n"
+    )
+    found = _text_pairs(text, "en", "Harbour Society")
+    own = name_key("Harbour Society")
+    for member in ("Leith Community School Trust", "Govan Learning Association"):
+        assert (frozenset((own, name_key(member))), "membership") in found, found
+    assert not any(name_key("Dalian No. 3 Middle School") in pair for pair, _kind in found)

@@ -261,6 +261,7 @@ def extract_text(
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
     listed.extend(relation_lists.profile_lists(blocks, headings))
+    listed.extend(relation_lists.chinese_list_items(blocks, registry))
     main = _page_organisation(registry, text, title, footer) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.

@@ -14,7 +14,7 @@ from twinning.extract.organisations import (
 from twinning.extract.records import ExtractionResult, Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.tabular import header_index, is_field_table, map_header
-from twinning.extract.text import Block, name_key
+from twinning.extract.text import Block, has_cjk, name_key
 
 # Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
 MEMBER_WORDS = (
@@ -51,6 +51,16 @@ def _item_name(item: str) -> tuple[str, Place | None]:
     return name.strip(" ,;"), resolve_place(tail) if tail else None
 
 
+# A heading that opens another section ends a list of member or partner profiles; field labels
+# inside a profile ("City", "Founded") do not.
+NEW_SECTION = re.compile(
+    r"\b(?:team|staff|board|equipo|équipe|squadra|personale|medewerkers|bestuur|vorstand|"
+    r"contact\w*|kontakt\w*|news|nieuws|noticias|actualités|notizie|aktuelles|events?|eventi|"
+    r"eventos|evenementen|agenda|termine|activit\w+|actividades|projects?|projekte|projets|"
+    r"progetti|proyectos|history|geschichte|historia|histoire|storia|alianzas|publications)\b"
+    r"|组织架构|联系|活动|新闻|动态|项目|团队|理事会",
+    re.IGNORECASE,
+)
 EVENT_INTRO = re.compile(
     r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE
 )
@@ -110,25 +120,79 @@ def partner_lists(
     return found
 
 
+# A bullet that is one Chinese name ending with an organisation's kind.
+CHINESE_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{3,24}(?:会|中心|社|团|馆|园|院|校|所|站|联盟|网络|组织|机构|基金|分会|之家)"
+)
+
+
+def chinese_list_items(blocks: list[Block], registry: Registry) -> list[tuple[Entry, str, str]]:
+    """Chinese bullets under an intro naming members or partners (本会共有成员单位八家：): the
+    organisations they name, once the Chinese names are registered (entry, kind, evidence)."""
+    found: list[tuple[Entry, str, str]] = []
+    intro: Block | None = None
+    for block in blocks:
+        if not block.is_bullet:
+            intro = block
+            continue
+        if intro is None or not has_cjk(block.text):
+            continue
+        lead = intro.sentences[-1] if intro.sentences else intro.text
+        if not LIST_INTRO.search(lead) or EVENT_INTRO.search(lead):
+            continue
+        item = re.sub(
+            r"^[•·\-*\d.、)）\s]+|[（(][^（）()]{1,12}[）)]\s*$|[。；;，,]\s*$", "", block.text
+        )
+        item = item.strip()
+        mentions = registry.mentions(item)
+        entry: Entry | None = None
+        if mentions and mentions[0][0] == 0 and mentions[0][1] >= len(item) - 1:
+            entry = mentions[0][2]
+        elif CHINESE_ITEM.fullmatch(item):
+            # The whole item is one name the name rules did not read (…服务社, …艺术团, …康园).
+            entry = registry.add(item, evidence=block.text, strength=2)
+        elif mentions and mentions[0][0] <= 3:
+            entry = mentions[0][2]
+        if entry is None:
+            continue
+        kind = "partner" if re.search(PARTNER_WORDS, lead, re.IGNORECASE) else "membership"
+        found.append((entry, kind, block.text))
+    return found
+
+
 def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple[Entry, str, str]]:
     """Profiles (an organisation heading, then its text) under an intro ending "… has five
-    members:" or "Our partners:": (entry, "membership" | "partner", evidence)."""
+    members:" / "Our partners:", or under a section heading naming members or partners
+    ("Member directory", "Entidades socias", 成员单位), in any of the seven languages, up to
+    the next section heading: (entry, "membership" | "partner", evidence)."""
     found: list[tuple[Entry, str, str]] = []
     kind: str | None = None
+    label = False
     for block in blocks:
         if block.index in headings:
-            if kind is not None:
+            if kind is not None and not label:
                 found.append((headings[block.index], kind, block.text))
+            label = False
             continue
+        # "Partner school" then a name: a field of the profile above, not a listed profile.
+        label = (
+            kind is not None
+            and block.is_heading
+            and len(block.text.split()) <= 3
+            and bool(re.search(PARTNER_WORDS + "|" + MEMBER_WORDS, block.text, re.IGNORECASE))
+        )
         lead = block.sentences[-1] if block.sentences else block.text
-        if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
-            if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
+        # A heading opens a list; inside one, a heading naming partners is a profile's field
+        # label ("Partner school"), not a new list.
+        opens = lead.rstrip().endswith((":", "：")) or (block.is_heading and kind is None)
+        if opens and not EVENT_INTRO.search(lead):
+            if re.search(MEMBER_WORDS + r"|\bmembership\b|\bsocias\b", lead, re.IGNORECASE):
                 kind = "membership"
                 continue
-            if re.search(r"\bpartners?\b", lead, re.IGNORECASE):
+            if re.search(PARTNER_WORDS, lead, re.IGNORECASE):
                 kind = "partner"
                 continue
-        if block.is_heading:
+        if block.is_heading and NEW_SECTION.search(block.text):
             kind = None
     return found
 
