@@ -95,3 +95,23 @@ def test_chinese_pairs_of_pairs_each_join_their_own_two() -> None:
     assert (frozenset((kunming, lyon)), "twinning") in found
     assert (frozenset((chengdu, turin)), "twinning") in found
     assert not any(pair == frozenset((kunming, turin)) for pair, _kind in found)
+
+
+def test_pairs_joined_by_as_well_as_before_signing() -> None:
+    text = (
+        "The Bergen Coast Society and the Xiamen Beach Volunteers, as well as the Porto River "
+        "Trust and the Wuhan Lake Association, signed memoranda of understanding on Monday."
+    )
+    found = {pair for pair, _kind in _pairs(text, "en")}
+    bergen, xiamen, porto, wuhan = (
+        name_key(n)
+        for n in (
+            "Bergen Coast Society",
+            "Xiamen Beach Volunteers",
+            "Porto River Trust",
+            "Wuhan Lake Association",
+        )
+    )
+    assert frozenset((bergen, xiamen)) in found
+    assert frozenset((porto, wuhan)) in found
+    assert frozenset((xiamen, porto)) not in found

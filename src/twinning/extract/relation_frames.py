@@ -288,6 +288,52 @@ def _zh_pairs_of_pairs(
     return pairs if len(pairs) >= 2 else []
 
 
+# "A and B, as well as C and D, signed memoranda": pairs of names, each pair joined by "and",
+# the pairs by "as well as", before a verb of signing.
+SIGNED = re.compile(
+    r"\b(?:signed|sign|have signed|unterzeichne\w*|signé\w*|signent|firmat\w*|firmano|firmaron|"
+    r"suscribieron|ondertekend\w*|ondertekenden|tekenden)\b|签署|签订|签约",
+    re.IGNORECASE,
+)
+PAIR_AND = re.compile(
+    r"\s+(?:and|et|und|e|ed|y|en)\s+(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
+    r"|\s*[与和同]\s*"
+)
+PAIR_SEPARATOR = re.compile(
+    r",?\s*(?:as well as|along with|sowie|ainsi que|así como|nonché|evenals|以及|、|;)\s*"
+    r"(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
+    r"|,\s*(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
+)
+
+
+PAIRED = Frame("en", "partner", "", "pairs", "", ())
+
+
+def coordinated_pairs(
+    sentence: str, mentions: list[tuple[int, int, Entry]]
+) -> list[tuple[Entry, Entry, int]]:
+    """ "A and B, as well as C and D, signed …": (A, B) and (C, D), when two or more such pairs
+    stand before the verb."""
+    signed = SIGNED.search(sentence)
+    if signed is None:
+        return []
+    before = [m for m in mentions if m[1] <= signed.start()]
+    pairs: list[tuple[Entry, Entry, int]] = []
+    index = 0
+    while index + 1 < len(before):
+        left, right = before[index], before[index + 1]
+        if not PAIR_AND.fullmatch(sentence[left[1] : right[0]]) or left[2] is right[2]:
+            return []
+        pairs.append((left[2], right[2], right[0]))
+        following = before[index + 2] if index + 2 < len(before) else None
+        if following is not None and not PAIR_SEPARATOR.fullmatch(
+            sentence[right[1] : following[0]]
+        ):
+            return []
+        index += 2
+    return pairs if len(pairs) >= 2 and index == len(before) else []
+
+
 def frame_relations(
     sentence: str,
     registry: Registry,
@@ -316,6 +362,19 @@ def frame_relations(
         key=lambda item: (item[0].start(), KIND_ORDER.index(item[1].kind)),
     )
     by_pair: dict[frozenset[int], int] = {}
+    for first, other, at in coordinated_pairs(sentence, list(registry.mentions(sentence))):
+        by_pair[frozenset((id(first), id(other)))] = len(found)
+        found.append(
+            Partnership(
+                first.organisation.name,
+                other.organisation.name,
+                _kind(PAIRED, first, other, sentence, named, document_kind),
+                [],
+                _nearest_year(sentence, at),
+                sentence,
+                source,
+            )
+        )
     for match, frame in matches:
         # A frame word inside a name ("Comité de Jumelage", "Partnerschaftsverein") states nothing.
         if any(
