@@ -115,3 +115,18 @@ def test_pairs_joined_by_as_well_as_before_signing() -> None:
     assert frozenset((bergen, xiamen)) in found
     assert frozenset((porto, wuhan)) in found
     assert frozenset((xiamen, porto)) not in found
+
+
+def test_a_name_inside_the_frame_is_its_first_end() -> None:
+    text = (
+        "Notre comité anime les jumelages de la Ville de Vannes avec Cork en Irlande (depuis "
+        "1982), avec Fougères au Québec et, depuis 2014, avec Suzhou."
+    )
+    result = extract_text(text, language="fr").to_json()
+    pairs = {
+        (frozenset((name_key(p["a"]), name_key(p["b"]))), p["kind"], p["year"])
+        for p in result["partnerships"]
+    }
+    vannes = name_key("Ville de Vannes")
+    assert (frozenset((vannes, name_key("Cork"))), "twinning", 1982) in pairs, pairs
+    assert (frozenset((vannes, name_key("Suzhou"))), "twinning", 2014) in pairs, pairs

@@ -191,8 +191,9 @@ def _ends(
     `objects_so_far` maps an end already read as another end's partner to that first end."""
     frames = frames_for(frame.language)
     if frame.roles in ("with", "members", "visitors"):
-        before = [m for m in mentions if m[1] <= match.start()]
-        subject = _subject(sentence, before, main, match.start())
+        inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
+        before = [m for m in mentions if m[1] <= match.start()] + inner
+        subject = _subject(sentence, before, main, match.end() if inner else match.start())
         if subject is not None and id(subject) in objects_so_far:
             # "collabora con A ed è socia di B": the sentence's subject, not A.
             subject = objects_so_far[id(subject)]
@@ -334,6 +335,34 @@ def coordinated_pairs(
     return pairs if len(pairs) >= 2 and index == len(before) else []
 
 
+PLACE_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?")
+# "Cork en Irlande", "Teramo in den Abruzzen": a place after these is where the city lies.
+LOCATIVE = re.compile(
+    r"\b(?:en|au|aux|dans|in|im|nel|nella|nei|a|bei|near|près de|della provincia|province)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _register_cities(sentence: str, start: int, registry: Registry) -> None:
+    """Cities named after a twinning frame ("jumelée avec Cork …, avec Suzhou") become
+    municipalities of the registry, as `matcher.partner_cities` does."""
+    from twinning.extract.gazetteer import resolve_place
+
+    end = CLAUSE_BREAK.search(sentence, start)
+    stop = end.start() if end else len(sentence)
+    known = [(s, e) for s, e, _entry in registry.mentions(sentence)]
+    for run in PLACE_RUN.finditer(sentence, start, stop):
+        if any(s <= run.start() < e for s, e in known) or LOCATIVE.search(sentence[: run.start()]):
+            continue
+        place = resolve_place(run.group(0))
+        if place is None or place.city is None:
+            continue
+        registry.add(
+            run.group(0), evidence=sentence, country=place.country, city=place.city,
+            type="municipality",
+        )  # fmt: skip
+
+
 def frame_relations(
     sentence: str,
     registry: Registry,
@@ -345,6 +374,10 @@ def frame_relations(
     """Every pair the frames of the sentence's language state, with the year nearest each end;
     `document_kind` is `relations.document_kind` of the page."""
     found: list[Partnership] = []
+    for frame in frames_for(language):
+        if frame.kind == "twinning" and frame.roles == "with":
+            for match in frame.compiled.finditer(sentence):
+                _register_cities(sentence, match.end(), registry)
     mentions = _mentions(sentence, registry, main)
     if len({id(entry) for _s, _e, entry in mentions} | ({id(main)} if main else set())) < 2:
         return found
@@ -377,8 +410,16 @@ def frame_relations(
         )
     for match, frame in matches:
         # A frame word inside a name ("Comité de Jumelage", "Partnerschaftsverein") states nothing.
+        # A name inside the frame's gap ("les jumelages de la Ville de Cholet avec …") is its
+        # first end; a name over the frame's first word or its last states nothing.
+        last_word = (
+            match.end() - len(match.group(0).split()[-1]) if match.group(0).split() else match.end()
+        )
         if any(
-            s < match.end() and match.start() < e and not _frame_word(sentence[s:e], match)
+            s < match.end()
+            and match.start() < e
+            and not _frame_word(sentence[s:e], match)
+            and (s <= match.start() + 2 or e > last_word or frame.roles != "with")
             for s, e in named
         ):
             continue
