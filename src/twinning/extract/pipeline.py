@@ -330,7 +330,9 @@ def extract_text(
                     known.year = known.year or found.year
         stated = {frozenset((p.a, p.b)) for p in partnerships}
         own = fallback if fallback is not None and _keep(fallback) else main
-        framed = relation_frames.frame_relations(sentence, registry, own, language, source, kind)
+        framed = relation_frames.frame_relations(
+            sentence, registry, own, language, source, kind, visitor
+        )
         partnerships.extend(f for f in framed if frozenset((f.a, f.b)) not in stated)
         partnerships = relation_frames.drop_coordinated(partnerships, framed)
         zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)

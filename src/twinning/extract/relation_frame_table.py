@@ -15,7 +15,7 @@ class Frame:
     language: str
     kind: str  # "twinning", "partner", "membership" or "visit"
     pattern: str
-    roles: str  # "with", "members", "visitors", "zh-with" or "zh-of"
+    roles: str  # "with", "members", "visitors", "delegation", "zh-with" or "zh-of"
     example: str
     # The pairs the example must give, "*" standing for the page's own organisation.
     expect: tuple[tuple[str, str], ...]
@@ -152,6 +152,28 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "visit", r"\b(?:recib\w+|acog\w+)\b[^.;:]{0,40}?\b(?:delegación|visita)\b[^.;:]{0,30}?\b(?:de|del)\b", "visitors",
           "En mayo recibimos la visita de una delegación de la Asociación Costa Limpia de Valencia.",
           (("Asociación Costa Limpia de Valencia", "*"),)),
+    # ---- a delegation met before goes on visiting (the visitor is the last visit's) ----------
+    Frame("en", "visit", r"\b(?:the|this) delegation (?:also |then |later |further )?(?:visited|toured|went on to|called on)\b", "delegation",
+          "A delegation from the Harbin Winter Riders Association visited the Harbour Society. The delegation also visited the Lisbon Tide Society and the Tay Rowing Society.",
+          (("Harbin Winter Riders Association", "Lisbon Tide Society"), ("Harbin Winter Riders Association", "Tay Rowing Society"))),
+    Frame("de", "visit", r"\bdie Delegation\b[^.;:]{0,30}?\b(?:besuchte|besichtigte|besuchten)\b|\b(?:besuchte|besichtigte) die Delegation\b(?:\s+(?:auch|außerdem|noch))?", "delegation",
+          "Eine Delegation der Stiftung Blauer Fluss besuchte den Verein Grüne Brücke Kassel. Danach besuchte die Delegation das Umweltforum Graz.",
+          (("Stiftung Blauer Fluss", "Umweltforum Graz"),)),
+    Frame("fr", "visit", r"\bla délégation\b[^.;:]{0,30}?\b(?:a visité|a rencontré|s'est rendue (?:à|au|chez))", "delegation",
+          "Une délégation du Centre écologique de Wuhan a visité l'Association Les Jardins du Rhône. La délégation a ensuite visité l'Association Rivières Vivantes.",
+          (("Centre écologique de Wuhan", "Association Rivières Vivantes"),)),
+    Frame("nl", "visit", r"\bde delegatie\b[^.;:]{0,30}?\b(?:bezocht|bracht een bezoek aan)\b|\bbezocht de delegatie\b(?:\s+(?:ook|nog))?", "delegation",
+          "Een delegatie van het Milieucentrum Hangzhou bezocht Stichting Blauwe Rivier. Daarna bezocht de delegatie de Vereniging Schone Lucht Utrecht.",
+          (("Milieucentrum Hangzhou", "Vereniging Schone Lucht Utrecht"),)),
+    Frame("it", "visit", r"\bla delegazione\b[^.;:]{0,30}?\b(?:ha visitato|ha incontrato)\b", "delegation",
+          "Una delegazione del Centro Verde di Suzhou ha visitato l'Associazione Terra Viva. La delegazione ha poi visitato la Fondazione Mare Nostro.",
+          (("Centro Verde di Suzhou", "Fondazione Mare Nostro"),)),
+    Frame("es", "visit", r"\bla delegación\b[^.;:]{0,30}?\b(?:visitó|se reunió con)\b", "delegation",
+          "Una delegación de la Asociación Costa Limpia de Valencia visitó la Fundación Mar Abierto. Después la delegación visitó la Fundación Río Claro.",
+          (("Asociación Costa Limpia de Valencia", "Fundación Río Claro"),)),
+    Frame("zh", "visit", r"代表团[^，。；,;]{0,12}?(?:参观了?|走访了?|考察了?|拜访了?)", "delegation",
+          "2024年5月，里昂青年交流协会代表团访问了青山自然保护协会。当天下午，代表团还参观了成都河流保护协会和昆明湿地学会。",
+          (("里昂青年交流协会", "成都河流保护协会"), ("里昂青年交流协会", "昆明湿地学会"))),
     # ---- twinning ------------------------------------------------------------------------
     Frame("en", "twinning", r"\b(?:twinned|twinning|tandems?|sister[- ](?:city|cities|organisations?))\b" + _GAP + r"\bwith\b", "with",
           "The Tay Rowing Society is twinned with the Harbin River Club and with the Lyon Aviron Association.",

@@ -13,6 +13,8 @@ example through the whole extractor). One reader (`frame_relations`) applies eve
   members include A, B and C", "parmi lesquels A, B et C").
 - `visitors`: as `members`, the organisations listed visited the first end ("we welcomed a
   delegation from A", "recibimos la visita de una delegación de A").
+- `delegation`: "the delegation also visited A and B", 代表团还参观了A和B: the visitor is the
+  one of the last visit read before (`visitor`), the other ends coordinated after the frame.
 - `zh-with`: Chinese "与A、B合作": the ends are between the nearest 与/和/同/跟 and the frame.
 - `zh-of`: Chinese "为A之会员", "是A的成员单位": the ends are between 为/是/加入 and the frame.
 """
@@ -186,10 +188,17 @@ def _ends(
     mentions: list[tuple[int, int, Entry]],
     main: Entry | None,
     objects_so_far: dict[int, Entry],
+    visitor: Entry | None = None,
 ) -> list[tuple[Entry, Entry, int]]:
     """(first end, other end, position of the other) of every pair the frame states.
-    `objects_so_far` maps an end already read as another end's partner to that first end."""
+    `objects_so_far` maps an end already read as another end's partner to that first end;
+    `visitor` is the visitor of the last visit read before the sentence."""
     frames = frames_for(frame.language)
+    if frame.roles == "delegation":
+        if visitor is None:
+            return []
+        chained, _stop = _chain(sentence, match.end(), mentions, frames)
+        return [(visitor, other, at) for other, at in chained if other is not visitor]
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
@@ -370,9 +379,11 @@ def frame_relations(
     language: str | None,
     source: str | None,
     document_kind: str = "partner",
+    visitor: Entry | None = None,
 ) -> list[Partnership]:
     """Every pair the frames of the sentence's language state, with the year nearest each end;
-    `document_kind` is `relations.document_kind` of the page."""
+    `document_kind` is `relations.document_kind` of the page, `visitor` the visitor of the last
+    visit read before this sentence."""
     found: list[Partnership] = []
     for frame in frames_for(language):
         if frame.kind == "twinning" and frame.roles == "with":
@@ -424,7 +435,9 @@ def frame_relations(
         ):
             continue
         usable = [m for m in mentions if not _frame_word(sentence[m[0] : m[1]], match)]
-        for first, other, at in _ends(frame, match, sentence, usable, main, objects_so_far):
+        for first, other, at in _ends(
+            frame, match, sentence, usable, main, objects_so_far, visitor
+        ):
             objects_so_far.setdefault(id(other), first)
             kind = _kind(frame, first, other, sentence, named, document_kind)
             key = frozenset((id(first), id(other)))
