@@ -181,6 +181,13 @@ def _zh_subject(
     return main
 
 
+# A delegation visits organisations, not the projects it is shown (社区堆肥项目).
+PROJECT = re.compile(
+    r"(?:项目|计划|\b(?:project|programme|program|projekt|projet|progetto|proyecto))$",
+    re.IGNORECASE,
+)
+
+
 def _ends(
     frame: Frame,
     match: re.Match[str],
@@ -198,7 +205,11 @@ def _ends(
         if visitor is None:
             return []
         chained, _stop = _chain(sentence, match.end(), mentions, frames)
-        return [(visitor, other, at) for other, at in chained if other is not visitor]
+        return [
+            (visitor, other, at)
+            for other, at in chained
+            if other is not visitor and not PROJECT.search(other.organisation.name)
+        ]
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
