@@ -185,6 +185,10 @@ def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple
         # A heading opens a list; inside one, a heading naming partners is a profile's field
         # label ("Partner school"), not a new list.
         opens = lead.rstrip().endswith((":", "：")) or (block.is_heading and kind is None)
+        if block.is_heading and TABLE_TWINNING.search(lead):
+            # "Our twinning partners": the profiles pair with each other, not with the page.
+            kind = None
+            continue
         if opens and not EVENT_INTRO.search(lead):
             if re.search(MEMBER_WORDS + r"|\bmembership\b|\bsocias\b", lead, re.IGNORECASE):
                 kind = "membership"
