@@ -14,6 +14,7 @@ from twinning.extract import (
     matcher,
     org_tagger,
     people,
+    relation_frames,
     relation_lists,
     relation_model,
     relation_patterns,
@@ -274,6 +275,7 @@ def extract_text(
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
     listed.extend(relation_lists.profile_lists(blocks, headings))
+    listed.extend(relation_lists.chinese_list_items(blocks, registry))
     main = _page_organisation(registry, text, title, footer) or main or described
     if main is None and blocks and blocks[0].index in headings:
         # A page opening with an organisation's name is about that organisation.
@@ -340,6 +342,13 @@ def extract_text(
                 # The pair is known; the cue may still tell its year.
                 if frozenset((known.a, known.b)) == frozenset((found.a, found.b)):
                     known.year = known.year or found.year
+        stated = {frozenset((p.a, p.b)) for p in partnerships}
+        own = fallback if fallback is not None and _keep(fallback) else main
+        framed = relation_frames.frame_relations(
+            sentence, registry, own, language, source, kind, visitor
+        )
+        partnerships.extend(f for f in framed if frozenset((f.a, f.b)) not in stated)
+        partnerships = relation_frames.drop_coordinated(partnerships, framed)
         zipped = relation_patterns.respectively_pairs(sentence, registry, kind, source)
         if zipped:
             # "… respectively" says which end goes with which: no other pairing holds.
@@ -378,6 +387,11 @@ def extract_text(
     )
     for table_result in table_results:
         result = result.merge(table_result)
+    if main is not None:
+        listed_in_tables = relation_lists.subject_table_pairs(
+            tables or [], table_results, main.organisation.name, source
+        )
+        result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result,

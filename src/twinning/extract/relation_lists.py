@@ -11,8 +11,10 @@ from twinning.extract.organisations import (
     _split_trailing_acronym,
     place_attributes,
 )
+from twinning.extract.records import ExtractionResult, Partnership
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import Block
+from twinning.extract.tabular import header_index, is_field_table, map_header
+from twinning.extract.text import Block, has_cjk, name_key
 
 # Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
 MEMBER_WORDS = (
@@ -49,6 +51,16 @@ def _item_name(item: str) -> tuple[str, Place | None]:
     return name.strip(" ,;"), resolve_place(tail) if tail else None
 
 
+# A heading that opens another section ends a list of member or partner profiles; field labels
+# inside a profile ("City", "Founded") do not.
+NEW_SECTION = re.compile(
+    r"\b(?:team|staff|board|equipo|équipe|squadra|personale|medewerkers|bestuur|vorstand|"
+    r"contact\w*|kontakt\w*|news|nieuws|noticias|actualités|notizie|aktuelles|events?|eventi|"
+    r"eventos|evenementen|agenda|termine|activit\w+|actividades|projects?|projekte|projets|"
+    r"progetti|proyectos|history|geschichte|historia|histoire|storia|alianzas|publications)\b"
+    r"|组织架构|联系|活动|新闻|动态|项目|团队|理事会",
+    re.IGNORECASE,
+)
 EVENT_INTRO = re.compile(
     r"\b(?:forums?|events?|conferences?|meetings?|symposi\w+|summits?|workshops?)\b", re.IGNORECASE
 )
@@ -108,24 +120,157 @@ def partner_lists(
     return found
 
 
+# A bullet that is one Chinese name ending with an organisation's kind.
+CHINESE_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{3,24}(?:会|中心|社|团|馆|园|院|校|所|站|联盟|网络|组织|机构|基金|分会|之家)"
+)
+
+
+def chinese_list_items(blocks: list[Block], registry: Registry) -> list[tuple[Entry, str, str]]:
+    """Chinese bullets under an intro naming members or partners (本会共有成员单位八家：): the
+    organisations they name, once the Chinese names are registered (entry, kind, evidence)."""
+    found: list[tuple[Entry, str, str]] = []
+    intro: Block | None = None
+    for block in blocks:
+        if not block.is_bullet:
+            intro = block
+            continue
+        if intro is None or not has_cjk(block.text):
+            continue
+        lead = intro.sentences[-1] if intro.sentences else intro.text
+        if not LIST_INTRO.search(lead) or EVENT_INTRO.search(lead):
+            continue
+        item = re.sub(
+            r"^[•·\-*\d.、)）\s]+|[（(][^（）()]{1,12}[）)]\s*$|[。；;，,]\s*$", "", block.text
+        )
+        item = item.strip()
+        mentions = registry.mentions(item)
+        entry: Entry | None = None
+        if mentions and mentions[0][0] == 0 and mentions[0][1] >= len(item) - 1:
+            entry = mentions[0][2]
+        elif CHINESE_ITEM.fullmatch(item):
+            # The whole item is one name the name rules did not read (…服务社, …艺术团, …康园).
+            entry = registry.add(item, evidence=block.text, strength=2)
+        elif mentions and mentions[0][0] <= 3:
+            entry = mentions[0][2]
+        if entry is None:
+            continue
+        kind = "partner" if re.search(PARTNER_WORDS, lead, re.IGNORECASE) else "membership"
+        found.append((entry, kind, block.text))
+    return found
+
+
 def profile_lists(blocks: list[Block], headings: dict[int, Entry]) -> list[tuple[Entry, str, str]]:
     """Profiles (an organisation heading, then its text) under an intro ending "… has five
-    members:" or "Our partners:": (entry, "membership" | "partner", evidence)."""
+    members:" / "Our partners:", or under a section heading naming members or partners
+    ("Member directory", "Entidades socias", 成员单位), in any of the seven languages, up to
+    the next section heading: (entry, "membership" | "partner", evidence)."""
     found: list[tuple[Entry, str, str]] = []
     kind: str | None = None
+    label = False
     for block in blocks:
         if block.index in headings:
-            if kind is not None:
+            if kind is not None and not label:
                 found.append((headings[block.index], kind, block.text))
+            label = False
             continue
+        # "Partner school" then a name: a field of the profile above, not a listed profile.
+        label = (
+            kind is not None
+            and block.is_heading
+            and len(block.text.split()) <= 3
+            and bool(re.search(PARTNER_WORDS + "|" + MEMBER_WORDS, block.text, re.IGNORECASE))
+        )
         lead = block.sentences[-1] if block.sentences else block.text
-        if lead.rstrip().endswith((":", "：")) and not EVENT_INTRO.search(lead):
-            if re.search(r"\bmembers?\b", lead, re.IGNORECASE):
+        # A heading opens a list; inside one, a heading naming partners is a profile's field
+        # label ("Partner school"), not a new list.
+        opens = lead.rstrip().endswith((":", "：")) or (block.is_heading and kind is None)
+        if block.is_heading and TABLE_TWINNING.search(lead):
+            # "Our twinning partners": the profiles pair with each other, not with the page.
+            kind = None
+            continue
+        if opens and not EVENT_INTRO.search(lead):
+            if re.search(MEMBER_WORDS + r"|\bmembership\b|\bsocias\b", lead, re.IGNORECASE):
                 kind = "membership"
                 continue
-            if re.search(r"\bpartners?\b", lead, re.IGNORECASE):
+            if re.search(PARTNER_WORDS, lead, re.IGNORECASE):
                 kind = "partner"
                 continue
-        if block.is_heading:
+        if block.is_heading and NEW_SECTION.search(block.text):
             kind = None
+    return found
+
+
+TABLE_TWINNING = re.compile(
+    r"twin|tandem|partnerstadt|partnerstädte|städtepartner|stedenband|jumel|gemell|hermana"
+    r"|sister|结对|結對|友好城市|姐妹",
+    re.IGNORECASE,
+)
+TABLE_MEMBER = re.compile(MEMBER_WORDS, re.IGNORECASE)
+TABLE_PARTNER = re.compile(
+    PARTNER_WORDS + r"|projectpartner|samenwerking|cooperation|coopération|collaborazione"
+    r"|colaboración|kooperation|合作",
+    re.IGNORECASE,
+)
+# A programme of events lists organisers, not partners.
+TABLE_EVENTS = re.compile(
+    r"\b(?:events?|veranstaltung\w*|événements?|evento|eventi|evenementen|eventos|dates?|datum|fecha)\b"
+    r"|活动|日期",
+    re.IGNORECASE,
+)
+TABLE_YEAR = re.compile(
+    r"since|seit|sinds|depuis|\bdal\b|desde|year|jahr|jaar|année|anno|año|起始|年份", re.IGNORECASE
+)
+
+
+def subject_table_pairs(
+    tables: list[list[list[str]]],
+    results: list[ExtractionResult],
+    subject: str,
+    source: str | None,
+) -> list[Partnership]:
+    """A table of organisations on a page about `subject` whose header or cells name a relation
+    ("Partnerstadt | Land | seit", "Organisatie | … | Vorm: projectpartner", 合作机构, "Member"):
+    `subject` paired with every row's organisation, the year from a since/year column."""
+    found: list[Partnership] = []
+    for rows, result in zip(tables, results, strict=False):
+        if result.partnerships or not result.organisations or is_field_table(rows):
+            continue
+        start = header_index(rows)
+        header, body = rows[start], rows[start + 1 :]
+        columns = map_header(header)
+        above = " ".join(cell for row in rows[: start + 1] for cell in row)
+        if "name" not in columns or TABLE_EVENTS.search(above):
+            continue
+        name_column = columns["name"]
+        other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
+        if TABLE_TWINNING.search(" ".join(header) + " " + other):
+            kind = "twinning"
+        elif TABLE_MEMBER.search(header[name_column]):
+            kind = "membership"
+        elif TABLE_PARTNER.search(" ".join(header) + " " + other):
+            kind = "partner"
+        else:
+            continue
+        year_column = next((i for i, c in enumerate(header) if TABLE_YEAR.search(c)), None)
+        for row, organisation in zip(
+            (row for row in body if row and row[name_column].strip()),
+            result.organisations,
+            strict=False,
+        ):
+            if name_key(organisation.name) == name_key(subject):
+                continue
+            cell = row[year_column] if year_column is not None and year_column < len(row) else ""
+            year = re.search(r"(?:19|20)\d{2}", cell)
+            ends = (
+                (organisation.name, subject)
+                if kind == "membership"
+                else (subject, organisation.name)
+            )
+            found.append(
+                Partnership(
+                    ends[0], ends[1], kind, [], int(year.group(0)) if year else None,
+                    " | ".join(row), source,
+                )
+            )  # fmt: skip
     return found

@@ -85,6 +85,8 @@ TWINNING_HEADER = re.compile(
 )
 # A name column of partners: its "since" column is when each partnership began.
 PARTNER_ROWS = re.compile(r"partner|partenaire|socio|gemell|jumel|zuster|stedenband", re.I)
+# Any header cell of a pair table naming tandems, twinning or a programme's cohort.
+TWINNING_TABLE = re.compile(r"\btandem|twinn|\bcohort|kohorte|结对|結對", re.IGNORECASE)
 # A per-row "type of agreement" cell that names a twinning.
 TWINNING_CELL = re.compile(
     r"twin|tandem|结对|姐妹|友好城市|hermanamiento|jumelage|gemellaggio|stedenband|stadtepartnerschaft|städtepartnerschaft|partnerstadt",
@@ -228,6 +230,8 @@ def records_from_table(
     columns = map_header(rows[0])
     if "partner" in columns and TWINNING_HEADER.search(_header_label(rows[0][columns["partner"]])):
         kind = "twinning"
+    if "partner" in columns and any(TWINNING_TABLE.search(_header_label(c)) for c in rows[0]):
+        kind = "twinning"  # a "Tandem" number column, a cohort column, 结对年份
     if "name" not in columns:
         if strict:
             raise ExtractError(
