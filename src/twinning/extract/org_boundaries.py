@@ -17,6 +17,8 @@ from twinning.extract.registry import Entry, Registry
 from twinning.extract.text import has_cjk, name_key
 
 SEAT = re.compile(r"\s+(?:uit|aus|from|in|im|at|à|bei|near|nahe|presso)\s", re.IGNORECASE)
+# "Ville de Vannes avec Cork": a preposition of relation after a name opens its partner.
+PARTNER_AFTER = re.compile(r"\s+(?:avec|with|mit|met|con|junto\s+a|insieme\s+a)\s", re.IGNORECASE)
 
 
 BASED = re.compile(r"[A-Z][\w'’.-]*-based\s")
@@ -111,7 +113,8 @@ def _verdict(
     new = names[0]
     if reach:
         # "Vereniging X uit Wuhan", "Verein Y aus Jena": the seat after the name is not in it.
-        if name not in new or (beyond_end and SEAT.match(text, end)) or BASED.match(new):
+        after_end = beyond_end and (SEAT.match(text, end) or PARTNER_AFTER.match(text, end))
+        if name not in new or after_end or BASED.match(new):
             return None
         # A Chinese name written later without its place ("江汉区…联合会" after "武汉市江汉区…
         # 联合会") is the same organisation's short form: lengthening it is still right.
