@@ -17,4 +17,6 @@ TRAINING_SETS = {
     "blind7": "blind7",
     "blind8": "blind8",
     "blind9": "blind9",
+    "blind10": "blind10",
+    "blind11": "blind11",
 }
