@@ -70,11 +70,7 @@ def measure(
     del texts
 
     def core(query: str) -> None:
-        lists = engine.ranked_lists(query, filters, mode="hybrid", embedder=EMBEDDER)
-        found = engine._read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-        scores, _ = engine._fuse(lists, found)
-        scores = engine.mixed_kinds(scores)
-        sorted(scores, key=lambda key: (-scores[key], key))[:10]
+        engine.ranking(query, filters, limit=10, embedder=EMBEDDER)
 
     peer_searcher, stored_searcher = peer_index.searcher(), stored.searcher()
 

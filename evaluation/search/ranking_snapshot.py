@@ -100,7 +100,9 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, help="a snapshot to compare with")
     parser.add_argument("--embedder", default="use")
     parser.add_argument("--database-url", help="as in run.py ('postgresql': the embedded server)")
-    parser.add_argument("--set", choices=list(SETS), help="only this set (each runs in its own process)")
+    parser.add_argument(
+        "--set", choices=list(SETS), help="only this set (each runs in its own process)"
+    )
     args = parser.parse_args()
     if args.set:
         args.out.write_text(
