@@ -362,14 +362,17 @@ class SearchResults:
     kinds: dict[str, int]
 
 
-def _with_records(lists: dict[str, RankedChunks]) -> fusion.Lists:
-    """Each list with its chunks' record keys: from the index, else read from the chunk table.
+def _with_records(
+    lists: dict[str, RankedChunks],
+) -> tuple[fusion.Lists, dict[int, tuple[str, ...]]]:
+    """Each list with its chunks' record keys: from the index, else read from the chunk table
+    (with the display fields, in the same query: the rows read, for showing).
 
     A chunk gone from the table drops out (read from the table; or, from the index, when chunks
     were deleted since it last caught up), as the fusion on dicts leaves out unknown chunks.
     """
     unknown = [hits.ids for hits in lists.values() if hits.kinds is None]
-    known = _record_keys(np.unique(np.concatenate(unknown)).tolist()) if unknown else {}
+    known, rows = _record_keys(np.unique(np.concatenate(unknown)).tolist()) if unknown else ({}, {})
     existing: set[int] | None = None
     if len(unknown) < len(lists) and index_reader.reader.dirty():
         ids = np.concatenate([hits.ids for hits in lists.values() if hits.kinds is not None])
@@ -385,21 +388,26 @@ def _with_records(lists: dict[str, RankedChunks]) -> fusion.Lists:
                 hits = hits.keep(np.array([i in existing for i in hits.ids.tolist()], dtype=bool))
             keys[name] = fusion.record_keys(hits.kinds, hits.objects)  # type: ignore[arg-type]
         hits_by_name[name] = hits
-    return fusion.Lists(hits_by_name, keys)
+    return fusion.Lists(hits_by_name, keys), rows
 
 
-def _record_keys(ids: list[int]) -> dict[int, int]:
+def _record_keys(ids: list[int]) -> tuple[dict[int, int], dict[int, tuple[str, ...]]]:
+    """Record keys and display fields (`ChunkRows.FIELDS`) of the chunks of these ids in the table."""
     found: dict[int, int] = {}
+    rows: dict[int, tuple[str, ...]] = {}
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             placeholders = ", ".join(["%s"] * len(batch))
             cursor.execute(
-                f"SELECT id, kind, object_id FROM library_searchchunk WHERE id IN ({placeholders})",
+                "SELECT id, kind, object_id, reference, title, title_zh, source, target, text "
+                f"FROM library_searchchunk WHERE id IN ({placeholders})",
                 batch,
             )
-            found.update((row[0], fusion.key_of(row[1], row[2])) for row in cursor.fetchall())
-    return found
+            for row in cursor.fetchall():
+                found[row[0]] = fusion.key_of(row[1], row[2])
+                rows[row[0]] = tuple(row[3:])
+    return found, rows
 
 
 def _fused(
@@ -447,6 +455,7 @@ class Ranking:
     scores: np.ndarray
     chunks: np.ndarray
     kinds: dict[str, int]
+    rows: dict[int, tuple[str, ...]]  # display fields already read (the SQL path reads them all)
 
 
 def ranking(
@@ -461,7 +470,7 @@ def ranking(
     """`find` before the shown chunks are read: the best `limit` records and the counts by kind."""
     filters = filters or SearchFilters()
     embedder = embedder or embedder_name()
-    lists = _with_records(ranked_lists(query, filters, mode=mode, embedder=embedder))
+    lists, rows = _with_records(ranked_lists(query, filters, mode=mode, embedder=embedder))
     keys, scores, chunks, found = _fused(lists, query)
     if allowed is not None:
         named = fusion.records(keys)
@@ -474,7 +483,7 @@ def ranking(
     counted[top] = True
     names = fusion.kind_names(keys[counted])
     kinds = {kind: names.count(kind) for kind in SearchKind.values if kind in names}
-    return Ranking(keys[top], scores[top], chunks[top], kinds)
+    return Ranking(keys[top], scores[top], chunks[top], kinds, rows)
 
 
 def find(
@@ -492,7 +501,7 @@ def find(
     chunks shown are read from the table, in one query.
     """
     found = ranking(query, filters, limit=limit, mode=mode, embedder=embedder, allowed=allowed)
-    rows = index_reader.ChunkRows(found.chunks.tolist())
+    rows = index_reader.ChunkRows(found.chunks.tolist(), found.rows)
     words = query_words(query)
     hits = []
     for (kind, object_id), chunk_id, score in zip(

@@ -361,11 +361,14 @@ class ChunkRows:
 
     FIELDS = "id, reference, title, title_zh, source, target, text"
 
-    def __init__(self, prefetch: list[int]) -> None:
-        self.prefetch = prefetch
+    def __init__(self, prefetch: list[int], rows: dict[int, tuple[str, ...]] | None = None) -> None:
+        self.prefetch = [i for i in prefetch if i not in (rows or {})]
+        self.read: dict[int, tuple[str, ...]] = rows or {}
         self.rows: dict[int, tuple[str, ...]] | None = None
 
     def row(self, chunk_id: int, kind: str, object_id: int) -> tuple[str, ...]:
+        if chunk_id in self.read:
+            return self.read[chunk_id]
         if self.rows is None:
             self.rows = _display_rows(self.prefetch)
         if chunk_id not in self.rows:
