@@ -167,8 +167,9 @@ def test_search_with_the_index_equals_search_without_it(library, own_index):
         ]
         return [
             (
-                [(hit.type, hit.id, hit.title, hit.snippet, hit.score) for hit in results.hits],
+                [(hit.type, hit.id, hit.title, hit.snippet) for hit in results.hits],
                 results.kinds,
+                [hit.score for hit in results.hits],
             )
             for results in found
         ]
@@ -176,7 +177,12 @@ def test_search_with_the_index_equals_search_without_it(library, own_index):
     without = everything()
     index_store.rebuild()
     assert reader.current() is not None
-    assert everything() == without
+    with_index = everything()
+    assert [found[:2] for found in with_index] == [found[:2] for found in without]
+    # pgvector computes the SQL path's cosines itself: they agree to float32 noise
+    assert [found[2] for found in with_index] == [
+        pytest.approx(found[2], abs=1e-5) for found in without
+    ]
 
 
 def test_search_falls_back_without_an_index_or_with_another_databases(library, own_index):
