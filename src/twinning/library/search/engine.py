@@ -362,54 +362,6 @@ class SearchResults:
     kinds: dict[str, int]
 
 
-def _with_records(
-    lists: dict[str, RankedChunks],
-) -> tuple[fusion.Lists, dict[int, tuple[str, ...]]]:
-    """Each list with its chunks' record keys: from the index, else read from the chunk table
-    (with the display fields, in the same query: the rows read, for showing).
-
-    A chunk gone from the table drops out (read from the table; or, from the index, when chunks
-    were deleted since it last caught up), as the fusion on dicts leaves out unknown chunks.
-    """
-    unknown = [hits.ids for hits in lists.values() if hits.kinds is None]
-    known, rows = _record_keys(np.unique(np.concatenate(unknown)).tolist()) if unknown else ({}, {})
-    existing: set[int] | None = None
-    if len(unknown) < len(lists) and index_reader.reader.dirty():
-        ids = np.concatenate([hits.ids for hits in lists.values() if hits.kinds is not None])
-        existing = index_reader.existing(np.unique(ids).tolist())
-    hits_by_name: dict[str, RankedChunks] = {}
-    keys: dict[str, np.ndarray] = {}
-    for name, hits in lists.items():
-        if hits.kinds is None or hits.objects is None:
-            hits = hits.keep(np.array([i in known for i in hits.ids.tolist()], dtype=bool))
-            keys[name] = np.array([known[i] for i in hits.ids.tolist()], dtype=np.int64)
-        else:
-            if existing is not None:
-                hits = hits.keep(np.array([i in existing for i in hits.ids.tolist()], dtype=bool))
-            keys[name] = fusion.record_keys(hits.kinds, hits.objects)  # type: ignore[arg-type]
-        hits_by_name[name] = hits
-    return fusion.Lists(hits_by_name, keys), rows
-
-
-def _record_keys(ids: list[int]) -> tuple[dict[int, int], dict[int, tuple[str, ...]]]:
-    """Record keys and display fields (`ChunkRows.FIELDS`) of the chunks of these ids in the table."""
-    found: dict[int, int] = {}
-    rows: dict[int, tuple[str, ...]] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            placeholders = ", ".join(["%s"] * len(batch))
-            cursor.execute(
-                "SELECT id, kind, object_id, reference, title, title_zh, source, target, text "
-                f"FROM library_searchchunk WHERE id IN ({placeholders})",
-                batch,
-            )
-            for row in cursor.fetchall():
-                found[row[0]] = fusion.key_of(row[1], row[2])
-                rows[row[0]] = tuple(row[3:])
-    return found, rows
-
-
 def _fused(
     lists: fusion.Lists, query: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -470,7 +422,7 @@ def ranking(
     """`find` before the shown chunks are read: the best `limit` records and the counts by kind."""
     filters = filters or SearchFilters()
     embedder = embedder or embedder_name()
-    lists, rows = _with_records(ranked_lists(query, filters, mode=mode, embedder=embedder))
+    lists, rows = fusion.with_records(ranked_lists(query, filters, mode=mode, embedder=embedder))
     keys, scores, chunks, found = _fused(lists, query)
     if allowed is not None:
         named = fusion.records(keys)

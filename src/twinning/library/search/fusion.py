@@ -2,7 +2,8 @@
 
 A record is one int64 key, (alphabetical rank of its kind + 1) << SHIFT | object id, so that
 ordering keys orders (kind, object id) tuples as `engine` does. `engine.rank_records` (on dicts)
-is the reference this must equal (tests/library/test_search_fusion_arrays.py, ADR 0037).
+is the reference this must equal (tests/library/test_search_fusion_arrays.py, ADR 0037);
+`with_records` gives the lists their record keys.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from django.db import connection
 
+from twinning.library.search import index_reader
 from twinning.library.search.index_store import KINDS
 from twinning.library.search.retrieval import RankedChunks
 
@@ -162,3 +165,53 @@ def mixed_kinds(keys: np.ndarray, scores: np.ndarray, decay: float) -> np.ndarra
 def best_first(keys: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     """Positions of the `limit` best, by score, ties by record (as `sorted` by (-score, key))."""
     return np.lexsort((keys, -scores))[:limit]
+
+
+def with_records(
+    lists: dict[str, RankedChunks],
+) -> tuple[Lists, dict[int, tuple[str, ...]]]:
+    """Each list with its chunks' record keys: from the index, else read from the chunk table
+    (with the display fields, in the same query: the rows read, for showing).
+
+    A chunk gone from the table drops out (read from the table; or, from the index, when chunks
+    were deleted since it last caught up), as the fusion on dicts leaves out unknown chunks.
+    """
+    unknown = [hits.ids for hits in lists.values() if hits.kinds is None]
+    known, rows = (
+        _read_records(np.unique(np.concatenate(unknown)).tolist()) if unknown else ({}, {})
+    )
+    existing: set[int] | None = None
+    if len(unknown) < len(lists) and index_reader.reader.dirty():
+        ids = np.concatenate([hits.ids for hits in lists.values() if hits.kinds is not None])
+        existing = index_reader.existing(np.unique(ids).tolist())
+    hits_by_name: dict[str, RankedChunks] = {}
+    keys: dict[str, np.ndarray] = {}
+    for name, hits in lists.items():
+        if hits.kinds is None or hits.objects is None:
+            hits = hits.keep(np.array([i in known for i in hits.ids.tolist()], dtype=bool))
+            keys[name] = np.array([known[i] for i in hits.ids.tolist()], dtype=np.int64)
+        else:
+            if existing is not None:
+                hits = hits.keep(np.array([i in existing for i in hits.ids.tolist()], dtype=bool))
+            keys[name] = record_keys(hits.kinds, hits.objects)  # type: ignore[arg-type]
+        hits_by_name[name] = hits
+    return Lists(hits_by_name, keys), rows
+
+
+def _read_records(ids: list[int]) -> tuple[dict[int, int], dict[int, tuple[str, ...]]]:
+    """Record keys and display fields (`ChunkRows.FIELDS`) of the chunks of these ids in the table."""
+    found: dict[int, int] = {}
+    rows: dict[int, tuple[str, ...]] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            placeholders = ", ".join(["%s"] * len(batch))
+            cursor.execute(
+                "SELECT id, kind, object_id, reference, title, title_zh, source, target, text "
+                f"FROM library_searchchunk WHERE id IN ({placeholders})",
+                batch,
+            )
+            for row in cursor.fetchall():
+                found[row[0]] = key_of(row[1], row[2])
+                rows[row[0]] = tuple(row[3:])
+    return found, rows
