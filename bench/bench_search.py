@@ -144,25 +144,13 @@ def _blas_threads(matrix: np.ndarray, vectors: np.ndarray) -> dict[str, list[flo
     return times
 
 
-def work(output: Path) -> None:
-    """Runs in the child: build, index, query; writes the results list to `output`."""
-    from twinning.cli import setup_django
-
-    setup_django()
+def fill_table(
+    model: RandomWordEmbedder, random: np.random.Generator, lexicon: np.ndarray, *, postgres: bool
+) -> tuple[list[str], float, float]:
+    """Insert CHUNKS synthetic chunks (and their records' whole vectors); their texts, the seconds
+    spent making texts and the seconds spent embedding them."""
     from django.db import connection, transaction
 
-    from twinning.library.search.embeddings import register_embedder
-    from twinning.library.search.engine import search
-    from twinning.library.search.retrieval import SearchFilters, vector_cache
-
-    postgres = connection.vendor == "postgresql"
-    words = vocabulary()
-    model = RandomWordEmbedder(words)
-    register_embedder(EMBEDDER, model)
-    random = np.random.default_rng(SEED + 2)
-    lexicon = np.array(words, dtype=object)
-
-    started = time.perf_counter()
     build_seconds = embed_seconds = 0.0
     batch = 50_000  # a multiple of CHUNKS_PER_RECORD
     texts_for_tantivy: list[str] = []
@@ -226,6 +214,31 @@ def work(output: Path) -> None:
         build_seconds += t1 - t0
         embed_seconds += t2 - t1
         texts_for_tantivy.extend(texts)
+    return texts_for_tantivy, build_seconds, embed_seconds
+
+
+def work(output: Path) -> None:
+    """Runs in the child: build, index, query; writes the results list to `output`."""
+    from twinning.cli import setup_django
+
+    setup_django()
+    from django.db import connection
+
+    from twinning.library.search.embeddings import register_embedder
+    from twinning.library.search.engine import search
+    from twinning.library.search.retrieval import SearchFilters, vector_cache
+
+    postgres = connection.vendor == "postgresql"
+    words = vocabulary()
+    model = RandomWordEmbedder(words)
+    register_embedder(EMBEDDER, model)
+    random = np.random.default_rng(SEED + 2)
+    lexicon = np.array(words, dtype=object)
+
+    started = time.perf_counter()
+    texts_for_tantivy, build_seconds, embed_seconds = fill_table(
+        model, random, lexicon, postgres=postgres
+    )
     if postgres:
         from twinning.library.search.retrieval import ensure_vector_index
 

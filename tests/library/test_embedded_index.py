@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.factories import OrganisationFactory
 from twinning.library.actions import add_document
 from twinning.library.models import Document, SearchChunk
 from twinning.library.search import index_store
@@ -150,21 +151,38 @@ def test_a_crash_during_a_rebuild_leaves_the_old_generation_serving(
 
 
 def test_search_with_the_index_equals_search_without_it(library, own_index):
-    queries = ["compost", "shorebirds mudflats", "compost bins", "birds", "schools"]
+    """Same records, order, scores, snippets and facets on the index as on the SQL path."""
+    organisation = OrganisationFactory(name="Compost Cooperative Lyon", is_published=True)
+    index_objects("organisation", [organisation.pk])
+    queries = ["compost", "shorebirds mudflats", "compost bins", "birds", "schools", "Lyon"]
     filters = [SearchFilters(), SearchFilters(public_only=False), SearchFilters(kind="document")]
 
     def everything() -> list:
-        return [
-            [(hit.type, hit.id, hit.title, hit.snippet) for hit in find(q, f, mode=mode).hits]
+        found = [
+            find(q, f, mode=mode, limit=limit)
             for q in queries
             for f in filters
             for mode in ("hybrid", "text", "meaning")
+            for limit in (1, 10)
+        ]
+        return [
+            (
+                [(hit.type, hit.id, hit.title, hit.snippet) for hit in results.hits],
+                results.kinds,
+                [hit.score for hit in results.hits],
+            )
+            for results in found
         ]
 
     without = everything()
     index_store.rebuild()
     assert reader.current() is not None
-    assert everything() == without
+    with_index = everything()
+    assert [found[:2] for found in with_index] == [found[:2] for found in without]
+    # pgvector computes the SQL path's cosines itself: they agree to float32 noise
+    assert [found[2] for found in with_index] == [
+        pytest.approx(found[2], abs=1e-5) for found in without
+    ]
 
 
 def test_search_falls_back_without_an_index_or_with_another_databases(library, own_index):

@@ -14,10 +14,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from twinning.library.enums import SearchKind
-from twinning.library.search import index_reader
+from twinning.library.search import fusion, index_reader
 from twinning.library.search.embeddings import embedder_name, encode_query, from_bytes
 from twinning.library.search.retrieval import (
-    ChunkHit,
+    HitList,
+    RankedChunks,
     SearchFilters,
     full_text,
     nearest,
@@ -123,14 +124,11 @@ class _Chunk:
 
 
 def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
+    """The chunks of these ids that are in the table, every field."""
     ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
     found: dict[int, Any] = {}
-    # Chunks the embedded index found: their records from it, their text only when shown.
-    from_index = index_reader.reader.chunks(ids)
-    if from_index is not None:
-        found, ids = from_index
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
@@ -144,9 +142,7 @@ def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
     return found
 
 
-def _ranked_objects(
-    hits: list[ChunkHit], chunks: dict[int, _Chunk]
-) -> list[tuple[tuple[str, int], int]]:
+def _ranked_objects(hits: HitList, chunks: dict[int, _Chunk]) -> list[tuple[tuple[str, int], int]]:
     """Records in the order of their best chunk, each with that chunk's id."""
     seen: dict[tuple[str, int], int] = {}
     for hit in hits:
@@ -176,7 +172,7 @@ def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
 
 
 def _best_per_record(
-    hits: list[ChunkHit], chunks: dict[int, _Chunk]
+    hits: HitList, chunks: dict[int, _Chunk]
 ) -> dict[tuple[str, int], tuple[float, int]]:
     """Each record's best score in a ranked list, with that chunk's id."""
     best: dict[tuple[str, int], tuple[float, int]] = {}
@@ -188,7 +184,7 @@ def _best_per_record(
 
 
 def _summed_meaning(
-    chunk_hits: list[ChunkHit], whole_hits: list[ChunkHit], chunks: dict[int, _Chunk]
+    chunk_hits: HitList, whole_hits: HitList, chunks: dict[int, _Chunk]
 ) -> dict[tuple[str, int], tuple[float, int]]:
     """Each record's WHOLE_SHARE-weighted sum of whole-record and best paragraph cosines, and a chunk.
 
@@ -236,7 +232,7 @@ def _with_word_bonus(
 
 
 def _fuse(
-    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
+    lists: dict[str, HitList], chunks: dict[int, _Chunk], query: str = ""
 ) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int]]:
     """Records scored from the candidate lists (MEANING_FUSION, WORDS); each record's snippet chunk, words first."""
     scores: dict[tuple[str, int], float] = {}
@@ -260,7 +256,7 @@ def _fuse(
     return scores, best_chunk
 
 
-def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[tuple[str, int]]:
+def _found(lists: dict[str, HitList], chunks: dict[int, _Chunk]) -> set[tuple[str, int]]:
     """Records that count as found: every word list's, and the meaning hits within FOUND_MARGIN.
 
     FOUND_RULE "either": a record's whole-record or best paragraph cosine is within the margin of
@@ -286,7 +282,7 @@ def _found(lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk]) -> set[t
 
 
 def rank_records(
-    lists: dict[str, list[ChunkHit]], chunks: dict[int, _Chunk], query: str = ""
+    lists: dict[str, HitList], chunks: dict[int, _Chunk], query: str = ""
 ) -> tuple[dict[tuple[str, int], float], dict[tuple[str, int], int], set[tuple[str, int]]]:
     """Every candidate record's ranking score, its snippet chunk, and the records found (no database).
 
@@ -301,17 +297,17 @@ def rank_records(
 
 def ranked_lists(
     query: str, filters: SearchFilters, *, mode: str, embedder: str
-) -> dict[str, list[ChunkHit]]:
+) -> dict[str, RankedChunks]:
     """The ranked chunk lists the fusion reads: words, nearest chunks, nearest whole records."""
-    lists: dict[str, list[ChunkHit]] = {}
+    lists: dict[str, RankedChunks] = {}
     if mode in ("hybrid", "text"):
         words = query_words(query)
         hits = full_text(words, filters, every=True)
         # Words alone rank partial matches after full ones; beside meaning they only add noise.
         match = "tiered" if mode == "text" else TEXT_MATCH
         if len(words) > 1 and (match == "tiered" or (match == "fallback" and not hits)):
-            found = {hit.chunk_id for hit in hits}
-            hits += [hit for hit in full_text(words, filters) if hit.chunk_id not in found]
+            anyword = full_text(words, filters)
+            hits = hits.then(anyword.keep(~np.isin(anyword.ids, hits.ids)))
         lists["text"] = hits
     if mode in ("hybrid", "meaning") and query.strip():
         vector = encode_query(embedder, query.strip())
@@ -320,13 +316,13 @@ def ranked_lists(
             vector = _moved_towards(vector, nearest_hits[True][:FEEDBACK_RECORDS])
             nearest_hits = nearest_both(vector, filters, embedder=embedder)
         for name, hits in (("chunk", nearest_hits[False]), ("whole", nearest_hits[True])):
-            if hits and MEANING_MARGIN is not None:
-                hits = [hit for hit in hits if hit.score >= hits[0].score - MEANING_MARGIN]
+            if len(hits) and MEANING_MARGIN is not None:
+                hits = hits.keep(hits.scores >= hits.scores[0] - MEANING_MARGIN)
             lists[name] = hits
     return lists
 
 
-def _moved_towards(vector: np.ndarray, hits: list[ChunkHit]) -> np.ndarray:
+def _moved_towards(vector: np.ndarray, hits: HitList) -> np.ndarray:
     """`vector` plus FEEDBACK_WEIGHT times the mean of these chunks' vectors, length 1."""
     ids = [hit.chunk_id for hit in hits]
     placeholders = ", ".join(["%s"] * len(ids))
@@ -366,6 +362,82 @@ class SearchResults:
     kinds: dict[str, int]
 
 
+def _fused(
+    lists: fusion.Lists, query: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every candidate record's key, ranking score, snippet chunk and whether it counts as found:
+    `rank_records` on arrays where the constants allow it, else `rank_records` itself."""
+    meaning = "chunk" in lists.hits and "whole" in lists.hits
+    if FOUND_RULE == "either" and not (MEANING_FUSION == "sum" and meaning and WORDS != "bonus"):
+        if MEANING_FUSION == "sum" and meaning:
+            bonus = TEXT_BONUS
+            if TEXT_BONUS_FOR == "acronym" and not _acronym_query(query.split()):
+                bonus = 0.0
+            summed = fusion.summed_meaning(lists, WHOLE_SHARE)
+            keys, scores, chunks = fusion.with_word_bonus(summed, lists, bonus)
+        else:
+            keys, scores, chunks = fusion.reciprocal_rank(lists, WEIGHTS, RRF_K)
+        found = fusion.found(lists, keys, FOUND_MARGIN)
+        if RESULTS_WITHIN_FOUND:
+            keys, scores, chunks, found = keys[found], scores[found], chunks[found], found[found]
+        return keys, scores, chunks, found
+    records = {
+        int(chunk_id): _Chunk(kind, object_id, "", "", "", "", "", "")
+        for name, hits in lists.hits.items()
+        for chunk_id, (kind, object_id) in zip(
+            hits.ids.tolist(), fusion.records(lists.keys[name]), strict=True
+        )
+    }
+    by_record, best_chunk, found_records = rank_records(lists.hits, records, query)  # type: ignore[arg-type]
+    keys = np.array(sorted(fusion.key_of(*key) for key in by_record), dtype=np.int64)
+    named = fusion.records(keys)
+    return (
+        keys,
+        np.array([by_record[key] for key in named]),
+        np.array([best_chunk[key] for key in named], dtype=np.int64),
+        np.array([key in found_records for key in named], dtype=bool),
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The shown records (key, mixed score, snippet chunk), best first, and the facet counts."""
+
+    keys: np.ndarray
+    scores: np.ndarray
+    chunks: np.ndarray
+    kinds: dict[str, int]
+    rows: dict[int, tuple[str, ...]]  # display fields already read (the SQL path reads them all)
+
+
+def ranking(
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    mode: str = "hybrid",
+    embedder: str | None = None,
+    allowed: Callable[[list[tuple[str, int]]], set[tuple[str, int]]] | None = None,
+) -> Ranking:
+    """`find` before the shown chunks are read: the best `limit` records and the counts by kind."""
+    filters = filters or SearchFilters()
+    embedder = embedder or embedder_name()
+    lists, rows = fusion.with_records(ranked_lists(query, filters, mode=mode, embedder=embedder))
+    keys, scores, chunks, found = _fused(lists, query)
+    if allowed is not None:
+        named = fusion.records(keys)
+        visible = allowed(named)
+        mask = np.array([key in visible for key in named], dtype=bool)
+        keys, scores, chunks, found = keys[mask], scores[mask], chunks[mask], found[mask]
+    scores = fusion.mixed_kinds(keys, scores, SAME_KIND_DECAY)
+    top = fusion.best_first(keys, scores, limit)
+    counted = found.copy()
+    counted[top] = True
+    names = fusion.kind_names(keys[counted])
+    kinds = {kind: names.count(kind) for kind in SearchKind.values if kind in names}
+    return Ranking(keys[top], scores[top], chunks[top], kinds, rows)
+
+
 def find(
     query: str,
     filters: SearchFilters | None = None,
@@ -377,24 +449,19 @@ def find(
 ) -> SearchResults:
     """The one ranking behind the web page, the API and the CLI: best `limit` records and counts by kind.
 
-    `allowed` keeps only the records the caller may see (checked on the live tables).
+    `allowed` keeps only the records the caller may see (checked on the live tables). Only the
+    chunks shown are read from the table, in one query.
     """
-    filters = filters or SearchFilters()
-    embedder = embedder or embedder_name()
-    lists = ranked_lists(query, filters, mode=mode, embedder=embedder)
-    chunks = _read_chunks(hit.chunk_id for hits in lists.values() for hit in hits)
-    scores, best_chunk, found = rank_records(lists, chunks, query)
-    if allowed is not None:
-        visible = allowed(list(scores))
-        scores = {key: score for key, score in scores.items() if key in visible}
-    scores = mixed_kinds(scores)
-    ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
-    kinds: dict[str, int] = {}
-    for kind, _ in (found & scores.keys()) | set(ranked):
-        kinds[kind] = kinds.get(kind, 0) + 1
+    found = ranking(query, filters, limit=limit, mode=mode, embedder=embedder, allowed=allowed)
+    rows = index_reader.ChunkRows(found.chunks.tolist(), found.rows)
     words = query_words(query)
-    hits = [_hit(chunks[best_chunk[key]], scores[key], words) for key in ranked]
-    return SearchResults(hits=hits, kinds=kinds)
+    hits = []
+    for (kind, object_id), chunk_id, score in zip(
+        fusion.records(found.keys), found.chunks.tolist(), found.scores.tolist(), strict=True
+    ):
+        chunk = _Chunk(kind, object_id, *rows.row(chunk_id, kind, object_id))
+        hits.append(_hit(chunk, score, words))
+    return SearchResults(hits=hits, kinds=found.kinds)
 
 
 def search(

@@ -4,7 +4,7 @@ Each search stats the pointer file (a few microseconds) and reloads when it chan
 TWINNING_SEARCH_INDEX_CHECK_SECONDS it also compares the chunk table's row count and largest id
 with what the index last saw, and if they disagree for longer than
 TWINNING_SEARCH_INDEX_GRACE_SECONDS (no worker caught up), `current()` returns None and search
-falls back to the SQL/numpy path. Results are (chunk id, score) pairs; `retrieval` wraps them.
+falls back to the SQL/numpy path. Results are arrays (chunk ids, scores, kind codes, object ids); `retrieval` wraps them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import logging
 import os
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from twinning.library.search import ann
 from twinning.library.search.index_store import (
     CURRENT,
     DIRTY,
+    KINDS,
     SetKey,
     State,
     database_identity,
@@ -40,10 +40,8 @@ if TYPE_CHECKING:
     from twinning.library.search.retrieval import SearchFilters
 
 logger = logging.getLogger(__name__)
-RECENT_LIMIT = 100_000
-# Display fields are read at once for this many of the best chunks of each list (ChunkRows).
-PREFETCH = 30
-Hits = list[tuple[int, float]]
+# A ranked list: chunk ids, scores (float64), kind codes (in KINDS), object ids.
+Hits = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 @dataclass
@@ -63,11 +61,14 @@ class Generation:
     fresh: bool = True
     mismatch_since: float | None = None
     codes: dict[str, int] = field(init=False)
-    names: np.ndarray = field(init=False)  # kind by code; code -1 (unknown) is the last
+    to_kinds: np.ndarray = field(init=False)  # code in KINDS by this index's code; -1: unknown
 
     def __post_init__(self) -> None:
         self.codes = {kind: number for number, kind in enumerate(self.kinds)}
-        self.names = np.array([*self.kinds, ""], dtype=object)
+        self.to_kinds = np.array(
+            [KINDS.index(kind) if kind in KINDS else -1 for kind in self.kinds] + [-1],
+            dtype=np.int64,
+        )
 
 
 def _setting(name: str, default: float) -> float:
@@ -81,8 +82,6 @@ class Reader:
         self.lock = threading.Lock()
         self.loaded: Generation | None = None
         self.failed: tuple[str, int, int] | None = None
-        self.recent: dict[int, tuple[str, int]] = {}
-        self.local = threading.local()  # the best ids of the lists this thread found last
 
     def current(self) -> Generation | None:
         """The generation to search, or None (missing, another database's, unreadable or stale)."""
@@ -158,52 +157,13 @@ class Reader:
             loaded.fresh = now - loaded.mismatch_since < grace
         return loaded.fresh
 
-    def _remember(
-        self, ids: list[int], kinds: np.ndarray, objects: list[int], generation: Generation
-    ) -> None:
-        """Keep the records of found chunks (for `chunks`), and the best ids of this list."""
-        best = getattr(self.local, "best", None)
-        if best is None:
-            best = self.local.best = deque(maxlen=4)  # a search reads three lists
-        best.append(ids[:PREFETCH])
-        if len(self.recent) > RECENT_LIMIT:
-            self.recent = {}
-        names = generation.names[np.asarray(kinds, dtype=np.int64)].tolist()
-        self.recent.update(zip(ids, zip(names, objects, strict=True), strict=True))
-
-    def chunks(self, ids: list[int]) -> tuple[dict[int, IndexedChunk], list[int]] | None:
-        """The chunks among `ids` this process's searches found (records from the index, text read
-        when shown), and the ids it does not know.
-
-        None when the index is not in use. After chunks were deleted and before the next sync
-        (the DIRTY mark is newer than the pointer), chunks gone from the table are left out.
-        """
-        if self.loaded is None:
-            return None
-        known = {i: self.recent[i] for i in ids if i in self.recent}
-        unknown = [i for i in ids if i not in known]
+    def dirty(self) -> bool:
+        """Whether chunks were deleted since the index last caught up (found ids may be gone)."""
         root = index_root()
         try:
-            dirty = os.stat(root / DIRTY).st_mtime_ns >= os.stat(root / CURRENT).st_mtime_ns
+            return os.stat(root / DIRTY).st_mtime_ns >= os.stat(root / CURRENT).st_mtime_ns
         except OSError:
-            dirty = False
-        if dirty and known:
-            existing = _existing(list(known))
-            known = {i: record for i, record in known.items() if i in existing}
-        best = getattr(self.local, "best", None) or []
-        # The fusion shows a record with its first chunk in list order (`ids` keeps that order):
-        # read that chunk for every record near the top of any list.
-        first: dict[tuple[str, int], int] = {}
-        for chunk_id in ids:
-            if chunk_id in known:
-                first.setdefault(known[chunk_id], chunk_id)
-        wanted = dict.fromkeys(first[known[i]] for found in best for i in found if i in known)
-        if best:
-            best.clear()
-        rows = ChunkRows(list(wanted))
-        return {
-            i: IndexedChunk(i, kind, object_id, rows) for i, (kind, object_id) in known.items()
-        }, unknown
+            return False
 
     def text(
         self,
@@ -250,14 +210,17 @@ class Reader:
         )
         hits = generation.searcher.search(query, limit, count=False).hits
         if not hits:
-            return []
-        addresses = [address for _, address in hits]
+            return _NONE
+        scores, addresses = zip(*hits, strict=True)
         searcher = generation.searcher
-        ids = searcher.fast_field_values("chunk", addresses)
-        objects = searcher.fast_field_values("object", addresses)
-        kinds = np.array(searcher.fast_field_values("kind", addresses), dtype=np.int64)
-        self._remember(ids, kinds, objects, generation)  # type: ignore[arg-type]
-        return [(chunk_id, score) for chunk_id, (score, _) in zip(ids, hits, strict=True)]  # type: ignore[misc]
+        return (
+            np.array(searcher.fast_field_values("chunk", list(addresses)), dtype=np.int64),
+            np.array(scores, dtype=np.float64),
+            generation.to_kinds[
+                np.array(searcher.fast_field_values("kind", list(addresses)), dtype=np.int64)
+            ],
+            np.array(searcher.fast_field_values("object", list(addresses)), dtype=np.int64),
+        )
 
     def nearest(
         self,
@@ -307,14 +270,22 @@ class Reader:
         generation: Generation,
     ) -> Hits:
         if not parts:
-            return []
-        ids = np.concatenate([part[0] for part in parts])
-        scores = np.concatenate([part[1] for part in parts])
-        records = np.concatenate([part[2] for part in parts]) if len(ids) else np.zeros((0, 3))
-        order = np.lexsort((ids, -scores))[:limit]
-        found = ids[order].tolist()
-        self._remember(found, records[order, 0], records[order, 1].tolist(), generation)
-        return list(zip(found, scores[order].tolist(), strict=True))
+            return _NONE
+        if len(parts) == 1:
+            ids, scores, records = parts[0]
+            order = slice(None, limit)  # one set's rows come best first, ties by ascending id
+        else:
+            ids = np.concatenate([part[0] for part in parts])
+            scores = np.concatenate([part[1] for part in parts])
+            records = np.concatenate([part[2] for part in parts])
+            order = np.lexsort((ids, -scores))[:limit]  # type: ignore[assignment]
+        records = records[order]
+        return (
+            ids[order],
+            scores[order].astype(np.float64),
+            generation.to_kinds[records[:, 0]],
+            records[:, 1],
+        )
 
     def _row_filter(
         self,
@@ -357,10 +328,18 @@ class Reader:
     def forget(self) -> None:
         """Drop the loaded generation (tests, or after the index directory moved)."""
         with self.lock:
-            self.loaded, self.failed, self.recent = None, None, {}
+            self.loaded, self.failed = None, None
 
 
-def _existing(ids: list[int]) -> set[int]:
+_NONE: Hits = (
+    np.zeros(0, dtype=np.int64),
+    np.zeros(0, dtype=np.float64),
+    np.zeros(0, dtype=np.int64),
+    np.zeros(0, dtype=np.int64),
+)
+
+
+def existing(ids: list[int]) -> set[int]:
     found: set[int] = set()
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
@@ -377,16 +356,19 @@ reader = Reader()
 
 
 class ChunkRows:
-    """Display fields of found chunks, read in one query on first use: those of the records in the
-    first PREFETCH of each list (where the shown results come from); any other reads its own."""
+    """Display fields of the chunks shown, read in one query on first use; a chunk replaced since
+    the search (gone from the table) shows its record's chunk of now."""
 
     FIELDS = "id, reference, title, title_zh, source, target, text"
 
-    def __init__(self, prefetch: list[int]) -> None:
-        self.prefetch = prefetch
+    def __init__(self, prefetch: list[int], rows: dict[int, tuple[str, ...]] | None = None) -> None:
+        self.prefetch = [i for i in prefetch if i not in (rows or {})]
+        self.read: dict[int, tuple[str, ...]] = rows or {}
         self.rows: dict[int, tuple[str, ...]] | None = None
 
     def row(self, chunk_id: int, kind: str, object_id: int) -> tuple[str, ...]:
+        if chunk_id in self.read:
+            return self.read[chunk_id]
         if self.rows is None:
             self.rows = _display_rows(self.prefetch)
         if chunk_id not in self.rows:
@@ -414,39 +396,3 @@ def _display_rows(ids: list[int]) -> dict[int, tuple[str, ...]]:
             f"SELECT {ChunkRows.FIELDS} FROM library_searchchunk WHERE id IN ({placeholders})", ids
         )
         return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
-
-
-class IndexedChunk:
-    """A found chunk as the fusion reads it: its record from the index, its text when shown."""
-
-    __slots__ = ("chunk_id", "kind", "object_id", "_rows")
-
-    def __init__(self, chunk_id: int, kind: str, object_id: int, rows: ChunkRows) -> None:
-        self.chunk_id, self.kind, self.object_id, self._rows = chunk_id, kind, object_id, rows
-
-    def _field(self, number: int) -> str:
-        return self._rows.row(self.chunk_id, self.kind, self.object_id)[number]
-
-    @property
-    def reference(self) -> str:
-        return self._field(0)
-
-    @property
-    def title(self) -> str:
-        return self._field(1)
-
-    @property
-    def title_zh(self) -> str:
-        return self._field(2)
-
-    @property
-    def source(self) -> str:
-        return self._field(3)
-
-    @property
-    def target(self) -> str:
-        return self._field(4)
-
-    @property
-    def text(self) -> str:
-        return self._field(5)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 from django.db import connection
@@ -74,6 +75,82 @@ class ChunkHit(NamedTuple):
     score: float
 
 
+class RankedChunks:
+    """A ranked chunk list as arrays, best first: chunk ids, scores (float64) and, when the embedded
+    index found them, each chunk's record (kind code in `index_store.KINDS`, object id).
+
+    Iterating, indexing and comparing behave as a list of ChunkHit.
+    """
+
+    __slots__ = ("ids", "scores", "kinds", "objects")
+
+    def __init__(
+        self,
+        ids: Any,
+        scores: Any,
+        kinds: np.ndarray | None = None,
+        objects: np.ndarray | None = None,
+    ) -> None:
+        self.ids = np.asarray(ids, dtype=np.int64)
+        self.scores = np.asarray(scores, dtype=np.float64)
+        self.kinds = None if kinds is None else np.asarray(kinds, dtype=np.int64)
+        self.objects = None if objects is None else np.asarray(objects, dtype=np.int64)
+
+    @classmethod
+    def of(cls, hits: Iterable[tuple[int, float]]) -> RankedChunks:
+        """A list of (chunk id, score) pairs, without records."""
+        pairs = list(hits)
+        return cls([pair[0] for pair in pairs], [pair[1] for pair in pairs])
+
+    def keep(self, mask: np.ndarray) -> RankedChunks:
+        """The chunks where `mask` is True, in the same order."""
+        return RankedChunks(
+            self.ids[mask],
+            self.scores[mask],
+            None if self.kinds is None else self.kinds[mask],
+            None if self.objects is None else self.objects[mask],
+        )
+
+    def then(self, other: RankedChunks) -> RankedChunks:
+        """This list followed by `other` (records kept only when both have them)."""
+        records = self.kinds is not None and other.kinds is not None
+        return RankedChunks(
+            np.concatenate([self.ids, other.ids]),
+            np.concatenate([self.scores, other.scores]),
+            np.concatenate([self.kinds, other.kinds]) if records else None,
+            np.concatenate([self.objects, other.objects]) if records else None,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[ChunkHit]:
+        return map(ChunkHit._make, zip(self.ids.tolist(), self.scores.tolist(), strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> ChunkHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ChunkHit]: ...
+    def __getitem__(self, index: int | slice) -> ChunkHit | list[ChunkHit]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        return ChunkHit(int(self.ids[index]), float(self.scores[index]))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RankedChunks | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RankedChunks({list(self)!r})"
+
+
+# A ranked list as the fusion on dicts reads it (tests and tuning scripts pass plain lists).
+HitList = list[ChunkHit] | RankedChunks
+
+
 def _fts_expression(words: list[str], *, every: bool = False) -> str:
     return (" AND " if every else " OR ").join(
         '"' + word.replace('"', '""') + '"' for word in words
@@ -88,15 +165,15 @@ def _tsquery(words: list[str], *, every: bool = False) -> str:
 
 def full_text(
     words: list[str], filters: SearchFilters, *, every: bool = False, limit: int = 200
-) -> list[ChunkHit]:
+) -> RankedChunks:
     """Chunks matching any (with `every`: all) of `words`, best first by BM25 (FTS5's, or `bm25.rescore`)."""
     if not words:
-        return []
+        return RankedChunks.of([])
     generation = index_reader.reader.current()
     if generation is not None:
         found = index_reader.reader.text(generation, words, filters, every=every, limit=limit)
         if found is not None:
-            return list(map(ChunkHit._make, found))
+            return RankedChunks(*found)
     where, params = filters.where()
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -113,9 +190,8 @@ def full_text(
                 "ORDER BY ts_rank_cd(c.search_vector, q, 1) DESC, c.id LIMIT %s",
                 [_tsquery(words, every=every), *params, max(limit, bm25.CANDIDATES)],
             )
-            scored = bm25.rescore(cursor.fetchall(), words)[:limit]
-            return [ChunkHit(chunk_id, score) for chunk_id, score in scored]
-        return [ChunkHit(row[0], float(row[1])) for row in cursor.fetchall()]
+            return RankedChunks.of(bm25.rescore(cursor.fetchall(), words)[:limit])
+        return RankedChunks.of((row[0], float(row[1])) for row in cursor.fetchall())
 
 
 @cache
@@ -271,7 +347,7 @@ def nearest(
     whole: bool = False,
     limit: int = 200,
     exclude: tuple[str, int] | None = None,
-) -> list[ChunkHit]:
+) -> RankedChunks:
     """Chunks (or, with `whole`, whole-record vectors) closest in meaning to `vector`, best first.
 
     `exclude` drops one record's chunks.
@@ -317,7 +393,7 @@ def ensure_vector_index(embedder: str, dimension: int) -> None:
 
 def _pgvector_nearest(
     vector: np.ndarray, where: str, params: list[Any], *, embedder: str, limit: int
-) -> dict[bool, list[ChunkHit]]:
+) -> dict[bool, RankedChunks]:
     """Nearest paragraph chunks and nearest whole records in one round trip, each by its own index.
 
     `whole` is written as a literal condition so that the planner proves each partial HNSW
@@ -349,16 +425,17 @@ def _pgvector_nearest(
             found[bool(whole)].append(ChunkHit(chunk_id, float(score)))
         for hits in found.values():
             hits.sort(key=lambda hit: -hit.score)
-        return found
+        return {flag: RankedChunks.of(hits) for flag, hits in found.items()}
 
 
-def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> list[ChunkHit]:
+def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> RankedChunks:
     count = min(limit, len(scores))
     if not count:
-        return []
+        return RankedChunks.of([])
     top = np.argpartition(-scores, count - 1)[:count]
     top = top[np.argsort(-scores[top], kind="stable")]
-    return [ChunkHit(int(ids[i]), float(scores[i])) for i in top if np.isfinite(scores[i])]
+    top = top[np.isfinite(scores[top])]
+    return RankedChunks(ids[top], scores[top].astype(np.float64))
 
 
 def nearest_both(
@@ -368,7 +445,7 @@ def nearest_both(
     embedder: str,
     limit: int = 200,
     exclude: tuple[str, int] | None = None,
-) -> dict[bool, list[ChunkHit]]:
+) -> dict[bool, RankedChunks]:
     """Nearest chunks (key False) and nearest whole-record vectors (key True), in one pass.
 
     From the embedded index when it is current; otherwise pgvector or the in-memory numpy copy.
@@ -378,7 +455,7 @@ def nearest_both(
         found = index_reader.reader.nearest(
             generation, vector, filters, embedder=embedder, limit=limit, exclude=exclude
         )
-        return {flag: list(map(ChunkHit._make, hits)) for flag, hits in found.items()}
+        return {flag: RankedChunks(*hits) for flag, hits in found.items()}
     where, params = filters.where()
     if exclude:
         where += " AND NOT (c.kind = %s AND c.object_id = %s)"
@@ -387,7 +464,7 @@ def nearest_both(
         return _pgvector_nearest(vector, where, params, embedder=embedder, limit=limit)
     cached = vector_cache.load(embedder)
     if not len(cached.ids) or cached.vectors.shape[1] != len(vector):
-        return {False: [], True: []}
+        return {False: RankedChunks.of([]), True: RankedChunks.of([])}
     with _one_blas_thread():
         scores = cached.vectors @ vector.astype(np.float32)
     if filters.public_only:

@@ -39,7 +39,9 @@ def fold(word: str) -> str:
     if word.isascii():  # the same result, without decomposing every character (snippets fold pages)
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # The marks among the distinct characters, deleted in one pass (not a test per character).
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return decomposed.translate(marks) if marks else decomposed
 
 
 def stem(word: str) -> str:
