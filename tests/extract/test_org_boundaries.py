@@ -7,6 +7,7 @@ from twinning.extract.chinese import chinese_organisation_names
 from twinning.extract.european import merge_legal_form_variants, names_in_sentence
 from twinning.extract.names import is_address, is_labelled_person
 from twinning.extract.organisations import parse_heading
+from twinning.extract.pipeline import extract_text
 from twinning.extract.registry import Registry
 
 
@@ -129,3 +130,18 @@ def test_a_role_and_a_person_after_a_colon_are_no_name() -> None:
 
 def test_a_venue_line_with_a_street_address_is_no_organisation_heading() -> None:
     assert parse_heading("Stadtteilzentrum, Goethestraße 41, Kassel") == []
+
+
+def test_a_lab_or_a_hub_is_an_organisation() -> None:
+    """ "Lab" and "Hub" end organisation names as "Laboratory" does (a plain sentence lost its
+    subject when the tagger was retrained)."""
+    result = extract_text(
+        "Tongji Urban Lab and the Rotterdam Climate Hub signed a partnership agreement.\n"
+    ).to_json()
+    assert [o["name"] for o in result["organisations"]] == [
+        "Tongji Urban Lab",
+        "Rotterdam Climate Hub",
+    ]
+    assert [(p["a"], p["b"], p["kind"]) for p in result["partnerships"]] == [
+        ("Tongji Urban Lab", "Rotterdam Climate Hub", "partner")
+    ]

@@ -36,7 +36,7 @@ ORGANISATION_HEADS = {
     "gmbh", "corporation", "bank", "project", "trust", "cooperative", "coalition", "movement",
     "union", "fund", "secretariat", "ngo", "association's", "school", "laboratory", "partners",
     "programme", "observatory", "office", "department", "municipality", "government",
-    "volunteers", "collective", "cooperation", "branch",
+    "volunteers", "collective", "cooperation", "branch", "lab", "labs", "hub",
     # Organisation words of other European languages ("Fundación Mar de Valencia").
     "fundación", "fundació", "fundação", "fondation", "fondazione", "stiftung", "fundacja",
     "stowarzyszenie", "asociación", "associació", "associação", "associazione", "verein",
