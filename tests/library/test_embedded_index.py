@@ -218,3 +218,15 @@ def test_the_worker_builds_a_missing_index_once_the_library_is_large_enough(
     )
     assert index_store.refresh() == "synced"
     assert slugs("compost") == [compost.slug]
+
+
+def test_equal_word_scores_come_back_in_chunk_order_whatever_the_build(own_index):
+    """Tied BM25 scores are ordered by chunk, not by the segment a build happened to write."""
+    for number in range(6):
+        add_document(title=f"Bins {number}", text="Peelings go to the street compost bins.")
+    drain_pending()
+    index_store.rebuild()
+    hits = full_text(["compost"], SearchFilters())
+    scores = [hit.score for hit in hits]
+    assert len(hits) == 6 and len(set(scores)) == 1
+    assert [hit.chunk_id for hit in hits] == sorted(hit.chunk_id for hit in hits)

@@ -213,13 +213,17 @@ class Reader:
             return _NONE
         scores, addresses = zip(*hits, strict=True)
         searcher = generation.searcher
+        chunks = np.array(searcher.fast_field_values("chunk", list(addresses)), dtype=np.int64)
+        ranked = np.array(scores, dtype=np.float64)
+        # Equal scores come back in segment order, which changes between builds: ties go by chunk.
+        order = np.lexsort((chunks, -ranked))
         return (
-            np.array(searcher.fast_field_values("chunk", list(addresses)), dtype=np.int64),
-            np.array(scores, dtype=np.float64),
+            chunks[order],
+            ranked[order],
             generation.to_kinds[
                 np.array(searcher.fast_field_values("kind", list(addresses)), dtype=np.int64)
-            ],
-            np.array(searcher.fast_field_values("object", list(addresses)), dtype=np.int64),
+            ][order],
+            np.array(searcher.fast_field_values("object", list(addresses)), dtype=np.int64)[order],
         )
 
     def nearest(
