@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from django.db import connection
-from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from twinning.library.enums import SearchKind
 from twinning.library.search import fusion, index_reader
 from twinning.library.search.embeddings import embedder_name, encode_query, from_bytes
+from twinning.library.search.hits import Chunk as _Chunk
+from twinning.library.search.hits import SearchHit, result_hit
+from twinning.library.search.hits import read_chunks as _read_chunks
 from twinning.library.search.retrieval import (
     HitList,
     RankedChunks,
@@ -24,7 +23,7 @@ from twinning.library.search.retrieval import (
     nearest,
     nearest_both,
 )
-from twinning.library.search.text import query_words, snippet
+from twinning.library.search.text import query_words
 
 MODES = ("hybrid", "text", "meaning")
 RRF_K = 60
@@ -69,77 +68,6 @@ TEXT_BONUS_FOR = "any"
 # FEEDBACK_WEIGHT, before the meaning lists are read (0: off; lost on the training pages).
 FEEDBACK_RECORDS = 3
 FEEDBACK_WEIGHT = 0.0
-# (URL name, its argument, fragment): visits and people are shown on an organisation's page,
-# activities on their programme's.
-URL_NAMES: dict[str, tuple[str, str, str]] = {
-    SearchKind.DOCUMENT: ("library:document", "slug", ""),
-    SearchKind.ORGANISATION: ("directory:organisation", "slug", ""),
-    SearchKind.PAIR: ("programmes:pair", "pk", ""),
-    SearchKind.EVENT: ("programmes:event", "slug", ""),
-    SearchKind.VISIT: ("directory:organisation", "slug", "#visits"),
-    SearchKind.PERSON: ("directory:organisation", "slug", "#people"),
-    SearchKind.ACTIVITY: ("programmes:programme", "slug", "#activities"),
-}
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    type: str
-    id: str
-    object_id: int
-    title: str
-    source: str | None
-    score: float
-    snippet: str
-    snippet_html: SafeString
-    url: str
-
-    @property
-    def type_label(self) -> str:
-        """The kind in the reader's language ("Document", "文档")."""
-        return str(SearchKind(self.type).label)
-
-    def as_json(self) -> dict:
-        """The CONTRACTS §4 shape of one result."""
-        return {
-            "type": self.type,
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "score": self.score,
-            "snippet": self.snippet,
-        }
-
-
-@dataclass(frozen=True)
-class _Chunk:
-    kind: str
-    object_id: int
-    reference: str
-    title: str
-    title_zh: str
-    source: str
-    target: str
-    text: str
-
-
-def _read_chunks(ids: Iterable[int]) -> dict[int, _Chunk]:
-    """The chunks of these ids that are in the table, every field."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return {}
-    found: dict[int, Any] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            placeholders = ", ".join(["%s"] * len(batch))
-            cursor.execute(
-                f"SELECT id, kind, object_id, reference, title, title_zh, source, target, text FROM library_searchchunk WHERE id IN ({placeholders})",
-                batch,
-            )
-            for row in cursor.fetchall():
-                found[row[0]] = _Chunk(*row[1:])
-    return found
 
 
 def _ranked_objects(hits: HitList, chunks: dict[int, _Chunk]) -> list[tuple[tuple[str, int], int]]:
@@ -150,25 +78,6 @@ def _ranked_objects(hits: HitList, chunks: dict[int, _Chunk]) -> list[tuple[tupl
         if chunk is not None:
             seen.setdefault((chunk.kind, chunk.object_id), hit.chunk_id)
     return list(seen.items())
-
-
-def _hit(chunk: _Chunk, score: float, words: list[str]) -> SearchHit:
-    name, argument, fragment = URL_NAMES[chunk.kind]
-    value = chunk.target or chunk.reference
-    url = reverse(name, kwargs={argument: int(value) if argument == "pk" else value}) + fragment
-    chinese = (get_language() or "en").startswith("zh")
-    plain, html = snippet(chunk.text, words)
-    return SearchHit(
-        type=chunk.kind,
-        id=chunk.reference,
-        object_id=chunk.object_id,
-        title=(chunk.title_zh if chinese and chunk.title_zh else chunk.title),
-        source=(chunk.source or None) if chunk.kind == SearchKind.DOCUMENT else None,
-        score=round(score, 6),
-        snippet=plain,
-        snippet_html=mark_safe(html),  # noqa: S308 - `snippet` escapes every piece of text it returns
-        url=url,
-    )
 
 
 def _best_per_record(
@@ -460,7 +369,7 @@ def find(
         fusion.records(found.keys), found.chunks.tolist(), found.scores.tolist(), strict=True
     ):
         chunk = _Chunk(kind, object_id, *rows.row(chunk_id, kind, object_id))
-        hits.append(_hit(chunk, score, words))
+        hits.append(result_hit(chunk, score, words))
     return SearchResults(hits=hits, kinds=found.kinds)
 
 
@@ -505,6 +414,6 @@ def more_like_this(
     chunks = _read_chunks(hit.chunk_id for hit in hits)
     scores = {hit.chunk_id: hit.score for hit in hits}
     return [
-        _hit(chunks[chunk_id], scores[chunk_id], [])
+        result_hit(chunks[chunk_id], scores[chunk_id], [])
         for _, chunk_id in _ranked_objects(hits, chunks)[:limit]
     ]
