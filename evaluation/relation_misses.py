@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evaluation.all_sets import set_files  # noqa: E402
+from evaluation.scoring import name_keys  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
@@ -48,14 +49,7 @@ CAUSES = (
 
 
 def _keys(name: str, organisations: list[dict[str, Any]]) -> set[str]:
-    keys = {name_key(name)}
-    for record in organisations:
-        known = {name_key(record["name"])} | (
-            {name_key(record["acronym"])} if record.get("acronym") else set()
-        )
-        if keys & known:
-            return (keys | known) - {""}
-    return keys - {""}
+    return name_keys(name, organisations) - {""}
 
 
 def _mentions(text: str, keys: set[str]) -> bool:

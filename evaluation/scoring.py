@@ -51,6 +51,15 @@ def _organisation_keys(record: dict[str, Any]) -> set[str]:
     return keys - {""}
 
 
+def name_keys(name: str, organisations: list[dict[str, Any]]) -> set[str]:
+    """The keys of `name`, with the name and acronym of the first organisation it matches."""
+    keys = {name_key(name)}
+    for record in organisations:
+        if keys & _organisation_keys(record):
+            return keys | _organisation_keys(record)
+    return keys
+
+
 def _match_organisations(
     gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
 ) -> list[tuple[int, int]]:
@@ -129,23 +138,16 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str,
             == predicted_organisations[predicted_index].get(attribute)
         )
 
-    def keys_for(name: str, organisations: list[dict[str, Any]]) -> set[str]:
-        keys = {name_key(name)}
-        for record in organisations:
-            if keys & _organisation_keys(record):
-                return keys | _organisation_keys(record)
-        return keys
-
     def pair_matches(gold_pair: dict[str, Any], predicted_pair: dict[str, Any]) -> bool:
         if gold_pair["kind"] != predicted_pair["kind"]:
             return False
         gold_a, gold_b = (
-            keys_for(gold_pair["a"], gold_organisations),
-            keys_for(gold_pair["b"], gold_organisations),
+            name_keys(gold_pair["a"], gold_organisations),
+            name_keys(gold_pair["b"], gold_organisations),
         )
         a, b = (
-            keys_for(predicted_pair["a"], predicted_organisations),
-            keys_for(predicted_pair["b"], predicted_organisations),
+            name_keys(predicted_pair["a"], predicted_organisations),
+            name_keys(predicted_pair["b"], predicted_organisations),
         )
         return bool((gold_a & a and gold_b & b) or (gold_a & b and gold_b & a))
 
