@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,30 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _requests_finish_before_the_flush(request):
+    """Close every browser context and wait for the test server's request threads at teardown.
+
+    A page can still be fetching when its test ends; the request thread then holds the shared
+    in-memory database while pytest-django flushes it, the flush fails and the next test starts
+    on the last one's rows. Set up after the live server (so torn down before its flush) and
+    before the test's own pages (so torn down after them).
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("live_server")
+    yield
+    if "browser" in request.fixturenames:
+        for context in list(request.getfixturevalue("browser").contexts):
+            context.close()
+    # The server's request threads are daemons it does not keep; Python names each after its
+    # target, so they are found by name.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=10)
 
 
 def watch_policy(page) -> list[str]:
