@@ -14,6 +14,7 @@ from twinning.extract import (
     matcher,
     org_tagger,
     people,
+    relation_filter,
     relation_frames,
     relation_lists,
     relation_model,
@@ -387,11 +388,14 @@ def extract_text(
     )
     for table_result in table_results:
         result = result.merge(table_result)
-    if main is not None:
-        listed_in_tables = relation_lists.subject_table_pairs(
-            tables or [], table_results, main.organisation.name, source
-        )
-        result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
+    listed_in_tables = relation_lists.subject_table_pairs(
+        tables or [],
+        table_results,
+        main.organisation.name if main else None,
+        source,
+        [o.name for o in result.organisations],
+    )
+    result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result,
@@ -402,6 +406,7 @@ def extract_text(
         mode=countries,
         tables=tables or (),
     )
+    result = relation_filter.apply(result, whole_text, language)
     return relation_model.apply(result, whole_text, learned_relations)
 
 

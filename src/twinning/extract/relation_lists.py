@@ -226,29 +226,34 @@ TABLE_YEAR = re.compile(
 def subject_table_pairs(
     tables: list[list[list[str]]],
     results: list[ExtractionResult],
-    subject: str,
+    subject: str | None,
     source: str | None,
+    known: list[str] | None = None,
 ) -> list[Partnership]:
     """A table of organisations on a page about `subject` whose header or cells name a relation
     ("Partnerstadt | Land | seit", "Organisatie | … | Vorm: projectpartner", 合作机构, "Member"):
-    `subject` paired with every row's organisation, the year from a since/year column."""
+    `subject` paired with every row's organisation, the year from a since/year column. A sheet
+    with no subject is about the organisation (of `known`) its title row above the header names."""
     found: list[Partnership] = []
+    known = known or [o.name for result in results for o in result.organisations]
     for rows, result in zip(tables, results, strict=False):
         if result.partnerships or not result.organisations or is_field_table(rows):
             continue
         start = header_index(rows)
         header, body = rows[start], rows[start + 1 :]
-        columns = map_header(header)
+        columns = map_header(header, body)
         above = " ".join(cell for row in rows[: start + 1] for cell in row)
-        if "name" not in columns or TABLE_EVENTS.search(above):
+        title = " ".join(cell for row in rows[:start] for cell in row)
+        owner = subject or _title_owner(title, known)
+        if "name" not in columns or TABLE_EVENTS.search(above) or owner is None:
             continue
         name_column = columns["name"]
         other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
         if TABLE_TWINNING.search(" ".join(header) + " " + other):
             kind = "twinning"
-        elif TABLE_MEMBER.search(header[name_column]):
+        elif TABLE_MEMBER.search(header[name_column]) or TABLE_MEMBER.search(title):
             kind = "membership"
-        elif TABLE_PARTNER.search(" ".join(header) + " " + other):
+        elif TABLE_PARTNER.search(" ".join(header) + " " + title + " " + other):
             kind = "partner"
         else:
             continue
@@ -258,14 +263,12 @@ def subject_table_pairs(
             result.organisations,
             strict=False,
         ):
-            if name_key(organisation.name) == name_key(subject):
+            if name_key(organisation.name) == name_key(owner):
                 continue
             cell = row[year_column] if year_column is not None and year_column < len(row) else ""
             year = re.search(r"(?:19|20)\d{2}", cell)
             ends = (
-                (organisation.name, subject)
-                if kind == "membership"
-                else (subject, organisation.name)
+                (organisation.name, owner) if kind == "membership" else (owner, organisation.name)
             )
             found.append(
                 Partnership(
@@ -274,3 +277,10 @@ def subject_table_pairs(
                 )
             )  # fmt: skip
     return found
+
+
+def _title_owner(title: str, known: list[str]) -> str | None:
+    """The longest known organisation the title rows of a sheet name, else None."""
+    key = f" {name_key(title)} "
+    named = [name for name in known if len(name_key(name)) >= 4 and f" {name_key(name)} " in key]
+    return max(named, key=len) if named else None
