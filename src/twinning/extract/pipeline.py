@@ -394,8 +394,12 @@ def extract_text(
         main.organisation.name if main else None,
         source,
         [o.name for o in result.organisations],
+        whole_text,
     )
     result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
+    for partnership in result.partnerships:
+        if partnership.kind == "twinning" and partnership.year is None:
+            partnership.year = cohort_year  # table rows of a cohort page too
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result,

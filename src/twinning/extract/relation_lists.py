@@ -207,6 +207,12 @@ TABLE_TWINNING = re.compile(
     re.IGNORECASE,
 )
 TABLE_MEMBER = re.compile(MEMBER_WORDS, re.IGNORECASE)
+# A heading above a table of members: "Entidades miembro", "Le associazioni aderenti".
+LEAD_MEMBER = re.compile(
+    MEMBER_WORDS + r"|\b(?:aderenti|associate|adherentes|adh[ée]rents|miembro|angeschlossen\w*"
+    r"|aangesloten|socie)\b",
+    re.IGNORECASE,
+)
 TABLE_PARTNER = re.compile(
     PARTNER_WORDS + r"|projectpartner|samenwerking|cooperation|coopération|collaborazione"
     r"|colaboración|kooperation|合作",
@@ -218,6 +224,8 @@ TABLE_EVENTS = re.compile(
     r"|活动|日期",
     re.IGNORECASE,
 )
+# "Año de fundación": when the row's organisation was founded, not when the relation began.
+FOUNDING = re.compile(r"found|fund|fond|gegr|gr[üu]nd|opgericht|成立", re.IGNORECASE)
 TABLE_YEAR = re.compile(
     r"since|seit|sinds|depuis|\bdal\b|desde|year|jahr|jaar|année|anno|año|起始|年份", re.IGNORECASE
 )
@@ -229,11 +237,14 @@ def subject_table_pairs(
     subject: str | None,
     source: str | None,
     known: list[str] | None = None,
+    text: str = "",
 ) -> list[Partnership]:
     """A table of organisations on a page about `subject` whose header or cells name a relation
     ("Partnerstadt | Land | seit", "Organisatie | … | Vorm: projectpartner", 合作机构, "Member"):
     `subject` paired with every row's organisation, the year from a since/year column. A sheet
-    with no subject is about the organisation (of `known`) its title row above the header names."""
+    with no subject is about the organisation (of `known`) its title row above the header names;
+    the heading just above the table in `text` ("Entidades miembro", "Le associazioni aderenti")
+    names the relation as the title row does."""
     found: list[Partnership] = []
     known = known or [o.name for result in results for o in result.organisations]
     for rows, result in zip(tables, results, strict=False):
@@ -245,19 +256,27 @@ def subject_table_pairs(
         above = " ".join(cell for row in rows[: start + 1] for cell in row)
         title = " ".join(cell for row in rows[:start] for cell in row)
         owner = subject or _title_owner(title, known)
-        if "name" not in columns or TABLE_EVENTS.search(above) or owner is None:
+        lead = lead_in(text, header)
+        if "name" not in columns or TABLE_EVENTS.search(f"{above} {lead}") or owner is None:
             continue
         name_column = columns["name"]
         other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
         if TABLE_TWINNING.search(" ".join(header) + " " + other):
             kind = "twinning"
-        elif TABLE_MEMBER.search(header[name_column]) or TABLE_MEMBER.search(title):
+        elif TABLE_MEMBER.search(header[name_column]) or LEAD_MEMBER.search(title):
             kind = "membership"
         elif TABLE_PARTNER.search(" ".join(header) + " " + title + " " + other):
             kind = "partner"
+        elif LEAD_MEMBER.search(lead) and _introduced(owner, text):
+            # A heading above the table names its rows members, on a page that opens with
+            # its own organisation ("Entidades miembro" under "La Red … fue fundada").
+            kind = "membership"
         else:
             continue
-        year_column = next((i for i, c in enumerate(header) if TABLE_YEAR.search(c)), None)
+        year_column = next(
+            (i for i, c in enumerate(header) if TABLE_YEAR.search(c) and not FOUNDING.search(c)),
+            None,
+        )
         for row, organisation in zip(
             (row for row in body if row and row[name_column].strip()),
             result.organisations,
@@ -284,3 +303,24 @@ def _title_owner(title: str, known: list[str]) -> str | None:
     key = f" {name_key(title)} "
     named = [name for name in known if len(name_key(name)) >= 4 and f" {name_key(name)} " in key]
     return max(named, key=len) if named else None
+
+
+def lead_in(text: str, header: list[str]) -> str:
+    """The short lines (headings, captions) just above a table's header line in `text`."""
+    line = " | ".join(cell.strip() for cell in header)
+    lines = text.split("\n")
+    index = next((i for i, candidate in enumerate(lines) if candidate.strip() == line), None)
+    if index is None:
+        return ""
+    above = [candidate.strip() for candidate in lines[max(0, index - 3) : index]]
+    return " ".join(
+        candidate
+        for candidate in above
+        if 0 < len(candidate.split()) <= 8 and (not has_cjk(candidate) or len(candidate) <= 20)
+    )
+
+
+def _introduced(owner: str, text: str, opening: int = 400) -> bool:
+    """Whether the page names `owner` in its opening characters."""
+    key, opening_key = name_key(owner), name_key(text[:opening])
+    return bool(key) and (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key))

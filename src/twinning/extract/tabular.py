@@ -52,7 +52,9 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "since",
-            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)",
+            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)"
+            r"|(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
+            r"|adesione|adhesion|beitritt|aangesloten|入会",
         ),
         (
             "founded",
@@ -73,7 +75,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "name",
             r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
-            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|schule|school|scuola|ecole|escuela|colegio|学校|mitglied|membre|membro|miembro|\blid\b",
+            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
         ),
     )
 )
@@ -81,6 +83,12 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A partner column naming a twinning ("ciudad hermana", "ville jumelée") makes the pairs twinnings.
 TWINNING_HEADER = re.compile(
     r"twin|tandem|结对|姐妹|hermana|hermanad|jumel|gemell|zuster|stedenband|partnerstadt|stadtepartner",
+    re.IGNORECASE,
+)
+# "member since", "anno di adesione": when a row joined, never a founding year.
+MEMBER_SINCE = re.compile(
+    r"(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
+    r"|adesione|adhesion|beitritt|aangesloten|入会",
     re.IGNORECASE,
 )
 # A name column of partners: its "since" column is when each partnership began.
@@ -161,6 +169,7 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
     if (
         "since" in columns
         and not partners
+        and not MEMBER_SINCE.search(_header_label(header[columns["since"]]))
         and "partner" not in columns
         and "founded" not in columns
     ):
@@ -171,7 +180,9 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
 def is_field_table(rows: list[list[str]]) -> bool:
     """A two-column "label: | value" fact sheet, not a table of records."""
     filled = [[cell for cell in row if cell.strip()] for row in rows]
-    labels = [row for row in filled if len(row) <= 2 and row[0].strip().endswith((":", "："))]
+    labels = [
+        row for row in filled if row and len(row) <= 2 and row[0].strip().endswith((":", "："))
+    ]
     return len(rows) >= 2 and len(labels) >= 0.6 * len(rows)
 
 
