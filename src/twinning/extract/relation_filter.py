@@ -1,12 +1,16 @@
-"""A precision filter for the rules' pairs: binary logistic regression over cheap features.
+"""A precision filter for the rules' pairs: ends that cannot be names, then (optionally) a
+binary logistic regression over cheap features.
 
-Every pair the rules give gets a probability of being right from about forty small
-language-independent features (its kind, the document's language, where its evidence comes
-from, whether both ends are named there, how many pairs share an end, what each end looks
-like: a bare place, a long line, a lower-case start, one end inside the other). Pairs under
+An end that is a line rather than a name (a colon, a `——` gloss, more than ten words, a
+leading preposition such as "dall'" or "with") drops its pair: no gold name of any set has
+that shape. Then, in mode `learned`, every remaining pair gets a probability of being right
+from about forty small language-independent features (its kind, the document's language,
+where its evidence comes from, whether both ends are named there, how many pairs share an
+end, what each end looks like: a bare place, a long line, a lower-case start, one end inside
+the other). Pairs under
 the threshold are dropped. Weights and threshold are a small `.npz` written by
 `evaluation/train_relation_filter.py` (ADR 0039), fitted and thresholded leave-one-set-out.
-`TWINNING_RELATION_FILTER` is `on` (the default) or `off`.
+`TWINNING_RELATION_FILTER` is `rules` (the shape rule only; the default), `learned` or `off`.
 """
 
 from __future__ import annotations
@@ -29,8 +33,13 @@ from twinning.extract.relations import document_kind
 from twinning.extract.text import has_cjk, name_key
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "relation_filter.npz"
-MODES = ("on", "off")
-DEFAULT_MODE = "off"
+MODES = ("rules", "learned", "off")
+DEFAULT_MODE = "rules"
+# "dall'Associazione", "with the Society": a preposition or an elided article before a name.
+LEADING_PARTICLE = re.compile(
+    r"^(?:(?:dall|dell|nell|all|sull|coll|dagl|degl|negl|dans l|pour l|avec l)['’]\s*|(?:with|by|from|and|of|to|von|vom|mit|und|bei|avec|par|et"
+    r"|pour|con|per|dal|dalla|della|del|dei|da|e|para|por|y|met|en|door|van de|bij)\s)"
+)
 LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "zh")
 ORGANISATION_SUFFIX_ZH = re.compile(
     r"(?:会|盟|中心|学会|协会|联合会|基金会|促进会|研究院|研究所|大学|学院|学校|中学|小学|"
@@ -132,6 +141,16 @@ def _end_shape(name: str) -> tuple[int, bool, bool, bool, bool, bool, bool]:
     return words, punctuation, digits, place, lower, headless, acronym
 
 
+def is_name_like(name: str) -> bool:
+    """Whether a pair end can be an organisation's name, not a line or a clause."""
+    stripped = name.strip()
+    if not stripped or re.search(r"[:：]|——", stripped) or LEADING_PARTICLE.match(stripped):
+        return False
+    if has_cjk(stripped):
+        return len(stripped) <= 40
+    return len(stripped.split()) <= 10
+
+
 def _named(form_keys: set[str], evidence_key: str) -> bool:
     padded = f" {evidence_key} "
     return any(
@@ -218,8 +237,8 @@ def _shared_weights() -> FilterWeights:
 
 
 def filter_mode() -> str:
-    """The mode `TWINNING_RELATION_FILTER` sets (`on`, `off`), `DEFAULT_MODE` when unset; an
-    unknown value is a `RelationFilterError`."""
+    """The mode `TWINNING_RELATION_FILTER` sets (`rules`, `learned`, `off`), `DEFAULT_MODE`
+    when unset; an unknown value is a `RelationFilterError`."""
     mode = os.environ.get("TWINNING_RELATION_FILTER", "").strip().lower() or DEFAULT_MODE
     if mode not in MODES:
         raise RelationFilterError(
@@ -241,6 +260,11 @@ def apply(
     """`result` without the pairs the filter judges wrong (in place); unchanged when `off`."""
     mode = mode or filter_mode()
     if mode == "off" or not result.partnerships:
+        return result
+    result.partnerships = [
+        pair for pair in result.partnerships if is_name_like(pair.a) and is_name_like(pair.b)
+    ]
+    if mode == "rules" or not result.partnerships:
         return result
     weights = _shared_weights()
     probabilities = weights.probabilities(pair_features(result, text, language))
