@@ -1,14 +1,14 @@
-"""Train the relations' precision filter and measure it by leave-one-set-out cross-validation.
+"""Measure a learned precision filter for the rules' pairs by leave-one-set-out cross-validation.
 
-    PYTHONPATH=src python evaluation/train_relation_filter.py            # CV tables, then weights
-    PYTHONPATH=src python evaluation/train_relation_filter.py --no-save  # the CV tables only
+    PYTHONPATH=src python evaluation/train_relation_filter.py                  # the CV tables
+    PYTHONPATH=src python evaluation/train_relation_filter.py --cache /tmp/f.pkl  # reuse extraction
 
 Every set of `evaluation.sets.TRAINING_SETS` is one fold. The rules' pairs of each document
 (extracted with the shape rule only, as `learned` sees them) are labelled by the gold (`evaluation.scoring`'s matching).
 For each held-out set the filter is fitted on the other sets, its threshold chosen by an inner
 leave-one-set-out over those sets only (pairs F1); the held-out set is then scored once with
-`score_document`, beside the unfiltered rules and the regex baseline. The shipped weights are
-fitted on every set, their threshold chosen by leave-one-set-out over all of them (ADR 0039).
+`score_document`, beside the unfiltered rules and the regex baseline. Threshold 0 keeps every
+pair. The filter is not shipped: its chosen thresholds kept every pair (ADR 0039).
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ os.environ["TWINNING_RELATIONS"] = "off"
 if "--tagger" in sys.argv[1:-1]:
     os.environ["TWINNING_ORG_TAGGER"] = sys.argv[sys.argv.index("--tagger") + 1]
 
+from evaluation import relation_filter_features as rf  # noqa: E402
 from evaluation.all_sets import set_files  # noqa: E402
 from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import Score, score_document  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
-from twinning.extract import relation_filter as rf  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
 from twinning.extract.readers import read_document  # noqa: E402
@@ -225,21 +225,33 @@ def report(figures: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-save", action="store_true", help="print the CV tables only")
     parser.add_argument("--tagger", help="TWINNING_ORG_TAGGER for the run (default: shipped)")
     parser.add_argument("--cache", type=Path, help="pickle of the extracted documents (reused)")
+    parser.add_argument("--auc", action="store_true", help="also the pooled held-out ROC AUC")
     args = parser.parse_args(argv)
     docs = load_documents(args.cache)
     print(report(cross_validate(docs)))
-    if args.no_save:
-        return 0
-    threshold = choose_threshold(docs)
-    weights, bias = _model(docs)
-    rf.FilterWeights(weights, bias, threshold).save(rf.WEIGHTS_PATH)
-    print(f"\nshipped: threshold {threshold}, weights -> {rf.WEIGHTS_PATH}")
+    if args.auc:
+        print(f"\npooled held-out ROC AUC: {held_out_auc(docs):.3f}")
+    weights, _bias = _model(docs)
+    print("\nweights fitted on every set (largest first):")
     for name, weight in sorted(zip(rf.FEATURES, weights, strict=True), key=lambda x: -abs(x[1])):
         print(f"  {name:<36} {weight:+.3f}")
     return 0
+
+
+def held_out_auc(docs: list[Doc]) -> float:
+    """ROC AUC of the leave-one-set-out probabilities, all held-out pairs pooled."""
+    probabilities, labels = [], []
+    for held in TRAINING_SETS:
+        model = _model([d for d in docs if d.set != held])
+        for doc in (d for d in docs if d.set == held and len(d.features)):
+            probabilities.append(_probabilities(doc, model))
+            labels.append(doc.labels)
+    p, y = np.concatenate(probabilities), np.concatenate(labels)
+    ranks = np.argsort(np.argsort(p)) + 1
+    positives, negatives = int(y.sum()), int(len(y) - y.sum())
+    return float((ranks[y == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
 if __name__ == "__main__":

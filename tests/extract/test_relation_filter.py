@@ -1,8 +1,8 @@
-"""The relations' precision filter: ends that are lines, not names, drop their pair; the modes
-(pages and names written for these tests)."""
+"""The relations' precision rule: ends that are lines, not names, drop their pair; its modes;
+the features of the measured learned filter (names written for these tests)."""
 
-import numpy as np
 import pytest
+from evaluation import relation_filter_features
 
 from twinning.extract import relation_filter
 from twinning.extract.records import ExtractionResult, Organisation, Partnership
@@ -49,12 +49,12 @@ def _result() -> ExtractionResult:
 
 
 def test_the_rules_mode_drops_the_pair_whose_end_is_a_line() -> None:
-    result = relation_filter.apply(_result(), "", "de", mode="rules")
+    result = relation_filter.apply(_result(), mode="rules")
     assert [(p.a, p.b) for p in result.partnerships] == [("Kieler Stadtteilverein", "Qingdao Hub")]
 
 
 def test_the_off_mode_keeps_every_pair() -> None:
-    assert len(relation_filter.apply(_result(), "", "de", mode="off").partnerships) == 2
+    assert len(relation_filter.apply(_result(), mode="off").partnerships) == 2
 
 
 def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,18 +63,20 @@ def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         relation_filter.filter_mode()
 
 
+def test_the_default_mode_is_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TWINNING_RELATION_FILTER", raising=False)
+    assert relation_filter.filter_mode() == "rules"
+    assert len(relation_filter.apply(_result()).partnerships) == 1
+
+
 def test_features_have_one_row_per_pair_in_order() -> None:
     result = _result()
     result.subject = "Kieler Stadtteilverein"
-    features = relation_filter.pair_features(result, "Kieler Stadtteilverein und Qingdao Hub", "de")
-    assert features.shape == (2, len(relation_filter.FEATURES))
-    column = relation_filter.FEATURES.index("an_end_has_punctuation")
-    assert features[:, column].tolist() == [0.0, 1.0]
-    assert features[0, relation_filter.FEATURES.index("lang_de")] == 1.0
-
-
-def test_the_learned_mode_keeps_pairs_at_or_over_the_threshold() -> None:
-    pairs = _result().partnerships
-    assert relation_filter.kept(pairs, np.array([0.5, 0.49]), 0.5) == [pairs[0]]
-    weights = relation_filter.FilterWeights(np.zeros(len(relation_filter.FEATURES)), 0.0, 0.5)
-    assert weights.probabilities(np.ones((1, len(relation_filter.FEATURES)))).tolist() == [0.5]
+    features = relation_filter_features.pair_features(
+        result, "Kieler Stadtteilverein und Qingdao Hub", "de"
+    )
+    names = relation_filter_features.FEATURES
+    assert features.shape == (2, len(names))
+    assert features[:, names.index("an_end_has_punctuation")].tolist() == [0.0, 1.0]
+    assert features[:, names.index("lang_de")].tolist() == [1.0, 1.0]
+    assert features[:, names.index("both_named")].tolist() == [0.0, 0.0]

@@ -86,3 +86,28 @@ def test_a_members_heading_above_a_table_on_a_page_about_the_network() -> None:
         ("Associazione Lanterne Rosse", "Rete Veneta Amici della Cina", "membership", None),
         ("Associazione Giardino di Giada", "Rete Veneta Amici della Cina", "membership", None),
     }
+
+
+def test_pair_lines_joined_by_a_dash_in_chinese_and_french() -> None:
+    text = (
+        "2025年结对名单\n\n"
+        "• 青岛市海洋志愿者协会（山东）—— 布雷斯特海洋之友协会（法国）\n"
+        "• 西宁市雪山环保促进会（青海）—— 因斯布鲁克山地救援协会（奥地利）\n"
+    )
+    result = extract_text(text).to_json()
+    pairs = {(p["a"], p["b"], p["kind"]) for p in result["partnerships"]}
+    assert ("青岛市海洋志愿者协会", "布雷斯特海洋之友协会", "twinning") in pairs
+    assert ("西宁市雪山环保促进会", "因斯布鲁克山地救援协会", "twinning") in pairs
+
+
+def test_a_dash_inside_a_name_or_before_a_description_is_no_pair_line() -> None:
+    text = (
+        "Nos partenaires\n\n"
+        "• Association Lyon–Canton Amitié – ateliers de cuisine et de langue pour les familles\n"
+        "• Maison des jeunes de Brest (France) – Centre culturel de la jeunesse de Qingdao (Shandong)\n"
+    )
+    result = extract_text(text, language="fr").to_json()
+    pairs = {(p["a"], p["b"]) for p in result["partnerships"]}
+    assert ("Maison des jeunes de Brest", "Centre culturel de la jeunesse de Qingdao") in pairs
+    assert not any("ateliers" in a + b for a, b in pairs)
+    assert not any(a == "Association Lyon" or b == "Association Lyon" for a, b in pairs)

@@ -275,6 +275,7 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
+    partnerships.extend(relation_lists.dash_pair_lines(blocks, registry, kind, source))
     listed.extend(relation_lists.profile_lists(blocks, headings))
     listed.extend(relation_lists.chinese_list_items(blocks, registry))
     main = _page_organisation(registry, text, title, footer) or main or described
@@ -410,7 +411,7 @@ def extract_text(
         mode=countries,
         tables=tables or (),
     )
-    result = relation_filter.apply(result, whole_text, language)
+    result = relation_filter.apply(result)
     return relation_model.apply(result, whole_text, learned_relations)
 
 

@@ -324,3 +324,50 @@ def _introduced(owner: str, text: str, opening: int = 400) -> bool:
     """Whether the page names `owner` in its opening characters."""
     key, opening_key = name_key(owner), name_key(text[:opening])
     return bool(key) and (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key))
+
+
+# The dash between the two ends of a pair line: spaced, after a bracket, or a Chinese ——.
+PAIR_DASH = re.compile(r"——|(?<=[)）])\s*[—–-]{1,2}\s*|\s+[—–-]{1,2}\s*|\s*[—–-]{1,2}\s+")
+BRACKETED = re.compile(r"[（(][^()（）]{0,40}[)）]")
+PAIR_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+
+
+def _whole_end(part: str, registry: Registry) -> Entry | None:
+    """The one organisation a side of a pair line names, when it is most of that side."""
+    bare = BRACKETED.sub("", part).strip(" ·•*-–—:：,，")
+    mentions = registry.mentions(bare)
+    if len({id(entry) for _start, _end, entry in mentions}) != 1 or not bare:
+        return None
+    start, end, entry = mentions[0]
+    return entry if (end - start) >= 0.6 * len(bare) else None
+
+
+def dash_pair_lines(
+    blocks: list[Block], registry: Registry, kind: str, source: str | None
+) -> list[Partnership]:
+    """Pair lines whose two sides are each one known organisation, joined by a dash:
+    "A（云南）—— B（荷兰）", "A — B (2019年)", "Maison X (France) – Centre Y (Hubei)"."""
+    found: list[Partnership] = []
+    for block in blocks:
+        text = block.text
+        if len(text) > 160 or re.search(r"[。；;!?]|\.\s", text):
+            continue
+        parts = PAIR_DASH.split(text)
+        if len(parts) != 2:
+            continue
+        a, b = _whole_end(parts[0], registry), _whole_end(parts[1], registry)
+        if a is None or b is None or a is b:
+            continue
+        year = PAIR_YEAR.search(text)
+        found.append(
+            Partnership(
+                a.organisation.name,
+                b.organisation.name,
+                kind,
+                [],
+                int(year.group(1)) if year else None,
+                text,
+                source,
+            )
+        )
+    return found
