@@ -2,7 +2,8 @@
 above a table naming its rows members (tables written for these tests)."""
 
 from twinning.extract import extract_text
-from twinning.extract.tabular import map_header
+from twinning.extract.relation_lists import subject_table_pairs
+from twinning.extract.tabular import map_header, records_from_table
 from twinning.extract.text import name_key
 
 
@@ -111,3 +112,16 @@ def test_a_dash_inside_a_name_or_before_a_description_is_no_pair_line() -> None:
     assert ("Maison des jeunes de Brest", "Centre culturel de la jeunesse de Qingdao") in pairs
     assert not any("ateliers" in a + b for a, b in pairs)
     assert not any(a == "Association Lyon" or b == "Association Lyon" for a, b in pairs)
+
+
+def test_a_members_heading_abstains_when_the_page_names_more_than_the_known_owner() -> None:
+    rows = [["Entidad", "Sede"], ["Asociación Faro Abierto", "Cádiz"]]
+    results = [records_from_table(rows, source=None, kind="partner", strict=False)]
+    lines = "\n".join(" | ".join(row) for row in rows)
+    whole = "La Red Costera de Amistad reúne entidades desde 2009.\n\nSocios\n" + lines
+    cut = "La Red Costera de Amistad con Asia reúne entidades desde 2009.\n\nSocios\n" + lines
+    pairs = subject_table_pairs([rows], results, "Red Costera de Amistad", None, text=whole)
+    assert [(p.a, p.b, p.kind) for p in pairs] == [
+        ("Asociación Faro Abierto", "Red Costera de Amistad", "membership")
+    ]
+    assert subject_table_pairs([rows], results, "Red Costera de Amistad", None, text=cut) == []

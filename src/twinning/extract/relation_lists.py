@@ -320,10 +320,20 @@ def lead_in(text: str, header: list[str]) -> str:
     )
 
 
+# "Red Andaluza de Cooperación| con Asia": the known name stops before the name does.
+CUT_SHORT = re.compile(
+    r"\s+(?:de|del|de la|con|für|der|des|du|di|della|per|for|of|van|voor|und|and|y|e|et)"
+    r"\s+[A-ZÀ-Ý]"
+)
+
+
 def _introduced(owner: str, text: str, opening: int = 400) -> bool:
-    """Whether the page names `owner` in its opening characters."""
+    """Whether the page names `owner` in its opening characters, as its whole name."""
     key, opening_key = name_key(owner), name_key(text[:opening])
-    return bool(key) and (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key))
+    if not key or not (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key)):
+        return False
+    at = text[:opening].lower().find(owner.lower())
+    return at < 0 or not CUT_SHORT.match(text[at + len(owner) : at + len(owner) + 30])
 
 
 # The dash between the two ends of a pair line: spaced, after a bracket, or a Chinese ——.
