@@ -125,3 +125,22 @@ def test_a_members_heading_abstains_when_the_page_names_more_than_the_known_owne
         ("Asociación Faro Abierto", "Red Costera de Amistad", "membership")
     ]
     assert subject_table_pairs([rows], results, "Red Costera de Amistad", None, text=cut) == []
+
+
+def test_a_member_since_column_makes_the_rows_members_and_a_commune_column_a_place() -> None:
+    rows = [
+        ["Structure", "Commune", "Adhérente depuis"],
+        ["Association Garonne Partage", "Agen", "2010"],
+        ["Collectif Tarn Horizons", "Albi", "2016"],
+    ]
+    header, body = rows[0], rows[1:]
+    assert map_header(header, body)["name"] == 0
+    assert map_header(header, body)["city"] == 1
+    assert "partner" not in map_header(header, body)
+    results = [records_from_table(rows, source=None, kind="partner", strict=False)]
+    pairs = subject_table_pairs([rows], results, "Réseau Sud Solidaire", None)
+    assert [(p.a, p.b, p.kind, p.year) for p in pairs] == [
+        ("Association Garonne Partage", "Réseau Sud Solidaire", "membership", 2010),
+        ("Collectif Tarn Horizons", "Réseau Sud Solidaire", "membership", 2016),
+    ]
+    assert all(o.founded is None for o in results[0].organisations)

@@ -4,6 +4,7 @@ Lead partner section): the items, for the page's organisation to be paired with.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from twinning.extract.gazetteer import Place, resolve_place
 from twinning.extract.names import has_organisation_head, is_title_case
@@ -13,7 +14,12 @@ from twinning.extract.organisations import (
 )
 from twinning.extract.records import ExtractionResult, Partnership
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.tabular import header_index, is_field_table, map_header
+from twinning.extract.tabular import (
+    MEMBER_SINCE,
+    header_index,
+    is_field_table,
+    map_header,
+)
 from twinning.extract.text import Block, has_cjk, name_key
 
 # Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
@@ -267,6 +273,10 @@ def subject_table_pairs(
             kind = "membership"
         elif TABLE_PARTNER.search(" ".join(header) + " " + title + " " + other):
             kind = "partner"
+        elif any(MEMBER_SINCE.search(_plain(cell)) for cell in header) and not _cut_short(
+            owner, text
+        ):
+            kind = "membership"  # "Adhérente depuis", "Año de incorporación": when each joined
         elif LEAD_MEMBER.search(lead) and _introduced(owner, text):
             # A heading above the table names its rows members, on a page that opens with
             # its own organisation ("Entidades miembro" under "La Red … fue fundada").
@@ -332,8 +342,13 @@ def _introduced(owner: str, text: str, opening: int = 400) -> bool:
     key, opening_key = name_key(owner), name_key(text[:opening])
     if not key or not (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key)):
         return False
-    at = text[:opening].lower().find(owner.lower())
-    return at < 0 or not CUT_SHORT.match(text[at + len(owner) : at + len(owner) + 30])
+    return not _cut_short(owner, text[:opening])
+
+
+def _cut_short(owner: str, text: str) -> bool:
+    """Whether `text` writes `owner` followed by more of its name (" con Asia")."""
+    at = text.lower().find(owner.lower())
+    return at >= 0 and bool(CUT_SHORT.match(text[at + len(owner) : at + len(owner) + 30]))
 
 
 # The dash between the two ends of a pair line: spaced, after a bracket, or a Chinese ——.
@@ -381,3 +396,9 @@ def dash_pair_lines(
             )
         )
     return found
+
+
+def _plain(cell: str) -> str:
+    """A header cell without accents ("Adhérente depuis" → "Adherente depuis")."""
+    decomposed = unicodedata.normalize("NFKD", cell)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

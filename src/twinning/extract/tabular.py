@@ -54,7 +54,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "since",
             r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)"
             r"|(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
-            r"|adesione|adhesion|beitritt|aangesloten|入会",
+            r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
         ),
         (
             "founded",
@@ -75,7 +75,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "name",
             r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
-            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
+            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:structure|organisme|associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
         ),
     )
 )
@@ -88,7 +88,7 @@ TWINNING_HEADER = re.compile(
 # "member since", "anno di adesione": when a row joined, never a founding year.
 MEMBER_SINCE = re.compile(
     r"(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
-    r"|adesione|adhesion|beitritt|aangesloten|入会",
+    r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
     re.IGNORECASE,
 )
 # A name column of partners: its "since" column is when each partnership began.
@@ -146,7 +146,15 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
         for field, pattern in HEADER_PATTERNS:
             if pattern.search(label):
                 if field == "name" and "name" in columns and "partner" not in columns:
-                    columns["partner"] = index
+                    if (
+                        body is not None
+                        and is_place_column(body, index)
+                        and not is_place_column(body, columns["name"])
+                    ):
+                        # "Structure | Commune": a second "name" column of places is where.
+                        columns.setdefault("city", index)
+                    else:
+                        columns["partner"] = index
                 elif field == "partner" and "partner" in columns and "name" not in columns:
                     # "European partner | Chinese partner": the first is the row's organisation.
                     columns["name"] = columns["partner"]
