@@ -80,3 +80,15 @@ def test_features_have_one_row_per_pair_in_order() -> None:
     assert features[:, names.index("an_end_has_punctuation")].tolist() == [0.0, 1.0]
     assert features[:, names.index("lang_de")].tolist() == [1.0, 1.0]
     assert features[:, names.index("both_named")].tolist() == [0.0, 0.0]
+
+
+def test_a_pair_read_as_twinning_and_as_partner_keeps_the_twinning() -> None:
+    result = ExtractionResult(
+        partnerships=[
+            Partnership("Kieler Stadtteilverein", "Qingdao Hub", "partner"),
+            Partnership("Qingdao Hub", "Kieler Stadtteilverein", "twinning"),
+            Partnership("Kieler Stadtteilverein", "Qingdao Hub", "visit"),
+        ]
+    )
+    kinds = [p.kind for p in relation_filter.apply(result, mode="rules").partnerships]
+    assert kinds == ["twinning", "visit"]

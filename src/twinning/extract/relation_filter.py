@@ -2,7 +2,8 @@
 
 A colon, a `——` gloss, more than ten words (forty characters of Chinese) or a leading
 preposition or elided article ("dall'", "with", "von") marks a line or a clause, not a name:
-no gold name of any committed set has that shape (ADR 0039). A learned filter over the pairs
+no gold name of any committed set has that shape (ADR 0039). A pair read both as a twinning
+and as a partnership keeps the twinning (no gold document has both). A learned filter over the pairs
 was measured too and kept out of the product: leave-one-set-out, it chose to keep every pair
 (`evaluation/train_relation_filter.py`). `TWINNING_RELATION_FILTER` is `rules` (the default)
 or `off`.
@@ -55,7 +56,11 @@ def apply(result: ExtractionResult, mode: str | None = None) -> ExtractionResult
     mode = mode or filter_mode()
     if mode == "off" or not result.partnerships:
         return result
+    pairs = [pair for pair in result.partnerships if is_name_like(pair.a) and is_name_like(pair.b)]
+    twinned = {frozenset((p.a, p.b)) for p in pairs if p.kind == "twinning"}
+    # One pair of ends is a twinning or a partnership, never both: the twinning is the one
+    # a twinning word gave.
     result.partnerships = [
-        pair for pair in result.partnerships if is_name_like(pair.a) and is_name_like(pair.b)
+        p for p in pairs if not (p.kind == "partner" and frozenset((p.a, p.b)) in twinned)
     ]
     return result
