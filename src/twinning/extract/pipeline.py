@@ -360,8 +360,8 @@ def extract_text(
                 for p in partnerships
                 if p.evidence != sentence or frozenset((p.a, p.b)) in zipped_ends
             ]
-            known = {frozenset((p.a, p.b)) for p in partnerships}
-            partnerships.extend(p for p in zipped if frozenset((p.a, p.b)) not in known)
+            paired = {frozenset((p.a, p.b)) for p in partnerships}
+            partnerships.extend(p for p in zipped if frozenset((p.a, p.b)) not in paired)
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = merge_people(
