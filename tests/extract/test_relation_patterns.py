@@ -107,3 +107,16 @@ def test_a_projects_activities_by_theme_and_by_list():
         ("Seminar on heat plans", "2020", ["Danube Green Cities Project"]),
     ]
     assert result.to_json()["events"] == []  # activities stay out of the §2 events
+
+
+def test_chinese_respectively_pairs_each_left_name_with_its_right_name() -> None:
+    text = (
+        "2026年度结对名单\n\n"
+        "大连市海岸志愿者协会、青岛市社区养老促进会分别与葡萄牙里斯本海洋之友协会、"
+        "丹麦奥胡斯老年人之家联合会结对，重点开展海洋保护与养老服务交流。"
+    )
+    result = extract_text(text).to_json()
+    pairs = {(p["a"], p["b"], p["kind"]) for p in result["partnerships"]}
+    assert ("大连市海岸志愿者协会", "里斯本海洋之友协会", "twinning") in pairs
+    assert ("青岛市社区养老促进会", "奥胡斯老年人之家联合会", "twinning") in pairs
+    assert not any({a, b} == {"里斯本海洋之友协会", "奥胡斯老年人之家联合会"} for a, b, _ in pairs)

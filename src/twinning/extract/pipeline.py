@@ -14,6 +14,7 @@ from twinning.extract import (
     matcher,
     org_tagger,
     people,
+    relation_filter,
     relation_frames,
     relation_lists,
     relation_model,
@@ -274,6 +275,7 @@ def extract_text(
             attributes.assign_topics(entry, entry.organisation.evidence)
 
     partnerships.extend(relations.profile_pairs(blocks, headings, kind, source))
+    partnerships.extend(relation_lists.dash_pair_lines(blocks, registry, kind, source))
     listed.extend(relation_lists.profile_lists(blocks, headings))
     listed.extend(relation_lists.chinese_list_items(blocks, registry))
     main = _page_organisation(registry, text, title, footer) or main or described
@@ -358,6 +360,8 @@ def extract_text(
                 for p in partnerships
                 if p.evidence != sentence or frozenset((p.a, p.b)) in zipped_ends
             ]
+            paired = {frozenset((p.a, p.b)) for p in partnerships}
+            partnerships.extend(p for p in zipped if frozenset((p.a, p.b)) not in paired)
         visitors = [p for p in partnerships if p.kind == "visit"]
         visitor = registry.find(visitors[-1].a) if visitors else None
     found_people = merge_people(
@@ -387,11 +391,18 @@ def extract_text(
     )
     for table_result in table_results:
         result = result.merge(table_result)
-    if main is not None:
-        listed_in_tables = relation_lists.subject_table_pairs(
-            tables or [], table_results, main.organisation.name, source
-        )
-        result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
+    listed_in_tables = relation_lists.subject_table_pairs(
+        tables or [],
+        table_results,
+        main.organisation.name if main else None,
+        source,
+        [o.name for o in result.organisations],
+        whole_text,
+    )
+    result.partnerships = relations.dedupe(result.partnerships + listed_in_tables)
+    for partnership in result.partnerships:
+        if partnership.kind == "twinning" and partnership.year is None:
+            partnership.year = cohort_year  # table rows of a cohort page too
     result.subject = main.organisation.name if main is not None else None
     country_model.apply(
         result,
@@ -402,6 +413,7 @@ def extract_text(
         mode=countries,
         tables=tables or (),
     )
+    result = relation_filter.apply(result)
     return relation_model.apply(result, whole_text, learned_relations)
 
 

@@ -4,6 +4,7 @@ Lead partner section): the items, for the page's organisation to be paired with.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from twinning.extract.gazetteer import Place, resolve_place
 from twinning.extract.names import has_organisation_head, is_title_case
@@ -13,7 +14,12 @@ from twinning.extract.organisations import (
 )
 from twinning.extract.records import ExtractionResult, Partnership
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.tabular import header_index, is_field_table, map_header
+from twinning.extract.tabular import (
+    MEMBER_SINCE,
+    header_index,
+    is_field_table,
+    map_header,
+)
 from twinning.extract.text import Block, has_cjk, name_key
 
 # Member and partner words of the seven languages (a list under "Soci ordinari", "Mitglieder").
@@ -207,6 +213,12 @@ TABLE_TWINNING = re.compile(
     re.IGNORECASE,
 )
 TABLE_MEMBER = re.compile(MEMBER_WORDS, re.IGNORECASE)
+# A heading above a table of members: "Entidades miembro", "Le associazioni aderenti".
+LEAD_MEMBER = re.compile(
+    MEMBER_WORDS + r"|\b(?:aderenti|associate|adherentes|adh[ée]rents|miembro|angeschlossen\w*"
+    r"|aangesloten|socie)\b",
+    re.IGNORECASE,
+)
 TABLE_PARTNER = re.compile(
     PARTNER_WORDS + r"|projectpartner|samenwerking|cooperation|coopération|collaborazione"
     r"|colaboración|kooperation|合作",
@@ -218,6 +230,8 @@ TABLE_EVENTS = re.compile(
     r"|活动|日期",
     re.IGNORECASE,
 )
+# "Año de fundación": when the row's organisation was founded, not when the relation began.
+FOUNDING = re.compile(r"found|fund|fond|gegr|gr[üu]nd|opgericht|成立", re.IGNORECASE)
 TABLE_YEAR = re.compile(
     r"since|seit|sinds|depuis|\bdal\b|desde|year|jahr|jaar|année|anno|año|起始|年份", re.IGNORECASE
 )
@@ -226,46 +240,64 @@ TABLE_YEAR = re.compile(
 def subject_table_pairs(
     tables: list[list[list[str]]],
     results: list[ExtractionResult],
-    subject: str,
+    subject: str | None,
     source: str | None,
+    known: list[str] | None = None,
+    text: str = "",
 ) -> list[Partnership]:
     """A table of organisations on a page about `subject` whose header or cells name a relation
     ("Partnerstadt | Land | seit", "Organisatie | … | Vorm: projectpartner", 合作机构, "Member"):
-    `subject` paired with every row's organisation, the year from a since/year column."""
+    `subject` paired with every row's organisation, the year from a since/year column. A sheet
+    with no subject is about the organisation (of `known`) its title row above the header names;
+    the heading just above the table in `text` ("Entidades miembro", "Le associazioni aderenti")
+    names the relation as the title row does."""
     found: list[Partnership] = []
+    known = known or [o.name for result in results for o in result.organisations]
     for rows, result in zip(tables, results, strict=False):
         if result.partnerships or not result.organisations or is_field_table(rows):
             continue
         start = header_index(rows)
         header, body = rows[start], rows[start + 1 :]
-        columns = map_header(header)
+        columns = map_header(header, body)
         above = " ".join(cell for row in rows[: start + 1] for cell in row)
-        if "name" not in columns or TABLE_EVENTS.search(above):
+        title = " ".join(cell for row in rows[:start] for cell in row)
+        owner = subject or _title_owner(title, known)
+        lead = lead_in(text, header)
+        if "name" not in columns or TABLE_EVENTS.search(f"{above} {lead}") or owner is None:
             continue
         name_column = columns["name"]
         other = " ".join(c for row in body for i, c in enumerate(row) if i != name_column)
         if TABLE_TWINNING.search(" ".join(header) + " " + other):
             kind = "twinning"
-        elif TABLE_MEMBER.search(header[name_column]):
+        elif TABLE_MEMBER.search(header[name_column]) or LEAD_MEMBER.search(title):
             kind = "membership"
-        elif TABLE_PARTNER.search(" ".join(header) + " " + other):
+        elif TABLE_PARTNER.search(" ".join(header) + " " + title + " " + other):
             kind = "partner"
+        elif any(MEMBER_SINCE.search(_plain(cell)) for cell in header) and not _cut_short(
+            owner, text
+        ):
+            kind = "membership"  # "Adhérente depuis", "Año de incorporación": when each joined
+        elif LEAD_MEMBER.search(lead) and _introduced(owner, text):
+            # A heading above the table names its rows members, on a page that opens with
+            # its own organisation ("Entidades miembro" under "La Red … fue fundada").
+            kind = "membership"
         else:
             continue
-        year_column = next((i for i, c in enumerate(header) if TABLE_YEAR.search(c)), None)
+        year_column = next(
+            (i for i, c in enumerate(header) if TABLE_YEAR.search(c) and not FOUNDING.search(c)),
+            None,
+        )
         for row, organisation in zip(
             (row for row in body if row and row[name_column].strip()),
             result.organisations,
             strict=False,
         ):
-            if name_key(organisation.name) == name_key(subject):
+            if name_key(organisation.name) == name_key(owner):
                 continue
             cell = row[year_column] if year_column is not None and year_column < len(row) else ""
             year = re.search(r"(?:19|20)\d{2}", cell)
             ends = (
-                (organisation.name, subject)
-                if kind == "membership"
-                else (subject, organisation.name)
+                (organisation.name, owner) if kind == "membership" else (owner, organisation.name)
             )
             found.append(
                 Partnership(
@@ -274,3 +306,99 @@ def subject_table_pairs(
                 )
             )  # fmt: skip
     return found
+
+
+def _title_owner(title: str, known: list[str]) -> str | None:
+    """The longest known organisation the title rows of a sheet name, else None."""
+    key = f" {name_key(title)} "
+    named = [name for name in known if len(name_key(name)) >= 4 and f" {name_key(name)} " in key]
+    return max(named, key=len) if named else None
+
+
+def lead_in(text: str, header: list[str]) -> str:
+    """The short lines (headings, captions) just above a table's header line in `text`."""
+    line = " | ".join(cell.strip() for cell in header)
+    lines = text.split("\n")
+    index = next((i for i, candidate in enumerate(lines) if candidate.strip() == line), None)
+    if index is None:
+        return ""
+    above = [candidate.strip() for candidate in lines[max(0, index - 3) : index]]
+    return " ".join(
+        candidate
+        for candidate in above
+        if 0 < len(candidate.split()) <= 8 and (not has_cjk(candidate) or len(candidate) <= 20)
+    )
+
+
+# "Red Andaluza de Cooperación| con Asia": the known name stops before the name does.
+CUT_SHORT = re.compile(
+    r"\s+(?:de|del|de la|con|für|der|des|du|di|della|per|for|of|van|voor|und|and|y|e|et)"
+    r"\s+[A-ZÀ-Ý]"
+)
+
+
+def _introduced(owner: str, text: str, opening: int = 400) -> bool:
+    """Whether the page names `owner` in its opening characters, as its whole name."""
+    key, opening_key = name_key(owner), name_key(text[:opening])
+    if not key or not (f" {key} " in f" {opening_key} " or (has_cjk(key) and key in opening_key)):
+        return False
+    return not _cut_short(owner, text[:opening])
+
+
+def _cut_short(owner: str, text: str) -> bool:
+    """Whether `text` writes `owner` followed by more of its name (" con Asia")."""
+    at = text.lower().find(owner.lower())
+    return at >= 0 and bool(CUT_SHORT.match(text[at + len(owner) : at + len(owner) + 30]))
+
+
+# The dash between the two ends of a pair line: spaced, after a bracket, or a Chinese ——.
+PAIR_DASH = re.compile(r"——|(?<=[)）])\s*[—–-]{1,2}\s*|\s+[—–-]{1,2}\s*|\s*[—–-]{1,2}\s+")
+BRACKETED = re.compile(r"[（(][^()（）]{0,40}[)）]")
+PAIR_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+
+
+def _whole_end(part: str, registry: Registry) -> Entry | None:
+    """The one organisation a side of a pair line names, when it is most of that side."""
+    bare = BRACKETED.sub("", part).strip(" ·•*-–—:：,，")
+    mentions = registry.mentions(bare)
+    if len({id(entry) for _start, _end, entry in mentions}) != 1 or not bare:
+        return None
+    start, end, entry = mentions[0]
+    return entry if (end - start) >= 0.6 * len(bare) else None
+
+
+def dash_pair_lines(
+    blocks: list[Block], registry: Registry, kind: str, source: str | None
+) -> list[Partnership]:
+    """Pair lines whose two sides are each one known organisation, joined by a dash:
+    "A（云南）—— B（荷兰）", "A — B (2019年)", "Maison X (France) – Centre Y (Hubei)"."""
+    found: list[Partnership] = []
+    for block in blocks:
+        text = block.text
+        if len(text) > 160 or re.search(r"[。；;!?]|\.\s", text):
+            continue
+        parts = PAIR_DASH.split(text)
+        if len(parts) != 2:
+            continue
+        a, b = _whole_end(parts[0], registry), _whole_end(parts[1], registry)
+        if a is None or b is None or a is b:
+            continue
+        year = PAIR_YEAR.search(text)
+        found.append(
+            Partnership(
+                a.organisation.name,
+                b.organisation.name,
+                kind,
+                [],
+                int(year.group(1)) if year else None,
+                text,
+                source,
+            )
+        )
+    return found
+
+
+def _plain(cell: str) -> str:
+    """A header cell without accents ("Adhérente depuis" → "Adherente depuis")."""
+    decomposed = unicodedata.normalize("NFKD", cell)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

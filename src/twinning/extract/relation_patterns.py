@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from twinning.extract.gazetteer import resolve_place
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.relations import VISIT_VERB, _partnership, _year
+from twinning.extract.text import has_cjk
 
 RESPECTIVELY = re.compile(
     r"\b(?:respectively|respectivement|rispettivamente|respectivamente|respectievelijk|jeweils)\b"
@@ -28,6 +30,8 @@ PAIR_VERB = re.compile(
     re.IGNORECASE,
 )
 # Between two items of a list only commas, "and" and articles stand.
+# "A、B分别与C、D结对": the Chinese "respectively with" is the pair verb.
+CJK_RESPECTIVELY = re.compile(r"分别(?:与|同|和)")
 LIST_GAP = re.compile(
     r"^(?:\s|,|;|、|，|和|与|及|\band\b|\bund\b|\bet\b|\be\b|\by\b|\ben\b|\bas well as\b"
     r"|\bthe\b|\bla\b|\ble\b|\bl['’]|\bil\b|\bdie\b|\bden\b|\bdas\b|\bde\b|\bhet\b|\bel\b)*$",
@@ -76,12 +80,15 @@ def respectively_pairs(
 ) -> list[Partnership]:
     """ "A and B were paired with C and D respectively": A–C and B–D."""
     respectively = RESPECTIVELY.search(sentence)
-    verb = PAIR_VERB.search(sentence)
+    verb = PAIR_VERB.search(sentence) or CJK_RESPECTIVELY.search(sentence)
     if respectively is None or verb is None:
         return []
     mentions = registry.mentions(sentence)
     left = _tail_list(sentence, [m for m in mentions if m[1] <= verb.start()])
     right = _listed(sentence, [m for m in mentions if m[0] >= verb.end()])
+    if has_cjk(sentence) and len(right) < len(left):
+        # "分别与意大利C、比利时D结对": a country before each name on the right.
+        right = _listed_with_places(sentence, [m for m in mentions if m[0] >= verb.end()])
     if len(left) < 2 or len(left) != len(right):
         return []
     pair_kind = "twinning" if kind == "twinning" else "partner"
@@ -92,6 +99,24 @@ def respectively_pairs(
         if pair:
             found.append(pair)
     return found
+
+
+def _listed_with_places(sentence: str, mentions: list[tuple[int, int, Entry]]) -> list[Entry]:
+    """`_listed`, a place name (比利时, 荷兰) allowed before each further item."""
+    if not mentions:
+        return []
+    items = [mentions[0]]
+    for mention in mentions[1:]:
+        gap = sentence[items[-1][1] : mention[0]]
+        bare = gap.strip("、，,和与及 ")
+        if not (LIST_GAP.match(gap) or (gap[:1] in "、，," and resolve_place(bare) is not None)):
+            break
+        items.append(mention)
+    entries: list[Entry] = []
+    for _start, _end, entry in items:
+        if entry not in entries:
+            entries.append(entry)
+    return entries
 
 
 def _tail_list(sentence: str, mentions: list[tuple[int, int, Entry]]) -> list[Entry]:

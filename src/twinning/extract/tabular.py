@@ -52,7 +52,9 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "since",
-            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)",
+            r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)"
+            r"|(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
+            r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
         ),
         (
             "founded",
@@ -73,7 +75,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "name",
             r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
-            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|mitglied|membre|membro|miembro|\blid\b",
+            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:structure|organisme|associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
         ),
     )
 )
@@ -81,6 +83,12 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A partner column naming a twinning ("ciudad hermana", "ville jumelée") makes the pairs twinnings.
 TWINNING_HEADER = re.compile(
     r"twin|tandem|结对|姐妹|hermana|hermanad|jumel|gemell|zuster|stedenband|partnerstadt|stadtepartner",
+    re.IGNORECASE,
+)
+# "member since", "anno di adesione": when a row joined, never a founding year.
+MEMBER_SINCE = re.compile(
+    r"(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
+    r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
     re.IGNORECASE,
 )
 # A name column of partners: its "since" column is when each partnership began.
@@ -101,17 +109,52 @@ def _header_label(cell: str) -> str:
     return re.sub(r"[_\-]+", " ", plain)
 
 
-def map_header(header: list[str]) -> dict[str, int]:
-    """Column index of each known field; a second name column counts as the partner."""
+def _filled(body: list[list[str]], index: int) -> list[str]:
+    return [row[index].strip() for row in body if index < len(row) and row[index].strip()]
+
+
+def is_number_column(body: list[list[str]], index: int) -> bool:
+    """Cells that are years, running numbers or codes ("2023", "ECEN-004"): never a name."""
+    cells = _filled(body, index)
+    numbers = [c for c in cells if re.fullmatch(r"[A-Z]{0,6}[-/ ]?\d[\d./-]*", c)]
+    return bool(cells) and len(numbers) >= 0.6 * len(cells)
+
+
+def is_place_column(body: list[list[str]], index: int) -> bool:
+    """Cells that are mostly bare places ("Qingdao", "Lisbon, Portugal")."""
+    cells = _filled(body, index)
+    places = [c for c in cells if resolve_place(c) is not None]
+    return bool(cells) and len(places) >= 0.6 * len(cells)
+
+
+def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[str, int]:
+    """Column index of each known field; a second name column counts as the partner. With the
+    table's `body`, a column of numbers is no name or partner column, and a city column is the
+    rows' organisations only when their partners are places too (city to city)."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         label = _header_label(cell)
         if not label:
             continue
+        if body is not None and is_number_column(body, index):
+            label = _header_label(cell)
+            for field, pattern in HEADER_PATTERNS:
+                if field in ("since", "founded", "index") and pattern.search(label):
+                    columns.setdefault(field, index)
+                    break
+            continue
         for field, pattern in HEADER_PATTERNS:
             if pattern.search(label):
                 if field == "name" and "name" in columns and "partner" not in columns:
-                    columns["partner"] = index
+                    if (
+                        body is not None
+                        and is_place_column(body, index)
+                        and not is_place_column(body, columns["name"])
+                    ):
+                        # "Structure | Commune": a second "name" column of places is where.
+                        columns.setdefault("city", index)
+                    else:
+                        columns["partner"] = index
                 elif field == "partner" and "partner" in columns and "name" not in columns:
                     # "European partner | Chinese partner": the first is the row's organisation.
                     columns["name"] = columns["partner"]
@@ -121,7 +164,12 @@ def map_header(header: list[str]) -> dict[str, int]:
                 break
     if "name" not in columns and "partner" in columns:
         # "Stadt | Partnerstadt": a city-to-city table's first city is the row's organisation.
-        columns["name"] = columns.pop("city") if "city" in columns else columns.pop("partner")
+        city_to_city = "city" in columns and (
+            body is None
+            or is_place_column(body, columns["partner"])
+            or not is_place_column(body, columns["city"])
+        )
+        columns["name"] = columns.pop("city") if city_to_city else columns.pop("partner")
     # "Since" is when a pair began in a partner table, else when the organisation was founded.
     # A table whose rows are the page's partners ("Partner | Land | Sinds") says when each
     # partnership began.
@@ -129,6 +177,7 @@ def map_header(header: list[str]) -> dict[str, int]:
     if (
         "since" in columns
         and not partners
+        and not MEMBER_SINCE.search(_header_label(header[columns["since"]]))
         and "partner" not in columns
         and "founded" not in columns
     ):
@@ -139,7 +188,9 @@ def map_header(header: list[str]) -> dict[str, int]:
 def is_field_table(rows: list[list[str]]) -> bool:
     """A two-column "label: | value" fact sheet, not a table of records."""
     filled = [[cell for cell in row if cell.strip()] for row in rows]
-    labels = [row for row in filled if len(row) <= 2 and row[0].strip().endswith((":", "："))]
+    labels = [
+        row for row in filled if row and len(row) <= 2 and row[0].strip().endswith((":", "："))
+    ]
     return len(rows) >= 2 and len(labels) >= 0.6 * len(rows)
 
 
@@ -147,7 +198,9 @@ def header_index(rows: list[list[str]], limit: int = 5) -> int:
     """The header row of a sheet: the first of the top rows with two filled cells and a name
     column (a title line or a blank row above the header is skipped); 0 when there is none."""
     for index, row in enumerate(rows[:limit]):
-        if sum(1 for cell in row if cell.strip()) >= 2 and "name" in map_header(row):
+        if sum(1 for cell in row if cell.strip()) >= 2 and "name" in map_header(
+            row, rows[index + 1 :]
+        ):
             return index
     return 0
 
@@ -227,7 +280,7 @@ def records_from_table(
     if not rows or is_field_table(rows):
         return result
     rows = rows[header_index(rows) :]
-    columns = map_header(rows[0])
+    columns = map_header(rows[0], rows[1:])
     if "partner" in columns and TWINNING_HEADER.search(_header_label(rows[0][columns["partner"]])):
         kind = "twinning"
     if "partner" in columns and any(TWINNING_TABLE.search(_header_label(c)) for c in rows[0]):
