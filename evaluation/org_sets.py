@@ -50,6 +50,7 @@ def main() -> None:
         for held in TRAINING_SETS:
             model = train_crf([d for d in docs if d.set != held])
             (folds / f"fold-{held}.crf").write_bytes(model)
+        os.environ["TWINNING_ORG_TAGGER"] = arguments.mode  # the training module sets "off"
     per_set: dict[str, dict[str, Score]] = {}
     per_language: dict[str, dict[str, Score]] = {}
     started = time.monotonic()

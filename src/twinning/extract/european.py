@@ -35,15 +35,23 @@ HEAD_WORDS = {
     "hochschule", "escuela", "école", "scuola", "school", "alliance", "alleanza", "alianza",
     "plateforme", "piattaforma", "plataforma", "platform", "plattform", "observatoire",
     "osservatorio", "observatorio",
+    # schools, choirs, services: the partners of school and city twinnings
+    "gymnasium", "realschule", "gesamtschule", "grundschule", "hauptschule", "mittelschule",
+    "berufskolleg", "berufsschule", "volkshochschule", "lycée", "collège", "liceo", "colegio",
+    "escola", "universidade", "szkoła", "feuerwehr", "caritasverband", "circolo",
+    "coordinamento", "confcooperative", "orchestra", "orkest", "orchester", "chor", "coro",
+    "chœur", "choir", "muziekschool", "basisschool", "hogeschool", "werkstatt", "büro", "bureau",
+    "cité",
 }  # fmt: skip
 # Compounds ending in an organisation word, by language ("Umweltforum", "Naturschutzring",
 # "Milieuvereniging"); Dutch "-ring" words are no such thing (verklaring, regering).
 COMPOUND_ENDINGS = {
     "de": ("verein", "verband", "gesellschaft", "stiftung", "netzwerk", "zentrum", "institut",
            "forum", "ring", "bund", "initiative", "kreis", "akademie", "hochschule",
-           "universität", "bündnis", "genossenschaft", "komitee", "beirat"),
+           "universität", "bündnis", "genossenschaft", "komitee", "beirat", "schule",
+           "gymnasium", "kolleg", "werkstatt", "büro", "verbund", "kulturkreis"),
     "nl": ("vereniging", "stichting", "platform", "werkgroep", "netwerk", "centrum",
-           "instituut", "federatie", "coöperatie", "bond"),
+           "instituut", "federatie", "coöperatie", "bond", "school", "centrale", "huis"),
 }  # fmt: skip
 LEGAL_FORMS = re.compile(
     r"^\s*,?\s*(e\.\s?V\.|gGmbH|GmbH|gUG|e\.G\.|asbl|ASBL|a\.s\.b\.l\.|vzw|VZW|v\.z\.w\.|APS|"

@@ -21,6 +21,7 @@ import numpy as np
 import pycrfsuite
 
 from twinning.extract.chinese import _without_foreign_country as without_foreign_country
+from twinning.extract.chinese import simplified
 from twinning.extract.names import STOP_ACRONYMS, is_address
 from twinning.extract.org_features import (
     EVENT_LOWER,
@@ -38,7 +39,7 @@ from twinning.extract.text import name_key
 MODEL_PATH = Path(__file__).with_name("data") / "organisations.npz"
 MODES = ("off", "add", "correct")
 DEFAULT_MODE = "correct"
-FEATURES_VERSION = 1  # raised whenever `org_features` changes what a token's features are
+FEATURES_VERSION = 2  # raised whenever `org_features` changes what a token's features are
 LABELS = ("O", "B-ORG", "I-ORG")
 EDGE_JUNK = "•●▪◦·∙‣○■□*+-–—|,;:()[]{}\"'“”„«»‘’<>/\\"
 DOTTED_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Co|Ltd|Inc|Corp|Bros|St)\.)$")
@@ -140,7 +141,7 @@ def is_event_name(name: str) -> bool:
     if not words:
         return False
     if is_han(name[-1]):
-        return bool(ZH_EVENT_END.search(name))
+        return bool(ZH_EVENT_END.search(simplified(name)))
     return words[-1].lower() in EVENT_LOWER or words[0].lower() in EVENT_LOWER
 
 

@@ -73,7 +73,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "name",
             r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
-            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|mitglied|membre|membro|miembro|\blid\b",
+            r"|^\s*(?:nom|nome|nombre|naam|schule|school|scuola|escuela|ecole|escola|colegio|lycee)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|mitglied|membre|membro|miembro|\blid\b",
         ),
     )
 )
@@ -94,6 +94,11 @@ TWINNING_CELL = re.compile(
 )
 
 
+MAX_LABEL = 40
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+ID_LABEL = re.compile(r"(?:^|\s)(?:id|nr|no|n°|number|nummer|numero|número)\.?(?:\s|$)", re.I)
+
+
 def _header_label(cell: str) -> str:
     """A header cell as the patterns read it: accents dropped, `_`/`-` as spaces."""
     decomposed = unicodedata.normalize("NFKD", cell.strip())
@@ -106,8 +111,8 @@ def map_header(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         label = _header_label(cell)
-        if not label:
-            continue
+        if not label or len(label) > MAX_LABEL or ID_LABEL.search(label):
+            continue  # a long cell is a record's text, an id column no name
         for field, pattern in HEADER_PATTERNS:
             if pattern.search(label):
                 if field == "name" and "name" in columns and "partner" not in columns:
@@ -121,7 +126,9 @@ def map_header(header: list[str]) -> dict[str, int]:
                 break
     if "name" not in columns and "partner" in columns:
         # "Stadt | Partnerstadt": a city-to-city table's first city is the row's organisation.
-        columns["name"] = columns.pop("city") if "city" in columns else columns.pop("partner")
+        # "Socio | Città": a first column of partners or members is the row's organisation.
+        city_first = "city" in columns and columns["city"] < columns["partner"]
+        columns["name"] = columns.pop("city") if city_first else columns.pop("partner")
     # "Since" is when a pair began in a partner table, else when the organisation was founded.
     # A table whose rows are the page's partners ("Partner | Land | Sinds") says when each
     # partnership began.
@@ -147,6 +154,8 @@ def header_index(rows: list[list[str]], limit: int = 5) -> int:
     """The header row of a sheet: the first of the top rows with two filled cells and a name
     column (a title line or a blank row above the header is skipped); 0 when there is none."""
     for index, row in enumerate(rows[:limit]):
+        if any(CLOCK.search(cell) for cell in row):
+            continue  # "09:30 | Welcome | …": a programme's data row, not a header
         if sum(1 for cell in row if cell.strip()) >= 2 and "name" in map_header(row):
             return index
     return 0
