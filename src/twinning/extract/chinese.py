@@ -55,7 +55,7 @@ LEADING_NOISE = re.compile(
     r"^(?:近日|日前|今天|昨天|目前|此外|同时|其中|作为|包括|来自|代表|今年|去年|当天|随后|据悉|经过|通过"
     r"|度(?=\S))"
 )
-COUNTED = re.compile(r"^[一二三四五六七八九十百千两几数多\d]+[余多]?[个家所]")
+COUNTED = re.compile(r"[一二三四五六七八九十百千两几数多\d]+[余多]?[个家所]")
 MAX_LENGTH = 22
 
 
@@ -143,7 +143,7 @@ def _names(text: str) -> list[tuple[int, str]]:
             continue
         if len(name) - len(match.group(0)) < 2 or GENERIC.match(name[: -len(match.group(0))]):
             continue
-        if COUNTED.match(name):  # "十余个社区发展协会": a count of organisations, no name
+        if COUNTED.search(name):  # "十余个社区发展协会": a count of organisations, no name
             continue
         if match.group(0) == "局" and not re.search(r"[市省区县]", name):
             continue

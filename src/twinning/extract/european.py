@@ -74,7 +74,10 @@ LEADING_WORDS = {
 }  # fmt: skip
 ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
 # "Kassel–Yangzhou" (a dash with no space) is one word of a name; "A – B" is two names.
-TOKEN = re.compile(r"[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]")
+# "Nr. 3", "No. 9": a school's number is one word of its name ("Mittelschule Nr. 3 Xiaogan").
+TOKEN = re.compile(
+    r"(?:Nr|No|N°)\.?[ \t]?\d+\b|[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]"
+)
 
 
 def _bare(token: str) -> str:

@@ -45,6 +45,8 @@ from twinning.extract.organisations import (
     register_headings,
     register_runs,
     register_short_forms,
+    register_table_cities,
+    register_twin_towns,
 )
 from twinning.extract.people_lines import people_in_lines
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
@@ -186,7 +188,7 @@ def extract_text(
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
-    register_frame(registry, title, language)
+    register_frame(registry, title, language, footer)
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relation_lists.partner_lists(blocks, registry, source)
@@ -217,6 +219,8 @@ def extract_text(
         )
         for table in tables or []
     ]
+    register_table_cities(tables, registry, f"{title}\n{text[:2000]}")
+    register_twin_towns(text.split("\n"), registry)
     org_tagger.add_tagged(
         org_tagger.tagging_text(text, tables),
         title,

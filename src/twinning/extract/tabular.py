@@ -147,7 +147,22 @@ def is_field_table(rows: list[list[str]]) -> bool:
     """A two-column "label: | value" fact sheet, not a table of records."""
     filled = [[cell for cell in row if cell.strip()] for row in rows]
     labels = [row for row in filled if len(row) <= 2 and row[0].strip().endswith((":", "："))]
-    return len(rows) >= 2 and len(labels) >= 0.6 * len(rows)
+    if len(rows) >= 2 and len(labels) >= 0.6 * len(rows):
+        return True
+    # An infobox ("Rechtsform | eingetragener Verein", "Gründung | 14. März 1989"): two cells
+    # a row, most first cells a field's label.
+    pairs = [row for row in filled if len(row) == 2]
+    fields = [
+        row
+        for row in pairs
+        if len(row[0]) <= 30 and any(p.search(_header_label(row[0])) for _f, p in HEADER_PATTERNS)
+    ]
+    return (
+        len(pairs) >= 3
+        and len(pairs) >= 0.8 * len(rows) - 1
+        and len(fields) >= 0.5 * len(pairs)
+        and len(map_header(rows[0])) < 2  # "Name | Country" heads a table of records
+    )
 
 
 def header_index(rows: list[list[str]], limit: int = 5) -> int:
