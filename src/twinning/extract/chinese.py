@@ -209,6 +209,31 @@ def register_chinese(sentence: str, registry: Registry) -> None:
             written = after[short.start("short") : short.end("short")]
             entry.organisation.acronym = written
             registry.alias(entry, written)
+        _link_translation(after, entry, registry)
+
+
+# "中国社区发展网络（China Community Development Network，CCDN）": the English name and acronym
+# in brackets after a Chinese name are the same organisation's.
+TRANSLATION = re.compile(
+    r"^\s*[（(]\s*(?P<english>[A-Z][^()（）,，;；\u4e00-\u9fff]{3,80}?)\s*"
+    r"(?:[,，]\s*(?P<acronym>[A-Z][A-Za-z0-9&\-]{1,12})\s*)?(?:[,，][^()（）]*)?[）)]"
+)
+
+
+def _link_translation(after: str, entry: Entry, registry: Registry) -> None:
+    match = TRANSLATION.match(after)
+    if match is None or len(match.group("english").split()) < 2:
+        return
+    for form in (match.group("english").strip(), match.group("acronym")):
+        if not form:
+            continue
+        other = registry.find(form)
+        if other is not None and other is not entry and other in registry.entries:
+            registry.absorb(entry, other)
+        elif other is None:
+            registry.alias(entry, form)
+    if match.group("acronym") and not entry.organisation.acronym:
+        entry.organisation.acronym = match.group("acronym")
 
 
 SHORT_REFERENCE = re.compile(
@@ -254,3 +279,26 @@ def short_reference(
     # On a Chinese page the bare 协会 is the page's own (Chinese) one, not a foreign partner's.
     domestic = [entry for entry in candidates if entry.organisation.country in (None, "CN")]
     return (domestic or candidates)[-1] if candidates else None
+
+
+DESCRIBED = re.compile(r"^(?P<name>[\u3400-\u9fff]{3,30})\s*(?:[（(]|——|—|--|：|:)")
+
+
+def merge_described_variants(registry: Registry) -> None:
+    """A name followed by its translation or a description ("青年交流基金会(Youth Exchange
+    Foundation, …)——自2016年起…", a list item taken whole) is the Chinese name before it: folded
+    into that organisation when known, else renamed to it."""
+    for entry in list(registry.entries):
+        match = DESCRIBED.match(entry.organisation.name)
+        if match is None or entry not in registry.entries:
+            continue
+        name = match.group("name")
+        if [found for _position, found in chinese_organisation_names(name)] != [name]:
+            continue
+        other = registry.find(name)
+        if other is not None and other is not entry and other in registry.entries:
+            registry.absorb(other, entry)
+        elif other is None or other is entry:
+            old = entry.organisation.name
+            entry.organisation.name = name
+            registry.alias(entry, old)

@@ -395,7 +395,8 @@ def register_short_forms(text: str, registry: Registry) -> None:
 
 def link_translations(text: str, registry: Registry) -> None:
     """A Chinese name written right after an English one ("Mekong Rivers Network (MCRN)
-    湄公河社区河流网络") is the same organisation: folded into the English entry."""
+    湄公河社区河流网络") is the same organisation: folded into the English entry; an English
+    name in brackets right after a Chinese one folds into the Chinese entry."""
     mentions = registry.mentions(text)
     for (_s1, end, first), (start, _e2, second) in zip(mentions, mentions[1:], strict=False):
         if first is second or second not in registry.entries or first not in registry.entries:
@@ -407,6 +408,14 @@ def link_translations(text: str, registry: Registry) -> None:
             english, chinese = first.organisation.name, second.organisation.name
             if not has_cjk(english) and has_cjk(chinese):
                 registry.absorb(first, second)
+        elif (
+            re.fullmatch(r"\s*[（(]\s*", between)
+            and has_cjk(first.organisation.name)
+            and not has_cjk(second.organisation.name)
+        ):
+            # "中国社区发展网络（China Community Development Network）": the translation in
+            # brackets is the Chinese organisation's other name.
+            registry.absorb(first, second)
 
 
 # A page about its twin towns: 国际友好城市, Partnerstädte, villes jumelées, città gemellate,

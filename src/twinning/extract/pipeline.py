@@ -27,7 +27,12 @@ from twinning.extract.acronyms import (
     register_acronym_definitions,
 )
 from twinning.extract.activities import programme_activities
-from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
+from twinning.extract.chinese import (
+    SUFFIXES,
+    merge_described_variants,
+    register_chinese,
+    short_reference,
+)
 from twinning.extract.european import merge_legal_form_variants, register_european
 from twinning.extract.event_lists import events_from_structure, quoted_events
 from twinning.extract.fields import register_fields
@@ -234,6 +239,7 @@ def extract_text(
         },
     )
     merge_legal_form_variants(registry)
+    merge_described_variants(registry)
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:
