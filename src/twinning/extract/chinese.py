@@ -18,7 +18,7 @@ SUFFIXES = (
     "委员会", "办公室", "俱乐部", "合作社", "事务所", "学会", "协会", "联盟", "网络", "中心",
     "大学", "学院", "公司", "集团", "政府", "组织", "商会", "项目", "平台", "局",
     "民政厅", "民政部", "生态环境厅", "理事会", "分会", "总会", "联会", "互助会", "之家",
-    "服务站",
+    "服务站", "代表处", "领事馆", "大使馆", "红十字会", "服务社", "交流社", "厅", "系",
 )  # fmt: skip
 DATE_UNITS = set("年月日")
 BOUNDARY = set(
@@ -145,7 +145,10 @@ def _names(text: str) -> list[tuple[int, str]]:
             continue
         if COUNTED.search(name):  # "十余个社区发展协会": a count of organisations, no name
             continue
-        if match.group(0) == "局" and not re.search(r"[市省区县]", name):
+        if match.group(0) in ("局", "厅") and not re.search(r"[市省区县]", name):
+            continue
+        # "建筑系": a department of the university or college named before it.
+        if match.group(0) == "系" and not re.search(r"(?:大学|学院).+系$", name):
             continue
         if match.group(0) == "中心" and len(name) < 5:
             continue
@@ -191,6 +194,8 @@ def _without_foreign_country(name: str) -> tuple[str, str | None]:
         if len(chinese_name) < 2:
             continue
         rest = simple[len(chinese_name) :]
+        if rest.startswith("驻"):
+            return name, code  # "意大利驻重庆总领事馆": the country's own mission
         suffix = next((s for s in SUFFIXES if rest.endswith(s)), "")
         core = rest[: len(rest) - len(suffix)]
         if len(core) >= 3 and not GENERIC.match(core):
