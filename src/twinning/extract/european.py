@@ -43,6 +43,7 @@ HEAD_WORDS = {
     "chœur", "choir", "muziekschool", "basisschool", "hogeschool", "werkstatt", "büro", "bureau",
     "cité",
 }  # fmt: skip
+CATEGORY_WORDS = {"verein", "stiftung", "verband", "stichting", "vereniging", "gesellschaft"}
 # Compounds ending in an organisation word, by language ("Umweltforum", "Naturschutzring",
 # "Milieuvereniging"); Dutch "-ring" words are no such thing (verklaring, regering).
 COMPOUND_ENDINGS = {
@@ -280,6 +281,17 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                 name = (name + lower_tail(sentence, end)).strip()
             if len(name.split()) == 1 and _bare(part[0]).lower() in HEAD_WORDS:
                 continue
+            # "der Verein Partnerschaftskomitee Memmingen e.V.": a bare category word before a
+            # compound that heads the name itself describes it.
+            words = name.split()
+            if (
+                len(words) >= 3
+                and _bare(words[0]).lower() in CATEGORY_WORDS
+                and _bare(words[1]).lower() not in HEAD_WORDS
+                and is_head(words[1], language)
+            ):
+                name = " ".join(words[1:])
+                part = part[1:]
             found.append((sentence.find(part[0], start), name))
     return found
 

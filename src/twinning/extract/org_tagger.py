@@ -46,6 +46,7 @@ DOTTED_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Co|Ltd|Inc|Corp|Bros|St)\.)$")
 ZH_EVENT_END = re.compile(
     r"(?:论坛|峰会|研讨会|博览会|大会|工作坊|交流会|对话会|年会|座谈会|培训班|训练营|夏令营|展览会|沙龙|节|周|大赛)$"
 )
+AFTER_LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ONLUS|Onlus)\s+[–—-]\s+\S.*$")
 JOINER = re.compile(r"\s+(?:and|und|et|e|y|en|&)\s+|\s*;\s*")
 
 
@@ -96,6 +97,8 @@ def clean_name(raw: str) -> str:
     """A mention's text without the bullets, brackets, quotes and sentence dot around it, a
     leading title or article, or a foreign country written before a Chinese name."""
     name = raw.strip().strip(EDGE_JUNK).strip()
+    # "Freundeskreis X e.V. – Renate Obermaier": a legal form ends the name.
+    name = AFTER_LEGAL_FORM.sub(r"\1", name)
     if name.endswith(".") and not DOTTED_END.search(name):
         name = name[:-1].rstrip()
     if name.count("(") != name.count(")"):
