@@ -175,3 +175,20 @@ def test_cities_of_a_sister_city_table_are_municipalities() -> None:
 )
 def test_school_names(sentence: str, language: str, expected: list[str]) -> None:
     assert names(sentence, language=language) == expected
+
+
+def test_a_category_word_before_a_compound_name_is_a_description() -> None:
+    assert names("Der Verein Partnerschaftskomitee Linz e.V. lädt ein.", language="de") == [
+        "Partnerschaftskomitee Linz e.V."
+    ]
+    assert names("Der Verein Grüne Brücke Jena lädt ein.", language="de") == [
+        "Verein Grüne Brücke Jena"
+    ]
+
+
+def test_a_tagged_name_ends_at_its_legal_form() -> None:
+    from twinning.extract.org_tagger import clean_name
+
+    assert clean_name("Förderkreis Passau–Suzhou e.V. – Karin Hollmann") == (
+        "Förderkreis Passau–Suzhou e.V."
+    )
