@@ -3,6 +3,7 @@ of the extractor, classified by a plain rule of why (ADR 0036).
 
     PYTHONPATH=src python evaluation/org_errors.py            # the tally
     PYTHONPATH=src python evaluation/org_errors.py --list     # + every error, one a line
+    PYTHONPATH=src python evaluation/org_errors.py --folds /tmp/folds   # tagger cross-validated
 
 The classes are decided from the strings alone (no hand labels): a false name that is a part or
 an extension of a missed gold name is that gold name's "cut short" / "joined" error; a false name
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from evaluation import scoring  # noqa: E402
 from evaluation.scoring import _match_organisations  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
+from twinning.extract import org_tagger  # noqa: E402
 from twinning.extract.org_features import word_classes  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
 from twinning.extract.readers import ExtractError, read_document  # noqa: E402
@@ -114,12 +116,19 @@ def classify_false(
     return "organisation-shaped, not in gold"
 
 
-def analyse() -> tuple[Counter[str], Counter[str], list[str], dict[str, Counter[str]]]:
+def analyse(
+    folds: Path | None = None,
+) -> tuple[Counter[str], Counter[str], list[str], dict[str, Counter[str]]]:
+    """The tallies; with `folds` (the fold models `org_sets.py --folds` wrote) every set is
+    tagged by the CRF fitted without it, so the tally is cross-validated for the tagger."""
     misses: Counter[str] = Counter()
     falses: Counter[str] = Counter()
     by_language: dict[str, Counter[str]] = {}
     lines: list[str] = []
     for set_name, folder in TRAINING_SETS.items():
+        if folds is not None:
+            model = (folds / f"fold-{set_name}.crf").read_bytes()
+            org_tagger.use_tagger(org_tagger.OrganisationTagger(model, 0.8))
         gold_file = json.loads((ROOT / "tests/extract/gold" / f"{set_name}.json").read_text())
         for path in sorted((ROOT / "tests/extract" / folder).iterdir()):
             if path.name not in gold_file:
@@ -160,9 +169,10 @@ def analyse() -> tuple[Counter[str], Counter[str], list[str], dict[str, Counter[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--folds", type=Path, help="fold models of org_sets.py (cut 0.8)")
     arguments = parser.parse_args()
     os.environ.setdefault("TWINNING_RELATIONS", "off")
-    misses, falses, lines, by_language = analyse()
+    misses, falses, lines, by_language = analyse(arguments.folds)
     if arguments.list:
         print("\n".join(lines))
     print("missed gold organisations:")

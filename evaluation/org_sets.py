@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+SHOWN = ("organisations", "country", "pairs", "overall")
 
 
 def main() -> None:
@@ -50,6 +51,7 @@ def main() -> None:
         for held in TRAINING_SETS:
             model = train_crf([d for d in docs if d.set != held])
             (folds / f"fold-{held}.crf").write_bytes(model)
+        os.environ["TWINNING_ORG_TAGGER"] = arguments.mode  # the training module sets "off"
     per_set: dict[str, dict[str, Score]] = {}
     per_language: dict[str, dict[str, Score]] = {}
     started = time.monotonic()
@@ -69,8 +71,9 @@ def main() -> None:
             language = gold[path.name].get("language") or scoring._language(text)
             scores = score_document(gold[path.name], output)
             for table, key in ((per_set, set_name), (per_language, str(language))):
-                bucket = table.setdefault(key, {"organisations": Score(), "overall": Score()})
-                bucket["organisations"].add(scores["organisations"])
+                bucket = table.setdefault(key, {name: Score() for name in SHOWN})
+                for name in ("organisations", "country", "pairs"):
+                    bucket[name].add(scores[name])
                 for name in FIELDS:
                     bucket["overall"].add(scores[name])
 
@@ -80,20 +83,28 @@ def main() -> None:
             f"({score.true_positives}/{score.predicted}/{score.expected})"
         )
 
-    total = {"organisations": Score(), "overall": Score()}
+    total = {name: Score() for name in SHOWN}
+
+    def row(key: str, scores: dict[str, Score]) -> str:
+        return (
+            f"| {key} | {cell(scores['organisations'])} | {scores['country'].f1:.3f} | "
+            f"{scores['pairs'].f1:.3f} | {scores['overall'].f1:.3f} |"
+        )
+
     for title, table in (("set", per_set), ("language", per_language)):
-        print(f"| {title} | organisations P / R / F1 | overall F1 |")
-        print("| --- | --- | --- |")
+        print(f"| {title} | organisations P / R / F1 | country F1 | pairs F1 | overall F1 |")
+        print("| --- | --- | --- | --- | --- |")
         for key in table if title == "set" else sorted(table):
-            print(
-                f"| {key} | {cell(table[key]['organisations'])} | {table[key]['overall'].f1:.3f} |"
-            )
+            print(row(key, table[key]))
             if title == "set":
                 for name in total:
                     total[name].add(table[key][name])
-        print(f"| **all** | {cell(total['organisations'])} | {total['overall'].f1:.3f} |")
-    means = [statistics.mean(t[name].f1 for t in per_set.values()) for name in total]
-    print(f"mean per-set F1: organisations {means[0]:.4f}, overall {means[1]:.4f}")
+        print(row("**all**", total))
+    means = [statistics.mean(t[name].f1 for t in per_set.values()) for name in SHOWN]
+    print(
+        "mean per-set F1: "
+        + ", ".join(f"{name} {mean:.4f}" for name, mean in zip(SHOWN, means, strict=True))
+    )
     print(f"mode {arguments.mode}, cut {arguments.cut}, {time.monotonic() - started:.0f} s")
 
 

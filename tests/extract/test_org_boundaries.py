@@ -28,8 +28,8 @@ def chinese(text: str) -> list[str]:
         ("李女士和复旦大学社会发展学院的学生座谈。", ["复旦大学社会发展学院"]),
         # 与 inside one name stays.
         ("宁波海洋保护与可持续发展基金会发布年报。", ["宁波海洋保护与可持续发展基金会"]),
-        # A place after 和 opens a second name.
-        ("西湖区老年人之家和杭州市助老服务中心签约。", ["杭州市助老服务中心"]),
+        # A place after 和 opens a second name (之家, a home, ends the first).
+        ("西湖区老年人之家和杭州市助老服务中心签约。", ["西湖区老年人之家", "杭州市助老服务中心"]),
         # A role (局长) and a description (社会组织) after a name are not part of it.
         ("西城区民政局副局长出席。", ["西城区民政局"]),
         ("上海市民政局社会组织服务处发来贺信。", ["上海市民政局"]),

@@ -35,15 +35,24 @@ HEAD_WORDS = {
     "hochschule", "escuela", "école", "scuola", "school", "alliance", "alleanza", "alianza",
     "plateforme", "piattaforma", "plataforma", "platform", "plattform", "observatoire",
     "osservatorio", "observatorio",
+    # schools, choirs, services: the partners of school and city twinnings
+    "gymnasium", "realschule", "gesamtschule", "grundschule", "hauptschule", "mittelschule",
+    "berufskolleg", "berufsschule", "volkshochschule", "lycée", "collège", "liceo", "colegio",
+    "escola", "universidade", "szkoła", "feuerwehr", "caritasverband", "circolo",
+    "coordinamento", "confcooperative", "orchestra", "orkest", "orchester", "chor", "coro",
+    "chœur", "choir", "muziekschool", "basisschool", "hogeschool", "werkstatt", "büro", "bureau",
+    "cité",
 }  # fmt: skip
+CATEGORY_WORDS = {"verein", "stiftung", "verband", "stichting", "vereniging", "gesellschaft"}
 # Compounds ending in an organisation word, by language ("Umweltforum", "Naturschutzring",
 # "Milieuvereniging"); Dutch "-ring" words are no such thing (verklaring, regering).
 COMPOUND_ENDINGS = {
     "de": ("verein", "verband", "gesellschaft", "stiftung", "netzwerk", "zentrum", "institut",
            "forum", "ring", "bund", "initiative", "kreis", "akademie", "hochschule",
-           "universität", "bündnis", "genossenschaft", "komitee", "beirat"),
+           "universität", "bündnis", "genossenschaft", "komitee", "beirat", "schule",
+           "gymnasium", "kolleg", "werkstatt", "büro", "verbund", "kulturkreis"),
     "nl": ("vereniging", "stichting", "platform", "werkgroep", "netwerk", "centrum",
-           "instituut", "federatie", "coöperatie", "bond"),
+           "instituut", "federatie", "coöperatie", "bond", "school", "centrale", "huis"),
 }  # fmt: skip
 LEGAL_FORMS = re.compile(
     r"^\s*,?\s*(e\.\s?V\.|gGmbH|GmbH|gUG|e\.G\.|asbl|ASBL|a\.s\.b\.l\.|vzw|VZW|v\.z\.w\.|APS|"
@@ -66,7 +75,10 @@ LEADING_WORDS = {
 }  # fmt: skip
 ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|[qQ]u)['’]")
 # "Kassel–Yangzhou" (a dash with no space) is one word of a name; "A – B" is two names.
-TOKEN = re.compile(r"[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]")
+# "Nr. 3", "No. 9": a school's number is one word of its name ("Mittelschule Nr. 3 Xiaogan").
+TOKEN = re.compile(
+    r"(?:Nr|No|N°)\.?[ \t]?\d+\b|[\w'’\-]+(?:[–—][\w'’\-]+)*(?:\.[\w'’\-]+)*|[^\w\s]"
+)
 
 
 def _bare(token: str) -> str:
@@ -269,6 +281,17 @@ def names_in_sentence(sentence: str, language: str | None = None) -> list[tuple[
                 name = (name + lower_tail(sentence, end)).strip()
             if len(name.split()) == 1 and _bare(part[0]).lower() in HEAD_WORDS:
                 continue
+            # "der Verein Partnerschaftskomitee Memmingen e.V.": a bare category word before a
+            # compound that heads the name itself describes it.
+            words = name.split()
+            if (
+                len(words) >= 3
+                and _bare(words[0]).lower() in CATEGORY_WORDS
+                and _bare(words[1]).lower() not in HEAD_WORDS
+                and is_head(words[1], language)
+            ):
+                name = " ".join(words[1:])
+                part = part[1:]
             found.append((sentence.find(part[0], start), name))
     return found
 

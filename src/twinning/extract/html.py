@@ -27,6 +27,8 @@ BLOCK_TAGS = {
     "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "address", "figure",
     "figcaption", "br", "hr", "body",
 }  # fmt: skip
+# A cell holding blocks of its own is page layout (a newsletter in one table), not a record.
+LAYOUT_CHILDREN = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table")
 BOILERPLATE_CLASS = re.compile(
     r"\b(?:nav|navbar|menu|breadcrumb|cookie|footer|header|sidebar|share|social)\b", re.IGNORECASE
 )
@@ -58,7 +60,9 @@ def html_to_text(markup: str) -> tuple[str, list[list[list[str]]]]:
     for table in root.findall(".//table"):
         rows = []
         for row in table.findall(".//tr"):
-            cells = [_squash(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+            if _is_layout(row):
+                continue
+            cells = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
             if any(cells):
                 rows.append(cells)
         if rows:
@@ -74,6 +78,26 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _is_layout(row: lxml.html.HtmlElement) -> bool:
+    """Whether a table row's cells hold paragraphs, headings or lists (page layout)."""
+    return any(
+        child.tag in LAYOUT_CHILDREN for cell in row if cell.tag in ("td", "th") for child in cell
+    )
+
+
+def _cell_text(cell: lxml.html.HtmlElement) -> str:
+    """A cell's text; a line break inside it ("Chair: X<br>Y, Org") separates with "; "."""
+    pieces: list[str] = [cell.text or ""]
+    for node in cell.iterdescendants():
+        if node.tag == "br":
+            pieces.append("\x00")
+        elif isinstance(node.tag, str):
+            pieces.append(node.text or "")
+        pieces.append(node.tail or "")
+    parts = (_squash(part) for part in "".join(pieces).split("\x00"))
+    return "; ".join(part for part in parts if part)
+
+
 def _walk(element: lxml.html.HtmlElement, lines: list[str], buffer: list[str]) -> None:
     """Append the text of `element` to `lines`, one line per block element."""
 
@@ -84,9 +108,9 @@ def _walk(element: lxml.html.HtmlElement, lines: list[str], buffer: list[str]) -
             lines.append(prefix + text)
 
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in ("tr",):
+    if tag in ("tr",) and not _is_layout(element):
         flush()
-        cells = [_squash(cell.text_content()) for cell in element if cell.tag in ("td", "th")]
+        cells = [_cell_text(cell) for cell in element if cell.tag in ("td", "th")]
         if any(cells):
             lines.append(" | ".join(cells))
         lines.append("")

@@ -84,7 +84,10 @@ GENERIC_NAMES = {
     "central government", "state council", "sustainable development goals", "belt and road",
 }  # fmt: skip
 
-CAP_WORD = r"(?:[A-Z][\w'.©\-]*[\w©]|[A-Z]|\d+(?:st|nd|rd|th)\b|\d+[A-Za-z][\w\-]*)"
+CAP_WORD = (
+    r"(?:(?:No|Nr)\.?[ \t]?\d+\b|[A-Z][\w'.©\-]*[\w©]|[A-Z]|\d+(?:st|nd|rd|th)\b"
+    r"|\d+[A-Za-z][\w\-]*)"
+)
 CONNECTOR = r"(?:of|for|and|&|on|the|de|du|des|la|le|für|der|di|del|van|von)"
 CAPITALISED_RUN = re.compile(
     r"(?<![\w\-])" + CAP_WORD + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+)*" + CAP_WORD + r")*"

@@ -109,7 +109,13 @@ def _verdict(
     beyond_end = max(m.end for m in overlapping) > end
     reach = min(m.start for m in overlapping) < start or beyond_end
     if len(names) >= 2:
-        return names if not reach and _keeps_its_end(name, names) else None
+        # "Asian Institute of Technology Belt and Road Research Center" is one name: every part
+        # but the last must end as a name ends (an organisation word, a legal form, a place).
+        ends = all(
+            is_organisation_end(part) or has_cjk(part) or resolve_place(part.split()[-1])
+            for part in names[:-1]
+        )
+        return names if not reach and ends and _keeps_its_end(name, names) else None
     new = names[0]
     if reach:
         # "Vereniging X uit Wuhan", "Verein Y aus Jena": the seat after the name is not in it.

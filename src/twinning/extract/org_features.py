@@ -2,7 +2,8 @@
 shapes, the extractor's own organisation words, the line's structure and the page's title.
 
 One sequence is one line of the cleaned text. Latin-script words are tokens, Han characters
-are one token each (names cross jieba's word boundaries too often to tag its words).
+are one token each (names cross jieba's word boundaries too often to tag its words), read in
+their simplified form (features version 2).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from twinning.extract.chinese import BOUNDARY, SUFFIXES
+from twinning.extract.chinese import BOUNDARY, SUFFIXES, simplified
 from twinning.extract.european import COMPOUND_ENDINGS, CONNECTOR_WORDS, HEAD_WORDS
 from twinning.extract.gatherings import EVENT_WORDS
 from twinning.extract.names import EVENT_HEADS, ORGANISATION_HEADS, ROLE_WORDS
@@ -143,9 +144,9 @@ def _suffix_marks(text: str, tokens: list[Token]) -> dict[int, str]:
         return marks
     position = {t.start: i for i, t in enumerate(tokens)}
     line_start, line_end = tokens[0].start, tokens[-1].end
-    for match in SUFFIX_PATTERN.finditer(text, line_start, line_end):
-        first = position.get(match.start())
-        last = position.get(match.end() - 1)
+    for match in SUFFIX_PATTERN.finditer(simplified(text[line_start:line_end])):
+        first = position.get(line_start + match.start())
+        last = position.get(line_start + match.end() - 1)
         if first is None or last is None:
             continue
         for index in range(first, last):
@@ -200,7 +201,8 @@ def sequence_features(
     it sits in the line, the line's kind and whether the page title has the word."""
     kind = "line=" + _line_kind(text, tokens)
     marks = _suffix_marks(text, tokens)
-    words = [t.text for t in tokens]
+    # Traditional characters read as their simplified form (協 as 协): one set of weights.
+    words = [simplified(t.text) if is_han(t.text) else t.text for t in tokens]
     rows: list[list[str]] = []
     last = len(words) - 1
     for index, word in enumerate(words):

@@ -22,7 +22,7 @@ from twinning.extract.names import (
     is_title_case,
 )
 from twinning.extract.registry import Entry, Registry
-from twinning.extract.text import MONTH_NAMES, Block, has_cjk, name_key
+from twinning.extract.text import BULLET_RE, MONTH_NAMES, Block, has_cjk, name_key
 
 TYPE_NOUNS = (
     r"organi[sz]ations?|NGOs?|association|society|network|foundation|alliance|platform|group|"
@@ -395,7 +395,8 @@ def register_short_forms(text: str, registry: Registry) -> None:
 
 def link_translations(text: str, registry: Registry) -> None:
     """A Chinese name written right after an English one ("Mekong Rivers Network (MCRN)
-    湄公河社区河流网络") is the same organisation: folded into the English entry."""
+    湄公河社区河流网络") is the same organisation: folded into the English entry; an English
+    name in brackets right after a Chinese one folds into the Chinese entry."""
     mentions = registry.mentions(text)
     for (_s1, end, first), (start, _e2, second) in zip(mentions, mentions[1:], strict=False):
         if first is second or second not in registry.entries or first not in registry.entries:
@@ -407,3 +408,91 @@ def link_translations(text: str, registry: Registry) -> None:
             english, chinese = first.organisation.name, second.organisation.name
             if not has_cjk(english) and has_cjk(chinese):
                 registry.absorb(first, second)
+        elif (
+            re.fullmatch(r"\s*[（(]\s*", between)
+            and has_cjk(first.organisation.name)
+            and not has_cjk(second.organisation.name)
+        ):
+            # "中国社区发展网络（China Community Development Network）": the translation in
+            # brackets is the Chinese organisation's other name.
+            registry.absorb(first, second)
+
+
+# A page about its twin towns: 国际友好城市, Partnerstädte, villes jumelées, città gemellate,
+# ciudades hermanadas, zustersteden, sister cities.
+SISTER_CITIES = re.compile(
+    r"twin(?:ned)?\s+(?:towns?|cit(?:y|ies))|sister\s+cit|partner\s*cit|友好城市|友城|姐妹城市|"
+    r"友好交流城市|partnerst[aä]dt|st[aä]dtepartner|jumel|gemellag|gemellat|hermanad|hermanamiento|"
+    r"ciudades?\s+hermanas?|stedenband|zusterst(?:ad|eden)|partnersteden",
+    re.IGNORECASE,
+)
+
+
+def register_table_cities(
+    tables: list[list[list[str]]] | None, registry: Registry, context: str
+) -> int:
+    """On a page about twin towns (`context`: its title and text), the cells of a table's city
+    column, when the table has no name column, are the partner municipalities (`序号 | 国家 |
+    城市 | 签署时间`); they are registered as organisations with their country. The number."""
+    from twinning.extract.gazetteer import country_code
+    from twinning.extract.tabular import header_index, map_header
+
+    if not tables or not SISTER_CITIES.search(context):
+        return 0
+    added = 0
+    for table in tables:
+        header = header_index(table)
+        columns = map_header(table[header])
+        if "name" in columns or "city" not in columns:
+            continue
+        for row in table[header + 1 :]:
+            city = row[columns["city"]].strip() if columns["city"] < len(row) else ""
+            if not city or len(city) > 40 or re.search(r"\d", city):
+                continue
+            country = None
+            if "country" in columns and columns["country"] < len(row):
+                country = country_code(row[columns["country"]].strip())
+            registry.add(city, evidence=" | ".join(row), country=country)
+            added += 1
+    return added
+
+
+TWIN_ITEM = re.compile(
+    r"\btwinn?(?:ed|ing)|\bsister\s+cit|jumel|gemell|hermana|partnerstadt|st[aä]dtepartner|"
+    r"stedenband|zusterstad|友好城市|结好|缔结",
+    re.IGNORECASE,
+)
+TOWN_ITEM = re.compile(
+    r"^(?P<town>[A-ZÀ-Ý][\w'’\-]+(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|im|am|an|der|sur|di|de))*?)"
+    r"\s*(?:[(（](?P<where>[^)）]{2,40})[)）])?\s*(?:[–—:|,-]|$)"
+)
+
+
+def register_twin_towns(lines: list[str], registry: Registry) -> int:
+    """A list item that opens with a town and names a twinning, or stands under a line that
+    does ("• Coburg (Bavière, Allemagne) – jumelage signé en 1974", "• Gmunden (Austria) –
+    gemellaggio dal 1987"): the town is a partner municipality, registered with its country
+    (from the bracket or the town). The number registered."""
+    added = 0
+    intro = ""
+    for line in lines:
+        item = BULLET_RE.sub("", line.strip())
+        if item == line.strip():
+            intro = item or intro  # the heading or sentence the next items stand under
+            continue
+        if not TWIN_ITEM.search(item) and not TWIN_ITEM.search(intro):
+            continue  # no twinning named by the item or its intro
+        match = TOWN_ITEM.match(item)
+        if match is None:
+            continue
+        town = match.group("town")
+        place = resolve_place(match.group("where")) if match.group("where") else None
+        own = resolve_place(town)
+        if own is not None and own.city is None:
+            continue  # a country or region, not a town
+        country = (place.country if place else None) or (own.country if own else None)
+        if country is None or len(town) > 40 or registry.find(town) is not None:
+            continue
+        registry.add(town, evidence=line.strip(), country=country)
+        added += 1
+    return added

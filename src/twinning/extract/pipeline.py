@@ -28,7 +28,12 @@ from twinning.extract.acronyms import (
     register_acronym_definitions,
 )
 from twinning.extract.activities import programme_activities
-from twinning.extract.chinese import SUFFIXES, register_chinese, short_reference
+from twinning.extract.chinese import (
+    SUFFIXES,
+    merge_described_variants,
+    register_chinese,
+    short_reference,
+)
 from twinning.extract.european import merge_legal_form_variants, register_european
 from twinning.extract.event_lists import events_from_structure, quoted_events
 from twinning.extract.fields import register_fields
@@ -46,6 +51,8 @@ from twinning.extract.organisations import (
     register_headings,
     register_runs,
     register_short_forms,
+    register_table_cities,
+    register_twin_towns,
 )
 from twinning.extract.people_lines import people_in_lines
 from twinning.extract.readers import DEFAULT_MAX_BYTES, ReadDocument, expand_paths, read_document
@@ -187,7 +194,7 @@ def extract_text(
     kind = relations.document_kind(text)
 
     headings = register_headings(blocks, registry)
-    register_frame(registry, title, language)
+    register_frame(registry, title, language, footer)
     described = register_fields(blocks, registry)
     partnerships = relations.pair_lines(blocks, registry, kind, source)
     listed = relation_lists.partner_lists(blocks, registry, source)
@@ -218,6 +225,8 @@ def extract_text(
         )
         for table in tables or []
     ]
+    register_table_cities(tables, registry, f"{title}\n{text[:2000]}")
+    register_twin_towns(text.split("\n"), registry)
     org_tagger.add_tagged(
         org_tagger.tagging_text(text, tables),
         title,
@@ -231,6 +240,7 @@ def extract_text(
         },
     )
     merge_legal_form_variants(registry)
+    merge_described_variants(registry)
     main = _page_organisation(registry, text, title, footer) or described
     found_events = events.events_in_blocks(blocks, registry, main, source)
     if european:

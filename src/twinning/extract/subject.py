@@ -32,11 +32,35 @@ PLACE_AFTER = re.compile(r"\s*((?:[A-ZÀ-Ý][\w'’\-]+)(?:[ \-][A-ZÀ-Ý][\w'�
 PLACE_AFTER_ZH = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:市|区|县|省))")
 
 
-def register_frame(registry: Registry, title: str, language: str | None) -> None:
-    """Organisations named in the page's title ("About us | Harbour Light Trust")."""
+def register_frame(registry: Registry, title: str, language: str | None, footer: str = "") -> None:
+    """Organisations named in the page's title ("About us | Harbour Light Trust"): a title part
+    with an organisation word, a whole Chinese name (…联盟), or a name the footer repeats."""
+    footer_key = f" {name_key(footer)} " if footer else ""
     for part in TITLE_SEPARATORS.split(title):
         part = part.strip()
         if not part or len(part) > 100 or resolve_place(part):
+            continue
+        if has_cjk(part):
+            from twinning.extract.chinese import chinese_organisation_names
+
+            if [name for _position, name in chinese_organisation_names(part)] == [part]:
+                registry.add(part, evidence=title, strength=2)
+            continue
+        if (
+            footer_key
+            and f" {name_key(part)} " in footer_key
+            and 2 <= len(part.split()) <= 6
+            and is_title_case(part, 0.6)
+            and not re.search(r"\d", part)
+        ):
+            # The site's own name, in its footer; a head word the footer writes before it
+            # ("Associazione Torino Solidale · Via …") belongs to it.
+            fuller = re.search(
+                r"((?:[A-ZÀ-Ý][\w'’\-]*\s+){1,2})" + re.escape(part) + r"(?![\w])", footer
+            )
+            head = fuller.group(1) if fuller else ""
+            name = head + part if head and has_organisation_head(head.strip()) else part
+            registry.add(name, evidence=title, strength=2)
             continue
         if (
             has_organisation_head(part)

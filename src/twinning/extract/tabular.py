@@ -75,7 +75,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "name",
             r"name|organi[sz]ation|org\b|institution|member|ngo|机构|组织|单位|名称|团体"
-            r"|^\s*(?:nom|nome|nombre|naam)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:structure|organisme|associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
+            r"|^\s*(?:nom|nome|nombre|naam|schule|school|scuola|escuela|ecole|escola|colegio|lycee)\b|organisatie|organizzazione|organizacion|einrichtung|verein|\bente\b|entidad|instelling|municipio|ayuntamiento|comune|gemeinde|kommune|commune|municipalit|^\s*(?:structure|organisme|associazione|asociacion|association|vereniging|stichting|fundacion|fondazione|foundation|schule|school|scuola|ecole|escuela|colegio|学校)(?:\s+(?:in|of|en|de|di|du|der|im|aus)\s+\w+)?\s*$|mitglied|membre|membro|miembro|\blid\b",
         ),
     )
 )
@@ -100,6 +100,11 @@ TWINNING_CELL = re.compile(
     r"twin|tandem|结对|姐妹|友好城市|hermanamiento|jumelage|gemellaggio|stedenband|stadtepartnerschaft|städtepartnerschaft|partnerstadt",
     re.IGNORECASE,
 )
+
+
+MAX_LABEL = 40
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+ID_LABEL = re.compile(r"(?:^|\s)(?:id|nr|no|n°|number|nummer|numero|número)\.?(?:\s|$)", re.I)
 
 
 def _header_label(cell: str) -> str:
@@ -137,12 +142,13 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
         if not label:
             continue
         if body is not None and is_number_column(body, index):
-            label = _header_label(cell)
             for field, pattern in HEADER_PATTERNS:
                 if field in ("since", "founded", "index") and pattern.search(label):
                     columns.setdefault(field, index)
                     break
             continue
+        if len(label) > MAX_LABEL or ID_LABEL.search(label):
+            continue  # a long cell is a record's text, an id column no name
         for field, pattern in HEADER_PATTERNS:
             if pattern.search(label):
                 if field == "name" and "name" in columns and "partner" not in columns:
@@ -164,10 +170,15 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
                 break
     if "name" not in columns and "partner" in columns:
         # "Stadt | Partnerstadt": a city-to-city table's first city is the row's organisation.
-        city_to_city = "city" in columns and (
-            body is None
-            or is_place_column(body, columns["partner"])
-            or not is_place_column(body, columns["city"])
+        # "Socio | Città": a first column of partners or members is the row's organisation.
+        city_to_city = (
+            "city" in columns
+            and columns["city"] < columns["partner"]
+            and (
+                body is None
+                or is_place_column(body, columns["partner"])
+                or not is_place_column(body, columns["city"])
+            )
         )
         columns["name"] = columns.pop("city") if city_to_city else columns.pop("partner")
     # "Since" is when a pair began in a partner table, else when the organisation was founded.
@@ -191,13 +202,30 @@ def is_field_table(rows: list[list[str]]) -> bool:
     labels = [
         row for row in filled if row and len(row) <= 2 and row[0].strip().endswith((":", "："))
     ]
-    return len(rows) >= 2 and len(labels) >= 0.6 * len(rows)
+    if len(rows) >= 2 and len(labels) >= 0.6 * len(rows):
+        return True
+    # An infobox ("Rechtsform | eingetragener Verein", "Gründung | 14. März 1989"): two cells
+    # a row, most first cells a field's label.
+    pairs = [row for row in filled if len(row) == 2]
+    fields = [
+        row
+        for row in pairs
+        if len(row[0]) <= 30 and any(p.search(_header_label(row[0])) for _f, p in HEADER_PATTERNS)
+    ]
+    return (
+        len(pairs) >= 3
+        and len(pairs) >= 0.8 * len(rows) - 1
+        and len(fields) >= 0.5 * len(pairs)
+        and len(map_header(rows[0])) < 2  # "Name | Country" heads a table of records
+    )
 
 
 def header_index(rows: list[list[str]], limit: int = 5) -> int:
     """The header row of a sheet: the first of the top rows with two filled cells and a name
     column (a title line or a blank row above the header is skipped); 0 when there is none."""
     for index, row in enumerate(rows[:limit]):
+        if any(CLOCK.search(cell) for cell in row):
+            continue  # "09:30 | Welcome | …": a programme's data row, not a header
         if sum(1 for cell in row if cell.strip()) >= 2 and "name" in map_header(
             row, rows[index + 1 :]
         ):

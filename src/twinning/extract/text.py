@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·∙‣○■□*+\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
 ABBREVIATIONS = (
-    "mr", "ms", "mrs", "dr", "prof", "co", "ltd", "inc", "st", "no", "vs", "e.g", "i.e", "etc",
+    "mr", "ms", "mrs", "dr", "prof", "co", "ltd", "inc", "st", "no", "nr", "vs", "e.g", "i.e", "etc",
     "jr", "sr", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec",
 )  # fmt: skip
