@@ -84,9 +84,13 @@ class VectorSet:
     records: np.ndarray  # int64 (n, 3): kind code, object id, year (0: none)
     coarse: faiss.Index | None = None
     dimension: int = field(init=False)
+    # The vectors as a plain ndarray (no copy): gathering rows of a memory map through
+    # `np.take` costs a fifth of the memmap's fancy indexing, without its spikes (ADR 0038).
+    matrix: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.dimension = int(self.vectors.shape[1]) if self.vectors.ndim == 2 else 0
+        self.matrix = np.asarray(self.vectors)
 
     @classmethod
     def build(
@@ -143,13 +147,17 @@ class VectorSet:
             rows = np.sort(found[0][found[0] >= 0])
             rows = rows[self._allowed(rows, removed, keep)]
             if len(rows) >= limit or keep is None:
-                return _best(rows, self.vectors[rows] @ query, limit)
+                return _best(rows, self._scores(rows, query), limit)
         rows = np.arange(len(self.ids))
         allowed = self._allowed(rows, removed, keep)
         if allowed.all():
-            return _best(rows, np.asarray(self.vectors) @ query, limit)
+            return _best(rows, self.matrix @ query, limit)
         rows = rows[allowed]
-        return _best(rows, self.vectors[rows] @ query, limit)
+        return _best(rows, self._scores(rows, query), limit)
+
+    def _scores(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
+        """Cosines of these rows with `query`, from the stored float32 vectors."""
+        return np.take(self.matrix, rows, axis=0) @ query
 
     def _allowed(self, rows: np.ndarray, removed: np.ndarray, keep: RowFilter | None) -> np.ndarray:
         allowed = np.ones(len(rows), dtype=bool)
