@@ -28,7 +28,9 @@ import bench_search  # noqa: E402
 LIMIT = 200
 
 
-def bench_vectors(chunks: int) -> tuple[np.ndarray, np.ndarray, list[str], bench_search.RandomWordEmbedder]:
+def bench_vectors(
+    chunks: int,
+) -> tuple[np.ndarray, np.ndarray, list[str], bench_search.RandomWordEmbedder]:
     """The benchmark's paragraph vectors, whole-record vectors, queries and model, made as it makes them."""
     words = bench_search.vocabulary()
     model = bench_search.RandomWordEmbedder(words)
@@ -90,7 +92,9 @@ def engines(names: list[str]) -> dict[str, Callable[[np.ndarray], tuple[Callable
             if storage == "flat":
                 index = faiss.IndexHNSWFlat(dimension, m, faiss.METRIC_INNER_PRODUCT)
             else:
-                index = faiss.IndexHNSWSQ(dimension, faiss.ScalarQuantizer.QT_8bit, m, faiss.METRIC_INNER_PRODUCT)
+                index = faiss.IndexHNSWSQ(
+                    dimension, faiss.ScalarQuantizer.QT_8bit, m, faiss.METRIC_INNER_PRODUCT
+                )
                 index.train(vectors)
             index.hnsw.efConstruction = construction
             index.add(vectors)
@@ -132,7 +136,9 @@ def main() -> None:
     paragraphs, wholes, queries, model = bench_vectors(args.chunks)
     query_vectors = model.encode(queries[: args.queries])
     names = args.engines.split(",")
-    print(f"{len(paragraphs)} paragraph vectors, {len(wholes)} whole-record vectors, {len(query_vectors)} queries")
+    print(
+        f"{len(paragraphs)} paragraph vectors, {len(wholes)} whole-record vectors, {len(query_vectors)} queries"
+    )
     with ann.one_thread():
         for label, vectors in (("paragraphs", paragraphs), ("whole", wholes)):
             truth = [set(np.argsort(-(vectors @ q))[:LIMIT].tolist()) for q in query_vectors]
