@@ -117,16 +117,21 @@ def measure(
             functions[os.environ["BENCH_SEARCH_PROFILE"]](query)
         profile.disable()
         pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(15)
+    # The thread's CPU time beside the wall clock: on a shared machine the wall clock also
+    # measures the wait for a core (ADR 0038).
+    cpu: dict[str, list[float]] = {name: [] for name in functions}
     for query in queries:
         for name, function in functions.items():
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             function(query)
             timings[name].append(time.perf_counter() - t)
+            cpu[name].append(time.thread_time() - c)
     concurrency = {
         name: _threads_speedup(functions[name], queries) for name in ("core", "peer", "meaning")
     }
     return {
         "timings": timings,
+        "cpu": cpu,
         "concurrency": concurrency,
         "recall": _recall_by_factor(generation, queries, ann),
         "build_seconds": build_seconds,
@@ -216,6 +221,11 @@ def results(measured: dict[str, Any], params: dict[str, Any], *, postgres: bool)
         "interleaved": "each query runs every measured function in turn",
     }
     ratio = {f"ratio_p{q}": round(ms("core", q) / max(ms("peer", q), 1e-9), 1) for q in (50, 95)}
+
+    def cpu_ms(name: str, q: float) -> float:
+        return round(float(np.percentile(np.array(measured["cpu"][name]) * 1000.0, q)), 3)
+
+    cpu = {f"cpu_p{q}_ms": {name: cpu_ms(name, q) for name in measured["cpu"]} for q in (50, 95)}
     entries = []
     for q in (50, 95):
         entries.append(
@@ -229,6 +239,7 @@ def results(measured: dict[str, Any], params: dict[str, Any], *, postgres: bool)
                 "params": {
                     **params,
                     **ratio,
+                    **cpu,
                     "two_threads_over_one": measured["concurrency"],
                     "words_list_ms": round(ms("words", q), 3),
                     "meaning_lists_ms": round(ms("meaning", q), 3),

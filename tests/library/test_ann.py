@@ -79,3 +79,26 @@ def test_a_set_survives_saving_and_loading(tmp_path):
         vector_set.nearest(query, 30, removed=none)[0].tolist()
     )
     assert loaded.records.tolist() == vector_set.records.tolist()
+
+
+def test_one_thread_sets_every_thread_pool_to_one_and_restores_it():
+    libraries = ann._threads().lib_controllers
+    assert libraries, "numpy's BLAS and faiss's OpenMP are loaded"
+    for library in libraries:
+        library.set_num_threads(2)
+    with ann.one_thread():
+        assert [library.get_num_threads() for library in libraries] == [1] * len(libraries)
+        with ann.one_thread():  # nested: already one, and still one when the inner one ends
+            pass
+        assert [library.get_num_threads() for library in libraries] == [1] * len(libraries)
+    assert [library.get_num_threads() for library in libraries] == [2] * len(libraries)
+
+
+def test_quantised_candidates_get_their_cosines_from_the_stored_vectors():
+    vector_set = random_set(3000, exact_below=1000)
+    assert vector_set.coarse is not None
+    query = np.asarray(vector_set.vectors[11])
+    rows, scores = vector_set.nearest(query, 10, removed=np.zeros(0, dtype=np.int64))
+    # a float32 product over the 80 candidates and one over these 10 rows may round apart
+    assert np.abs(scores - np.asarray(vector_set.vectors)[rows] @ query).max() < 1e-6
+    assert rows.tolist() == exact(vector_set, query, 10)

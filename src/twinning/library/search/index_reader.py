@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,12 @@ class Generation:
         )
 
 
+@lru_cache(maxsize=64)
+def _files(root: Path) -> tuple[str, str]:
+    """The pointer and dirty-mark files of an index root (joined once: a search stats them)."""
+    return str(root / CURRENT), str(root / DIRTY)
+
+
 def _setting(name: str, default: float) -> float:
     return float(getattr(settings, name, default))
 
@@ -87,7 +94,7 @@ class Reader:
         """The generation to search, or None (missing, another database's, unreadable or stale)."""
         root = index_root()
         try:
-            status = os.stat(root / CURRENT)
+            status = os.stat(_files(root)[0])
         except OSError:
             return None
         key = (str(root), status.st_ino, status.st_mtime_ns)
@@ -159,9 +166,9 @@ class Reader:
 
     def dirty(self) -> bool:
         """Whether chunks were deleted since the index last caught up (found ids may be gone)."""
-        root = index_root()
+        current, dirty = _files(index_root())
         try:
-            return os.stat(root / DIRTY).st_mtime_ns >= os.stat(root / CURRENT).st_mtime_ns
+            return os.stat(dirty).st_mtime_ns >= os.stat(current).st_mtime_ns
         except OSError:
             return False
 

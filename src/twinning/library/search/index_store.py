@@ -57,7 +57,8 @@ class IndexUnavailable(Exception):
 
 
 def index_root() -> Path:
-    return Path(getattr(settings, "TWINNING_SEARCH_INDEX_DIR", settings.DATA_DIR / "search-index"))
+    configured = getattr(settings, "TWINNING_SEARCH_INDEX_DIR", None)
+    return Path(configured) if configured is not None else settings.DATA_DIR / "search-index"
 
 
 def build_from() -> int:
