@@ -35,8 +35,16 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
            "taller"),
 }  # fmt: skip
 COMPOUNDING = {"de", "nl"}
+# The one weekday list of the extractor (event_lists.py reads it too), seven languages.
 WEEKDAYS = frozenset(
     [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
         "montag",
         "dienstag",
         "mittwoch",
@@ -44,6 +52,27 @@ WEEKDAYS = frozenset(
         "freitag",
         "samstag",
         "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
         "maandag",
         "dinsdag",
         "woensdag",
@@ -51,9 +80,37 @@ WEEKDAYS = frozenset(
         "vrijdag",
         "zaterdag",
         "zondag",
-        "feiertag",
     ]
 )
+WEEKDAY_ABBREVIATIONS = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mo",
+        "di",
+        "mi",
+        "do",
+        "fr",
+        "sa",
+        "so",
+        "lun",
+        "mar",
+        "mer",
+        "jeu",
+        "ven",
+        "sam",
+        "dim",
+    ]
+)
+HOLIDAY = "feiertag"
 # A sentence about a founding names an organisation, not an event ("Das Forum wurde 2001 …").
 FOUNDED = re.compile(
     r"\b(?:gegründet|founded|established|fondée?s?|fondata|fondato|fundada|fundado|opgericht|"
@@ -164,8 +221,10 @@ def _event_in_sentence(
         if len(name.split()) == 1 and name.lower() in EVENT_WORDS[language]:
             continue
         # Weekdays end in "tag"/"dag"; "Der Fachtag fragt" refers back to an event named before.
-        if name.lower() in WEEKDAYS or (
-            len(name.split()) == 1 and ARTICLE.match(line[max(0, start - 5) : start].lstrip())
+        if (
+            name.lower() in WEEKDAYS
+            or name.lower() == HOLIDAY
+            or (len(name.split()) == 1 and ARTICLE.match(line[max(0, start - 5) : start].lstrip()))
         ):
             continue
         if registry is not None and any(
