@@ -324,7 +324,7 @@ def test_own_documents_against_gold():
         scores,
         {
             "organisations": (40, 40, 40),
-            "country": (33, 33, 33),
+            "country": (33, 35, 33),  # ADR 0041: retrained chooser (two false countries)
             "founded": (18, 18, 18),
             "pairs": (21, 21, 21),
             "people": (10, 10, 10),

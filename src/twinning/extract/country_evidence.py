@@ -71,6 +71,11 @@ FEATURES = (
     "name_is_organisation",
     "name_has_digits",
     "name_length",
+    # ADR 0041: a name joining places of two countries ("Freundeskreis Lüneburg–Yangzhou
+    # e.V."), and a place in a name written in the page's language that is not its country
+    # ("Stichting Vrienden van Zhuzhou" on a Dutch page).
+    "name_joins_countries",
+    "name_foreign_in_local",
 )
 # One short word between a name and a place that ties them: origin or seat, seven languages
 # ("X from Leeds", "X aus Leipzig", "X de Lyon", "X di Ferrara", "X uit Utrecht", "汉堡的X").
@@ -375,6 +380,7 @@ def _evidence_of(
         place.start == 0 and place.end == len(organisation.name) for place in name_places
     )
     local_name = written_in_local_language(organisation.name)
+    name_countries = {place.country for place in name_places}
     organisation_like = looks_like_organisation(organisation.name)
     size = (
         len(organisation.name) / 4 if has_cjk(organisation.name) else len(organisation.name.split())
@@ -414,6 +420,11 @@ def _evidence_of(
         row["name_is_organisation"] = float(organisation_like)
         row["name_has_digits"] = float(any(ch.isdigit() for ch in organisation.name))
         row["name_length"] = name_length
+        in_name = country in name_countries
+        row["name_joins_countries"] = float(in_name and len(name_countries) > 1)
+        row["name_foreign_in_local"] = float(
+            in_name and local_name and page.prior is not None and country != page.prior
+        )
         for column, feature in enumerate(FEATURES):
             value = row.get(feature, 0.0)
             # Counts grow slowly: two mentions are stronger than one, ten not five times.

@@ -251,13 +251,14 @@ def founding_from_cues(
                 and reference_fits(sentence[max(0, s - 1) : end], e.organisation.name)
             ]
             # "… als Dachverband von X", "à Qingdao", "della Rete …", "原名X": not the subject.
-            after = [
-                e
-                for s, _e, e in mentions
+            after_spans = [
+                (s, end, e)
+                for s, end, e in mentions
                 if s >= match.end()
                 and not AFTER_NOT_SUBJECT.search(sentence[max(0, s - 12) : s])
                 and not BY_AGENT.search(sentence[max(0, s - 8) : s])
             ]
+            after = [e for _s, _e, e in _apposed(sentence, after_spans)]
             # "fondée en 1992, le comité anime …": the organisation the clause after names.
             clause = sentence[match.end() :].split(",", 1)[-1]
             described = described_subject(clause, registry, at_end=False)
@@ -288,3 +289,23 @@ def _year_near(sentence: str, match: re.Match[str]) -> int | None:
     window = sentence[max(0, match.start() - 70) : match.start()]
     years = YEAR_TOKEN.findall(window)
     return int(years[-1]) if years else None
+
+
+APPOSITION = re.compile(r"\s*[–—(-]\s*")
+
+
+def _apposed(sentence: str, spans: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Mentions with "DCKV – Deutsch-Chinesischer Kulturverein … e.V. –" folded to the longer
+    name: a short form and its full name in apposition are one subject."""
+    out: list[tuple[int, int, Entry]] = []
+    for start, end, entry in spans:
+        if out:
+            _s, last_end, last = out[-1]
+            gap = sentence[last_end:start]
+            if APPOSITION.fullmatch(gap) and len(entry.organisation.name) > len(
+                last.organisation.name
+            ):
+                out[-1] = (start, end, entry)
+                continue
+        out.append((start, end, entry))
+    return out
