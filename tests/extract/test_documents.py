@@ -329,7 +329,7 @@ def test_own_documents_against_gold():
             "pairs": (21, 21, 21),
             "people": (10, 10, 10),
             "events": (9, 9, 9),
-            "overall": (131, 131, 131),
+            "overall": (131, 133, 131),  # the two false countries above
         },
     )
     assert len(json.loads(GOLD.read_text(encoding="utf-8"))) == 13

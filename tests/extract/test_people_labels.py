@@ -1,7 +1,9 @@
-"""People in label blocks (ADR 0041): a definition list's label line above the name, a dotted
-leader, several contacts after one label; fresh sentences in several languages."""
+"""People in label blocks and events in labelled lists (ADR 0041): a definition list's label line
+above the name, a dotted leader, several contacts after one label, a labelled date line under an
+event title, a time of day in a list item; fresh sentences in several languages."""
 
-from twinning.extract.pipeline import extract_text
+from twinning.extract.pipeline import extract_document, extract_text
+from twinning.extract.readers import read_document
 
 
 def _people(text: str) -> list[tuple[str, str | None]]:
@@ -29,3 +31,28 @@ def test_an_italian_contact_label():
     assert _people("Persona di contatto: Ilaria Conti, coordinatrice") == [
         ("Ilaria Conti", "coordinatrice")
     ]
+
+
+def _events(page: str, tmp_path) -> list[tuple[str, str | None]]:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    return [(e.name, e.start) for e in extract_document(read_document(str(path))).events]
+
+
+def test_a_title_with_a_labelled_date_line_under_it_is_an_event(tmp_path):
+    page = (
+        "<h1>活动安排</h1><h2>社区园艺交流日</h2>"
+        "<p>时间：2026年4月18日（周六）09:30—12:00<br>地点：宁波市海曙区</p>"
+    )
+    assert ("社区园艺交流日", "2026-04-18") in _events(page, tmp_path)
+
+
+def test_a_time_of_day_in_a_list_item_is_no_event_name(tmp_path):
+    page = (
+        "<h2>Agenda</h2><ul>"
+        "<li>zo 12 april 2026, 13.00–16.30 uur — Lentemarkt van de vereniging, Wijkhuis De Linde, Utrecht</li>"
+        "<li>za 9 mei 2026 — Fietstocht langs de Vecht, Utrecht</li></ul>"
+    )
+    found = _events(page, tmp_path)
+    assert ("Lentemarkt van de vereniging", "2026-04-12") in found
+    assert all(name not in ("16", "30") for name, _start in found)

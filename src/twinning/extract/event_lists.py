@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from twinning.extract.chinese import SUFFIXES
-from twinning.extract.gatherings import WEEKDAY_ABBREVIATIONS, WEEKDAYS, is_event_word
+from twinning.extract.gatherings import TIME_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS, is_event_word
 from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import SECTION_WORDS, has_event_head, has_organisation_head
 from twinning.extract.records import Event
@@ -39,6 +39,12 @@ OTHER_SECTION = re.compile(
 )
 DATE_LABEL = re.compile(
     r"^(?:datum|date|dates|wann|quand|quando|fecha|data|wanneer|时间|日期|termin|when)\s*[:：]?$",
+    re.I,
+)
+# A date label and its date on one line, under an event's title ("时间：2025年3月15日").
+INLINE_DATE_LABEL = re.compile(
+    r"^(?:datum|date|dates|wann|quand|quando|fecha|data|wanneer|时间|時間|日期|termin|when)"
+    r"\s*[:：]\s*(?=\S)",
     re.I,
 )
 # Words that may stand in a date phrase besides its numbers.
@@ -162,7 +168,8 @@ MAX_ITEM = 160
 
 def date_only(text: str) -> str | None:
     """The start date when `text` says nothing but a date ("Sat 17 Jan 2026, 11am–3pm"), else None."""
-    text = re.sub(r"[（(][^()（）]*[)）]", " ", text).strip(" ,.;:–—-·")
+    text = re.sub(r"[（(][^()（）]*[)）]", " ", text)
+    text = TIME_OF_DAY.sub(" ", text).strip(" ,.;:–—-·")
     dates = find_dates(text)
     if not dates or len(text) > 60:
         return None
@@ -224,6 +231,7 @@ def _place(text: str) -> str | None:
 
 def _item(line: str) -> tuple[str, str, str | None] | None:
     """(name, start, place) of a `DATE – Name, Place` or `Name – DATE, Place` item."""
+    line = TIME_OF_DAY.sub("", line)  # "za 8 maart 2025, 14.00–17.00 uur — …": no "17"
     parts = SEPARATOR.split(line, maxsplit=1)
     if len(parts) == 2:
         left, right = parts
@@ -399,14 +407,18 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
         if index + 1 >= len(lines):
             continue
         following, step = lines[index + 1], 1
+        inline = INLINE_DATE_LABEL.match(following)
         if DATE_LABEL.match(following) and index + 2 < len(lines):
             following, step = lines[index + 2], 2
+        elif inline:
+            following = following[inline.end() :]  # "时间：2025年3月15日（周六）14:00"
         elif not in_events:
             continue  # outside an events section only a "Datum" label pairs a title with a date
         dated = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
             re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)[0]
         )
-        if dated and _plausible(bare, None if step == 1 else registry) and not date_only(bare):
+        checked = registry if step == 2 or inline else None
+        if dated and _plausible(bare, checked) and not date_only(bare):
             name = _name(bare)
             candidates.append((True, Event(name, dated, _place(following), [], following, source)))
             used.update(range(index + 1, index + step + 1))

@@ -111,6 +111,12 @@ WEEKDAY_ABBREVIATIONS = frozenset(
     ]
 )
 HOLIDAY = "feiertag"
+# A time of day in a date phrase ("14.00–17.00 uur", "19:30 Uhr", "14:00"), not "20.09.2025".
+TIME_OF_DAY = re.compile(
+    r"(?<![\d.])\d{1,2}[:.：]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.：]\d{2})?(?![\d.])"
+    r"(?:\s*(?:uur|uhr|h|am|pm|heures|ore|horas)\b)?",
+    re.I,
+)
 # A sentence about a founding names an organisation, not an event ("Das Forum wurde 2001 …").
 FOUNDED = re.compile(
     r"\b(?:gegründet|founded|established|fondée?s?|fondata|fondato|fundada|fundado|opgericht|"
@@ -168,7 +174,7 @@ def events_in_lines(
         line = raw.strip().lstrip("•-*· ").strip()
         if not line or len(line) > 400:
             continue
-        parts = SEPARATOR.split(line, maxsplit=1)
+        parts = SEPARATOR.split(TIME_OF_DAY.sub("", line), maxsplit=1)
         event: Event | None = None
         if len(parts) == 2:
             left, right = parts
