@@ -56,3 +56,21 @@ def test_a_time_of_day_in_a_list_item_is_no_event_name(tmp_path):
     found = _events(page, tmp_path)
     assert ("Lentemarkt van de vereniging", "2026-04-12") in found
     assert all(name not in ("16", "30") for name, _start in found)
+
+
+def test_a_role_and_a_copula_before_the_name():
+    text = (
+        "De vereniging organiseert elk jaar een reis naar Yunnan. Voorzitter van de vereniging "
+        "is Marloes Dijkstra; penningmeester is Ruud Verbeek."
+    )
+    assert {("Marloes Dijkstra", "Voorzitter"), ("Ruud Verbeek", "penningmeester")} <= set(
+        _people(text)
+    )
+
+
+def test_an_english_role_word_before_a_name_in_prose():
+    text = (
+        "The visitors spent the afternoon at the Riverside Lunch Club, where coordinator "
+        "Denise Holloway showed them the new kitchen."
+    )
+    assert ("Denise Holloway", "coordinator") in _people(text)
