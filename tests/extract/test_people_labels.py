@@ -74,3 +74,12 @@ def test_an_english_role_word_before_a_name_in_prose():
         "Denise Holloway showed them the new kitchen."
     )
     assert ("Denise Holloway", "coordinator") in _people(text)
+
+
+def test_a_day_and_month_in_an_events_section_take_the_pages_year():
+    from twinning.extract.event_lists import date_only, page_year
+
+    assert page_year("Agenda 2026 … 12 mei 2026 … 9 juni 2026 … opgericht 1994") == "2026"
+    assert date_only("zaterdag 14 maart, 17 uur", "2026") == "2026-03-14"
+    assert date_only("zaterdag 14 maart, 17 uur") is None
+    assert date_only("20.09.2025, 10–16 uur") == "2025-09-20"

@@ -114,7 +114,8 @@ HOLIDAY = "feiertag"
 # A time of day in a date phrase ("14.00–17.00 uur", "19:30 Uhr", "14:00"), not "20.09.2025".
 TIME_OF_DAY = re.compile(
     r"(?<![\d.])\d{1,2}[:.：]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.：]\d{2})?(?![\d.])"
-    r"(?:\s*(?:uur|uhr|h|am|pm|heures|ore|horas)\b)?",
+    r"(?:\s*(?:uur|uhr|h|am|pm|heures|ore|horas)\b)?"
+    r"|(?<![\d.])\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s*(?:Uhr|uur|heures)\b",  # "17 Uhr", "10–16 uur"
     re.I,
 )
 # A sentence about a founding names an organisation, not an event ("Das Forum wurde 2001 …").
