@@ -76,6 +76,15 @@ FEATURES = (
     # ("Stichting Vrienden van Zhuzhou" on a Dutch page).
     "name_joins_countries",
     "name_foreign_in_local",
+    # "World Economic Forum", "Global Energy … Organization", "Belt and Road …": a body
+    # whose name claims no one country.
+    "name_international",
+)
+INTERNATIONAL = re.compile(
+    r"\b(?:world|global|international|internationale?|internazionale|internacional|"
+    r"europe|european|européenne?|europäische[rs]?|europea|asian|asia|belt and road|"
+    r"united nations)\b|国际|全球|世界|亚洲|欧洲|一带一路",
+    re.IGNORECASE,
 )
 # One short word between a name and a place that ties them: origin or seat, seven languages
 # ("X from Leeds", "X aus Leipzig", "X de Lyon", "X di Ferrara", "X uit Utrecht", "汉堡的X").
@@ -381,6 +390,7 @@ def _evidence_of(
     )
     local_name = written_in_local_language(organisation.name)
     name_countries = {place.country for place in name_places}
+    international = bool(INTERNATIONAL.search(organisation.name))
     organisation_like = looks_like_organisation(organisation.name)
     size = (
         len(organisation.name) / 4 if has_cjk(organisation.name) else len(organisation.name.split())
@@ -420,6 +430,7 @@ def _evidence_of(
         row["name_is_organisation"] = float(organisation_like)
         row["name_has_digits"] = float(any(ch.isdigit() for ch in organisation.name))
         row["name_length"] = name_length
+        row["name_international"] = float(international)
         in_name = country in name_countries
         row["name_joins_countries"] = float(in_name and len(name_countries) > 1)
         row["name_foreign_in_local"] = float(
