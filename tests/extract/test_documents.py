@@ -324,12 +324,12 @@ def test_own_documents_against_gold():
         scores,
         {
             "organisations": (40, 40, 40),
-            "country": (33, 33, 33),
+            "country": (33, 36, 33),  # ADR 0041: retrained chooser (three false countries)
             "founded": (18, 18, 18),
             "pairs": (21, 21, 21),
             "people": (10, 10, 10),
             "events": (9, 9, 9),
-            "overall": (131, 131, 131),
+            "overall": (131, 134, 131),  # the three false countries above
         },
     )
     assert len(json.loads(GOLD.read_text(encoding="utf-8"))) == 13

@@ -41,7 +41,7 @@ def test_blind_set_against_gold(monkeypatch):
         scores,
         {
             "organisations": (49, 50, 49),
-            "country": (45, 45, 46),
+            "country": (46, 47, 46),  # ADR 0041: retrained chooser (one more right, one false)
             "founded": (11, 11, 11),
             "pairs": (23, 23, 23),
             "people": (15, 15, 15),

@@ -6,6 +6,8 @@ import re
 
 from twinning.extract.chinese import short_reference
 from twinning.extract.european import is_head
+from twinning.extract.founding import described_subject, reference_fits
+from twinning.extract.founding import founded_from_lines as founded_from_lines
 from twinning.extract.gazetteer import (
     City,
     chinese_province_prefix,
@@ -27,7 +29,7 @@ from twinning.topics import topics_in_text
 FOUNDED = re.compile(
     r"\b(?:founded|established|set up|registered|formed|incorporated|created|inaugurated|launched)\b"
     r"(?!\s+(?:a|an|the|partnerships?|cooperation|relations?|contacts?|links?|ties|by\s+the\s+government)\b)"
-    r"[^.;]{0,40}?(?<![\d-])(" + YEAR + r")(?![\d-])",
+    r"[^.;]{0,40}?(?<![\d-])(" + YEAR + r")(?![\d-]|s\b|er\b|['’]s\b)",  # not "the 1990s"
     re.IGNORECASE,
 )
 FOUNDED_ZH = re.compile(
@@ -158,7 +160,11 @@ def assign_founded(
         reference = ZH_REFERENCE.search(prefix.rstrip("，, "))
         if reference and (not before or before[-1][1] <= reference.start()):
             referred = short_reference(prefix, registry) or fallback or main
-            if referred is not None and referred.organisation.founded is None:
+            if (
+                referred is not None
+                and referred.organisation.founded is None
+                and reference_fits(reference.group(0), referred.organisation.name)
+            ):
                 referred.organisation.founded = year
             return
         described = _described_reference(sentence[: match.start()], registry)
@@ -200,32 +206,10 @@ def assign_founded(
         return
 
 
-DESCRIBED = re.compile(
-    r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>society|association|network|foundation|"
-    r"centre|center|club|alliance|federation|cooperative|institute|trust|union)\b"
-)
-
-
 def _described_reference(before: str, registry: Registry) -> Entry | None:
-    """ "The Greek society was founded …": the one organisation whose name has that word (and
-    whose country the adjective names), when exactly one does."""
-    match = DESCRIBED.search(before)
-    if match is None or before[match.end() :].strip(" ,"):
-        return None
-    code = demonym_code(match.group("adjective")) if match.group("adjective") else None
-    if match.group("adjective") and code is None:
-        return None
-    noun = match.group("noun").lower()
-    candidates = [
-        entry
-        for entry in registry.entries
-        if noun in entry.organisation.name.lower().split()
-        and (code is None or entry.organisation.country in (code, None))
-    ]
-    if code is not None:
-        placed = [entry for entry in candidates if entry.organisation.country == code]
-        candidates = placed or candidates
-    return candidates[0] if len(candidates) == 1 else None
+    """ "The Greek society was founded …", "Le comité, fondé en …": the one organisation whose
+    name has that word (`founding.described_subject`)."""
+    return described_subject(before, registry, at_end=True)
 
 
 FRONTED_BASE = re.compile(
@@ -424,40 +408,3 @@ def assign_topics(entry: Entry, text: str) -> None:
     if not entry.organisation.topics:
         # A profile's opening words name its topics; a long section costs time, not topics.
         entry.organisation.topics = topics_in_text(text[:3000])[:6]
-
-
-FOUNDED_LINE = re.compile(
-    r"^(?:[^\d:：]{0,25}?[·|,]\s*)?(?:founded|established|since|gegründet|seit|fondée?|créée?|"
-    r"depuis|fondata|fondato|costituita|dal|fundada|fundado|desde|opgericht|sinds|成立时间|"
-    r"成立于|成立|创办于|始建于|創立於|成立於)\s*(?:in|en|nel|im|in het|于)?\s*[:：]?\s*"
-    r"(?:(" + YEAR + r")\s*年?)?$",
-    re.IGNORECASE,
-)
-
-
-def founded_from_lines(text: str, registry: Registry) -> None:
-    """Profile blocks: a short line that is only a founding phrase and its year ("Fundada en
-    1998", "Santa Pola · desde 1952", "Founded" then "2003") gives the year to the
-    organisation named on the nearest line above it (at most six lines up)."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for index, line in enumerate(lines):
-        if len(line) > 40:
-            continue
-        match = FOUNDED_LINE.match(line)
-        if match is None:
-            continue
-        year = match.group(1)
-        if year is None and index + 1 < len(lines):
-            following = re.fullmatch(r"(" + YEAR + r")\s*年?", lines[index + 1])
-            year = following.group(1) if following else None
-        if year is None or registry.mentions(line):
-            continue
-        for above in reversed(lines[max(0, index - 6) : index]):
-            if FOUNDED_LINE.match(above):
-                break
-            mentions = registry.mentions(above)
-            if mentions:
-                entry = mentions[-1][2]
-                if entry.organisation.founded is None:
-                    entry.organisation.founded = int(year)
-                break

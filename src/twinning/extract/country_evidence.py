@@ -71,6 +71,20 @@ FEATURES = (
     "name_is_organisation",
     "name_has_digits",
     "name_length",
+    # ADR 0041: a name joining places of two countries ("Freundeskreis Lüneburg–Yangzhou
+    # e.V."), and a place in a name written in the page's language that is not its country
+    # ("Stichting Vrienden van Zhuzhou" on a Dutch page).
+    "name_joins_countries",
+    "name_foreign_in_local",
+    # "World Economic Forum", "Global Energy … Organization", "Belt and Road …": a body
+    # whose name claims no one country.
+    "name_international",
+)
+INTERNATIONAL = re.compile(
+    r"\b(?:world|global|international|internationale?|internazionale|internacional|"
+    r"europe|european|européenne?|europäische[rs]?|europea|asian|asia|belt and road|"
+    r"united nations)\b|国际|全球|世界|亚洲|欧洲|一带一路",
+    re.IGNORECASE,
 )
 # One short word between a name and a place that ties them: origin or seat, seven languages
 # ("X from Leeds", "X aus Leipzig", "X de Lyon", "X di Ferrara", "X uit Utrecht", "汉堡的X").
@@ -375,6 +389,8 @@ def _evidence_of(
         place.start == 0 and place.end == len(organisation.name) for place in name_places
     )
     local_name = written_in_local_language(organisation.name)
+    name_countries = {place.country for place in name_places}
+    international = bool(INTERNATIONAL.search(organisation.name))
     organisation_like = looks_like_organisation(organisation.name)
     size = (
         len(organisation.name) / 4 if has_cjk(organisation.name) else len(organisation.name.split())
@@ -414,6 +430,12 @@ def _evidence_of(
         row["name_is_organisation"] = float(organisation_like)
         row["name_has_digits"] = float(any(ch.isdigit() for ch in organisation.name))
         row["name_length"] = name_length
+        row["name_international"] = float(international)
+        in_name = country in name_countries
+        row["name_joins_countries"] = float(in_name and len(name_countries) > 1)
+        row["name_foreign_in_local"] = float(
+            in_name and local_name and page.prior is not None and country != page.prior
+        )
         for column, feature in enumerate(FEATURES):
             value = row.get(feature, 0.0)
             # Counts grow slowly: two mentions are stronger than one, ten not five times.

@@ -40,6 +40,8 @@ from twinning.extract.text import has_cjk
 CITY_MIN_POPULATION = 15_000
 # Adjectives are formed from cities this large (smaller towns make words: "Hammer", "Marler").
 ADJECTIVE_MIN_POPULATION = 40_000
+# A city that shares a translated country name ("Granada") is read as the city from this size.
+NAMESAKE_CITY_POPULATION = 100_000
 # Multi-word alternate names ("Den Haag", "Castelló de la Plana") of cities this large.
 ALTERNATE_MIN_POPULATION = 100_000
 # Words that say a region's name is generic ("Central Region", "Northern Province").
@@ -251,6 +253,12 @@ class PlaceMention:
 Found = tuple[str, str, int, str | None, tuple[str, ...]]
 
 
+def _english_country_name(span: str, code: str) -> bool:
+    country = pycountry.countries.get(alpha_2=code)
+    names = {getattr(country, key, "") for key in ("name", "common_name", "official_name")}
+    return span.lower() in {name.lower() for name in names if name}
+
+
 @lru_cache(maxsize=65536)
 def _latin_place(span: str) -> Found | None:
     """(country, kind, population, city name, other countries) of a Latin word run, else None."""
@@ -260,6 +268,21 @@ def _latin_place(span: str) -> Found | None:
     if capital:
         code = country_code(span)
         if code:
+            # "Granada" is Grenada in Spanish and a Spanish city: a translated country name
+            # that a large city shares is read as that city, the page choosing between them.
+            city = (
+                None
+                if _english_country_name(span, code)
+                else find_city(span, min_population=NAMESAKE_CITY_POPULATION)
+            )
+            if city is not None and city.country != code:
+                return (
+                    city.country,
+                    "city",
+                    city.population,
+                    city.name,
+                    tuple(sorted({city.country, code})),
+                )
             return code, "country", 0, None, ()
     if " " not in span and "-" not in span:
         code = demonym_code(span)

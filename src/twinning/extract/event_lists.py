@@ -11,9 +11,10 @@ label under a page title. Items count inside an events section (a heading such a
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from twinning.extract.chinese import SUFFIXES
-from twinning.extract.gatherings import is_event_word
+from twinning.extract.gatherings import TIME_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS, is_event_word
 from twinning.extract.gazetteer import resolve_place
 from twinning.extract.names import SECTION_WORDS, has_event_head, has_organisation_head
 from twinning.extract.records import Event
@@ -41,150 +42,96 @@ DATE_LABEL = re.compile(
     r"^(?:datum|date|dates|wann|quand|quando|fecha|data|wanneer|时间|日期|termin|when)\s*[:：]?$",
     re.I,
 )
+# A date label and its date on one line, under an event's title ("时间：2025年3月15日").
+INLINE_DATE_LABEL = re.compile(
+    r"^(?:datum|date|dates|wann|quand|quando|fecha|data|wanneer|时间|時間|日期|termin|when)"
+    r"\s*[:：]\s*(?=\S)",
+    re.I,
+)
+YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Words that may stand in a date phrase besides its numbers.
-DATE_WORDS = frozenset(MONTHS) | frozenset(
-    [
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mo",
-        "di",
-        "mi",
-        "do",
-        "fr",
-        "sa",
-        "so",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "lun",
-        "mar",
-        "mer",
-        "jeu",
-        "ven",
-        "sam",
-        "dim",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "domingo",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "frühjahr",
-        "frühling",
-        "sommer",
-        "herbst",
-        "printemps",
-        "été",
-        "automne",
-        "hiver",
-        "primavera",
-        "estate",
-        "autunno",
-        "inverno",
-        "verano",
-        "otoño",
-        "invierno",
-        "voorjaar",
-        "zomer",
-        "najaar",
-        "quarter",
-        "trimestre",
-        "quartal",
-        "kwartaal",
-        "q",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "er",
-        "e",
-        "o",
-        "a",
-        "am",
-        "pm",
-        "h",
-        "uhr",
-        "ore",
-        "hrs",
-        "ab",
-        "from",
-        "to",
-        "until",
-        "du",
-        "au",
-        "del",
-        "al",
-        "dal",
-        "vom",
-        "bis",
-        "bis",
-        "zum",
-        "et",
-        "and",
-        "y",
-        "e",
-        "und",
-        "en",
-        "de",
-        "di",
-        "le",
-        "the",
-        "of",
-        "on",
-        "ab",
-        "tbc",
-        "tba",
-        "date",
-        "dates",
-        "tbd",
-        "sept",
-    ]
+DATE_WORDS = (
+    frozenset(MONTHS)
+    | WEEKDAYS
+    | WEEKDAY_ABBREVIATIONS
+    | frozenset(
+        [
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "frühjahr",
+            "frühling",
+            "sommer",
+            "herbst",
+            "printemps",
+            "été",
+            "automne",
+            "hiver",
+            "primavera",
+            "estate",
+            "autunno",
+            "inverno",
+            "verano",
+            "otoño",
+            "invierno",
+            "voorjaar",
+            "zomer",
+            "najaar",
+            "quarter",
+            "trimestre",
+            "quartal",
+            "kwartaal",
+            "q",
+            "st",
+            "nd",
+            "rd",
+            "th",
+            "er",
+            "e",
+            "o",
+            "a",
+            "am",
+            "pm",
+            "h",
+            "uhr",
+            "ore",
+            "hrs",
+            "ab",
+            "from",
+            "to",
+            "until",
+            "du",
+            "au",
+            "del",
+            "al",
+            "dal",
+            "vom",
+            "bis",
+            "bis",
+            "zum",
+            "et",
+            "and",
+            "y",
+            "e",
+            "und",
+            "en",
+            "de",
+            "di",
+            "le",
+            "the",
+            "of",
+            "on",
+            "ab",
+            "tbc",
+            "tba",
+            "date",
+            "dates",
+            "tbd",
+            "sept",
+        ]
+    )
 )
 # An event named in lower case in a list item starts with one of these ("launch of the …").
 LOWER_EVENT_STARTS = frozenset(
@@ -221,10 +168,14 @@ TAIL = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 MAX_ITEM = 160
 
 
-def date_only(text: str) -> str | None:
-    """The start date when `text` says nothing but a date ("Sat 17 Jan 2026, 11am–3pm"), else None."""
-    text = re.sub(r"[（(][^()（）]*[)）]", " ", text).strip(" ,.;:–—-·")
+def date_only(text: str, year: str | None = None) -> str | None:
+    """The start date when `text` says nothing but a date ("Sat 17 Jan 2026, 11am–3pm"), else None;
+    a day and month without a year ("Sa., 15. Februar") take the page's `year` when given."""
+    text = re.sub(r"[（(][^()（）]*[)）]", " ", text)
+    text = TIME_OF_DAY.sub(" ", text).strip(" ,.;:–—-·")
     dates = find_dates(text)
+    if not dates and year and not has_cjk(text) and not YEAR_IN.search(text):
+        dates = find_dates(f"{text} {year}")
     if not dates or len(text) > 60:
         return None
     if has_cjk(text):
@@ -283,12 +234,13 @@ def _place(text: str) -> str | None:
     return None
 
 
-def _item(line: str) -> tuple[str, str, str | None] | None:
+def _item(line: str, year: str | None = None) -> tuple[str, str, str | None] | None:
     """(name, start, place) of a `DATE – Name, Place` or `Name – DATE, Place` item."""
+    line = TIME_OF_DAY.sub("", line)  # "za 8 maart 2025, 14.00–17.00 uur — …": no "17"
     parts = SEPARATOR.split(line, maxsplit=1)
     if len(parts) == 2:
         left, right = parts
-        start = date_only(left)
+        start = date_only(left, year)
         if start:
             name_part = PLACE_CUT.split(right, maxsplit=1)[0]
             if ":" in right.split(",")[0] and len(right.split(",")[0]) <= 90:
@@ -371,10 +323,10 @@ def quoted_events(
 
 
 def _row(
-    cells: list[str], header: list[str] | None, registry: Registry
+    cells: list[str], header: list[str] | None, registry: Registry, year: str | None = None
 ) -> tuple[str, str, str | None, str] | None:
     """(name, start, place, organisers text) of a table row with a date cell."""
-    dated = [index for index, cell in enumerate(cells) if date_only(cell)]
+    dated = [index for index, cell in enumerate(cells) if date_only(cell, year)]
     if not dated:
         return None
     rest = [index for index in range(len(cells)) if index not in dated and cells[index].strip()]
@@ -394,7 +346,7 @@ def _row(
                 place_index = index
             elif re.search(r"organi|主办|veranstalter|host|a cura", lowered):
                 organiser_index = index
-    start = date_only(cells[dated[0]])
+    start = date_only(cells[dated[0]], year)
     name = _name(cells[name_index])
     if not start or not _plausible(name, registry):
         return None
@@ -403,10 +355,21 @@ def _row(
     return name, start, place, organisers
 
 
+def page_year(text: str) -> str | None:
+    """The year a page's dates are in: the one most of its years are, when it is written at
+    least twice and no other year is as frequent; else None."""
+    counts = Counter(YEAR_IN.findall(text))
+    if not counts:
+        return None
+    (best, count), *rest = counts.most_common(2) + [("", 0)]
+    return best if count >= 2 and count > rest[0][1] else None
+
+
 def events_from_structure(text: str, registry: Registry, source: str | None) -> list[Event]:
     """Events of the item, row and title/date shapes in `text` (see the module docstring)."""
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
+    year = page_year(text)
     events: list[Event] = []
     in_events = False
     header: list[str] | None = None
@@ -430,7 +393,7 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
             continue
         if " | " in line:
             cells = [cell.strip() for cell in line.split(" | ")]
-            row = _row(cells, header, registry)
+            row = _row(cells, header, registry, year)
             if row is None:
                 header = cells if not any(date_only(c) for c in cells) else header
                 continue
@@ -450,7 +413,9 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
                 continue
         is_item = bare != line
         labelled = EVENT_LABEL.match(bare) is not None
-        found = _item(bare) if (is_item or in_events or labelled) else None
+        found = (
+            _item(bare, year if in_events else None) if (is_item or in_events or labelled) else None
+        )
         if found is None and in_events:
             found = _name_then_date(bare)
         if found is not None and _plausible(found[0], registry):
@@ -460,14 +425,18 @@ def events_from_structure(text: str, registry: Registry, source: str | None) -> 
         if index + 1 >= len(lines):
             continue
         following, step = lines[index + 1], 1
+        inline = INLINE_DATE_LABEL.match(following)
         if DATE_LABEL.match(following) and index + 2 < len(lines):
             following, step = lines[index + 2], 2
+        elif inline:
+            following = following[inline.end() :]  # "时间：2025年3月15日（周六）14:00"
         elif not in_events:
             continue  # outside an events section only a "Datum" label pairs a title with a date
         dated = date_only(re.split(r"\s*[·|]\s*", following, maxsplit=1)[0]) or date_only(
             re.split(r"\s*[·|,]\s*|\s+[–—-]\s+", following, maxsplit=1)[0]
         )
-        if dated and _plausible(bare, None if step == 1 else registry) and not date_only(bare):
+        checked = registry if step == 2 or inline else None
+        if dated and _plausible(bare, checked) and not date_only(bare):
             name = _name(bare)
             candidates.append((True, Event(name, dated, _place(following), [], following, source)))
             used.update(range(index + 1, index + step + 1))

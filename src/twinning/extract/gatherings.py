@@ -35,8 +35,16 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
            "taller"),
 }  # fmt: skip
 COMPOUNDING = {"de", "nl"}
+# The one weekday list of the extractor (event_lists.py reads it too), seven languages.
 WEEKDAYS = frozenset(
     [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
         "montag",
         "dienstag",
         "mittwoch",
@@ -44,6 +52,27 @@ WEEKDAYS = frozenset(
         "freitag",
         "samstag",
         "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
         "maandag",
         "dinsdag",
         "woensdag",
@@ -51,8 +80,43 @@ WEEKDAYS = frozenset(
         "vrijdag",
         "zaterdag",
         "zondag",
-        "feiertag",
     ]
+)
+WEEKDAY_ABBREVIATIONS = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mo",
+        "di",
+        "mi",
+        "do",
+        "fr",
+        "sa",
+        "so",
+        "lun",
+        "mar",
+        "mer",
+        "jeu",
+        "ven",
+        "sam",
+        "dim",
+    ]
+)
+HOLIDAY = "feiertag"
+# A time of day in a date phrase ("14.00–17.00 uur", "19:30 Uhr", "14:00"), not "20.09.2025".
+TIME_OF_DAY = re.compile(
+    r"(?<![\d.])\d{1,2}[:.：]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.：]\d{2})?(?![\d.])"
+    r"(?:\s*(?:uur|uhr|h|am|pm|heures|ore|horas)\b)?"
+    r"|(?<![\d.])\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s*(?:Uhr|uur|heures)\b",  # "17 Uhr", "10–16 uur"
+    re.I,
 )
 # A sentence about a founding names an organisation, not an event ("Das Forum wurde 2001 …").
 FOUNDED = re.compile(
@@ -111,7 +175,7 @@ def events_in_lines(
         line = raw.strip().lstrip("•-*· ").strip()
         if not line or len(line) > 400:
             continue
-        parts = SEPARATOR.split(line, maxsplit=1)
+        parts = SEPARATOR.split(TIME_OF_DAY.sub("", line), maxsplit=1)
         event: Event | None = None
         if len(parts) == 2:
             left, right = parts
@@ -164,8 +228,10 @@ def _event_in_sentence(
         if len(name.split()) == 1 and name.lower() in EVENT_WORDS[language]:
             continue
         # Weekdays end in "tag"/"dag"; "Der Fachtag fragt" refers back to an event named before.
-        if name.lower() in WEEKDAYS or (
-            len(name.split()) == 1 and ARTICLE.match(line[max(0, start - 5) : start].lstrip())
+        if (
+            name.lower() in WEEKDAYS
+            or name.lower() == HOLIDAY
+            or (len(name.split()) == 1 and ARTICLE.match(line[max(0, start - 5) : start].lstrip()))
         ):
             continue
         if registry is not None and any(

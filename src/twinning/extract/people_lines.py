@@ -41,6 +41,10 @@ CONTACT_TAIL = re.compile(
 )
 NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*\.?$")
 MAX_LINE = 220
+# "Treasurer .......... Ruth Ashdown": a dotted leader stands for a colon.
+LEADER = re.compile(r"\s*(?:\.{4,}|…{2,}|_{4,})\s*")
+# A line that is only a role ("Schatzmeisterin", "Vicepresidente:") labels the next line.
+ROLE_LABEL = re.compile(r"[^\W\d_][\w.'’ -]{1,38}[:：]?")
 
 
 def person_name(text: str) -> str | None:
@@ -95,34 +99,39 @@ def _split_role(role: str | None, registry: Registry) -> str | None:
     return role.strip(" ,") or None
 
 
-def _from_item(item: str) -> tuple[str, str | None] | None:
-    """(name, role text) of one list item, or None."""
+def _from_item(item: str) -> list[tuple[str, str | None]] | None:
+    """(name, role text) of each person of one list item, or None."""
     item = item.strip()
     label = re.match(r"^(?P<label>[^:：|]{1,60}?)\s*[:：|]\s*(?P<rest>.+)$", item)
     if label:
         head, rest = label.group("label"), CONTACT_TAIL.sub("", label.group("rest"))
+        if is_function_label(head) and len(parts := DASH.split(rest)) > 1:
+            # "Contact : Sylvie Marty, déléguée générale – Nadir Belkacem, chargé de mission"
+            several = [_from_item(f"{head}: {part}") for part in parts]
+            if all(several):
+                return [read for reads in several if reads for read in reads]
         if has_role_cue(head) or is_function_label(head):
             first = re.split(r"\s*(?:,|\(|\s[–—-]\s)\s*", rest, maxsplit=1)
             name = person_name(first[0])
             if name:
                 extra = rest[len(first[0]) :].strip(" ,()–—-")
                 role = head if has_role_cue(head) else (extra or None)
-                return name, _role_text(role) if role else None
+                return [(name, _role_text(role) if role else None)]
         return None
     dashed = DASH.split(item, maxsplit=1)
     if len(dashed) == 2:
         left, right = dashed
         if has_role_cue(left) and (name := person_name(right)):
-            return name, _role_text(left)
+            return [(name, _role_text(left))]
         if has_role_cue(right) and (name := person_name(left)):
-            return name, _role_text(right)
+            return [(name, _role_text(right))]
         return None
     bracket = re.match(r"^(?P<name>[^()]{3,60}?)\s*\((?P<inside>[^()]{2,100})\)\s*\.?$", item)
     if bracket and (name := person_name(bracket.group("name"))):
-        return name, _role_text(bracket.group("inside"))
+        return [(name, _role_text(bracket.group("inside")))]
     comma = re.match(r"^(?P<name>[^,]{3,60}?),\s*(?P<role>.+)$", item)
     if comma and has_role_cue(comma.group("role")) and (name := person_name(comma.group("name"))):
-        return name, _role_text(comma.group("role"))
+        return [(name, _role_text(comma.group("role")))]
     return None
 
 
@@ -131,11 +140,20 @@ def people_in_lines(
 ) -> list[Person]:
     """People of the list-line and table-row shapes in `text`, one line at a time."""
     found: dict[str, Person] = {}
-    for raw in text.split("\n"):
-        line = raw.strip()
+    lines = [LEADER.sub(": ", raw.strip()) for raw in text.split("\n")]
+    for index, line in enumerate(lines):
         if not line or len(line) > MAX_LINE:
             continue
         line = BULLET.sub("", line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            len(line) <= 40
+            and (is_function_label(line) or ROLE_LABEL.fullmatch(line) and has_role_cue(line))
+            and following
+            and person_name(re.split(r"\s*[,(]", following, maxsplit=1)[0])
+        ):
+            # A definition list: "Ansprechperson" / "Jonas Weber, Projektleitung".
+            line = f"{line.rstrip(':： ')}: {following}"
         cells = [cell.strip() for cell in line.split(" | ")]
         items: list[str] = []
         if len(cells) == 2 and has_role_cue(cells[0]) and person_name(cells[1]):
@@ -144,14 +162,11 @@ def people_in_lines(
             for cell in cells:
                 items.extend(ITEM_SPLIT.split(cell))
         for item in items:
-            read = _from_item(item)
-            if read is None:
-                continue
-            name, role = read
-            if registry.find(name) or name in found:
-                continue
-            organisation = _organisation(role, registry, main)
-            found[name] = Person(name, _split_role(role, registry), organisation, line, source)
+            for name, role in _from_item(item) or ():
+                if registry.find(name) or name in found:
+                    continue
+                organisation = _organisation(role, registry, main)
+                found[name] = Person(name, _split_role(role, registry), organisation, line, source)
         for match in NAME_BRACKET.finditer(line):
             bracketed = person_name(match.group("name"))
             inside = match.group("inside")

@@ -61,7 +61,9 @@ FUNCTION_LABELS = frozenset(
         "speaker", "speakers", "welcome", "chair", "host", "intervenants", "interviennent",
         "animé par", "contacto", "contatto", "contatti", "relatore", "relatrice", "relatori",
         "intervengono", "ponente", "ponentes", "modera", "contactpersoon", "spreker",
-        "sprekers", "informatie", "联系人",
+        "sprekers", "informatie", "联系人", "ansprechperson", "kontaktperson", "contact person",
+        "personne de contact", "interlocuteur", "interlocutrice", "persona di contatto",
+        "referente", "persona de contacto", "aanspreekpunt", "联络人",
     }
 )  # fmt: skip
 # Titles and degrees before a name, any language; several may follow each other ("Prof. Dr.").

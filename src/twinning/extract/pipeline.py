@@ -11,6 +11,7 @@ from twinning.extract import (
     attributes,
     country_model,
     events,
+    founding,
     matcher,
     org_tagger,
     people,
@@ -255,7 +256,7 @@ def extract_text(
     for block, sentence in block_of_sentence:
         fallback = sections.get(block.index)
         attributes.assign_founded(sentence, registry, fallback, main)
-        for entry, year in matcher.founding_from_cues(
+        for entry, year in founding.founding_from_cues(
             sentence, registry, fallback or main, language
         ):
             if entry.organisation.founded is None:

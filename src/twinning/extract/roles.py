@@ -41,6 +41,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
            "secretaria", "tesorero", "tesorera", "director", "directora", "alcalde",
            "alcaldesa", "teniente de alcalde", "concejal", "concejala", "coordinador",
            "coordinadora", "responsable"),
+    # English prose ("manager Gary Lowe", "our chief officer Rachel Kimber"): the cue table's words.
+    "en": (),
 }  # fmt: skip
 TITLES = (
     r"(?:(?:Herr|Frau|Dr\.?|Prof\.?|Prof\.ssa|Mag\.?|Ing\.|Dipl\.-Ing\.|Rag\.|Avv\.|M\.|Mme|"
@@ -99,6 +101,11 @@ def _shapes(language: str) -> list[re.Pattern[str]]:
         # "Regula Imhof, Präsidentin", "Nathalie Girard (Présidente)"
         re.compile(
             rf"(?:{TITLES})?(?P<name>{NAME})[ \t]*(?:,|\(|–|—|-)[ \t]*(?:(?:la|le|il|el|die|der|de)[ \t]+)?(?:{QUALIFIER}[ \t]+)?(?P<role>(?:{role})\b[^,.;()\n]{{0,60}})",
+            re.IGNORECASE,
+        ),
+        # "Voorzitter van de stichting is Hanneke Bosman", "su secretario es Álvaro Sánchez".
+        re.compile(
+            rf"(?<![\w-])(?P<role>{role})(?:[ \t]+(?:van|de|del|della|of|der|des|du|di)[ \t]+[^,.;:\n]{{1,40}}?)?[ \t]+(?:is|es|est|ist|è|was|era|war|fue|wordt|sind)[ \t]+(?:(?:la|el|il|die|der|de|the|nun|seit)[ \t]+)?(?:{TITLES})?(?P<name>{NAME})",
             re.IGNORECASE,
         ),
         # "Oberbürgermeister Klaus Brenner", "sa présidente, Mme Li Fang", "il professor Dong Wei"

@@ -93,6 +93,8 @@ MEMBER_SINCE = re.compile(
 )
 # A name column of partners: its "since" column is when each partnership began.
 PARTNER_ROWS = re.compile(r"partner|partenaire|socio|gemell|jumel|zuster|stedenband", re.I)
+# A column naming each row's kind of link (Dutch/German "Vorm"/"Form", "Art der Partnerschaft").
+RELATION_KIND_HEADER = re.compile(r"^\s*(?:vorm|form|forme|forma|art der partnerschaft)\s*$", re.I)
 # Any header cell of a pair table naming tandems, twinning or a programme's cohort.
 TWINNING_TABLE = re.compile(r"\btandem|twinn|\bcohort|kohorte|结对|結對", re.IGNORECASE)
 # A per-row "type of agreement" cell that names a twinning.
@@ -185,9 +187,14 @@ def map_header(header: list[str], body: list[list[str]] | None = None) -> dict[s
     # A table whose rows are the page's partners ("Partner | Land | Sinds") says when each
     # partnership began.
     partners = "name" in columns and PARTNER_ROWS.search(_header_label(header[columns["name"]]))
+    # A per-row kind of link ("Tipo de acuerdo", "Vorm") says the rows are relations too.
+    related = "agreement" in columns or any(
+        RELATION_KIND_HEADER.match(_header_label(cell)) for cell in header
+    )
     if (
         "since" in columns
         and not partners
+        and not related
         and not MEMBER_SINCE.search(_header_label(header[columns["since"]]))
         and "partner" not in columns
         and "founded" not in columns
