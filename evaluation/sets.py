@@ -19,4 +19,5 @@ TRAINING_SETS = {
     "blind9": "blind9",
     "blind10": "blind10",
     "blind11": "blind11",
+    "blind12": "blind12",
 }

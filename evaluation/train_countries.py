@@ -38,7 +38,7 @@ from evaluation.baseline import baseline_extract  # noqa: E402
 from evaluation.scoring import FIELDS, Score, score_document  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract import country_model as cm  # noqa: E402
-from twinning.extract import pipeline  # noqa: E402
+from twinning.extract import tabular  # noqa: E402
 from twinning.extract.country_evidence import FEATURES, OrganisationEvidence, collect  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
 from twinning.extract.pipeline import extract_document  # noqa: E402
@@ -120,7 +120,7 @@ def load_documents(cache_path: Path) -> list[Doc]:
             title=document.title,
             footer=document.footer,
             language=language,
-            tables=document.tables or pipeline.markdown_tables(document.text),
+            tables=document.tables or tabular.markdown_tables(document.text),
         )
         doc = Doc(
             set_name,

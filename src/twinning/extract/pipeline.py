@@ -68,9 +68,12 @@ from twinning.extract.subject import (
     speaking_subject,
 )
 from twinning.extract.tabular import (
+    MARKDOWN_RULE,
     header_index,
     is_field_table,
     map_header,
+    markdown_cells,
+    markdown_tables,
     records_from_table,
 )
 from twinning.extract.text import Block, clean_text, has_cjk, name_key, split_blocks
@@ -79,33 +82,6 @@ from twinning.extract.visit_details import add_visit_details
 SHORT_REFERENCE_ANYWHERE = re.compile(
     "|".join(re.escape(suffix) for suffix in SUFFIXES if len(suffix) >= 2)
 )
-
-
-MARKDOWN_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
-MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-
-def _markdown_cells(line: str) -> list[str] | None:
-    row = MARKDOWN_ROW.match(line)
-    return [cell.strip() for cell in row.group(1).split("|")] if row else None
-
-
-def markdown_tables(text: str) -> list[list[list[str]]]:
-    """Tables written in plain text as Markdown (`| a | b |` rows, a `| --- |` rule below the
-    header): rows of cells."""
-    tables: list[list[list[str]]] = []
-    current: list[list[str]] = []
-    for line in text.split("\n") + [""]:
-        cells = _markdown_cells(line)
-        if MARKDOWN_RULE.match(line) and current:
-            continue
-        if cells is not None and len(cells) >= 2:
-            current.append(cells)
-            continue
-        if len(current) >= 2:
-            tables.append(current)
-        current = []
-    return tables
 
 
 def _sections(blocks: list[Block], headings: dict[int, Entry]) -> dict[int, Entry]:
@@ -186,7 +162,7 @@ def extract_text(
                 line
                 for line in text.split("\n")
                 if line.strip() not in rows
-                and _markdown_cells(line) not in table
+                and markdown_cells(line) not in table
                 and not MARKDOWN_RULE.match(line)
             )
     blocks = split_blocks(text)

@@ -357,3 +357,31 @@ def records_from_table(
                 Person(contact, _cell(row, columns, "role") or None, name, " | ".join(row), source)
             )
     return result
+
+
+MARKDOWN_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def markdown_cells(line: str) -> list[str] | None:
+    """The cells of one `| a | b |` line; None for any other line."""
+    row = MARKDOWN_ROW.match(line)
+    return [cell.strip() for cell in row.group(1).split("|")] if row else None
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Tables written in plain text as Markdown (`| a | b |` rows, a `| --- |` rule below the
+    header): rows of cells."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        cells = markdown_cells(line)
+        if MARKDOWN_RULE.match(line) and current:
+            continue
+        if cells is not None and len(cells) >= 2:
+            current.append(cells)
+            continue
+        if len(current) >= 2:
+            tables.append(current)
+        current = []
+    return tables
