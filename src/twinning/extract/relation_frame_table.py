@@ -15,7 +15,7 @@ class Frame:
     language: str
     kind: str  # "twinning", "partner", "membership" or "visit"
     pattern: str
-    roles: str  # "with", "members", "visitors", "delegation", "zh-with" or "zh-of"
+    roles: str  # "with", "members", "visitors", "delegation", "to-us", "zh-with" or "zh-of"
     example: str
     # The pairs the example must give, "*" standing for the page's own organisation.
     expect: tuple[tuple[str, str], ...]
@@ -34,7 +34,7 @@ _GAP = r"[^.;:!?。；]{0,30}?"
 FRAMES: tuple[Frame, ...] = (
     # ---- partner -------------------------------------------------------------------------
     Frame("en", "partner",
-          r"\b(?:partnerships?|partnered|partners|cooperation|collaboration|co-?operat(?:es?|ed|ing)|collaborat(?:es?|ed|ing)|works?|worked|working|exchanges?|alliance|ties)\b" + _GAP + r"\b(?:with|alongside)\b",
+          r"\b(?:partnerships?|partnered|partners|friendships?|cooperation|collaboration|co-?operat(?:es?|ed|ing)|collaborat(?:es?|ed|ing)|works?|worked|working|exchanges?|alliance|ties)\b" + _GAP + r"\b(?:with|alongside)\b",
           "with",
           "Since 2019 we have worked closely with the Lisbon Tide Society and the Qingdao Shore Watch Association.",
           (("*", "Lisbon Tide Society"), ("*", "Qingdao Shore Watch Association"))),
@@ -42,7 +42,7 @@ FRAMES: tuple[Frame, ...] = (
           "Our partners: the Aarhus Bicycle Society, the Kraków Cycling Network and the Harbin Winter Riders Association.",
           (("*", "Aarhus Bicycle Society"), ("*", "Kraków Cycling Network"), ("*", "Harbin Winter Riders Association"))),
     Frame("de", "partner",
-          r"\b(?:arbeite\w*|kooperier\w*|\w*[Kk]ooperation\w*|Zusammenarbeit|\w*[Pp]artnerschaft\w*|Austausch\w*|verbunden|befreundet|gemeinsam)\b" + _GAP + r"\bmit\b",
+          r"\b(?:arbeite\w*|kooperier\w*|\w*[Ff]reundschaft\w*|verbindet uns|\w*[Kk]ooperation\w*|Zusammenarbeit|\w*[Pp]artnerschaft\w*|Austausch\w*|verbunden|befreundet|gemeinsam)\b" + _GAP + r"\bmit\b",
           "with",
           "Seit 2018 arbeiten wir eng mit dem Umweltforum Graz und der Stiftung Blauer Fluss zusammen.",
           (("*", "Umweltforum Graz"), ("*", "Stiftung Blauer Fluss"))),
@@ -50,7 +50,7 @@ FRAMES: tuple[Frame, ...] = (
           "Unsere Partner sind der Verein Grünes Tal, die Stiftung Offene Höfe und das Umweltzentrum Kunming.",
           (("*", "Verein Grünes Tal"), ("*", "Stiftung Offene Höfe"), ("*", "Umweltzentrum Kunming"))),
     Frame("fr", "partner",
-          r"\b(?:collabor\w+|coopér\w+|partenariats?|travaill\w+|partenaires?|liée?s?|échanges?)\b" + _GAP + r"\bavec\b",
+          r"\b(?:collabor\w+|coopér\w+|partenariats?|travaill\w+|partenaires?|liée?s?|échanges?|amitiés?)\b" + _GAP + r"\bavec\b",
           "with",
           "Depuis 2017, nous collaborons avec l'Association Rivières Vivantes et avec le Centre écologique de Wuhan.",
           (("*", "Association Rivières Vivantes"), ("*", "Centre écologique de Wuhan"))),
@@ -58,7 +58,7 @@ FRAMES: tuple[Frame, ...] = (
           "Nos partenaires sont l'Association Terre Commune, la Fondation Bleu Horizon et le Réseau Sols Vivants.",
           (("*", "Association Terre Commune"), ("*", "Fondation Bleu Horizon"), ("*", "Réseau Sols Vivants"))),
     Frame("nl", "partner",
-          r"\b(?:werk\w*|samenwerk\w*|partnerschap\w*|verbonden|uitwisseling\w*)\b" + _GAP + r"\bmet\b",
+          r"\b(?:werk\w*|samenwerk\w*|partnerschap\w*|verbonden|uitwisseling\w*|vriendschap\w*|verbindt ons)\b" + _GAP + r"\bmet\b",
           "with",
           "Wij werken samen met Stichting Groene Dijk en met de Vereniging Schone Lucht Utrecht.",
           (("*", "Stichting Groene Dijk"), ("*", "Vereniging Schone Lucht Utrecht"))),
@@ -66,7 +66,7 @@ FRAMES: tuple[Frame, ...] = (
           "Onze partners zijn Stichting Vrije Vogels, de Vereniging Natuurlijk Delft en het Milieucentrum Hangzhou.",
           (("*", "Stichting Vrije Vogels"), ("*", "Vereniging Natuurlijk Delft"), ("*", "Milieucentrum Hangzhou"))),
     Frame("it", "partner",
-          r"\b(?:collabor\w+|cooper\w+|partenariat[oi]|lavor\w+|partner|legat[oaie]|scambi?)\b" + _GAP + r"\bcon\b",
+          r"\b(?:collabor\w+|cooper\w+|partenariat[oi]|lavor\w+|partner|legat[oaie]|scambi?|amicizi[ae])\b" + _GAP + r"\bcon\b",
           "with",
           "Collaboriamo con l'Associazione Fiume Pulito, con la Fondazione Mare Nostro e con il Centro Verde di Suzhou.",
           (("*", "Associazione Fiume Pulito"), ("*", "Fondazione Mare Nostro"), ("*", "Centro Verde di Suzhou"))),
@@ -74,7 +74,7 @@ FRAMES: tuple[Frame, ...] = (
           "I nostri partner sono l'Associazione Orti Urbani, la Fondazione Luce e la Rete Scuole Verdi.",
           (("*", "Associazione Orti Urbani"), ("*", "Fondazione Luce"), ("*", "Rete Scuole Verdi"))),
     Frame("es", "partner",
-          r"\b(?:colabor\w+|cooper\w+|alianzas?|trabaj\w+|convenios?|acuerdos?|vinculad[oa]s?|intercambios?)\b" + _GAP + r"\bcon\b",
+          r"\b(?:colabor\w+|cooper\w+|alianzas?|trabaj\w+|convenios?|acuerdos?|vinculad[oa]s?|intercambios?|amistad(?:es)?)\b" + _GAP + r"\bcon\b",
           "with",
           "Colaboramos con la Fundación Río Claro y con la Asociación Costa Limpia de Valencia.",
           (("*", "Fundación Río Claro"), ("*", "Asociación Costa Limpia de Valencia"))),
@@ -84,7 +84,46 @@ FRAMES: tuple[Frame, ...] = (
     Frame("zh", "partner", r"(?:合作|建立[^，。；]{0,6}(?:伙伴|夥伴|合作)(?:关系|關係)|[结結]为[^，。；]{0,4}(?:伙伴|夥伴)|开展[^，。；]{0,16}(?:交流|合作)|開展[^，。；]{0,16}(?:交流|合作))", "zh-with",
           "青山自然保护协会成立于1998年。本会与成都河流保护协会、昆明湿地学会合作开展培训。",
           (("*", "成都河流保护协会"), ("*", "昆明湿地学会"))),
+    # "a partnership agreement ties us to A": the page's own organisation and A.
+    Frame("en", "partner", r"\b(?:ties|tied|links|linked|binds|bound|connects|connected) us\b" + _GAP + r"\b(?:to|with)\b", "with",
+          "A partnership agreement has tied us since 2016 to the Leith Food Society; it also links us to the Govan Youth Network.",
+          (("*", "Leith Food Society"), ("*", "Govan Youth Network"))),
+    Frame("fr", "partner", r"\bnous (?:lie|lient|unit|unissent|rattache)\b" + _GAP + r"(?:\b(?:à|au|aux|avec)\b|\bà l')", "with",
+          "Une convention de partenariat nous lie depuis 2016 à l'Association Rivières Vivantes.",
+          (("*", "Association Rivières Vivantes"),)),
+    Frame("it", "partner", r"\bci (?:lega|legano|unisce|uniscono)\b" + _GAP + r"\b(?:a|al|alla|all'|ai|alle|con)", "with",
+          "Un accordo di collaborazione ci lega dal 2014 alla Fondazione Mare Nostro.",
+          (("*", "Fondazione Mare Nostro"),)),
+    Frame("es", "partner", r"\bnos (?:une|unen|vincula|vinculan)\b" + _GAP + r"\b(?:a|al|con)\b", "with",
+          "Un convenio de colaboración nos une desde 2013 a la Fundación Río Claro.",
+          (("*", "Fundación Río Claro"),)),
     # ---- membership ----------------------------------------------------------------------
+    # "A nous a rejoints", "A hat sich uns angeschlossen": A is a member of the page's own.
+    Frame("en", "membership", r"\bjoined (?:us|our (?:network|association|alliance|federation|platform|coalition))\b", "to-us",
+          "Last spring the Dalian Elderly Care Association joined our network.",
+          (("Dalian Elderly Care Association", "*"),)),
+    Frame("de", "membership", r"\b(?:hat|haben) sich uns\b|\b(?:ist|sind) uns\b" + _GAP + r"\bbeigetreten\b|\b(?:ist|sind) (?:unserem|unserer) (?:Netzwerk|Verband|Verein|Bündnis|Dachverband|Arbeitskreis|Plattform)\b" + _GAP + r"\bbeigetreten\b", "to-us",
+          "Der Verein Hafenkinder hat sich uns im Jahr 2021 angeschlossen.",
+          (("Verein Hafenkinder", "*"),)),
+    Frame("fr", "membership", r"\bnous (?:a|ont) rejoint\w*|\b(?:a|ont) rejoint (?:notre|nos) (?:réseau|association|fédération|collectif|plateforme)\b", "to-us",
+          "L'Association Quartier Vert nous a rejoints en 2023.",
+          (("Association Quartier Vert", "*"),)),
+    Frame("nl", "membership", r"\bzich\b" + _GAP + r"\bbij (?:ons|onze (?:stichting|vereniging|netwerk|platform|koepel))\b(?: aan(?:gesloten)?)?", "to-us",
+          "Stichting Buurtkracht heeft zich in 2022 bij ons aangesloten.",
+          (("Stichting Buurtkracht", "*"),)),
+    Frame("it", "membership", r"\b(?:si (?:è|sono) unit[oaie] a noi|ci (?:ha|hanno) raggiunt[oiae]|(?:è|sono) entrat[oaie] (?:a far parte )?(?:della nostra|nella nostra|del nostro|nel nostro) (?:rete|associazione|network|coordinamento))\b", "to-us",
+          "Nel 2022 la Cooperativa Il Ponte è entrata nella nostra rete.",
+          (("Cooperativa Il Ponte", "*"),)),
+    Frame("es", "membership", r"\bse (?:unió|unieron|ha unido|han unido|sumó|sumaron|ha sumado|han sumado|incorporó|incorporaron|ha incorporado) a (?:nosotros|nuestra (?:red|asociación|plataforma|federación)|nuestro (?:colectivo|proyecto))\b", "to-us",
+          "En 2020 la Red Sol Poniente se unió a nuestra red.",
+          (("Red Sol Poniente", "*"),)),
+    # "Fördermitglieder sind A, B und C", "sono soci fondatori A e B": members of the page's own.
+    Frame("de", "membership", r"\b(?:Förder|Gründungs|Voll|Ehren)?[Mm]itglieder (?:sind|waren)\b(?: (?:außerdem|ferner|unter anderem|u\. ?a\.))?(?!\s+(?:wir|sie|es)\b)", "members",
+          "Gründungsmitglieder waren der Verein Hafenkinder, die Stiftung Altes Dorf und das Jugendzentrum Nord.",
+          (("Verein Hafenkinder", "*"), ("Stiftung Altes Dorf", "*"), ("Jugendzentrum Nord", "*"))),
+    Frame("it", "membership", r"\bsono (?:inoltre |anche )?soci(?: sostenitori| fondatori| ordinari| onorari)?\b(?!\s+(?:del|della|dell'|dei|delle|di)\b)", "members",
+          "Sono inoltre soci sostenitori la Fondazione Aria Nuova e la Cooperativa Il Ponte.",
+          (("Fondazione Aria Nuova", "*"), ("Cooperativa Il Ponte", "*"))),
     Frame("en", "membership", r"\b(?:(?:full |active |founding |affiliate )?members? of|joined|belongs? to|affiliated (?:to|with))\b", "with",
           "We are a registered charity and a member of the Coastal Trusts Alliance and the Urban Rivers Network.",
           (("*", "Coastal Trusts Alliance"), ("*", "Urban Rivers Network"))),
@@ -152,6 +191,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "visit", r"\b(?:recib\w+|acog\w+)\b[^.;:]{0,40}?\b(?:delegación|visita)\b[^.;:]{0,30}?\b(?:de|del)\b", "visitors",
           "En mayo recibimos la visita de una delegación de la Asociación Costa Limpia de Valencia.",
           (("Asociación Costa Limpia de Valencia", "*"),)),
+    Frame("zh", "visit", r"(?:代表团|代表團|访问团|訪問團)?(?:一行)?(?:[\d一二三四五六七八九十]+人)?(?:来访|來訪|到访|到訪)(?:我会|我會|本会|本會|我校|本校|我中心|本中心)?", "to-us",
+          "青山自然保护协会成立于1998年。2023年6月，里昂青年交流协会代表团来访我会。",
+          (("里昂青年交流协会", "*"),)),
     # ---- a delegation met before goes on visiting (the visitor is the last visit's) ----------
     Frame("en", "visit", r"\b(?:the|this) delegation (?:also |then |later |further )?(?:visited|toured|went on to|called on)\b", "delegation",
           "A delegation from the Harbin Winter Riders Association visited the Harbour Society. The delegation also visited the Lisbon Tide Society and the Tay Rowing Society.",
@@ -193,7 +235,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("es", "twinning", r"\bhermana\w+\b" + _GAP + r"\bcon\b", "with",
           "La Asociación Puente Andino está hermanada con la Asociación Amigos de Chengdu y con la Fundación Tajo.",
           (("Asociación Puente Andino", "Asociación Amigos de Chengdu"), ("Asociación Puente Andino", "Fundación Tajo"))),
-    Frame("zh", "twinning", r"(?:结对|結對|结成对子|結成對子|结为友好|結為友好|缔结友好|締結友好)", "zh-with",
+    Frame("zh", "twinning", r"(?:结对|結對|[结結][成为為]對子|[结結][成为為]对子|[结結][为為]友好|[缔締][结結]友好|[结結][为為][姊姐]妹|[缔締][结結][姊姐]妹)", "zh-with",
           "青山自然保护协会成立于1998年。本会与里昂青年交流协会、都灵社区网络结对。",
           (("*", "里昂青年交流协会"), ("*", "都灵社区网络"))),
 )  # fmt: skip

@@ -15,6 +15,9 @@ example through the whole extractor). One reader (`frame_relations`) applies eve
   delegation from A", "recibimos la visita de una delegación de A").
 - `delegation`: "the delegation also visited A and B", 代表团还参观了A和B: the visitor is the
   one of the last visit read before (`visitor`), the other ends coordinated after the frame.
+- `to-us`: "A nous a rejoints", "A代表团来访我会": the organisation named last before the frame
+  in its clause is the first end, the page's own organisation the other (none when the page's
+  organisation is unknown or is that organisation).
 - `zh-with`: Chinese "与A、B合作": the ends are between the nearest 与/和/同/跟 and the frame.
 - `zh-of`: Chinese "为A之会员", "是A的成员单位": the ends are between 为/是/加入 and the frame.
 """
@@ -28,7 +31,7 @@ from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.relation_frame_table import FRAMES, KIND_ORDER, Frame, frames_for
 from twinning.extract.relations import TWINNING_WORDS
-from twinning.extract.text import find_dates
+from twinning.extract.text import find_dates, has_cjk
 
 __all__ = ["FRAMES", "KIND_ORDER", "Frame", "drop_coordinated", "frame_relations", "frames_for"]
 
@@ -210,6 +213,8 @@ def _ends(
             for other, at in chained
             if other is not visitor and not PROJECT.search(other.organisation.name)
         ]
+    if frame.roles == "to-us":
+        return _to_us(sentence, match, mentions, main)
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
@@ -259,6 +264,26 @@ def _ends(
     if subject is None:
         return []
     return [(subject, entry, start) for start, _end, entry in objects if entry is not subject]
+
+
+def _to_us(
+    sentence: str, match: re.Match[str], mentions: list[tuple[int, int, Entry]], main: Entry | None
+) -> list[tuple[Entry, Entry, int]]:
+    """ "A nous a rejoints", "A代表团来访": (A, the page's own organisation), A named last before
+    the frame in its clause."""
+    if main is None:
+        return []
+    breaks = r"[;；，,]" if has_cjk(sentence[: match.start()]) else r"[;；]"
+    clause_start = max((m.end() for m in re.finditer(breaks, sentence[: match.start()])), default=0)
+    named = [
+        (start, entry)
+        for start, end, entry in mentions
+        if start >= clause_start and end <= match.start() and entry is not main
+    ]
+    if not named:
+        return []
+    start, entry = named[-1]
+    return [(entry, main, start)]
 
 
 def _kind(
