@@ -15,7 +15,7 @@ class Frame:
     language: str
     kind: str  # "twinning", "partner", "membership" or "visit"
     pattern: str
-    roles: str  # "with", "members", "visitors", "delegation", "to-us", "zh-with" or "zh-of"
+    roles: str  # "with", "members", "visitors", "delegation", "to-us", "both", "zh-with" or "zh-of"
     example: str
     # The pairs the example must give, "*" standing for the page's own organisation.
     expect: tuple[tuple[str, str], ...]
@@ -217,6 +217,25 @@ FRAMES: tuple[Frame, ...] = (
           "2024年5月，里昂青年交流协会代表团访问了青山自然保护协会。当天下午，代表团还参观了成都河流保护协会和昆明湿地学会。",
           (("里昂青年交流协会", "成都河流保护协会"), ("里昂青年交流协会", "昆明湿地学会"))),
     # ---- twinning ------------------------------------------------------------------------
+    # "our association and A were twinned": the two ends stand before the frame.
+    Frame("en", "twinning", r"\b(?:were|have been|had been|became|got|are) (?:formally |officially |also )?twinned\b(?!\s+with\b)", "both",
+          "In 2012 our society and the Harbin River Club were formally twinned.",
+          (("*", "Harbin River Club"),)),
+    Frame("de", "twinning", r"\b(?:sind|wurden|haben sich) (?:seit \d{4} |im Jahr \d{4} |\d{4} )?(?:verschwistert|Partnervereine|Partnerorganisationen)\b", "both",
+          "Der Verein Brücke Ulm und das Jugendforum Wuxi sind seit 2015 verschwistert.",
+          (("Verein Brücke Ulm", "Jugendforum Wuxi"),)),
+    Frame("fr", "twinning", r"\b(?:se sont|sont) (?:officiellement )?jumelée?s\b(?!\s+avec\b)", "both",
+          "En 2009, notre association et le Comité d'amitié de Suzhou se sont jumelés.",
+          (("*", "Comité d'amitié de Suzhou"),)),
+    Frame("it", "twinning", r"\b(?:si sono|sono) (?:ufficialmente )?gemellat[ie]\b(?!\s+con\b)", "both",
+          "Nel 2011 la nostra associazione e il Comitato Danubio si sono gemellati.",
+          (("*", "Comitato Danubio"),)),
+    Frame("es", "twinning", r"\bse (?:hermanaron|han hermanado|hermanan)\b", "both",
+          "En 2014 nuestra fundación y la Asociación Amigos de Chengdu se hermanaron.",
+          (("*", "Asociación Amigos de Chengdu"),)),
+    Frame("nl", "twinning", r"\b(?:zijn|werden) (?:sinds \d{4} )?(?:verbroederd|zusterorganisaties|zustersteden)\b", "both",
+          "Onze stichting en de Vereniging Oude Stad Xi'an zijn sinds 2010 zusterorganisaties.",
+          (("*", "Vereniging Oude Stad Xi'an"),)),
     Frame("en", "twinning", r"\b(?:twinned|twinning|tandems?|sister[- ](?:city|cities|organisations?))\b" + _GAP + r"\bwith\b", "with",
           "The Tay Rowing Society is twinned with the Harbin River Club and with the Lyon Aviron Association.",
           (("Tay Rowing Society", "Harbin River Club"), ("Tay Rowing Society", "Lyon Aviron Association"))),

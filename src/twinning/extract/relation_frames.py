@@ -18,6 +18,8 @@ example through the whole extractor). One reader (`frame_relations`) applies eve
 - `to-us`: "A nous a rejoints", "A代表团来访我会": the organisation named last before the frame
   in its clause is the first end, the page's own organisation the other (none when the page's
   organisation is unknown or is that organisation).
+- `both`: "our association and A were twinned", "A y B se hermanaron": the two ends are the
+  two organisations named just before the frame, joined by "and".
 - `zh-with`: Chinese "与A、B合作": the ends are between the nearest 与/和/同/跟 and the frame.
 - `zh-of`: Chinese "为A之会员", "是A的成员单位": the ends are between 为/是/加入 and the frame.
 """
@@ -86,7 +88,7 @@ def _coordinated(gap: str, first: bool, frames: tuple[Frame, ...]) -> bool:
         return True  # "with A on litter bins and signage, and with B"
     if len(gap) > (FIRST_GAP_LIMIT if first else NEXT_GAP_LIMIT):
         return False
-    if not first and not COORDINATOR.search(gap.replace("ainsi_qu", "and")):
+    if not first and not COORDINATOR.search(re.sub(r"ainsi_qu(?:e|'|’)?", " and ", gap)):
         return False
     if any(frame.compiled.search(gap) for frame in frames):
         return False
@@ -110,6 +112,9 @@ def _chain(
     last = position
     for start, end, entry in mentions:
         if start < position:
+            continue
+        if chained and entry is chained[-1][0]:
+            last = end  # "the German Society (DDG) and …": the acronym of the end just read
             continue
         if not _coordinated(sentence[last:start], not chained, frames):
             break
@@ -215,6 +220,8 @@ def _ends(
         ]
     if frame.roles == "to-us":
         return _to_us(sentence, match, mentions, main)
+    if frame.roles == "both":
+        return _both(sentence, match, mentions)
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
@@ -284,6 +291,30 @@ def _to_us(
         return []
     start, entry = named[-1]
     return [(entry, main, start)]
+
+
+# Between the two ends of "A and B were twinned": "and", an article, at most one other word
+# ("nuestra asociación y el Club …", "notre comité et celui de …" is not one).
+BOTH_GAP = re.compile(
+    r"\s*(?:[\w'’]+\s+)?(?:and|y|et|und|e|ed|en)\s+(?:(?:the|el|la|los|las|le|la|les|l'|der|die|"
+    r"das|il|lo|de|het)\s*)?|\s*[和与與及]\s*",
+    re.IGNORECASE,
+)
+
+
+def _both(
+    sentence: str, match: re.Match[str], mentions: list[tuple[int, int, Entry]]
+) -> list[tuple[Entry, Entry, int]]:
+    """ "A and B were twinned": (A, B), the two organisations named just before the frame."""
+    before = [m for m in mentions if m[1] <= match.start()]
+    if len(before) < 2:
+        return []
+    (_s, left_end, left), (right_start, right_end, right) = before[-2], before[-1]
+    if left is right or len(sentence[right_end : match.start()].split()) > 3:
+        return []
+    if not BOTH_GAP.fullmatch(sentence[left_end:right_start]):
+        return []
+    return [(left, right, right_start)]
 
 
 def _kind(
