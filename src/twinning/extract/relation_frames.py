@@ -46,7 +46,7 @@ COORDINATOR = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
-    r"[;:.!?。；：]|\b(?:which|who|whom|whose|where|while|but|because|qui|dont|où|mais|welche\w*|"
+    r"[;:.!?。；：]|\b(?:which|who|whom|whose|where|while|but|because|was|were|qui|dont|où|mais|welche\w*|"
     r"wo|aber|weil|während|cui|dove|ma|perché|donde|cual|pero|porque|waar|maar|omdat|that|with whom|"
     r"avec lequel|avec laquelle|con (?:la )?cual|con cui|mit dem wir|met wie)\b|但|并|並|其中",
     re.IGNORECASE,
@@ -317,6 +317,14 @@ def _both(
     return [(left, right, right_start)]
 
 
+# Twinning said in the other six languages ("Städtepartnerschaft", "jumelage", "hermanamiento").
+TWINNING_NOUNS = re.compile(
+    r"St[äa]dtepartnerschaft|verschwistert|\bjumel(?:age|ée?s?)\b|\bgemellaggi?o?\b|"
+    r"\bgemellat[aoie]\b|\bhermanamientos?\b|\bhermanad[ao]s?\b|\bstedenband\w*|姊妹|結對",
+    re.IGNORECASE,
+)
+
+
 def _kind(
     frame: Frame,
     first: Entry,
@@ -333,8 +341,10 @@ def _kind(
         " " if any(s <= i < e for s, e in named) else c for i, c in enumerate(sentence)
     )
     countries = {first.organisation.country, other.organisation.country}
-    if TWINNING_WORDS.search(masked) or (
-        document_kind == "twinning" and "CN" in countries and len(countries - {None}) == 2
+    if (
+        TWINNING_WORDS.search(masked)
+        or TWINNING_NOUNS.search(masked)
+        or (document_kind == "twinning" and "CN" in countries and len(countries - {None}) == 2)
     ):
         return "twinning"
     return "partner"
