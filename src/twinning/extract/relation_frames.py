@@ -32,8 +32,15 @@ from twinning.extract.cues import BARE_REFERENCE, SELF
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.relation_frame_table import FRAMES, KIND_ORDER, Frame, frames_for
+from twinning.extract.relation_pairs import (
+    PAIRED,
+    both_ends,
+    coordinated_pairs,
+    to_us,
+    zh_pairs_of_pairs,
+)
 from twinning.extract.relations import TWINNING_WORDS
-from twinning.extract.text import find_dates, has_cjk
+from twinning.extract.text import find_dates
 
 __all__ = ["FRAMES", "KIND_ORDER", "Frame", "drop_coordinated", "frame_relations", "frames_for"]
 
@@ -219,9 +226,9 @@ def _ends(
             if other is not visitor and not PROJECT.search(other.organisation.name)
         ]
     if frame.roles == "to-us":
-        return _to_us(sentence, match, mentions, main)
+        return to_us(sentence, match, mentions, main)
     if frame.roles == "both":
-        return _both(sentence, match, mentions)
+        return both_ends(sentence, match, mentions)
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
@@ -258,7 +265,7 @@ def _ends(
     ]
     if not openers:
         return []
-    pairs = _zh_pairs_of_pairs(sentence, mentions, match.start())
+    pairs = zh_pairs_of_pairs(sentence, mentions, match.start())
     if pairs:
         return pairs
     open_at = openers[-1]
@@ -271,50 +278,6 @@ def _ends(
     if subject is None:
         return []
     return [(subject, entry, start) for start, _end, entry in objects if entry is not subject]
-
-
-def _to_us(
-    sentence: str, match: re.Match[str], mentions: list[tuple[int, int, Entry]], main: Entry | None
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A nous a rejoints", "A代表团来访": (A, the page's own organisation), A named last before
-    the frame in its clause."""
-    if main is None:
-        return []
-    breaks = r"[;；，,]" if has_cjk(sentence[: match.start()]) else r"[;；]"
-    clause_start = max((m.end() for m in re.finditer(breaks, sentence[: match.start()])), default=0)
-    named = [
-        (start, entry)
-        for start, end, entry in mentions
-        if start >= clause_start and end <= match.start() and entry is not main
-    ]
-    if not named:
-        return []
-    start, entry = named[-1]
-    return [(entry, main, start)]
-
-
-# Between the two ends of "A and B were twinned": "and", an article, at most one other word
-# ("nuestra asociación y el Club …", "notre comité et celui de …" is not one).
-BOTH_GAP = re.compile(
-    r"\s*(?:[\w'’]+\s+)?(?:and|y|et|und|e|ed|en)\s+(?:(?:the|el|la|los|las|le|la|les|l'|der|die|"
-    r"das|il|lo|de|het)\s*)?|\s*[和与與及]\s*",
-    re.IGNORECASE,
-)
-
-
-def _both(
-    sentence: str, match: re.Match[str], mentions: list[tuple[int, int, Entry]]
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A and B were twinned": (A, B), the two organisations named just before the frame."""
-    before = [m for m in mentions if m[1] <= match.start()]
-    if len(before) < 2:
-        return []
-    (_s, left_end, left), (right_start, right_end, right) = before[-2], before[-1]
-    if left is right or len(sentence[right_end : match.start()].split()) > 3:
-        return []
-    if not BOTH_GAP.fullmatch(sentence[left_end:right_start]):
-        return []
-    return [(left, right, right_start)]
 
 
 # Twinning said in the other six languages ("Städtepartnerschaft", "jumelage", "hermanamiento").
@@ -353,72 +316,6 @@ def _kind(
 def _frame_word(text: str, match: re.Match[str]) -> bool:
     """A single word of the frame itself taken for a name ("Partners", a section heading)."""
     return " " not in text.strip() and text.lower() in match.group(0).lower().split()
-
-
-def _zh_pairs_of_pairs(
-    sentence: str, mentions: list[tuple[int, int, Entry]], cue_start: int
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A与德国B、C与西班牙D分别结成对子": each 与 joins the names on either side of it, when
-    the clause holds two or more such joins separated by 、 or 和."""
-    clause_start = max(
-        (m.end() for m in re.finditer(r"[，,；;：:]", sentence[:cue_start])), default=0
-    )
-    inside = [m for m in mentions if m[0] >= clause_start and m[1] <= cue_start]
-    pairs: list[tuple[Entry, Entry, int]] = []
-    for left, right in zip(inside, inside[1:], strict=False):
-        between = sentence[left[1] : right[0]]
-        if (
-            re.fullmatch(r"\s*[与和同跟與]\s*[\u4e00-\u9fff]{0,6}?", between)
-            and left[2] is not right[2]
-        ):
-            pairs.append((left[2], right[2], right[0]))
-    return pairs if len(pairs) >= 2 else []
-
-
-# "A and B, as well as C and D, signed memoranda": pairs of names, each pair joined by "and",
-# the pairs by "as well as", before a verb of signing.
-SIGNED = re.compile(
-    r"\b(?:signed|sign|have signed|unterzeichne\w*|signé\w*|signent|firmat\w*|firmano|firmaron|"
-    r"suscribieron|ondertekend\w*|ondertekenden|tekenden)\b|签署|签订|签约",
-    re.IGNORECASE,
-)
-PAIR_AND = re.compile(
-    r"\s+(?:and|et|und|e|ed|y|en)\s+(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-    r"|\s*[与和同]\s*"
-)
-PAIR_SEPARATOR = re.compile(
-    r",?\s*(?:as well as|along with|sowie|ainsi que|así como|nonché|evenals|以及|、|;)\s*"
-    r"(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-    r"|,\s*(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-)
-
-
-PAIRED = Frame("en", "partner", "", "pairs", "", ())
-
-
-def coordinated_pairs(
-    sentence: str, mentions: list[tuple[int, int, Entry]]
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A and B, as well as C and D, signed …": (A, B) and (C, D), when two or more such pairs
-    stand before the verb."""
-    signed = SIGNED.search(sentence)
-    if signed is None:
-        return []
-    before = [m for m in mentions if m[1] <= signed.start()]
-    pairs: list[tuple[Entry, Entry, int]] = []
-    index = 0
-    while index + 1 < len(before):
-        left, right = before[index], before[index + 1]
-        if not PAIR_AND.fullmatch(sentence[left[1] : right[0]]) or left[2] is right[2]:
-            return []
-        pairs.append((left[2], right[2], right[0]))
-        following = before[index + 2] if index + 2 < len(before) else None
-        if following is not None and not PAIR_SEPARATOR.fullmatch(
-            sentence[right[1] : following[0]]
-        ):
-            return []
-        index += 2
-    return pairs if len(pairs) >= 2 and index == len(before) else []
 
 
 PLACE_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?")
