@@ -179,7 +179,7 @@ DELEGATION = re.compile(
 # The page speaking of itself: its own organisation.
 SELF = re.compile(
     r"\b(?:we|us|our|wir|uns|unser\w*|nous|notre|nos|noi|nostr[aoie]|ci|nosotros|nuestr[ao]s?|"
-    r"wij|ons|onze|\w{2,}(?:amos|emos|imos|iamo))\b|我们|本会|本中心|我会|我中心",
+    r"wij|ons|onze|\w{2,}(?:amos|emos|imos|iamo))\b|我们|我們|本会|本會|本中心|我会|我會|我中心|我校|本校",
     re.IGNORECASE,
 )
 # "l'associazione", "de stichting", "der Verein", "la fundación", 中心: the page's own.

@@ -15,6 +15,11 @@ example through the whole extractor). One reader (`frame_relations`) applies eve
   delegation from A", "recibimos la visita de una delegación de A").
 - `delegation`: "the delegation also visited A and B", 代表团还参观了A和B: the visitor is the
   one of the last visit read before (`visitor`), the other ends coordinated after the frame.
+- `to-us`: "A nous a rejoints", "A代表团来访我会": the organisation named last before the frame
+  in its clause is the first end, the page's own organisation the other (none when the page's
+  organisation is unknown or is that organisation).
+- `both`: "our association and A were twinned", "A y B se hermanaron": the two ends are the
+  two organisations named just before the frame, joined by "and".
 - `zh-with`: Chinese "与A、B合作": the ends are between the nearest 与/和/同/跟 and the frame.
 - `zh-of`: Chinese "为A之会员", "是A的成员单位": the ends are between 为/是/加入 and the frame.
 """
@@ -27,6 +32,13 @@ from twinning.extract.cues import BARE_REFERENCE, SELF
 from twinning.extract.records import Partnership
 from twinning.extract.registry import Entry, Registry
 from twinning.extract.relation_frame_table import FRAMES, KIND_ORDER, Frame, frames_for
+from twinning.extract.relation_pairs import (
+    PAIRED,
+    both_ends,
+    coordinated_pairs,
+    to_us,
+    zh_pairs_of_pairs,
+)
 from twinning.extract.relations import TWINNING_WORDS
 from twinning.extract.text import find_dates
 
@@ -41,7 +53,7 @@ COORDINATOR = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
-    r"[;:.!?。；：]|\b(?:which|who|whom|whose|where|while|but|because|qui|dont|où|mais|welche\w*|"
+    r"[;:.!?。；：]|\b(?:which|who|whom|whose|where|while|but|because|was|were|qui|dont|où|mais|welche\w*|"
     r"wo|aber|weil|während|cui|dove|ma|perché|donde|cual|pero|porque|waar|maar|omdat|that|with whom|"
     r"avec lequel|avec laquelle|con (?:la )?cual|con cui|mit dem wir|met wie)\b|但|并|並|其中",
     re.IGNORECASE,
@@ -83,7 +95,7 @@ def _coordinated(gap: str, first: bool, frames: tuple[Frame, ...]) -> bool:
         return True  # "with A on litter bins and signage, and with B"
     if len(gap) > (FIRST_GAP_LIMIT if first else NEXT_GAP_LIMIT):
         return False
-    if not first and not COORDINATOR.search(gap.replace("ainsi_qu", "and")):
+    if not first and not COORDINATOR.search(re.sub(r"ainsi_qu(?:e|'|’)?", " and ", gap)):
         return False
     if any(frame.compiled.search(gap) for frame in frames):
         return False
@@ -107,6 +119,9 @@ def _chain(
     last = position
     for start, end, entry in mentions:
         if start < position:
+            continue
+        if chained and entry is chained[-1][0]:
+            last = end  # "the German Society (DDG) and …": the acronym of the end just read
             continue
         if not _coordinated(sentence[last:start], not chained, frames):
             break
@@ -210,6 +225,10 @@ def _ends(
             for other, at in chained
             if other is not visitor and not PROJECT.search(other.organisation.name)
         ]
+    if frame.roles == "to-us":
+        return to_us(sentence, match, mentions, main)
+    if frame.roles == "both":
+        return both_ends(sentence, match, mentions)
     if frame.roles in ("with", "members", "visitors"):
         inner = [m for m in mentions if m[0] > match.start() and m[1] <= match.end()]
         before = [m for m in mentions if m[1] <= match.start()] + inner
@@ -246,7 +265,7 @@ def _ends(
     ]
     if not openers:
         return []
-    pairs = _zh_pairs_of_pairs(sentence, mentions, match.start())
+    pairs = zh_pairs_of_pairs(sentence, mentions, match.start())
     if pairs:
         return pairs
     open_at = openers[-1]
@@ -259,6 +278,14 @@ def _ends(
     if subject is None:
         return []
     return [(subject, entry, start) for start, _end, entry in objects if entry is not subject]
+
+
+# Twinning said in the other six languages ("Städtepartnerschaft", "jumelage", "hermanamiento").
+TWINNING_NOUNS = re.compile(
+    r"St[äa]dtepartnerschaft|verschwistert|\bjumel(?:age|ée?s?)\b|\bgemellaggi?o?\b|"
+    r"\bgemellat[aoie]\b|\bhermanamientos?\b|\bhermanad[ao]s?\b|\bstedenband\w*|姊妹|結對",
+    re.IGNORECASE,
+)
 
 
 def _kind(
@@ -277,8 +304,10 @@ def _kind(
         " " if any(s <= i < e for s, e in named) else c for i, c in enumerate(sentence)
     )
     countries = {first.organisation.country, other.organisation.country}
-    if TWINNING_WORDS.search(masked) or (
-        document_kind == "twinning" and "CN" in countries and len(countries - {None}) == 2
+    if (
+        TWINNING_WORDS.search(masked)
+        or TWINNING_NOUNS.search(masked)
+        or (document_kind == "twinning" and "CN" in countries and len(countries - {None}) == 2)
     ):
         return "twinning"
     return "partner"
@@ -287,72 +316,6 @@ def _kind(
 def _frame_word(text: str, match: re.Match[str]) -> bool:
     """A single word of the frame itself taken for a name ("Partners", a section heading)."""
     return " " not in text.strip() and text.lower() in match.group(0).lower().split()
-
-
-def _zh_pairs_of_pairs(
-    sentence: str, mentions: list[tuple[int, int, Entry]], cue_start: int
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A与德国B、C与西班牙D分别结成对子": each 与 joins the names on either side of it, when
-    the clause holds two or more such joins separated by 、 or 和."""
-    clause_start = max(
-        (m.end() for m in re.finditer(r"[，,；;：:]", sentence[:cue_start])), default=0
-    )
-    inside = [m for m in mentions if m[0] >= clause_start and m[1] <= cue_start]
-    pairs: list[tuple[Entry, Entry, int]] = []
-    for left, right in zip(inside, inside[1:], strict=False):
-        between = sentence[left[1] : right[0]]
-        if (
-            re.fullmatch(r"\s*[与和同跟與]\s*[\u4e00-\u9fff]{0,6}?", between)
-            and left[2] is not right[2]
-        ):
-            pairs.append((left[2], right[2], right[0]))
-    return pairs if len(pairs) >= 2 else []
-
-
-# "A and B, as well as C and D, signed memoranda": pairs of names, each pair joined by "and",
-# the pairs by "as well as", before a verb of signing.
-SIGNED = re.compile(
-    r"\b(?:signed|sign|have signed|unterzeichne\w*|signé\w*|signent|firmat\w*|firmano|firmaron|"
-    r"suscribieron|ondertekend\w*|ondertekenden|tekenden)\b|签署|签订|签约",
-    re.IGNORECASE,
-)
-PAIR_AND = re.compile(
-    r"\s+(?:and|et|und|e|ed|y|en)\s+(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-    r"|\s*[与和同]\s*"
-)
-PAIR_SEPARATOR = re.compile(
-    r",?\s*(?:as well as|along with|sowie|ainsi que|así como|nonché|evenals|以及|、|;)\s*"
-    r"(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-    r"|,\s*(?:(?:the|die|der|das|le|la|les|el|il|lo|de|het)\s+|l['’])?"
-)
-
-
-PAIRED = Frame("en", "partner", "", "pairs", "", ())
-
-
-def coordinated_pairs(
-    sentence: str, mentions: list[tuple[int, int, Entry]]
-) -> list[tuple[Entry, Entry, int]]:
-    """ "A and B, as well as C and D, signed …": (A, B) and (C, D), when two or more such pairs
-    stand before the verb."""
-    signed = SIGNED.search(sentence)
-    if signed is None:
-        return []
-    before = [m for m in mentions if m[1] <= signed.start()]
-    pairs: list[tuple[Entry, Entry, int]] = []
-    index = 0
-    while index + 1 < len(before):
-        left, right = before[index], before[index + 1]
-        if not PAIR_AND.fullmatch(sentence[left[1] : right[0]]) or left[2] is right[2]:
-            return []
-        pairs.append((left[2], right[2], right[0]))
-        following = before[index + 2] if index + 2 < len(before) else None
-        if following is not None and not PAIR_SEPARATOR.fullmatch(
-            sentence[right[1] : following[0]]
-        ):
-            return []
-        index += 2
-    return pairs if len(pairs) >= 2 and index == len(before) else []
 
 
 PLACE_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?")
