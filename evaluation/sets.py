@@ -20,4 +20,5 @@ TRAINING_SETS = {
     "blind10": "blind10",
     "blind11": "blind11",
     "blind12": "blind12",
+    "blind13": "blind13",
 }
