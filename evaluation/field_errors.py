@@ -33,14 +33,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluation.org_errors import line_kind, line_of  # noqa: E402
 from evaluation.scoring import _event_matches, _match_organisations, _person_key  # noqa: E402
 from evaluation.sets import TRAINING_SETS  # noqa: E402
 from twinning.extract.country_evidence import collect  # noqa: E402
 from twinning.extract.country_places import find_places  # noqa: E402
 from twinning.extract.language import detect_language  # noqa: E402
-from twinning.extract.pipeline import extract_document, markdown_tables  # noqa: E402
+from twinning.extract.pipeline import extract_document  # noqa: E402
 from twinning.extract.readers import ExtractError, read_document  # noqa: E402
 from twinning.extract.records import ExtractionResult  # noqa: E402
+from twinning.extract.tabular import markdown_tables  # noqa: E402
 from twinning.extract.text import clean_text, name_key  # noqa: E402
 
 FIELDS = ("country", "founded", "people", "events")
@@ -116,18 +118,7 @@ def _candidates(
 
 
 def _where(text: str, needle: str) -> str:
-    lowered = needle.lower()
-    for line in text.split("\n"):
-        if lowered and lowered in line.lower():
-            line = line.strip()
-            if "|" in line or "\t" in line:
-                return "table row"
-            if re.match(r"^\s*(?:[-*•·●▪–]|\d+[.)、])\s*", line):
-                return "list item"
-            if len(line.split()) <= 8 and not re.search(r"[.!?。！？]$", line):
-                return "short line"
-            return "prose"
-    return "not in text"
+    return line_kind(line_of(text, needle))
 
 
 def _sentence_around(text: str, needle: str, width: int = 70) -> str:

@@ -41,7 +41,7 @@ HEADING_WORDS = {
 }  # fmt: skip
 
 
-def _line_of(text: str, name: str) -> str:
+def line_of(text: str, name: str) -> str:
     """The first line of `text` holding `name` (case-insensitive), or ""."""
     lowered = name.lower()
     for line in text.split("\n"):
@@ -50,7 +50,8 @@ def _line_of(text: str, name: str) -> str:
     return ""
 
 
-def _where(line: str) -> str:
+def line_kind(line: str) -> str:
+    """How a line is laid out: table row, list item, short line, prose, or not in text."""
     if not line:
         return "not in text"
     if "|" in line or "\t" in line:
@@ -79,10 +80,10 @@ def classify_miss(gold: dict[str, Any], false: list[dict[str, Any]], text: str) 
         if other and key in other:
             return "joined with a neighbour"
     kind = "zh" if re.search(r"[\u4e00-\u9fff]", gold["name"]) else "latin"
-    line = _line_of(text, gold["name"])
+    line = line_of(text, gold["name"])
     if not line and gold.get("acronym"):
-        line = _line_of(text, gold["acronym"])
-    return f"missed ({kind}, {_where(line)})"
+        line = line_of(text, gold["acronym"])
+    return f"missed ({kind}, {line_kind(line)})"
 
 
 def classify_false(
@@ -97,7 +98,7 @@ def classify_false(
         gold_key = name_key(other["name"])
         if index not in matched_gold and key and (key in gold_key or gold_key in key):
             return "boundary (counted with its miss)"
-    line = _line_of(text, record["name"])
+    line = line_of(text, record["name"])
     words = record["name"].split()
     if line and name_key(line) == key and len(words) <= 4 and not _has_org_word(record["name"]):
         return "heading / navigation line"
