@@ -12,6 +12,12 @@ from twinning.extract.readers import ExtractError
 from twinning.extract.records import ExtractionResult, Organisation, Partnership, Person
 from twinning.topics import normalise_topic
 
+# "Member since", "anno di adesione": a "since" column saying when each row joined.
+MEMBER_SINCE_WORDS = (
+    r"(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
+    r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会"
+)
+
 HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(pattern, re.IGNORECASE))
     for field, pattern in (
@@ -53,8 +59,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "since",
             r"^\s*(?:since|partners? since|year of (?:partnership|cooperation)|seit|depuis|dal|desde|sinds|ano|anno|jahr|annee|jaar)\s*$|合作(?:始于|年份)"
-            r"|(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
-            r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
+            r"|" + MEMBER_SINCE_WORDS,
         ),
         (
             "founded",
@@ -86,11 +91,7 @@ TWINNING_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "member since", "anno di adesione": when a row joined, never a founding year.
-MEMBER_SINCE = re.compile(
-    r"(?:member|mitglied|membre|socio|miembro|lid)\w*\s+(?:since|seit|depuis|dal|desde|sinds)"
-    r"|adesione|adhesion|adheren|aderente|incorporacion|beitritt|beigetreten|aangesloten|入会",
-    re.IGNORECASE,
-)
+MEMBER_SINCE = re.compile(MEMBER_SINCE_WORDS, re.IGNORECASE)
 # A name column of partners: its "since" column is when each partnership began.
 PARTNER_ROWS = re.compile(r"partner|partenaire|socio|gemell|jumel|zuster|stedenband", re.I)
 # A column naming each row's kind of link (Dutch/German "Vorm"/"Form", "Art der Partnerschaft").
